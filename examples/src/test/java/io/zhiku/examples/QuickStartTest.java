@@ -1,0 +1,23 @@
+package io.zhiku.examples;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class QuickStartTest {
+  @Test
+  void demo_showsLookupsAccessAndRoundTrip() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    QuickStart.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    String out = bytes.toString(StandardCharsets.UTF_8);
+    for (String typed : new String[] {"\"智慧校園\"", "\"ＳＣ\"", "\"smart CAMPUS\"", "\"智能校园\""}) {
+      assertTrue(out.lines().anyMatch(l -> l.contains(typed) && l.endsWith("-> 智慧校园 (ind.smart-campus)")), typed + "\n" + out);
+    }
+    assertTrue(out.contains("alice may read = true, guest may read = false"), out);
+    assertTrue(out.contains("reads back equal = true"), out);
+    assertTrue(out.contains("re-import equal = true"), out);
+  }
+}

@@ -1,0 +1,2 @@
+/** JSON mapping of the model, hardened for untrusted input: {@link io.zhiku.core.json.ZhikuJson}. */
+package io.zhiku.core.json;

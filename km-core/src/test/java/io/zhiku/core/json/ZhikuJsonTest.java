@@ -1,0 +1,69 @@
+package io.zhiku.core.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.zhiku.core.access.Acl;
+import io.zhiku.core.access.Principal;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ZhikuJsonTest {
+  @Test
+  void deepNesting_refusedBeforeItCanHurt() {
+    String deep = "[".repeat(10_000) + "]".repeat(10_000);
+    JsonFormatException e = assertThrows(JsonFormatException.class, () -> ZhikuJson.read(deep, Object.class));
+    assertTrue(e.getMessage().contains("depth"), e.getMessage());
+  }
+
+  @Test
+  void duplicateField_refused() {
+    String json = "{\"userId\":\"a\",\"userId\":\"b\"}";
+    JsonFormatException e = assertThrows(JsonFormatException.class, () -> ZhikuJson.read(json, Principal.class));
+    assertTrue(e.getMessage().contains("userId"), e.getMessage());
+  }
+
+  @Test
+  void trailingContent_refused() {
+    assertThrows(JsonFormatException.class, () -> ZhikuJson.read("{\"userId\":\"a\"} {}", Principal.class));
+  }
+
+  @Test
+  void malformed_reportsLineAndColumn() {
+    JsonFormatException e = assertThrows(JsonFormatException.class,
+        () -> ZhikuJson.read("{\n  \"userId\": nope\n}", Principal.class));
+    assertTrue(e.getMessage().contains("line 2"), e.getMessage());
+  }
+
+  @Test
+  void unknownField_pathNamed() {
+    JsonFormatException e = assertThrows(JsonFormatException.class,
+        () -> ZhikuJson.read("{\"everyone\":false,\"users\":[\"a\"],\"admins\":[\"x\"]}", Acl.class));
+    assertTrue(e.getMessage().contains("admins"), e.getMessage());
+    assertEquals("admins", e.path());
+  }
+
+  @Test
+  void defaultTyping_off_classNamesMeanNothing() {
+    Object o = ZhikuJson.read("[\"java.net.URL\", \"http://example.org\"]", Object.class);
+    assertEquals(java.util.List.of("java.net.URL", "http://example.org"), o);
+  }
+
+  @Test
+  void stream_read() {
+    Principal p = ZhikuJson.read(
+        new ByteArrayInputStream("{\"userId\":\"a\"}".getBytes(StandardCharsets.UTF_8)), Principal.class);
+    assertEquals(Principal.of("a"), p);
+  }
+
+  @Test
+  void newMapper_isIndependent() {
+    var mine = ZhikuJson.newMapper();
+    mine.disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    assertThrows(JsonFormatException.class, () -> ZhikuJson.read("{\"userId\":\"a\",\"x\":1}", Principal.class));
+    assertEquals(Map.of("userId", "a"), ZhikuJson.read("{\"userId\":\"a\"}", Map.class));
+  }
+}
