@@ -21,7 +21,9 @@ import org.eclipse.rdf4j.common.exception.RDF4JException;
  * topConceptOf} and {@code hasTopConcept}, {@code notation}, {@code scopeNote}, {@code definition}.
  * Collections and other vocabularies (Dublin Core dates, SKOS-XL) are skipped. Ids come from IRIs as
  * {@link SkosOptions} describes. A concept without {@code inScheme} joins the file's only scheme, or
- * {@link SkosOptions#defaultSchemeId()} if the file declares none.
+ * {@link SkosOptions#defaultSchemeId()} if the file declares none. When reading into an existing
+ * taxonomy, a concept the file only refers to (as the object of {@code broader}, say, never as a
+ * subject) and a scheme it names without labels keep the definitions they already have.
  *
  * <p><b>Safety.</b> RDF/XML is parsed with DOCTYPE declarations refused, so no external entity or DTD is
  * ever loaded; file size and statement count are bounded by {@link SkosOptions}.

@@ -103,7 +103,10 @@ final class SkosReader {
       IRI iri = requireIri(s, "concept scheme");
       String id = idFor(iri, options.schemeBase(), schemeIris, "concept scheme");
       Map<String, String> labels = prefLabels(model, s, iri);
-      into.scheme(new ConceptScheme(id, uriFor(iri, options.schemeBase()), labels));
+      // A scheme the file names without labels keeps the definition it already has.
+      if (!labels.isEmpty() || into.scheme(id).isEmpty()) {
+        into.scheme(new ConceptScheme(id, uriFor(iri, options.schemeBase()), labels));
+      }
       defaultScheme = defaultScheme == null ? id : defaultScheme;
     }
     boolean noScheme = schemes.isEmpty();
@@ -117,7 +120,11 @@ final class SkosReader {
     }
     List<Concept> built = new ArrayList<>(conceptIds.size());
     for (Map.Entry<Resource, String> e : conceptIds.entrySet()) {
-      built.add(concept(model, (IRI) e.getKey(), e.getValue(), conceptIds, schemes.size() <= 1 ? defaultScheme : null));
+      // A concept the file only refers to (never as a subject) keeps the definition it already has.
+      boolean described = model.contains(e.getKey(), null, null);
+      if (described || !into.containsConcept(e.getValue())) {
+        built.add(concept(model, (IRI) e.getKey(), e.getValue(), conceptIds, schemes.size() <= 1 ? defaultScheme : null));
+      }
     }
     for (Concept c : built) {
       try {

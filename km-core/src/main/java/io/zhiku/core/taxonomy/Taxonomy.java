@@ -437,6 +437,16 @@ public final class Taxonomy {
     }
 
     /**
+     * A scheme the builder holds.
+     *
+     * @param schemeId the id
+     * @return the scheme, or empty
+     */
+    public Optional<ConceptScheme> scheme(String schemeId) {
+      return Optional.ofNullable(schemes.get(schemeId));
+    }
+
+    /**
      * Adds a concept, or replaces the concept with the same id.
      *
      * @param concept the concept
