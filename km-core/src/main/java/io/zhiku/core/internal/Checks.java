@@ -217,7 +217,8 @@ public final class Checks {
   }
 
   /**
-   * Checks and normalises a BCP 47 language tag ({@code "en"}, {@code "zh-Hant"}, {@code "und"}).
+   * Checks and normalises a BCP 47 language tag ({@code "en"}, {@code "zh-Hant"}, {@code "und"}), whose
+   * primary language is a two- or three-letter ISO 639 code.
    *
    * @param field the field name for the message
    * @param value the tag
@@ -228,7 +229,10 @@ public final class Checks {
     present(field, value);
     try {
       String tag = new Locale.Builder().setLanguageTag(value).build().toLanguageTag();
-      if (value.isEmpty() || !tag.equalsIgnoreCase(value)) {
+      int dash = tag.indexOf('-');
+      int primary = dash < 0 ? tag.length() : dash;
+      // BCP 47 also admits 5-8 letter primary subtags ("english"), reserved and never registered.
+      if (value.isEmpty() || !tag.equalsIgnoreCase(value) || primary < 2 || primary > 3) {
         throw new IllformedLocaleException(value);
       }
       return tag;

@@ -66,7 +66,7 @@ class ChecksTest {
     assertEquals("zh-Hant-TW", Checks.language("lang", "ZH-hant-tw"));
     assertEquals("en", Checks.language("lang", "en"));
     assertEquals("", Checks.optionalLanguage("lang", ""));
-    for (String bad : List.of("", "english!", "e", "zh_CN")) {
+    for (String bad : List.of("", "english!", "english", "e", "zh_CN", "x-private")) {
       assertThrows(ValidationException.class, () -> Checks.language("lang", bad), bad);
     }
   }
