@@ -1,5 +1,6 @@
 package io.zhiku.core.event;
 
+import com.google.common.collect.ImmutableMap;
 import io.zhiku.core.access.Principal;
 import io.zhiku.core.internal.Checks;
 import java.time.Instant;
@@ -19,7 +20,7 @@ import java.util.Map;
  * @param process the business process (an id, e.g. {@code "sales-project"}), or {@code null}
  * @param stage the step of that process (an id, e.g. {@code "proposal"}), or {@code null}
  * @param attributes further context by key, such as {@link #INDUSTRY} or {@link #CUSTOMER}; keys are 1 to
- *     64 characters of {@code a-z 0-9 _ . -}, values single-line text of at most 256 characters
+ *     64 characters of {@code a-z 0-9 _ . -}, values single-line text of at most 256 characters (stripped)
  * @param text the free text of the task at hand (a requirement, a ticket, a question), with control
  *     characters other than tab and line breaks stripped; at most {@value #MAX_TEXT_CHARS} characters;
  *     {@code null} is read as empty
@@ -58,11 +59,10 @@ public record WorkContext(
     role = Checks.optionalId("WorkContext.role", role);
     process = Checks.optionalId("WorkContext.process", process);
     stage = Checks.optionalId("WorkContext.stage", stage);
-    attributes = Checks.map("WorkContext.attributes", attributes, MAX_ATTRIBUTES);
-    attributes.forEach((k, v) -> {
-      Checks.key("WorkContext.attributes", k);
-      Checks.line("WorkContext.attributes[" + k + "]", v, MAX_ATTRIBUTE_CHARS);
-    });
+    ImmutableMap.Builder<String, String> cleaned = ImmutableMap.builder();
+    Checks.map("WorkContext.attributes", attributes, MAX_ATTRIBUTES).forEach((k, v) -> cleaned.put(
+        Checks.key("WorkContext.attributes", k), Checks.line("WorkContext.attributes[" + k + "]", v, MAX_ATTRIBUTE_CHARS)));
+    attributes = cleaned.buildOrThrow();
     text = Checks.text("WorkContext.text", text, MAX_TEXT_CHARS);
     Checks.present("WorkContext.time", time);
   }

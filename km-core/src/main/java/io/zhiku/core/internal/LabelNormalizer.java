@@ -52,7 +52,14 @@ public final class LabelNormalizer {
     return false;
   }
 
-  private static String collapseWhitespace(String s) {
+  /**
+   * Collapses every run of white space (spaces, tabs, line breaks, other Unicode spaces) to one space
+   * and removes it at both ends.
+   *
+   * @param s any text
+   * @return the collapsed text
+   */
+  public static String collapseWhitespace(String s) {
     StringBuilder out = new StringBuilder(s.length());
     boolean pendingSpace = false;
     for (int i = 0; i < s.length(); i++) {

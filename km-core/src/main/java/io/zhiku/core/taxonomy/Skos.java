@@ -19,7 +19,9 @@ import org.eclipse.rdf4j.common.exception.RDF4JException;
  * Concept}: {@code prefLabel}, {@code altLabel}, {@code hiddenLabel}, {@code broader} and {@code narrower}
  * (either direction in the source gives the same hierarchy), {@code related}, {@code inScheme}, {@code
  * topConceptOf} and {@code hasTopConcept}, {@code notation}, {@code scopeNote}, {@code definition}.
- * Collections and other vocabularies (Dublin Core dates, SKOS-XL) are skipped. Ids come from IRIs as
+ * Collections and other vocabularies (Dublin Core dates, SKOS-XL) are skipped. Labels and notations
+ * are single-line: runs of white space in them, line breaks included, are collapsed to one space on
+ * import; any other control character refuses the file. Ids come from IRIs as
  * {@link SkosOptions} describes. A concept without {@code inScheme} joins the file's only scheme, or
  * {@link SkosOptions#defaultSchemeId()} if the file declares none. When reading into an existing
  * taxonomy, a concept the file only refers to (as the object of {@code broader}, say, never as a

@@ -2,6 +2,7 @@ package io.zhiku.core.taxonomy;
 
 import io.zhiku.core.ValidationException;
 import io.zhiku.core.internal.Checks;
+import io.zhiku.core.internal.LabelNormalizer;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -105,7 +106,11 @@ final class SkosReader {
       Map<String, String> labels = prefLabels(model, s, iri);
       // A scheme the file names without labels keeps the definition it already has.
       if (!labels.isEmpty() || into.scheme(id).isEmpty()) {
-        into.scheme(new ConceptScheme(id, uriFor(iri, options.schemeBase()), labels));
+        try {
+          into.scheme(new ConceptScheme(id, uriFor(iri, options.schemeBase()), labels));
+        } catch (ValidationException e) {
+          throw new SkosImportException("concept scheme <" + iri + ">: " + e.getMessage(), -1, -1, e);
+        }
       }
       defaultScheme = defaultScheme == null ? id : defaultScheme;
     }
@@ -166,10 +171,10 @@ final class SkosReader {
       }
       prefLabels(model, iri, iri).forEach(b::prefLabel);
       for (Literal l : literals(model, iri, SKOS.ALT_LABEL)) {
-        b.altLabel(l.getLanguage().orElse(""), l.getLabel());
+        b.altLabel(l.getLanguage().orElse(""), label(l));
       }
       for (Literal l : literals(model, iri, SKOS.HIDDEN_LABEL)) {
-        b.hiddenLabel(l.getLanguage().orElse(""), l.getLabel());
+        b.hiddenLabel(l.getLanguage().orElse(""), label(l));
       }
       for (Value v : model.filter(iri, SKOS.BROADER, null).objects()) {
         b.broader(conceptRef(ids, v, "skos:broader"));
@@ -181,7 +186,7 @@ final class SkosReader {
         b.related(conceptRef(ids, v, "skos:related"));
       }
       for (Literal l : literals(model, iri, SKOS.NOTATION)) {
-        b.notation(l.getLabel());
+        b.notation(label(l));
       }
       for (Literal l : literals(model, iri, SKOS.SCOPE_NOTE)) {
         b.scopeNote(l.getLanguage().orElse(""), l.getLabel());
@@ -214,14 +219,20 @@ final class SkosReader {
     Map<String, String> labels = new LinkedHashMap<>();
     for (Literal l : literals(model, subject, SKOS.PREF_LABEL)) {
       String language = l.getLanguage().orElse("");
-      String earlier = labels.putIfAbsent(language, l.getLabel());
-      if (earlier != null && !earlier.equals(l.getLabel())) {
+      String text = label(l);
+      String earlier = labels.putIfAbsent(language, text);
+      if (earlier != null && !earlier.equals(text)) {
         throw new SkosImportException(
             "<" + named + "> has two skos:prefLabel in language \"" + language + "\": \"" + earlier + "\" and \""
-                + l.getLabel() + "\" (SKOS allows one per language)", -1, -1, null);
+                + text + "\" (SKOS allows one per language)", -1, -1, null);
       }
     }
     return labels;
+  }
+
+  /** Labels are single-line: runs of white space, line breaks included, become one space. */
+  private static String label(Literal l) {
+    return LabelNormalizer.collapseWhitespace(l.getLabel());
   }
 
   private static List<Literal> literals(Model model, Resource subject, IRI predicate) {

@@ -28,6 +28,7 @@ class UsageEventTest {
   void workContext_keepsPartsAndStripsControlsInText() {
     WorkContext c = proposal();
     assertEquals("education", c.attribute(WorkContext.INDUSTRY));
+    assertEquals("cust-42", WorkContext.builder(ALICE, NOW).attribute("customer", "  cust-42 ").build().attribute("customer"));
     assertEquals("客户需要统一身份认证 and SSO for 30k students", c.text());
     assertEquals(c, ZhikuJson.read(ZhikuJson.write(c), WorkContext.class));
   }

@@ -174,6 +174,17 @@ class SkosTest {
   }
 
   @Test
+  void labelsWithLineBreaks_collapsed_otherControls_refusedNamingTheResource() {
+    Taxonomy t = parse(PREFIXES + "ex:a a skos:Concept ; skos:prefLabel \"Smart\\n  campus\"@en ; skos:altLabel \"S\\tC\"@en .\n",
+        SkosFormat.TURTLE);
+    assertEquals("Smart campus", t.concept("a").orElseThrow().prefLabels().get("en"));
+    assertEquals(Set.of(Label.of("S C", "en")), t.concept("a").orElseThrow().altLabels());
+    SkosImportException e = assertThrows(SkosImportException.class, () -> parse(
+        PREFIXES + "ex:s a skos:ConceptScheme ; skos:prefLabel \"bad\\u0007bell\"@en .\n", SkosFormat.TURTLE));
+    assertTrue(e.getMessage().contains("concept scheme <http://example.org/kb/s>"), e.getMessage());
+  }
+
+  @Test
   void idClash_refusedNamingBothIris() {
     String ttl = PREFIXES + "<http://one.example/x> a skos:Concept .\n<http://two.example/x> a skos:Concept .\n";
     SkosImportException e = assertThrows(SkosImportException.class, () -> parse(ttl, SkosFormat.TURTLE));

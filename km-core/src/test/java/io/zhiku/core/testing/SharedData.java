@@ -23,7 +23,9 @@ public final class SharedData {
     Path dir = dataDir();
     Path file = dir == null ? null : dir.resolve(relative);
     if (file == null || !Files.isRegularFile(file)) {
-      String message = "shared data file " + relative + " not found (looked in " + dir + ")";
+      String where = dir != null ? "in " + dir
+          : "no shared/data directory above " + Path.of("").toAbsolutePath() + "; set -Dzhiku.data.dir or ZHIKU_DATA_DIR";
+      String message = "shared data file " + relative + " not found (" + where + ")";
       if ("1".equals(System.getenv("ZHIKU_REQUIRE_DATA"))) {
         Assertions.fail(message + " and ZHIKU_REQUIRE_DATA=1");
       }
