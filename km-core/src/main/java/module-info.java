@@ -22,6 +22,8 @@ module io.zhiku.core {
   exports io.zhiku.core.item;
   exports io.zhiku.core.json;
   exports io.zhiku.core.taxonomy;
+  // Shared implementation (validation, label folding) for Zhiku's own engines only.
+  exports io.zhiku.core.internal to io.zhiku.search;
 
   // Jackson reads and writes the model's records reflectively.
   opens io.zhiku.core.access to com.fasterxml.jackson.databind;

@@ -6,4 +6,7 @@
 module io.zhiku.search {
   requires io.zhiku.core;
   requires org.apache.lucene.core;
+  requires org.apache.lucene.analysis.common;
+  requires org.apache.lucene.analysis.icu;
+  requires com.ibm.icu;
 }
