@@ -21,9 +21,14 @@ module io.zhiku.core {
   exports io.zhiku.core.event;
   exports io.zhiku.core.item;
   exports io.zhiku.core.json;
+  exports io.zhiku.core.kb;
+  exports io.zhiku.core.search;
+  exports io.zhiku.core.spi;
   exports io.zhiku.core.taxonomy;
   // Shared implementation (validation, label folding) for Zhiku's own engines only.
   exports io.zhiku.core.internal to io.zhiku.search;
+
+  uses io.zhiku.core.spi.KnowledgeIndexProvider;
 
   // Jackson reads and writes the model's records reflectively.
   opens io.zhiku.core.access to com.fasterxml.jackson.databind;

@@ -1,7 +1,7 @@
 /**
- * Zhiku search. The embedded Apache Lucene engine: item store and index, search, facets, suggestions, event store, recommenders. Filled by the KnowledgeBase issue.
- *
- * <p>This module exports no packages yet: its API arrives with its issue.
+ * Zhiku search: the embedded Apache Lucene engine behind {@link io.zhiku.core.kb.KnowledgeBase}. It is
+ * found by {@link java.util.ServiceLoader} as {@code "lucene"}; applications use the knowledge base and
+ * never this module's classes, so it exports no package.
  */
 module io.zhiku.search {
   requires io.zhiku.core;
@@ -9,4 +9,7 @@ module io.zhiku.search {
   requires org.apache.lucene.analysis.common;
   requires org.apache.lucene.analysis.icu;
   requires com.ibm.icu;
+  requires org.slf4j;
+
+  provides io.zhiku.core.spi.KnowledgeIndexProvider with io.zhiku.search.internal.LuceneIndexProvider;
 }

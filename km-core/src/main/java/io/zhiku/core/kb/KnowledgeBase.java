@@ -1,0 +1,560 @@
+package io.zhiku.core.kb;
+
+import io.zhiku.core.ValidationException;
+import io.zhiku.core.ZhikuException;
+import io.zhiku.core.internal.Checks;
+import io.zhiku.core.item.ItemLimits;
+import io.zhiku.core.item.KnowledgeItem;
+import io.zhiku.core.search.SearchRequest;
+import io.zhiku.core.search.SearchResult;
+import io.zhiku.core.spi.Change;
+import io.zhiku.core.spi.IndexSearch;
+import io.zhiku.core.spi.IndexSettings;
+import io.zhiku.core.spi.KnowledgeIndex;
+import io.zhiku.core.spi.KnowledgeIndexProvider;
+import io.zhiku.core.taxonomy.Taxonomy;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A knowledge base: the thread-safe facade a host keeps for its lifetime. It stores {@link
+ * KnowledgeItem}s, searches them for a principal (who only ever sees what its {@link
+ * io.zhiku.core.access.Acl} allows), and holds the {@link Taxonomy} they are classified in.
+ *
+ * <p>Open one with {@link #open(Path)} (embedded engine, files under that directory), {@link
+ * #inMemory()} (for tests and demos) or {@link #builder()}. The engine is found with {@link
+ * ServiceLoader} by name ({@code "lucene"} by default, in {@code io.zhiku:km-search}); an engine set on
+ * the builder always wins.
+ *
+ * <p><b>Writes.</b> {@link #put}, {@link #putAll} and {@link #delete} validate everything first (the
+ * configured {@link ItemLimits}, optimistic versions), then apply all or nothing. The knowledge base
+ * owns each stored item's bookkeeping: version (1 on creation, +1 per change), {@code created} and
+ * {@code updated} from its {@link Clock}; values given for these are ignored. Every change gets the
+ * next sequence number; a commit stores the highest one, and {@link #committedSequence()} reports it.
+ *
+ * <p><b>Visibility.</b> {@link #get} is real-time. {@link #search} sees changes within the refresh
+ * interval (default one second), or at once after {@link #refresh()}. {@link #commit()} makes changes
+ * durable; the {@link CommitPolicy} commits on its own too, and {@link #close()} commits last.
+ *
+ * <p><b>Threads.</b> Any number of threads may read and write. Writes are serialised; reads never wait
+ * for writes. One daemon thread refreshes and commits in the background; failures there are logged, never
+ * thrown into the host. After {@link #close()} every method throws {@link ZhikuException}.
+ */
+public final class KnowledgeBase implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(KnowledgeBase.class);
+
+  /** Expect any version, or none: the write succeeds whatever is stored. */
+  public static final long ANY_VERSION = -1;
+  /** Expect that the item does not exist yet. */
+  public static final long MUST_NOT_EXIST = 0;
+
+  private final KnowledgeIndex index;
+  private final Clock clock;
+  private final ItemLimits limits;
+  private final CommitPolicy commitPolicy;
+  private final AtomicReference<Taxonomy> taxonomy;
+  private final ReentrantLock writeLock = new ReentrantLock();
+  private final ScheduledExecutorService maintenance;
+  private long sequence; // guarded by writeLock
+  private int uncommitted; // guarded by writeLock
+  private Instant oldestUncommitted; // guarded by writeLock
+  private volatile boolean closed;
+
+  private KnowledgeBase(Builder b, KnowledgeIndex index) {
+    this.index = index;
+    this.clock = b.clock;
+    this.limits = b.limits;
+    this.commitPolicy = b.commitPolicy;
+    this.taxonomy = new AtomicReference<>(b.taxonomy);
+    this.sequence = index.lastSequence();
+    long refreshMillis = b.refreshInterval.toMillis();
+    long commitMillis = commitPolicy.maxDelay().toMillis();
+    if (refreshMillis > 0 || commitMillis > 0) {
+      maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "zhiku-knowledge-base");
+        t.setDaemon(true);
+        return t;
+      });
+      if (refreshMillis > 0) {
+        maintenance.scheduleWithFixedDelay(() -> background("refresh", this::refresh), refreshMillis, refreshMillis, TimeUnit.MILLISECONDS);
+      }
+      if (commitMillis > 0) {
+        long tick = Math.max(10, Math.min(commitMillis, 1000));
+        maintenance.scheduleWithFixedDelay(() -> background("commit", this::commitIfDue), tick, tick, TimeUnit.MILLISECONDS);
+      }
+    } else {
+      maintenance = null;
+    }
+  }
+
+  /**
+   * Opens (or creates) a knowledge base on the embedded default engine, with its files under a directory.
+   *
+   * @param directory where the data lives; created if missing
+   * @return the open knowledge base; close it when the host shuts down
+   * @throws ZhikuException if the engine is missing or the data cannot be opened
+   */
+  public static KnowledgeBase open(Path directory) {
+    return builder().directory(directory).build();
+  }
+
+  /**
+   * Opens a knowledge base held in memory only, on the embedded default engine: for tests and demos.
+   *
+   * @return the open knowledge base
+   * @throws ZhikuException if the engine is missing
+   */
+  public static KnowledgeBase inMemory() {
+    return builder().build();
+  }
+
+  /**
+   * Starts configuring a knowledge base.
+   *
+   * @return a builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Stores an item, creating it or replacing the stored one with the same id, whatever its version.
+   *
+   * @param item the item
+   * @return the item as stored, with its new version and timestamps
+   * @throws ValidationException if the item breaks the configured limits
+   */
+  public KnowledgeItem put(KnowledgeItem item) {
+    return put(item, ANY_VERSION);
+  }
+
+  /**
+   * Stores an item if the stored version is the expected one.
+   *
+   * @param item the item
+   * @param expectedVersion the stored version this change is based on; {@link #MUST_NOT_EXIST} to create
+   *     only, {@link #ANY_VERSION} to skip the check
+   * @return the item as stored
+   * @throws VersionConflictException if the stored version differs; nothing is written
+   * @throws ValidationException if the item breaks the configured limits
+   */
+  public KnowledgeItem put(KnowledgeItem item, long expectedVersion) {
+    return write(List.of(item), expectedVersion).get(0);
+  }
+
+  /**
+   * Stores several items, all or nothing: if any of them is invalid, nothing is written.
+   *
+   * @param items the items, each id at most once
+   * @return the items as stored, in the same order
+   * @throws ValidationException if an item is invalid or an id repeats
+   */
+  public List<KnowledgeItem> putAll(List<KnowledgeItem> items) {
+    Checks.count("KnowledgeBase.putAll", items.size(), 100_000);
+    return write(items, ANY_VERSION);
+  }
+
+  private List<KnowledgeItem> write(List<KnowledgeItem> items, long expectedVersion) {
+    Set<String> ids = new HashSet<>();
+    for (KnowledgeItem item : items) {
+      limits.check(Checks.present("item", item));
+      if (!ids.add(item.id())) {
+        throw new ValidationException("KnowledgeBase.putAll", item.id(), "each id may appear once in a batch");
+      }
+    }
+    writeLock.lock();
+    try {
+      ensureOpen();
+      Instant now = clock.instant();
+      List<KnowledgeItem> stored = new ArrayList<>(items.size());
+      List<Change> changes = new ArrayList<>(items.size());
+      long next = sequence;
+      for (KnowledgeItem item : items) {
+        Optional<KnowledgeItem> current = index.get(item.id());
+        long currentVersion = current.map(KnowledgeItem::version).orElse(0L);
+        checkVersion(item.id(), expectedVersion, currentVersion);
+        Instant created = current.map(KnowledgeItem::created).orElse(now);
+        KnowledgeItem s = item.toBuilder().stored(created, now.isBefore(created) ? created : now, currentVersion + 1).build();
+        stored.add(s);
+        changes.add(new Change.Put(++next, s));
+      }
+      apply(changes, next);
+      return stored;
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  private static void checkVersion(String id, long expected, long actual) {
+    if (expected != ANY_VERSION && expected != actual) {
+      throw new VersionConflictException(id, expected, actual);
+    }
+  }
+
+  /** Applies changes and advances the sequence; called with the write lock held. */
+  private void apply(List<Change> changes, long lastSequence) {
+    if (changes.isEmpty()) {
+      return;
+    }
+    index.apply(changes);
+    sequence = lastSequence;
+    if (uncommitted == 0) {
+      oldestUncommitted = clock.instant();
+    }
+    uncommitted += changes.size();
+    if (commitPolicy.maxChanges() > 0 && uncommitted >= commitPolicy.maxChanges()) {
+      try {
+        commitLocked();
+      } catch (RuntimeException e) {
+        // The write itself is applied; the next commit (explicit, by policy or on close) reports failure.
+        LOG.warn("commit after {} changes failed; changes stay applied and uncommitted", uncommitted, e);
+      }
+    }
+  }
+
+  /**
+   * Deletes an item, whatever its version.
+   *
+   * @param id the item's id
+   * @return {@code true} if it existed
+   */
+  public boolean delete(String id) {
+    return delete(id, ANY_VERSION);
+  }
+
+  /**
+   * Deletes an item if the stored version is the expected one.
+   *
+   * @param id the item's id
+   * @param expectedVersion the stored version, or {@link #ANY_VERSION}
+   * @return {@code true} if it existed
+   * @throws VersionConflictException if the stored version differs; nothing is deleted
+   */
+  public boolean delete(String id, long expectedVersion) {
+    Checks.id("id", id);
+    writeLock.lock();
+    try {
+      ensureOpen();
+      long current = index.get(id).map(KnowledgeItem::version).orElse(0L);
+      checkVersion(id, expectedVersion, current);
+      if (current == 0) {
+        return false;
+      }
+      apply(List.of(new Change.Delete(sequence + 1, id)), sequence + 1);
+      return true;
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /**
+   * The stored item, including changes not yet visible to search. This is the host's own access: no
+   * access rule is applied.
+   *
+   * @param id the item's id
+   * @return the item, or empty
+   */
+  public Optional<KnowledgeItem> get(String id) {
+    Checks.id("id", id);
+    ensureOpen();
+    return index.get(id);
+  }
+
+  /**
+   * Searches the items the request's principal may read.
+   *
+   * @param request the search
+   * @return one page of results
+   * @throws ValidationException if the text is over its limits or the cursor is not one this knowledge
+   *     base issued
+   */
+  public SearchResult search(SearchRequest request) {
+    Checks.present("request", request);
+    ensureOpen();
+    Taxonomy t = taxonomy.get();
+    List<Set<String>> groups = new ArrayList<>();
+    for (String concept : request.concepts()) {
+      Set<String> group = new LinkedHashSet<>();
+      group.add(concept);
+      if (t.contains(concept)) {
+        group.addAll(t.descendants(concept));
+      }
+      groups.add(group);
+    }
+    return index.search(new IndexSearch(request, groups));
+  }
+
+  /**
+   * The taxonomy items are classified in.
+   *
+   * @return the current snapshot
+   */
+  public Taxonomy taxonomy() {
+    return taxonomy.get();
+  }
+
+  /**
+   * Replaces the taxonomy. Concept filters use the new hierarchy at once: they are expanded at search
+   * time, so no item needs re-indexing.
+   *
+   * @param newTaxonomy the new snapshot
+   */
+  public void setTaxonomy(Taxonomy newTaxonomy) {
+    taxonomy.set(Checks.present("taxonomy", newTaxonomy));
+  }
+
+  /** Makes every change so far visible to search. */
+  public void refresh() {
+    writeLock.lock();
+    try {
+      ensureOpen();
+      index.refresh();
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /**
+   * Makes every change so far durable.
+   *
+   * @return the sequence number of the last change committed
+   */
+  public long commit() {
+    writeLock.lock();
+    try {
+      ensureOpen();
+      return commitLocked();
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  private long commitLocked() {
+    index.commit();
+    uncommitted = 0;
+    oldestUncommitted = null;
+    return index.committedSequence();
+  }
+
+  private void commitIfDue() {
+    writeLock.lock();
+    try {
+      if (!closed && uncommitted > 0 && oldestUncommitted != null
+          && !clock.instant().isBefore(oldestUncommitted.plus(commitPolicy.maxDelay()))) {
+        commitLocked();
+      }
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /**
+   * The sequence number of the last change, committed or not.
+   *
+   * @return the sequence number, 0 if there was none
+   */
+  public long lastSequence() {
+    writeLock.lock();
+    try {
+      return sequence;
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /**
+   * The sequence number of the last committed change: what survives a crash.
+   *
+   * @return the sequence number, 0 if nothing was committed
+   */
+  public long committedSequence() {
+    ensureOpen();
+    return index.committedSequence();
+  }
+
+  private void background(String what, Runnable task) {
+    if (closed) {
+      return;
+    }
+    try {
+      task.run();
+    } catch (RuntimeException e) {
+      if (!closed) {
+        LOG.warn("background {} failed; will retry", what, e);
+      }
+    }
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new ZhikuException("this knowledge base is closed");
+    }
+  }
+
+  /**
+   * Commits, stops the background thread and closes the engine. Calling it again does nothing.
+   *
+   * @throws ZhikuException if the final commit fails (the engine is closed all the same)
+   */
+  @Override
+  public void close() {
+    writeLock.lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      if (maintenance != null) {
+        maintenance.shutdownNow();
+      }
+      try {
+        index.commit();
+      } finally {
+        index.close();
+      }
+    } finally {
+      writeLock.unlock();
+    }
+    awaitMaintenance();
+  }
+
+  private void awaitMaintenance() {
+    if (maintenance == null) {
+      return;
+    }
+    try {
+      if (!maintenance.awaitTermination(10, TimeUnit.SECONDS)) {
+        LOG.warn("the knowledge base's background thread did not stop within 10 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Configures a {@link KnowledgeBase}. Each setting is checked when given; {@link #build()} opens the
+   * engine. Not thread-safe.
+   */
+  public static final class Builder {
+    private Path directory;
+    private String engineName = "lucene";
+    private KnowledgeIndexProvider engine;
+    private ClassLoader classLoader = KnowledgeBase.class.getClassLoader();
+    private Clock clock = Clock.systemUTC();
+    private ItemLimits limits = ItemLimits.DEFAULTS;
+    private CommitPolicy commitPolicy = CommitPolicy.DEFAULT;
+    private Duration refreshInterval = Duration.ofSeconds(1);
+    private Taxonomy taxonomy = Taxonomy.empty();
+
+    private Builder() {}
+
+    /** @param dir where the data lives; without one, the knowledge base is held in memory @return this builder */
+    public Builder directory(Path dir) {
+      this.directory = Checks.present("directory", dir);
+      return this;
+    }
+
+    /** @param name the engine to find with {@link ServiceLoader}, e.g. {@code "lucene"} @return this builder */
+    public Builder engine(String name) {
+      this.engineName = Checks.token("engine", name);
+      return this;
+    }
+
+    /** @param provider an engine to use as it is, without discovery @return this builder */
+    public Builder engine(KnowledgeIndexProvider provider) {
+      this.engine = Checks.present("engine", provider);
+      return this;
+    }
+
+    /** @param loader the class loader engines are discovered in @return this builder */
+    public Builder classLoader(ClassLoader loader) {
+      this.classLoader = Checks.present("classLoader", loader);
+      return this;
+    }
+
+    /** @param c the clock for item timestamps and commit timing @return this builder */
+    public Builder clock(Clock c) {
+      this.clock = Checks.present("clock", c);
+      return this;
+    }
+
+    /** @param l the limits every stored item must meet @return this builder */
+    public Builder itemLimits(ItemLimits l) {
+      this.limits = Checks.present("itemLimits", l);
+      return this;
+    }
+
+    /** @param p when to commit on its own @return this builder */
+    public Builder commitPolicy(CommitPolicy p) {
+      this.commitPolicy = Checks.present("commitPolicy", p);
+      return this;
+    }
+
+    /**
+     * How soon changes become visible to search without an explicit {@link KnowledgeBase#refresh()}.
+     *
+     * @param interval at most 1 minute; {@link Duration#ZERO} for explicit refreshes only
+     * @return this builder
+     */
+    public Builder refreshInterval(Duration interval) {
+      if (interval == null || interval.isNegative() || interval.compareTo(Duration.ofMinutes(1)) > 0) {
+        throw new ValidationException("refreshInterval", interval, "must be between 0 and 1 minute");
+      }
+      this.refreshInterval = interval;
+      return this;
+    }
+
+    /** @param t the initial taxonomy @return this builder */
+    public Builder taxonomy(Taxonomy t) {
+      this.taxonomy = Checks.present("taxonomy", t);
+      return this;
+    }
+
+    /**
+     * Opens the knowledge base.
+     *
+     * @return the open knowledge base; close it when done
+     * @throws ZhikuException if no engine of the configured name is found (the message names the Maven
+     *     artifact to add) or the engine cannot open the data
+     */
+    public KnowledgeBase build() {
+      KnowledgeIndexProvider provider = engine != null ? engine : discover();
+      KnowledgeIndex index = provider.open(new IndexSettings(directory));
+      try {
+        return new KnowledgeBase(this, index);
+      } catch (RuntimeException e) {
+        index.close();
+        throw e;
+      }
+    }
+
+    private KnowledgeIndexProvider discover() {
+      List<String> found = new ArrayList<>();
+      for (KnowledgeIndexProvider p : ServiceLoader.load(KnowledgeIndexProvider.class, classLoader)) {
+        if (p.name().equals(engineName)) {
+          return p;
+        }
+        found.add(p.name());
+      }
+      String artifact = engineName.equals("lucene") ? "io.zhiku:km-search" : "the artifact that provides it";
+      throw new ZhikuException("no knowledge-base engine named \"" + engineName + "\" was found (found: " + found
+          + "); add the Maven dependency " + artifact + " to the application");
+    }
+  }
+}

@@ -1,0 +1,208 @@
+package io.zhiku.core.search;
+
+import io.zhiku.core.ValidationException;
+import io.zhiku.core.access.Principal;
+import io.zhiku.core.internal.Checks;
+import io.zhiku.core.item.ItemKind;
+import io.zhiku.core.item.ItemStatus;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A search: who asks, what they typed, and structured filters set by the host. Only items the
+ * principal may read ({@link io.zhiku.core.access.Acl#permits}) are ever counted or returned.
+ *
+ * <p>The text uses a small, forgiving syntax: words (any of them, best matches first), {@code "quoted
+ * phrases"}, {@code +must} and {@code -mustNot}; {@code OR} is the default. There is no field syntax: typed
+ * text cannot address fields or the access filter. Empty text browses: every readable item that
+ * passes the filters.
+ *
+ * <p>Filters combine with AND; values within one filter with OR. A concept filter includes the
+ * concept's descendants in the taxonomy. A value: immutable and thread-safe.
+ *
+ * @param principal who is searching
+ * @param text what they typed, at most 1,000 characters; empty to browse
+ * @param concepts concept ids; an item must be classified under each of them or their descendants
+ * @param kinds item kinds; empty for any
+ * @param statuses lifecycle statuses; empty for any
+ * @param authors author user ids; empty for any
+ * @param tags tags (exact); empty for any
+ * @param attributes text attributes that must have exactly these values
+ * @param updatedFrom only items updated at or after this instant, or {@code null}
+ * @param updatedBefore only items updated before this instant, or {@code null}
+ * @param pageSize how many hits per page, 1 to {@value #MAX_PAGE_SIZE}
+ * @param after the {@link SearchResult#nextCursor()} of the previous page, or {@code null} for the first
+ */
+public record SearchRequest(
+    Principal principal,
+    String text,
+    Set<String> concepts,
+    Set<ItemKind> kinds,
+    Set<ItemStatus> statuses,
+    Set<String> authors,
+    Set<String> tags,
+    Map<String, String> attributes,
+    Instant updatedFrom,
+    Instant updatedBefore,
+    int pageSize,
+    String after) {
+  /** The largest page. */
+  public static final int MAX_PAGE_SIZE = 1000;
+  /** The most values in one filter. */
+  public static final int MAX_FILTER_VALUES = 256;
+
+  /**
+   * Validates and copies.
+   *
+   * @throws ValidationException if a part is missing, malformed or over its limit
+   */
+  public SearchRequest {
+    Checks.present("SearchRequest.principal", principal);
+    text = text == null ? "" : text;
+    concepts = Checks.ids("SearchRequest.concepts", concepts, MAX_FILTER_VALUES);
+    kinds = Checks.set("SearchRequest.kinds", kinds, MAX_FILTER_VALUES);
+    statuses = Checks.set("SearchRequest.statuses", statuses, MAX_FILTER_VALUES);
+    authors = Checks.ids("SearchRequest.authors", authors, MAX_FILTER_VALUES);
+    tags = Checks.lines("SearchRequest.tags", tags, MAX_FILTER_VALUES, 100);
+    Map<String, String> attrs = new LinkedHashMap<>();
+    Checks.map("SearchRequest.attributes", attributes, MAX_FILTER_VALUES).forEach((k, v) ->
+        attrs.put(Checks.key("SearchRequest.attributes", k), Checks.line("SearchRequest.attributes[" + k + "]", v, 1024)));
+    attributes = Map.copyOf(attrs);
+    if (updatedFrom != null && updatedBefore != null && !updatedFrom.isBefore(updatedBefore)) {
+      throw new ValidationException("SearchRequest.updatedBefore", updatedBefore, "must be after updatedFrom " + updatedFrom);
+    }
+    if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+      throw new ValidationException("SearchRequest.pageSize", pageSize, "must be between 1 and " + MAX_PAGE_SIZE);
+    }
+    after = Checks.optionalLine("SearchRequest.after", after, 4096);
+  }
+
+  /**
+   * Starts a search for a principal.
+   *
+   * @param principal who is searching
+   * @return a builder
+   */
+  public static Builder builder(Principal principal) {
+    return new Builder(principal);
+  }
+
+  /**
+   * The same search, for the page after the given cursor.
+   *
+   * @param cursor a {@link SearchResult#nextCursor()}
+   * @return the request for the next page
+   */
+  public SearchRequest after(String cursor) {
+    return new SearchRequest(principal, text, concepts, kinds, statuses, authors, tags, attributes, updatedFrom,
+        updatedBefore, pageSize, cursor);
+  }
+
+  /** Builds {@link SearchRequest}s. Not thread-safe. */
+  public static final class Builder {
+    private final Principal principal;
+    private String text = "";
+    private final Set<String> concepts = new LinkedHashSet<>();
+    private final Set<ItemKind> kinds = new LinkedHashSet<>();
+    private final Set<ItemStatus> statuses = new LinkedHashSet<>();
+    private final Set<String> authors = new LinkedHashSet<>();
+    private final Set<String> tags = new LinkedHashSet<>();
+    private final Map<String, String> attributes = new LinkedHashMap<>();
+    private Instant updatedFrom;
+    private Instant updatedBefore;
+    private int pageSize = 10;
+    private String after;
+
+    private Builder(Principal principal) {
+      this.principal = principal;
+    }
+
+    /** @param text what the person typed @return this builder */
+    public Builder text(String text) {
+      this.text = text;
+      return this;
+    }
+
+    /** @param conceptIds concepts the item must be under (each, with descendants) @return this builder */
+    public Builder concepts(String... conceptIds) {
+      concepts.addAll(List.of(conceptIds));
+      return this;
+    }
+
+    /** @param values kinds to allow @return this builder */
+    public Builder kinds(ItemKind... values) {
+      kinds.addAll(List.of(values));
+      return this;
+    }
+
+    /** @param values statuses to allow @return this builder */
+    public Builder statuses(ItemStatus... values) {
+      statuses.addAll(List.of(values));
+      return this;
+    }
+
+    /** @param userIds authors to allow @return this builder */
+    public Builder authors(String... userIds) {
+      authors.addAll(List.of(userIds));
+      return this;
+    }
+
+    /** @param values tags to allow @return this builder */
+    public Builder tags(String... values) {
+      tags.addAll(List.of(values));
+      return this;
+    }
+
+    /**
+     * Requires a text attribute value.
+     *
+     * @param key the attribute key
+     * @param value the exact value
+     * @return this builder
+     */
+    public Builder attribute(String key, String value) {
+      attributes.put(key, value);
+      return this;
+    }
+
+    /**
+     * Limits the update time.
+     *
+     * @param from inclusive lower bound, or {@code null}
+     * @param before exclusive upper bound, or {@code null}
+     * @return this builder
+     */
+    public Builder updated(Instant from, Instant before) {
+      this.updatedFrom = from;
+      this.updatedBefore = before;
+      return this;
+    }
+
+    /** @param size hits per page @return this builder */
+    public Builder pageSize(int size) {
+      this.pageSize = size;
+      return this;
+    }
+
+    /** @param cursor the previous page's next cursor @return this builder */
+    public Builder after(String cursor) {
+      this.after = cursor;
+      return this;
+    }
+
+    /**
+     * Validates and builds.
+     *
+     * @return the request
+     * @throws ValidationException if a part is invalid
+     */
+    public SearchRequest build() {
+      return new SearchRequest(principal, text, concepts, kinds, statuses, authors, tags, attributes, updatedFrom,
+          updatedBefore, pageSize, after);
+    }
+  }
+}

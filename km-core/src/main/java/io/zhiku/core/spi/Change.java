@@ -1,0 +1,55 @@
+package io.zhiku.core.spi;
+
+import io.zhiku.core.internal.Checks;
+import io.zhiku.core.item.KnowledgeItem;
+
+/**
+ * One change to the item store, with the sequence number the knowledge base gave it. Sequence
+ * numbers grow by one per change, across batches and restarts.
+ */
+public sealed interface Change {
+  /**
+   * The sequence number of this change.
+   *
+   * @return a positive number
+   */
+  long sequence();
+
+  /**
+   * The id of the item changed.
+   *
+   * @return the id
+   */
+  String id();
+
+  /**
+   * Stores an item (new, or replacing the item with the same id).
+   *
+   * @param sequence the change's sequence number
+   * @param item the item, with its version and timestamps already set
+   */
+  record Put(long sequence, KnowledgeItem item) implements Change {
+    /** Validates. */
+    public Put {
+      Checks.present("Change.Put.item", item);
+    }
+
+    @Override
+    public String id() {
+      return item.id();
+    }
+  }
+
+  /**
+   * Deletes an item.
+   *
+   * @param sequence the change's sequence number
+   * @param id the item's id
+   */
+  record Delete(long sequence, String id) implements Change {
+    /** Validates. */
+    public Delete {
+      Checks.id("Change.Delete.id", id);
+    }
+  }
+}

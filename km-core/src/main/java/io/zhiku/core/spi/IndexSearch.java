@@ -1,0 +1,23 @@
+package io.zhiku.core.spi;
+
+import io.zhiku.core.search.SearchRequest;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A search as the knowledge base hands it to an engine: the caller's request, with the concept filter
+ * already expanded through the taxonomy.
+ *
+ * <p>The engine must return only items whose {@link io.zhiku.core.access.Acl} permits {@code
+ * request.principal()}, and must apply that rule to every number it reports.
+ *
+ * @param request the caller's request (text, filters, page, cursor)
+ * @param conceptGroups one set per requested concept: the concept and its descendants. An item passes
+ *     when, for every group, it is classified under at least one concept of that group
+ */
+public record IndexSearch(SearchRequest request, List<Set<String>> conceptGroups) {
+  /** Copies. */
+  public IndexSearch {
+    conceptGroups = conceptGroups.stream().map(Set::copyOf).toList();
+  }
+}

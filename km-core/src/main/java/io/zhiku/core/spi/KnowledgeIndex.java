@@ -1,0 +1,77 @@
+package io.zhiku.core.spi;
+
+import io.zhiku.core.item.KnowledgeItem;
+import io.zhiku.core.search.SearchResult;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The storage and search engine behind a {@link io.zhiku.core.kb.KnowledgeBase}: the embedded Lucene
+ * engine by default, others (Solr) later. Engines implement this interface; applications use the
+ * knowledge base.
+ *
+ * <p>The knowledge base validates every item, assigns versions, timestamps and sequence numbers, and
+ * serialises writes: {@link #apply} is never called concurrently with itself, {@link #refresh} or
+ * {@link #commit}. {@link #get} and {@link #search} may be called from any thread at any time.
+ *
+ * <p>Contract:
+ *
+ * <ul>
+ *   <li>{@link #apply} is all or nothing: after a failure none of the batch is visible or committed.
+ *   <li>{@link #get} is real-time: it sees every applied change, refreshed or not.
+ *   <li>{@link #search} sees the changes applied before the last {@link #refresh}, and only items the
+ *       request's principal may read.
+ *   <li>{@link #commit} makes every applied change durable, together with the highest sequence number
+ *       applied; after a crash, reopening gives exactly the last commit.
+ * </ul>
+ */
+public interface KnowledgeIndex extends AutoCloseable {
+  /**
+   * Applies a batch of changes, atomically.
+   *
+   * @param changes the changes, in sequence order, at most one per item id
+   * @throws io.zhiku.core.ZhikuException if the engine fails; nothing of the batch is applied
+   */
+  void apply(List<Change> changes);
+
+  /**
+   * The current version of an item, including changes not yet refreshed.
+   *
+   * @param id the item's id
+   * @return the item, or empty if it does not exist or was deleted
+   */
+  Optional<KnowledgeItem> get(String id);
+
+  /**
+   * Searches.
+   *
+   * @param search the request, with the concept filter expanded
+   * @return one page of results, with exact total hits, all filtered by the principal's access
+   * @throws io.zhiku.core.ValidationException if the request's text or cursor is invalid
+   */
+  SearchResult search(IndexSearch search);
+
+  /** Makes applied changes visible to {@link #search}. */
+  void refresh();
+
+  /** Makes applied changes durable, with the highest sequence number applied. */
+  void commit();
+
+  /**
+   * The highest sequence number applied, committed or not (0 for a new index).
+   *
+   * @return the sequence number
+   */
+  long lastSequence();
+
+  /**
+   * The highest sequence number in the last commit (0 if never committed).
+   *
+   * @return the sequence number
+   */
+  long committedSequence();
+
+  /** Releases the engine's resources, without committing; the knowledge base commits first. */
+  @Override
+  void close();
+}

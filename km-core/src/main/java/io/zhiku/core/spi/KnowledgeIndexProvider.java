@@ -1,0 +1,24 @@
+package io.zhiku.core.spi;
+
+/**
+ * Creates {@link KnowledgeIndex}es; found by {@link java.util.ServiceLoader} under its {@link #name()}
+ * (the embedded Lucene engine in {@code io.zhiku:km-search} is {@code "lucene"}). An engine set on the
+ * knowledge base builder is used as it is, without discovery.
+ */
+public interface KnowledgeIndexProvider {
+  /**
+   * The name a knowledge base asks for, e.g. {@code "lucene"}.
+   *
+   * @return the engine's name
+   */
+  String name();
+
+  /**
+   * Opens (or creates) an index.
+   *
+   * @param settings where it lives
+   * @return the open index; the caller closes it
+   * @throws io.zhiku.core.ZhikuException if it cannot be opened
+   */
+  KnowledgeIndex open(IndexSettings settings);
+}

@@ -1,0 +1,386 @@
+package io.zhiku.search.internal;
+
+import io.zhiku.core.ValidationException;
+import io.zhiku.core.ZhikuException;
+import io.zhiku.core.access.Acl;
+import io.zhiku.core.access.Principal;
+import io.zhiku.core.item.AttributeValue;
+import io.zhiku.core.item.ItemKind;
+import io.zhiku.core.item.ItemStatus;
+import io.zhiku.core.item.KnowledgeItem;
+import io.zhiku.core.json.ZhikuJson;
+import io.zhiku.core.search.SearchHit;
+import io.zhiku.core.search.SearchRequest;
+import io.zhiku.core.search.SearchResult;
+import io.zhiku.core.spi.Change;
+import io.zhiku.core.spi.IndexSearch;
+import io.zhiku.core.spi.KnowledgeIndex;
+import io.zhiku.search.internal.analysis.TextAnalyzers;
+import io.zhiku.search.internal.query.UserQueryParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.store.AlreadyClosedException;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The embedded Lucene engine: one index holding every item as a document.
+ *
+ * <p>Each live item stores its JSON (the source of truth for {@link #get}), its text in a word field
+ * per part ({@code title}, {@code body}) and in a character field ({@code text_chars}), its filterable
+ * values as keyword fields, and its ACL as {@code acl_*} keyword fields. A deleted item leaves a
+ * tombstone document carrying its id and the sequence number of the delete, so that other stores can
+ * later catch up from sequence numbers. Every document carries {@code _seq}, the sequence number of
+ * the change that wrote it; each commit stores the highest one in its user data.
+ *
+ * <p>Batches are atomic: one {@link IndexWriter#updateDocuments(Query, Iterable)} call deletes every
+ * document of the batch's ids and adds the new block; Lucene applies both or neither, and marks the
+ * whole block deleted if one document fails. Real-time {@link #get} reads a map of changes applied
+ * since the last refresh before it reads the searcher (as Elasticsearch's live version map does).
+ */
+final class LuceneKnowledgeIndex implements KnowledgeIndex {
+  static final String ID = "_id";
+  static final String LIVE = "_live";
+  static final String SEQ = "_seq";
+  static final String SOURCE = "_source";
+  static final String TITLE = "title";
+  static final String BODY = "body";
+  static final String CHARS = "text_chars";
+  static final String KIND = "kind";
+  static final String STATUS = "status";
+  static final String AUTHOR = "author";
+  static final String TAG = "tag";
+  static final String CONCEPT = "concept";
+  static final String ATTRIBUTE = "attr";
+  static final String UPDATED = "updated";
+  static final String ACL_ALL = "acl_all";
+  static final String ACL_USER = "acl_user";
+  static final String ACL_GROUP = "acl_group";
+  static final String ACL_ROLE = "acl_role";
+  static final String COMMIT_SEQUENCE = "zhiku.sequence";
+  private static final String YES = "1";
+  private static final Sort SORT = new Sort(SortField.FIELD_SCORE, new SortField(ID, SortField.Type.STRING));
+
+  private final Directory directory;
+  private final Analyzer words;
+  private final Analyzer characters;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  private final UserQueryParser parser;
+  /** Changes applied since the last refresh began, and those applied before it (during a refresh). */
+  private volatile Map<String, Optional<KnowledgeItem>> recent = new ConcurrentHashMap<>();
+  private volatile Map<String, Optional<KnowledgeItem>> refreshing = Map.of();
+  private volatile long lastSequence;
+  private volatile long committedSequence;
+
+  LuceneKnowledgeIndex(Directory directory) throws IOException {
+    this.directory = directory;
+    this.words = TextAnalyzers.words();
+    this.characters = TextAnalyzers.characters();
+    if (DirectoryReader.indexExists(directory)) {
+      String seq = SegmentInfos.readLatestCommit(directory).getUserData().get(COMMIT_SEQUENCE);
+      committedSequence = seq == null ? 0 : Long.parseLong(seq);
+    }
+    lastSequence = committedSequence;
+    IndexWriterConfig config = new IndexWriterConfig(new PerFieldAnalyzerWrapper(words, Map.of(CHARS, characters)))
+        .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+        .setCommitOnClose(false);
+    this.writer = new IndexWriter(directory, config);
+    this.searchers = new SearcherManager(writer, null);
+    this.parser = new UserQueryParser(words, Map.of(TITLE, 2f, BODY, 1f), characters, CHARS, UserQueryParser.Limits.DEFAULTS);
+  }
+
+  @Override
+  public void apply(List<Change> changes) {
+    List<BytesRef> ids = new ArrayList<>(changes.size());
+    List<Document> docs = new ArrayList<>(changes.size());
+    long max = lastSequence;
+    for (Change c : changes) {
+      ids.add(new BytesRef(c.id()));
+      docs.add(c instanceof Change.Put put ? document(put) : tombstone((Change.Delete) c));
+      max = Math.max(max, c.sequence());
+    }
+    try {
+      writer.updateDocuments(new TermInSetQuery(ID, ids), docs);
+    } catch (IOException | RuntimeException e) {
+      throw failure("apply " + changes.size() + " changes", e);
+    }
+    for (Change c : changes) {
+      recent.put(c.id(), c instanceof Change.Put put ? Optional.of(put.item()) : Optional.empty());
+    }
+    lastSequence = max;
+  }
+
+  private static Document document(Change.Put put) {
+    KnowledgeItem item = put.item();
+    Document d = new Document();
+    d.add(new StringField(ID, item.id(), Field.Store.NO));
+    d.add(new SortedDocValuesField(ID, new BytesRef(item.id())));
+    d.add(new StringField(LIVE, YES, Field.Store.NO));
+    d.add(new NumericDocValuesField(SEQ, put.sequence()));
+    d.add(new StoredField(SOURCE, new BytesRef(ZhikuJson.write(item).getBytes(StandardCharsets.UTF_8))));
+    d.add(new TextField(TITLE, item.title(), Field.Store.NO));
+    d.add(new TextField(BODY, item.body(), Field.Store.NO));
+    for (String tag : item.tags()) {
+      d.add(new TextField(BODY, tag, Field.Store.NO));
+      d.add(new StringField(TAG, tag, Field.Store.NO));
+    }
+    d.add(new TextField(CHARS, item.title() + "\n" + item.body() + "\n" + String.join("\n", item.tags()), Field.Store.NO));
+    d.add(new StringField(KIND, item.kind().name(), Field.Store.NO));
+    d.add(new StringField(STATUS, item.status().wireName(), Field.Store.NO));
+    item.authors().forEach(a -> d.add(new StringField(AUTHOR, a, Field.Store.NO)));
+    item.concepts().forEach(c -> d.add(new StringField(CONCEPT, c, Field.Store.NO)));
+    item.attributes().forEach((k, v) -> {
+      if (v instanceof AttributeValue.TextValue text) {
+        d.add(new StringField(ATTRIBUTE, k + "=" + text.value(), Field.Store.NO));
+      }
+    });
+    if (item.updated() != null) {
+      d.add(new LongPoint(UPDATED, item.updated().toEpochMilli()));
+    }
+    Acl acl = item.acl();
+    if (acl.everyone()) {
+      d.add(new StringField(ACL_ALL, YES, Field.Store.NO));
+    }
+    acl.users().forEach(u -> d.add(new StringField(ACL_USER, u, Field.Store.NO)));
+    acl.groups().forEach(g -> d.add(new StringField(ACL_GROUP, g, Field.Store.NO)));
+    acl.roles().forEach(r -> d.add(new StringField(ACL_ROLE, r, Field.Store.NO)));
+    return d;
+  }
+
+  private static Document tombstone(Change.Delete delete) {
+    Document d = new Document();
+    d.add(new StringField(ID, delete.id(), Field.Store.NO));
+    d.add(new SortedDocValuesField(ID, new BytesRef(delete.id())));
+    d.add(new NumericDocValuesField(SEQ, delete.sequence()));
+    return d;
+  }
+
+  @Override
+  public Optional<KnowledgeItem> get(String id) {
+    Optional<KnowledgeItem> pending = recent.get(id);
+    if (pending == null) {
+      pending = refreshing.get(id);
+    }
+    if (pending != null) {
+      return pending;
+    }
+    return withSearcher(s -> {
+      TopDocs top = s.search(new BooleanQuery.Builder()
+          .add(new TermQuery(new Term(ID, id)), Occur.FILTER)
+          .add(new TermQuery(new Term(LIVE, YES)), Occur.FILTER).build(), 1);
+      return top.scoreDocs.length == 0 ? Optional.empty() : Optional.of(load(s, top.scoreDocs[0].doc));
+    });
+  }
+
+  private static KnowledgeItem load(IndexSearcher s, int doc) throws IOException {
+    BytesRef json = s.storedFields().document(doc, Set.of(SOURCE)).getBinaryValue(SOURCE);
+    return ZhikuJson.read(json.utf8ToString(), KnowledgeItem.class);
+  }
+
+  @Override
+  public SearchResult search(IndexSearch search) {
+    SearchRequest request = search.request();
+    Query text = request.text().isBlank()
+        ? new MatchAllDocsQuery()
+        : parser.parse(request.text()).orElseGet(MatchNoDocsQuery::new);
+    BooleanQuery.Builder query = new BooleanQuery.Builder()
+        .add(text, Occur.MUST)
+        .add(new TermQuery(new Term(LIVE, YES)), Occur.FILTER)
+        .add(accessFilter(request.principal()), Occur.FILTER);
+    for (Set<String> group : search.conceptGroups()) {
+      query.add(anyOf(CONCEPT, group), Occur.FILTER);
+    }
+    addFilter(query, KIND, request.kinds(), ItemKind::name);
+    addFilter(query, STATUS, request.statuses(), ItemStatus::wireName);
+    addFilter(query, AUTHOR, request.authors(), Function.identity());
+    addFilter(query, TAG, request.tags(), Function.identity());
+    request.attributes().forEach((k, v) -> query.add(new TermQuery(new Term(ATTRIBUTE, k + "=" + v)), Occur.FILTER));
+    if (request.updatedFrom() != null || request.updatedBefore() != null) {
+      long from = request.updatedFrom() == null ? Long.MIN_VALUE : request.updatedFrom().toEpochMilli();
+      long before = request.updatedBefore() == null ? Long.MAX_VALUE : request.updatedBefore().toEpochMilli() - 1;
+      query.add(LongPoint.newRangeQuery(UPDATED, from, before), Occur.FILTER);
+    }
+    FieldDoc after = request.after() == null ? null : Cursors.decode(request.after());
+    int size = request.pageSize();
+    Query q = query.build();
+    return withSearcher(s -> {
+      TopDocs top = s.search(q, new TopFieldCollectorManager(SORT, size + 1, after, Integer.MAX_VALUE));
+      List<SearchHit> hits = new ArrayList<>(Math.min(size, top.scoreDocs.length));
+      for (int i = 0; i < Math.min(size, top.scoreDocs.length); i++) {
+        FieldDoc fd = (FieldDoc) top.scoreDocs[i];
+        hits.add(new SearchHit(load(s, fd.doc), (Float) fd.fields[0])); // the score is a sort value here
+      }
+      String next = top.scoreDocs.length > size ? Cursors.encode((FieldDoc) top.scoreDocs[size - 1]) : null;
+      return new SearchResult(request, top.totalHits.value, hits, next);
+    });
+  }
+
+  /** The access rule of {@link Acl#permits(Principal)}, as a filter clause user text cannot reach. */
+  static Query accessFilter(Principal p) {
+    BooleanQuery.Builder any = new BooleanQuery.Builder()
+        .add(new TermQuery(new Term(ACL_ALL, YES)), Occur.SHOULD)
+        .add(new TermQuery(new Term(ACL_USER, p.userId())), Occur.SHOULD);
+    if (!p.groups().isEmpty()) {
+      any.add(anyOf(ACL_GROUP, p.groups()), Occur.SHOULD);
+    }
+    if (!p.roles().isEmpty()) {
+      any.add(anyOf(ACL_ROLE, p.roles()), Occur.SHOULD);
+    }
+    return any.build();
+  }
+
+  private static Query anyOf(String field, Collection<String> values) {
+    return new TermInSetQuery(field, values.stream().map(BytesRef::new).toList());
+  }
+
+  private static <T> void addFilter(BooleanQuery.Builder query, String field, Set<T> values, Function<T, String> term) {
+    if (!values.isEmpty()) {
+      query.add(anyOf(field, values.stream().map(term).toList()), Occur.FILTER);
+    }
+  }
+
+  @Override
+  public void refresh() {
+    refreshing = recent;
+    recent = new ConcurrentHashMap<>();
+    try {
+      searchers.maybeRefreshBlocking();
+    } catch (IOException | RuntimeException e) {
+      recent.putAll(refreshing); // still not visible to the searcher: keep serving them from memory
+      throw failure("refresh", e);
+    } finally {
+      if (refreshing != recent) {
+        refreshing = Map.of();
+      }
+    }
+  }
+
+  @Override
+  public void commit() {
+    try {
+      writer.setLiveCommitData(Map.of(COMMIT_SEQUENCE, Long.toString(lastSequence)).entrySet());
+      writer.commit();
+      committedSequence = lastSequence;
+    } catch (IOException | RuntimeException e) {
+      throw failure("commit", e);
+    }
+  }
+
+  @Override
+  public long lastSequence() {
+    return lastSequence;
+  }
+
+  @Override
+  public long committedSequence() {
+    return committedSequence;
+  }
+
+  @Override
+  public void close() {
+    try (Directory d = directory; Analyzer w = words; Analyzer c = characters) {
+      try (SearcherManager sm = searchers) {
+        writer.close(); // commitOnClose=false: discards only what the knowledge base did not commit
+      }
+    } catch (IOException e) {
+      throw failure("close", e);
+    }
+  }
+
+  /** A searcher task that may throw I/O exceptions. */
+  private interface SearcherTask<T> {
+    T run(IndexSearcher s) throws IOException;
+  }
+
+  private <T> T withSearcher(SearcherTask<T> task) {
+    IndexSearcher s;
+    try {
+      s = searchers.acquire();
+    } catch (IOException | RuntimeException e) {
+      throw failure("acquire a searcher", e);
+    }
+    try {
+      return task.run(s);
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof ZhikuException z) {
+        throw z;
+      }
+      throw failure("search", e);
+    } finally {
+      try {
+        searchers.release(s);
+      } catch (IOException e) {
+        throw failure("release a searcher", e);
+      }
+    }
+  }
+
+  private static ZhikuException failure(String what, Exception e) {
+    if (e instanceof AlreadyClosedException) {
+      return new ZhikuException("the index is closed: cannot " + what, e);
+    }
+    return new ZhikuException("the Lucene index failed to " + what + ": " + e, e);
+  }
+
+  /** Search-after cursors: the last hit's score and id, opaque to callers. */
+  static final class Cursors {
+    private Cursors() {}
+
+    static String encode(FieldDoc last) {
+      float score = (Float) last.fields[0];
+      String id = ((BytesRef) last.fields[1]).utf8ToString();
+      String raw = Integer.toHexString(Float.floatToIntBits(score)) + ":" + id;
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static FieldDoc decode(String cursor) {
+      try {
+        String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        int colon = raw.indexOf(':');
+        float score = Float.intBitsToFloat(Integer.parseUnsignedInt(raw.substring(0, colon), 16));
+        return new FieldDoc(Integer.MAX_VALUE, score, new Object[] {score, new BytesRef(raw.substring(colon + 1))});
+      } catch (RuntimeException e) {
+        throw new ValidationException("SearchRequest.after", cursor, "is not a cursor this knowledge base issued");
+      }
+    }
+  }
+}

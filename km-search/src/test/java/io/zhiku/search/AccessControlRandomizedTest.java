@@ -1,0 +1,116 @@
+package io.zhiku.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.zhiku.core.access.Acl;
+import io.zhiku.core.access.Principal;
+import io.zhiku.core.item.ItemKind;
+import io.zhiku.core.item.KnowledgeItem;
+import io.zhiku.core.kb.CommitPolicy;
+import io.zhiku.core.kb.KnowledgeBase;
+import io.zhiku.core.search.SearchRequest;
+import io.zhiku.core.search.SearchResult;
+import io.zhiku.core.testing.Seeded;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.RepeatedTest;
+
+/**
+ * Seeded random corpora, ACLs, principals and searches: every answer (the hits over all pages and the
+ * total count) must equal a brute-force computation over the items {@link Acl#permits} lets the
+ * principal read. Some words occur only in items nobody, or only other users, may read: they must
+ * never produce a hit or a count.
+ */
+@Seeded
+class AccessControlRandomizedTest {
+  private static final String[] USERS = {"u0", "u1", "u2", "u3", "u4"};
+  private static final String[] GROUPS = {"g0", "g1", "g2", "g3"};
+  private static final String[] ROLES = {"r0", "r1", "r2"};
+  private static final String[] KINDS = {"solution", "case", "faq"};
+
+  private static List<String> pick(Random r, String[] from, int max) {
+    List<String> out = new ArrayList<>();
+    for (int i = r.nextInt(max + 1); i > 0; i--) {
+      out.add(from[r.nextInt(from.length)]);
+    }
+    return out;
+  }
+
+  private static Acl acl(Random r) {
+    return switch (r.nextInt(6)) {
+      case 0 -> Acl.PUBLIC;
+      case 1 -> Acl.NOBODY;
+      default -> Acl.allow(pick(r, USERS, 2), pick(r, GROUPS, 2), pick(r, ROLES, 1));
+    };
+  }
+
+  @RepeatedTest(12)
+  void everyAnswerEqualsBruteForceOverReadableItems(Random r) {
+    List<KnowledgeItem> items = new ArrayList<>();
+    try (KnowledgeBase kb = KnowledgeBase.builder().refreshInterval(Duration.ZERO).commitPolicy(CommitPolicy.manual()).build()) {
+      int n = 30 + r.nextInt(90);
+      for (int i = 0; i < n; i++) {
+        Acl acl = acl(r);
+        // w0..w9 are common words; "hidden" words appear only in items nobody may read.
+        StringBuilder body = new StringBuilder();
+        for (int k = 1 + r.nextInt(4); k > 0; k--) {
+          body.append(" w").append(r.nextInt(10));
+        }
+        if (acl.equals(Acl.NOBODY)) {
+          body.append(" hidden").append(r.nextInt(3));
+        }
+        items.add(KnowledgeItem.builder("i" + i, ItemKind.of(KINDS[r.nextInt(KINDS.length)]), "item " + i)
+            .body(body.toString().strip()).acl(acl).build());
+      }
+      kb.putAll(items);
+      // Some churn: re-put a few with new ACLs and delete a few, so that old versions must not leak.
+      for (int i = 0; i < 10; i++) {
+        KnowledgeItem victim = items.get(r.nextInt(items.size()));
+        if (r.nextBoolean()) {
+          KnowledgeItem changed = victim.toBuilder().acl(acl(r)).build();
+          kb.put(changed);
+          items.set(items.indexOf(victim), changed);
+        } else if (kb.delete(victim.id())) {
+          items.remove(victim);
+        }
+      }
+      kb.refresh();
+      for (int q = 0; q < 25; q++) {
+        Principal p = new Principal(USERS[r.nextInt(USERS.length)], new HashSet<>(pick(r, GROUPS, 2)), new HashSet<>(pick(r, ROLES, 1)));
+        String word = r.nextInt(4) == 0 ? "hidden" + r.nextInt(3) : "w" + r.nextInt(10);
+        boolean browse = r.nextInt(5) == 0;
+        String kind = r.nextBoolean() ? KINDS[r.nextInt(KINDS.length)] : null;
+        SearchRequest.Builder b = SearchRequest.builder(p).text(browse ? "" : word).pageSize(1 + r.nextInt(7));
+        if (kind != null) {
+          b.kinds(ItemKind.of(kind));
+        }
+        SearchRequest request = b.build();
+
+        Set<String> expected = new TreeSet<>();
+        for (KnowledgeItem item : items) {
+          boolean text = browse || List.of(item.body().split(" ")).contains(word);
+          if (item.acl().permits(p) && text && (kind == null || item.kind().name().equals(kind))) {
+            expected.add(item.id());
+          }
+        }
+        Set<String> actual = new TreeSet<>();
+        long total = -1;
+        for (SearchResult page = kb.search(request); ; page = kb.search(request.after(page.nextCursor()))) {
+          total = page.totalHits();
+          page.hits().forEach(h -> actual.add(h.item().id()));
+          if (page.nextCursor() == null) {
+            break;
+          }
+        }
+        String what = p + " text=" + request.text() + " kind=" + kind;
+        assertEquals(expected, actual, what);
+        assertEquals(expected.size(), total, "total hits: " + what);
+      }
+    }
+  }
+}
