@@ -19,5 +19,9 @@ class QuickStartTest {
     assertTrue(out.contains("alice may read = true, guest may read = false"), out);
     assertTrue(out.contains("reads back equal = true"), out);
     assertTrue(out.contains("re-import equal = true"), out);
+    assertTrue(out.contains("as alice: 2 hits [sol-1, faq-7]") || out.contains("as alice: 2 hits [faq-7, sol-1]"), out);
+    assertTrue(out.contains("as guest: 1 hits [faq-7]"), "guest may read only the public FAQ:\n" + out);
+    assertTrue(out.contains("browse under 政企 (with descendants) as alice: [sol-1, faq-7]")
+        || out.contains("browse under 政企 (with descendants) as alice: [faq-7, sol-1]"), out);
   }
 }

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Compiles and runs the code block of the README's "Example" section, so that it never goes stale. */
 class ReadmeExampleTest {
   private static final List<String> IMPORTS = List.of(
-      "io.zhiku.core.access.*", "io.zhiku.core.item.*", "io.zhiku.core.json.*", "io.zhiku.core.taxonomy.*",
+      "io.zhiku.core.access.*", "io.zhiku.core.item.*", "io.zhiku.core.json.*", "io.zhiku.core.kb.*",
+      "io.zhiku.core.search.*", "io.zhiku.core.taxonomy.*",
       "java.nio.file.*", "java.util.*");
 
   @Test
@@ -36,7 +37,7 @@ class ReadmeExampleTest {
     IMPORTS.forEach(i -> source.append("import ").append(i).append(";\n"));
     source.append("public class ReadmeSnippet {\n  public static Object[] run() throws Exception {\n")
         .append(snippet)
-        .append("\n    return new Object[] {found, above, mayRead, same.equals(item), again.equals(taxonomy)};\n  }\n}\n");
+        .append("\n    return new Object[] {found, above, mayRead, same.equals(item), again.equals(taxonomy), hits};\n  }\n}\n");
     Path file = dir.resolve("ReadmeSnippet.java");
     Files.writeString(file, source, StandardCharsets.UTF_8);
 
@@ -57,6 +58,7 @@ class ReadmeExampleTest {
       assertEquals(true, results[2], "alice may read");
       assertEquals(true, results[3], "JSON round trip");
       assertEquals(true, results[4], "SKOS round trip");
+      assertEquals(1L, results[5], "knowledge base search");
     }
   }
 }
