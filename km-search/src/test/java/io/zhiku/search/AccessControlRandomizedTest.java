@@ -10,11 +10,16 @@ import io.zhiku.core.kb.CommitPolicy;
 import io.zhiku.core.kb.KnowledgeBase;
 import io.zhiku.core.search.SearchRequest;
 import io.zhiku.core.search.SearchResult;
+import io.zhiku.core.taxonomy.Concept;
+import io.zhiku.core.taxonomy.ConceptScheme;
+import io.zhiku.core.taxonomy.Taxonomy;
 import io.zhiku.core.testing.Seeded;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
@@ -49,10 +54,20 @@ class AccessControlRandomizedTest {
     };
   }
 
+  /** c0 is the root; c1, c2 below it; c3 below both c1 and c2; "secret" is used only by unreadable items. */
+  private static final Taxonomy TAXONOMY = Taxonomy.builder().scheme(ConceptScheme.of("s", "en", "S"))
+      .concept(Concept.builder("c0", "s").build())
+      .concept(Concept.builder("c1", "s").broader("c0").build())
+      .concept(Concept.builder("c2", "s").broader("c0").build())
+      .concept(Concept.builder("c3", "s").broader("c1", "c2").build())
+      .concept(Concept.builder("secret", "s").build())
+      .build();
+
   @RepeatedTest(12)
   void everyAnswerEqualsBruteForceOverReadableItems(Random r) {
     List<KnowledgeItem> items = new ArrayList<>();
-    try (KnowledgeBase kb = KnowledgeBase.builder().refreshInterval(Duration.ZERO).commitPolicy(CommitPolicy.manual()).build()) {
+    try (KnowledgeBase kb = KnowledgeBase.builder().refreshInterval(Duration.ZERO).commitPolicy(CommitPolicy.manual())
+        .taxonomy(TAXONOMY).build()) {
       int n = 30 + r.nextInt(90);
       for (int i = 0; i < n; i++) {
         Acl acl = acl(r);
@@ -64,8 +79,12 @@ class AccessControlRandomizedTest {
         if (acl.equals(Acl.NOBODY)) {
           body.append(" hidden").append(r.nextInt(3));
         }
+        List<String> concepts = pick(r, new String[] {"c0", "c1", "c2", "c3"}, 2);
+        if (acl.equals(Acl.NOBODY) && r.nextBoolean()) {
+          concepts.add("secret");
+        }
         items.add(KnowledgeItem.builder("i" + i, ItemKind.of(KINDS[r.nextInt(KINDS.length)]), "item " + i)
-            .body(body.toString().strip()).acl(acl).build());
+            .body(body.toString().strip()).concepts(concepts).acl(acl).build());
       }
       kb.putAll(items);
       // Some churn: re-put a few with new ACLs and delete a few, so that old versions must not leak.
@@ -85,23 +104,33 @@ class AccessControlRandomizedTest {
         String word = r.nextInt(4) == 0 ? "hidden" + r.nextInt(3) : "w" + r.nextInt(10);
         boolean browse = r.nextInt(5) == 0;
         String kind = r.nextBoolean() ? KINDS[r.nextInt(KINDS.length)] : null;
-        SearchRequest.Builder b = SearchRequest.builder(p).text(browse ? "" : word).pageSize(1 + r.nextInt(7));
+        SearchRequest.Builder b = SearchRequest.builder(p).text(browse ? "" : word).pageSize(1 + r.nextInt(7)).facets("s");
         if (kind != null) {
           b.kinds(ItemKind.of(kind));
         }
         SearchRequest request = b.build();
 
         Set<String> expected = new TreeSet<>();
+        Map<String, Long> expectedFacets = new TreeMap<>();
         for (KnowledgeItem item : items) {
           boolean text = browse || List.of(item.body().split(" ")).contains(word);
           if (item.acl().permits(p) && text && (kind == null || item.kind().name().equals(kind))) {
             expected.add(item.id());
+            Set<String> reached = new HashSet<>();
+            for (String c : item.concepts()) {
+              reached.add(c);
+              reached.addAll(TAXONOMY.ancestors(c));
+            }
+            reached.forEach(c -> expectedFacets.merge(c, 1L, Long::sum));
           }
         }
         Set<String> actual = new TreeSet<>();
         long total = -1;
         for (SearchResult page = kb.search(request); ; page = kb.search(request.after(page.nextCursor()))) {
           total = page.totalHits();
+          Map<String, Long> facets = new TreeMap<>();
+          page.facets().get("s").forEach(f -> facets.put(f.conceptId(), f.count()));
+          assertEquals(expectedFacets, facets, "facets: " + p + " " + request.text());
           page.hits().forEach(h -> actual.add(h.item().id()));
           if (page.nextCursor() == null) {
             break;

@@ -214,6 +214,39 @@ class KnowledgeBaseTest {
   }
 
   @Test
+  void facets_rolledUpOncePerParent_onlyReadableItems() {
+    Taxonomy taxonomy = Taxonomy.builder().scheme(ConceptScheme.of("ind", "en", "Industry"))
+        .scheme(ConceptScheme.of("stage", "en", "Stage"))
+        .concept(Concept.builder("public", "ind").build())
+        .concept(Concept.builder("education", "ind").broader("public").build())
+        .concept(Concept.builder("health", "ind").broader("public").build())
+        .concept(Concept.builder("campus", "ind").broader("education", "health").build())
+        .concept(Concept.builder("proposal", "stage").build())
+        .build();
+    try (KnowledgeBase kb = KnowledgeBase.builder().refreshInterval(Duration.ZERO).taxonomy(taxonomy).build()) {
+      kb.putAll(List.of(
+          item("a", "One", Acl.PUBLIC).toBuilder().concepts("campus", "education", "proposal").build(),
+          item("b", "Two", Acl.PUBLIC).toBuilder().concepts("health").build(),
+          item("c", "Three", Acl.NOBODY).toBuilder().concepts("education").build(),
+          item("d", "Four", Acl.PUBLIC).toBuilder().concepts("not-in-taxonomy").build()));
+      kb.refresh();
+      SearchResult r = kb.search(SearchRequest.builder(ALICE).facets("ind", "stage").build());
+      assertEquals(List.of(
+          new io.zhiku.core.search.FacetCount("health", 2),
+          new io.zhiku.core.search.FacetCount("public", 2),
+          new io.zhiku.core.search.FacetCount("campus", 1),
+          new io.zhiku.core.search.FacetCount("education", 1)), r.facets().get("ind"),
+          "a counts once at public and at education although two of its concepts lead there; c is unreadable");
+      assertEquals(List.of(new io.zhiku.core.search.FacetCount("proposal", 1)), r.facets().get("stage"));
+      assertEquals(List.of(new io.zhiku.core.search.FacetCount("health", 1), new io.zhiku.core.search.FacetCount("public", 1)),
+          kb.search(SearchRequest.builder(ALICE).text("two").facets("ind").build()).facets().get("ind"), "facets follow the query");
+      ValidationException e = assertThrows(ValidationException.class,
+          () -> kb.search(SearchRequest.builder(ALICE).facets("nope").build()));
+      assertEquals("SearchRequest.facets", e.field());
+    }
+  }
+
+  @Test
   void pagination_searchAfter_visitsEveryHitOnce() {
     try (KnowledgeBase kb = memory(new TestClock())) {
       List<KnowledgeItem> items = new ArrayList<>();

@@ -5,10 +5,12 @@ import io.zhiku.core.ZhikuException;
 import io.zhiku.core.internal.Checks;
 import io.zhiku.core.item.ItemLimits;
 import io.zhiku.core.item.KnowledgeItem;
+import io.zhiku.core.search.FacetCount;
 import io.zhiku.core.search.SearchRequest;
 import io.zhiku.core.search.SearchResult;
 import io.zhiku.core.spi.Change;
 import io.zhiku.core.spi.IndexSearch;
+import io.zhiku.core.spi.IndexSearchResult;
 import io.zhiku.core.spi.IndexSettings;
 import io.zhiku.core.spi.KnowledgeIndex;
 import io.zhiku.core.spi.KnowledgeIndexProvider;
@@ -18,12 +20,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -68,7 +75,7 @@ public final class KnowledgeBase implements AutoCloseable {
   private final Clock clock;
   private final ItemLimits limits;
   private final CommitPolicy commitPolicy;
-  private final AtomicReference<Taxonomy> taxonomy;
+  private final AtomicReference<TaxonomyState> taxonomy;
   private final ReentrantLock writeLock = new ReentrantLock();
   private final ScheduledExecutorService maintenance;
   private long sequence; // guarded by writeLock
@@ -81,7 +88,7 @@ public final class KnowledgeBase implements AutoCloseable {
     this.clock = b.clock;
     this.limits = b.limits;
     this.commitPolicy = b.commitPolicy;
-    this.taxonomy = new AtomicReference<>(b.taxonomy);
+    this.taxonomy = new AtomicReference<>(new TaxonomyState(b.taxonomy));
     this.sequence = index.lastSequence();
     long refreshMillis = b.refreshInterval.toMillis();
     long commitMillis = commitPolicy.maxDelay().toMillis();
@@ -287,7 +294,8 @@ public final class KnowledgeBase implements AutoCloseable {
   public SearchResult search(SearchRequest request) {
     Checks.present("request", request);
     ensureOpen();
-    Taxonomy t = taxonomy.get();
+    TaxonomyState state = taxonomy.get();
+    Taxonomy t = state.taxonomy();
     List<Set<String>> groups = new ArrayList<>();
     for (String concept : request.concepts()) {
       Set<String> group = new LinkedHashSet<>();
@@ -297,7 +305,59 @@ public final class KnowledgeBase implements AutoCloseable {
       }
       groups.add(group);
     }
-    return index.search(new IndexSearch(request, groups));
+    Map<String, Set<String>> rollup = new HashMap<>();
+    for (String scheme : request.facets()) {
+      if (t.scheme(scheme).isEmpty()) {
+        throw new ValidationException("SearchRequest.facets", scheme, "is not a concept scheme of the taxonomy");
+      }
+      state.rollup(scheme).forEach((concept, keys) -> rollup.computeIfAbsent(concept, k -> new HashSet<>()).addAll(keys));
+    }
+    IndexSearchResult found = index.search(new IndexSearch(request, groups, rollup));
+    Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
+    for (String scheme : request.facets()) {
+      List<FacetCount> counts = new ArrayList<>();
+      String prefix = scheme + FACET_KEY_SEPARATOR;
+      found.facetCounts().forEach((key, count) -> {
+        if (key.startsWith(prefix) && count > 0) {
+          counts.add(new FacetCount(key.substring(prefix.length()), count));
+        }
+      });
+      counts.sort(Comparator.comparingLong(FacetCount::count).reversed().thenComparing(FacetCount::conceptId));
+      facets.put(scheme, counts);
+    }
+    return new SearchResult(request, found.totalHits(), found.hits(), found.nextCursor(), facets);
+  }
+
+  /** Separates scheme and concept in facet keys; ids never contain a space. */
+  private static final String FACET_KEY_SEPARATOR = " ";
+
+  /**
+   * A taxonomy snapshot with the facet roll-up maps derived from it, built on first use per scheme and
+   * dropped with the snapshot.
+   */
+  private record TaxonomyState(Taxonomy taxonomy, Map<String, Map<String, Set<String>>> rollups) {
+    TaxonomyState(Taxonomy taxonomy) {
+      this(taxonomy, new ConcurrentHashMap<>());
+    }
+
+    /** For each concept of the scheme: the facet keys it counts toward (itself and its ancestors in the scheme). */
+    Map<String, Set<String>> rollup(String scheme) {
+      return rollups.computeIfAbsent(scheme, s -> {
+        Set<String> members = taxonomy.conceptsInScheme(s);
+        Map<String, Set<String>> out = new HashMap<>();
+        for (String c : members) {
+          Set<String> keys = new HashSet<>();
+          keys.add(s + FACET_KEY_SEPARATOR + c);
+          for (String a : taxonomy.ancestors(c)) {
+            if (members.contains(a)) {
+              keys.add(s + FACET_KEY_SEPARATOR + a);
+            }
+          }
+          out.put(c, Set.copyOf(keys));
+        }
+        return Map.copyOf(out);
+      });
+    }
   }
 
   /**
@@ -306,17 +366,17 @@ public final class KnowledgeBase implements AutoCloseable {
    * @return the current snapshot
    */
   public Taxonomy taxonomy() {
-    return taxonomy.get();
+    return taxonomy.get().taxonomy();
   }
 
   /**
-   * Replaces the taxonomy. Concept filters use the new hierarchy at once: they are expanded at search
-   * time, so no item needs re-indexing.
+   * Replaces the taxonomy. Concept filters and facet roll-ups use the new hierarchy at once: both are
+   * derived at search time, so no item needs re-indexing.
    *
    * @param newTaxonomy the new snapshot
    */
   public void setTaxonomy(Taxonomy newTaxonomy) {
-    taxonomy.set(Checks.present("taxonomy", newTaxonomy));
+    taxonomy.set(new TaxonomyState(Checks.present("taxonomy", newTaxonomy)));
   }
 
   /** Makes every change so far visible to search. */

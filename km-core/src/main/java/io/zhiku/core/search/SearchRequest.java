@@ -36,6 +36,7 @@ import java.util.Set;
  * @param updatedBefore only items updated before this instant, or {@code null}
  * @param pageSize how many hits per page, 1 to {@value #MAX_PAGE_SIZE}
  * @param after the {@link SearchResult#nextCursor()} of the previous page, or {@code null} for the first
+ * @param facets ids of the concept schemes to count facets for; empty for none
  */
 public record SearchRequest(
     Principal principal,
@@ -49,7 +50,8 @@ public record SearchRequest(
     Instant updatedFrom,
     Instant updatedBefore,
     int pageSize,
-    String after) {
+    String after,
+    Set<String> facets) {
   /** The largest page. */
   public static final int MAX_PAGE_SIZE = 1000;
   /** The most values in one filter. */
@@ -79,6 +81,7 @@ public record SearchRequest(
       throw new ValidationException("SearchRequest.pageSize", pageSize, "must be between 1 and " + MAX_PAGE_SIZE);
     }
     after = Checks.optionalLine("SearchRequest.after", after, 4096);
+    facets = Checks.ids("SearchRequest.facets", facets, MAX_FILTER_VALUES);
   }
 
   /**
@@ -99,7 +102,7 @@ public record SearchRequest(
    */
   public SearchRequest after(String cursor) {
     return new SearchRequest(principal, text, concepts, kinds, statuses, authors, tags, attributes, updatedFrom,
-        updatedBefore, pageSize, cursor);
+        updatedBefore, pageSize, cursor, facets);
   }
 
   /** Builds {@link SearchRequest}s. Not thread-safe. */
@@ -116,6 +119,7 @@ public record SearchRequest(
     private Instant updatedBefore;
     private int pageSize = 10;
     private String after;
+    private final Set<String> facets = new LinkedHashSet<>();
 
     private Builder(Principal principal) {
       this.principal = principal;
@@ -194,6 +198,12 @@ public record SearchRequest(
       return this;
     }
 
+    /** @param schemeIds concept schemes to count facets for @return this builder */
+    public Builder facets(String... schemeIds) {
+      facets.addAll(List.of(schemeIds));
+      return this;
+    }
+
     /**
      * Validates and builds.
      *
@@ -202,7 +212,7 @@ public record SearchRequest(
      */
     public SearchRequest build() {
       return new SearchRequest(principal, text, concepts, kinds, statuses, authors, tags, attributes, updatedFrom,
-          updatedBefore, pageSize, after);
+          updatedBefore, pageSize, after, facets);
     }
   }
 }

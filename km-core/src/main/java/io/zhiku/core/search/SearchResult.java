@@ -1,10 +1,13 @@
 package io.zhiku.core.search;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One page of search results: how many readable items match in all, the hits of this page, the cursor
- * of the next page, and the request itself so that a host can log searches that found nothing (which
+ * of the next page, facet counts per concept scheme, and the request itself so that a host can log searches that found nothing (which
  * query, which filters, for whom).
  *
  * @param request the request answered
@@ -12,11 +15,18 @@ import java.util.List;
  * @param hits this page's hits, best first
  * @param nextCursor pass to {@link SearchRequest#after(String)} for the next page, or {@code null} when
  *     this is the last page
+ * @param facets for each scheme in {@link SearchRequest#facets()}: its concepts that readable matching
+ *     items reach, counts rolled up the hierarchy, largest count first (then by id); concepts with no
+ *     item are left out
  */
-public record SearchResult(SearchRequest request, long totalHits, List<SearchHit> hits, String nextCursor) {
+public record SearchResult(
+    SearchRequest request, long totalHits, List<SearchHit> hits, String nextCursor, Map<String, List<FacetCount>> facets) {
   /** Copies. */
   public SearchResult {
     hits = List.copyOf(hits);
+    Map<String, List<FacetCount>> copy = new LinkedHashMap<>();
+    facets.forEach((scheme, counts) -> copy.put(scheme, List.copyOf(counts)));
+    facets = Collections.unmodifiableMap(copy);
   }
 
   /**

@@ -2,6 +2,7 @@ package io.zhiku.core.spi;
 
 import io.zhiku.core.search.SearchRequest;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,10 +15,15 @@ import java.util.Set;
  * @param request the caller's request (text, filters, page, cursor)
  * @param conceptGroups one set per requested concept: the concept and its descendants. An item passes
  *     when, for every group, it is classified under at least one concept of that group
+ * @param facetRollup for facet counting: for each concept id an item may carry, the facet keys it
+ *     counts toward (the concept and its ancestors, per requested scheme). For every matching readable
+ *     item, the engine adds 1 to each key reached by any of its concepts, once per item. Empty when no
+ *     facets are requested
  */
-public record IndexSearch(SearchRequest request, List<Set<String>> conceptGroups) {
+public record IndexSearch(SearchRequest request, List<Set<String>> conceptGroups, Map<String, Set<String>> facetRollup) {
   /** Copies. */
   public IndexSearch {
     conceptGroups = conceptGroups.stream().map(Set::copyOf).toList();
+    facetRollup = Map.copyOf(facetRollup);
   }
 }

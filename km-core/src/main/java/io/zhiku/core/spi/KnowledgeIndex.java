@@ -1,7 +1,6 @@
 package io.zhiku.core.spi;
 
 import io.zhiku.core.item.KnowledgeItem;
-import io.zhiku.core.search.SearchResult;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,10 +45,11 @@ public interface KnowledgeIndex extends AutoCloseable {
    * Searches.
    *
    * @param search the request, with the concept filter expanded
-   * @return one page of results, with exact total hits, all filtered by the principal's access
+   * @return one page of results, with exact total hits and facet counts, all filtered by the principal's
+   *     access
    * @throws io.zhiku.core.ValidationException if the request's text or cursor is invalid
    */
-  SearchResult search(IndexSearch search);
+  IndexSearchResult search(IndexSearch search);
 
   /** Makes applied changes visible to {@link #search}. */
   void refresh();

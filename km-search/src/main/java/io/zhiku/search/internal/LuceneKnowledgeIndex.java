@@ -11,9 +11,9 @@ import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.json.ZhikuJson;
 import io.zhiku.core.search.SearchHit;
 import io.zhiku.core.search.SearchRequest;
-import io.zhiku.core.search.SearchResult;
 import io.zhiku.core.spi.Change;
 import io.zhiku.core.spi.IndexSearch;
+import io.zhiku.core.spi.IndexSearchResult;
 import io.zhiku.core.spi.KnowledgeIndex;
 import io.zhiku.search.internal.analysis.TextAnalyzers;
 import io.zhiku.search.internal.query.UserQueryParser;
@@ -35,6 +35,7 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -49,6 +50,7 @@ import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
@@ -167,7 +169,10 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
     d.add(new StringField(KIND, item.kind().name(), Field.Store.NO));
     d.add(new StringField(STATUS, item.status().wireName(), Field.Store.NO));
     item.authors().forEach(a -> d.add(new StringField(AUTHOR, a, Field.Store.NO)));
-    item.concepts().forEach(c -> d.add(new StringField(CONCEPT, c, Field.Store.NO)));
+    item.concepts().forEach(c -> {
+      d.add(new StringField(CONCEPT, c, Field.Store.NO));
+      d.add(new SortedSetDocValuesField(CONCEPT, new BytesRef(c)));
+    });
     item.attributes().forEach((k, v) -> {
       if (v instanceof AttributeValue.TextValue text) {
         d.add(new StringField(ATTRIBUTE, k + "=" + text.value(), Field.Store.NO));
@@ -217,7 +222,7 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
   }
 
   @Override
-  public SearchResult search(IndexSearch search) {
+  public IndexSearchResult search(IndexSearch search) {
     SearchRequest request = search.request();
     Query text = request.text().isBlank()
         ? new MatchAllDocsQuery()
@@ -242,15 +247,28 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
     FieldDoc after = request.after() == null ? null : Cursors.decode(request.after());
     int size = request.pageSize();
     Query q = query.build();
+    FacetCollectorManager facets = new FacetCollectorManager(CONCEPT, search.facetRollup());
     return withSearcher(s -> {
-      TopDocs top = s.search(q, new TopFieldCollectorManager(SORT, size + 1, after, Integer.MAX_VALUE));
+      TopFieldCollectorManager topManager = new TopFieldCollectorManager(SORT, size + 1, after, Integer.MAX_VALUE);
+      TopDocs top;
+      Map<String, Long> counts;
+      if (facets.isEmpty()) {
+        top = s.search(q, topManager);
+        counts = Map.of();
+      } else {
+        Object[] both = s.search(q, new MultiCollectorManager(topManager, facets));
+        top = (TopDocs) both[0];
+        @SuppressWarnings("unchecked")
+        Map<String, Long> facetCounts = (Map<String, Long>) both[1];
+        counts = facetCounts;
+      }
       List<SearchHit> hits = new ArrayList<>(Math.min(size, top.scoreDocs.length));
       for (int i = 0; i < Math.min(size, top.scoreDocs.length); i++) {
         FieldDoc fd = (FieldDoc) top.scoreDocs[i];
         hits.add(new SearchHit(load(s, fd.doc), (Float) fd.fields[0])); // the score is a sort value here
       }
       String next = top.scoreDocs.length > size ? Cursors.encode((FieldDoc) top.scoreDocs[size - 1]) : null;
-      return new SearchResult(request, top.totalHits.value, hits, next);
+      return new IndexSearchResult(top.totalHits.value, hits, next, counts);
     });
   }
 
