@@ -8,6 +8,7 @@ module io.zhiku.search {
   requires org.apache.lucene.core;
   requires org.apache.lucene.analysis.common;
   requires org.apache.lucene.analysis.icu;
+  requires org.apache.lucene.highlighter;
   requires com.ibm.icu;
   requires org.slf4j;
 

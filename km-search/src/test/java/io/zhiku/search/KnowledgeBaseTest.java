@@ -247,6 +247,29 @@ class KnowledgeBaseTest {
   }
 
   @Test
+  void highlights_markMatchesInOriginalText_escapeHtml() {
+    try (KnowledgeBase kb = memory(new TestClock())) {
+      kb.putAll(List.of(
+          KnowledgeItem.builder("a", ItemKind.SOLUTION, "统一身份认证方案").body("为高校提供<script>alert(1)</script>身份认证与单点登录 & SSO.")
+              .acl(Acl.PUBLIC).build(),
+          KnowledgeItem.builder("b", ItemKind.LESSON, "知識管理與組織學習").body("Knowledge sharing across teams.")
+              .acl(Acl.PUBLIC).build()));
+      kb.refresh();
+      SearchHit a = kb.search(SearchRequest.builder(ALICE).text("身份认证").build()).hits().get(0);
+      assertEquals("统一<em>身份认证</em>方案", a.title());
+      assertTrue(a.snippet().contains("&lt;script&gt;alert(1)&lt;/script&gt;<em>身份认证</em>"), a.snippet());
+      assertFalse(a.snippet().contains("<script>"), a.snippet());
+      SearchHit b = kb.search(SearchRequest.builder(ALICE).text("知识管理 sharing").build()).hits().get(0);
+      assertEquals("<em>知識管理</em>與組織學習", b.title(), "marks the author's traditional characters");
+      assertEquals("Knowledge <em>sharing</em> across teams.", b.snippet());
+      SearchHit browse = kb.search(SearchRequest.builder(ALICE).concepts().text("").build()).hits().stream()
+          .filter(h -> h.item().id().equals("b")).findFirst().orElseThrow();
+      assertEquals("知識管理與組織學習", browse.title());
+      assertEquals("Knowledge sharing across teams.", browse.snippet(), "no query: the beginning of the body");
+    }
+  }
+
+  @Test
   void pagination_searchAfter_visitsEveryHitOnce() {
     try (KnowledgeBase kb = memory(new TestClock())) {
       List<KnowledgeItem> items = new ArrayList<>();

@@ -107,6 +107,7 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final UserQueryParser parser;
+  private final Highlights highlights;
   /** Changes applied since the last refresh began, and those applied before it (during a refresh). */
   private volatile Map<String, Optional<KnowledgeItem>> recent = new ConcurrentHashMap<>();
   private volatile Map<String, Optional<KnowledgeItem>> refreshing = Map.of();
@@ -128,6 +129,7 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
     this.writer = new IndexWriter(directory, config);
     this.searchers = new SearcherManager(writer, null);
     this.parser = new UserQueryParser(words, Map.of(TITLE, 2f, BODY, 1f), characters, CHARS, UserQueryParser.Limits.DEFAULTS);
+    this.highlights = new Highlights(characters, CHARS);
   }
 
   @Override
@@ -224,9 +226,8 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
   @Override
   public IndexSearchResult search(IndexSearch search) {
     SearchRequest request = search.request();
-    Query text = request.text().isBlank()
-        ? new MatchAllDocsQuery()
-        : parser.parse(request.text()).orElseGet(MatchNoDocsQuery::new);
+    Query parsed = request.text().isBlank() ? null : parser.parse(request.text()).orElse(null);
+    Query text = request.text().isBlank() ? new MatchAllDocsQuery() : parsed == null ? new MatchNoDocsQuery() : parsed;
     BooleanQuery.Builder query = new BooleanQuery.Builder()
         .add(text, Occur.MUST)
         .add(new TermQuery(new Term(LIVE, YES)), Occur.FILTER)
@@ -265,7 +266,9 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
       List<SearchHit> hits = new ArrayList<>(Math.min(size, top.scoreDocs.length));
       for (int i = 0; i < Math.min(size, top.scoreDocs.length); i++) {
         FieldDoc fd = (FieldDoc) top.scoreDocs[i];
-        hits.add(new SearchHit(load(s, fd.doc), (Float) fd.fields[0])); // the score is a sort value here
+        KnowledgeItem item = load(s, fd.doc);
+        hits.add(new SearchHit(item, (Float) fd.fields[0], // the score is a sort value here
+            highlights.title(parsed, item.title()), highlights.snippet(parsed, item.body())));
       }
       String next = top.scoreDocs.length > size ? Cursors.encode((FieldDoc) top.scoreDocs[size - 1]) : null;
       return new IndexSearchResult(top.totalHits.value, hits, next, counts);

@@ -1,0 +1,114 @@
+package io.zhiku.search.internal;
+
+import java.io.IOException;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+
+/**
+ * Highlights a hit's title and body for a query. Works on the character-level field: the query parser
+ * puts every word and phrase there, in Chinese and in English, so one highlighter marks both. Text is
+ * HTML-escaped; matches are wrapped in {@code <em>}, adjacent matches merged into one mark ({@code
+ * <em>知识</em>}, not {@code <em>知</em><em>识</em>}). Thread-safe.
+ */
+final class Highlights {
+  private static final int PASSAGES = 2;
+  private static final int FALLBACK_CHARS = 160;
+  private static final String ELLIPSIS = " … ";
+
+  private final UnifiedHighlighter titles;
+  private final UnifiedHighlighter bodies;
+  private final String field;
+
+  Highlights(Analyzer characters, String field) {
+    this.field = field;
+    this.titles = UnifiedHighlighter.builderWithoutSearcher(characters).withFormatter(new Html())
+        .withBreakIterator(WholeBreakIterator::new).withHandleMultiTermQuery(false).build();
+    this.bodies = UnifiedHighlighter.builderWithoutSearcher(characters).withFormatter(new Html())
+        .withHandleMultiTermQuery(false).build();
+  }
+
+  /**
+   * The whole title, escaped, matches marked.
+   *
+   * @param query the parsed text query, or {@code null} when browsing
+   */
+  String title(Query query, String title) throws IOException {
+    Object marked = query == null ? null : titles.highlightWithoutSearcher(field, query, title, 1);
+    return marked == null ? escape(title) : marked.toString();
+  }
+
+  /**
+   * The best passages of the body with matches marked, or its beginning when nothing matched.
+   *
+   * @param query the parsed text query, or {@code null} when browsing
+   */
+  String snippet(Query query, String body) throws IOException {
+    if (body.isEmpty()) {
+      return "";
+    }
+    Object marked = query == null ? null : bodies.highlightWithoutSearcher(field, query, body, PASSAGES);
+    if (marked != null && marked.toString().contains("<em>")) {
+      return marked.toString();
+    }
+    int end = body.offsetByCodePoints(0, Math.min(FALLBACK_CHARS, body.codePointCount(0, body.length())));
+    return escape(body.substring(0, end)) + (end < body.length() ? ELLIPSIS.stripTrailing() : "");
+  }
+
+  static String escape(String s) {
+    StringBuilder out = new StringBuilder(s.length() + 16);
+    appendEscaped(out, s, 0, s.length());
+    return out.toString();
+  }
+
+  private static void appendEscaped(StringBuilder out, String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '&' -> out.append("&amp;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        default -> out.append(c);
+      }
+    }
+  }
+
+  /** Passages as escaped HTML with merged {@code <em>} marks. */
+  private static final class Html extends PassageFormatter {
+    @Override
+    public String format(Passage[] passages, String content) {
+      StringBuilder out = new StringBuilder();
+      for (Passage p : passages) {
+        if (out.length() > 0) {
+          out.append(ELLIPSIS);
+        }
+        int pos = p.getStartOffset();
+        int i = 0;
+        while (i < p.getNumMatches()) {
+          int start = Math.max(pos, p.getMatchStarts()[i]);
+          int end = p.getMatchEnds()[i];
+          // Merge matches that touch or overlap (single Han characters of one word).
+          while (i + 1 < p.getNumMatches() && p.getMatchStarts()[i + 1] <= end) {
+            end = Math.max(end, p.getMatchEnds()[++i]);
+          }
+          i++;
+          if (end <= start) {
+            continue;
+          }
+          appendEscaped(out, content, pos, start);
+          out.append("<em>");
+          appendEscaped(out, content, start, end);
+          out.append("</em>");
+          pos = end;
+        }
+        appendEscaped(out, content, pos, p.getEndOffset());
+      }
+      return out.toString();
+    }
+  }
+}
