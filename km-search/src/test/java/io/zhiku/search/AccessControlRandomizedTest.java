@@ -10,6 +10,8 @@ import io.zhiku.core.kb.CommitPolicy;
 import io.zhiku.core.kb.KnowledgeBase;
 import io.zhiku.core.search.SearchRequest;
 import io.zhiku.core.search.SearchResult;
+import io.zhiku.core.search.SuggestRequest;
+import io.zhiku.core.search.Suggestion;
 import io.zhiku.core.taxonomy.Concept;
 import io.zhiku.core.taxonomy.ConceptScheme;
 import io.zhiku.core.taxonomy.Taxonomy;
@@ -60,7 +62,7 @@ class AccessControlRandomizedTest {
       .concept(Concept.builder("c1", "s").broader("c0").build())
       .concept(Concept.builder("c2", "s").broader("c0").build())
       .concept(Concept.builder("c3", "s").broader("c1", "c2").build())
-      .concept(Concept.builder("secret", "s").build())
+      .concept(Concept.builder("secret", "s").prefLabel("en", "hiddenconcept").build())
       .build();
 
   @RepeatedTest(12)
@@ -83,7 +85,8 @@ class AccessControlRandomizedTest {
         if (acl.equals(Acl.NOBODY) && r.nextBoolean()) {
           concepts.add("secret");
         }
-        items.add(KnowledgeItem.builder("i" + i, ItemKind.of(KINDS[r.nextInt(KINDS.length)]), "item " + i)
+        String title = "item " + i + (acl.equals(Acl.NOBODY) ? " hidden" + r.nextInt(3) : "");
+        items.add(KnowledgeItem.builder("i" + i, ItemKind.of(KINDS[r.nextInt(KINDS.length)]), title)
             .body(body.toString().strip()).concepts(concepts).acl(acl).build());
       }
       kb.putAll(items);
@@ -113,7 +116,7 @@ class AccessControlRandomizedTest {
         Set<String> expected = new TreeSet<>();
         Map<String, Long> expectedFacets = new TreeMap<>();
         for (KnowledgeItem item : items) {
-          boolean text = browse || List.of(item.body().split(" ")).contains(word);
+          boolean text = browse || List.of(item.body().split(" ")).contains(word) || List.of(item.title().split(" ")).contains(word);
           if (item.acl().permits(p) && text && (kind == null || item.kind().name().equals(kind))) {
             expected.add(item.id());
             Set<String> reached = new HashSet<>();
@@ -137,6 +140,35 @@ class AccessControlRandomizedTest {
           }
         }
         String what = p + " text=" + request.text() + " kind=" + kind;
+        // Suggestions: every one readable; prefixes of words that only unreadable items carry give nothing.
+        String prefix = r.nextBoolean() ? "hid" : "item";
+        for (Suggestion sug : kb.suggest(new SuggestRequest(p, prefix, 50))) {
+          if (sug.source() == Suggestion.Source.TITLE) {
+            String id = sug.id();
+            assertEquals(true, items.stream().anyMatch(it -> it.id().equals(id) && it.acl().permits(p)), "suggested " + sug + " to " + p);
+          } else {
+            assertEquals(true, items.stream().anyMatch(it -> it.acl().permits(p)
+                && (it.concepts().contains(sug.id()) || it.concepts().stream().anyMatch(c -> TAXONOMY.ancestors(c).contains(sug.id())))),
+                "suggested " + sug + " to " + p);
+          }
+        }
+        if (prefix.equals("hid")) {
+          // Only churn can make an item with a "hidden" word readable; the answer must be exactly those.
+          Set<String> expectedSuggestions = new TreeSet<>();
+          for (KnowledgeItem it : items) {
+            if (it.acl().permits(p)) {
+              if (it.title().contains(" hidden")) {
+                expectedSuggestions.add("TITLE " + it.id());
+              }
+              if (it.concepts().contains("secret")) {
+                expectedSuggestions.add("CONCEPT secret");
+              }
+            }
+          }
+          Set<String> suggested = new TreeSet<>();
+          kb.suggest(new SuggestRequest(p, prefix, 50)).forEach(sug -> suggested.add(sug.source() + " " + sug.id()));
+          assertEquals(expectedSuggestions, suggested, "suggestions for \"hid\" to " + p);
+        }
         assertEquals(expected, actual, what);
         assertEquals(expected.size(), total, "total hits: " + what);
       }

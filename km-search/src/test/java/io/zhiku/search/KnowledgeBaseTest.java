@@ -270,6 +270,43 @@ class KnowledgeBaseTest {
   }
 
   @Test
+  void suggest_titlesAndConcepts_onlyWhatThePrincipalMayRead() {
+    Taxonomy taxonomy = Taxonomy.builder().scheme(ConceptScheme.of("ind", "en", "Industry"))
+        .concept(Concept.builder("education", "ind").prefLabel("zh", "教育").prefLabel("en", "Education").build())
+        .concept(Concept.builder("campus", "ind").broader("education").prefLabel("zh", "智慧校园")
+            .altLabel("en", "Smart campus").hiddenLabel("zh", "智能校园").build())
+        .concept(Concept.builder("defence", "ind").prefLabel("zh", "国防").prefLabel("en", "Defence").build())
+        .build();
+    try (KnowledgeBase kb = KnowledgeBase.builder().refreshInterval(Duration.ZERO).taxonomy(taxonomy).build()) {
+      kb.putAll(List.of(
+          item("a", "统一身份认证方案", Acl.PUBLIC).toBuilder().concepts("campus").build(),
+          item("b", "Knowledge sharing in sales teams", Acl.PUBLIC),
+          item("c", "身份证件管理规定", Acl.groups("hr")),
+          item("d", "Defence procurement rules", Acl.NOBODY).toBuilder().concepts("defence").build()));
+      kb.refresh();
+      assertEquals(List.of("统一身份认证方案"), texts(kb.suggest(io.zhiku.core.search.SuggestRequest.of(ALICE, "统一身"))));
+      assertEquals(List.of("统一身份认证方案"), texts(kb.suggest(io.zhiku.core.search.SuggestRequest.of(ALICE, "統一身"))), "traditional typed");
+      assertEquals(List.of("统一身份认证方案"), texts(kb.suggest(io.zhiku.core.search.SuggestRequest.of(ALICE, "身份"))),
+          "a word inside the title; the hr-only title is not suggested");
+      assertEquals(List.of("统一身份认证方案", "身份证件管理规定"),
+          texts(kb.suggest(io.zhiku.core.search.SuggestRequest.of(Principal.of("hr1", List.of("hr"), List.of()), "身份"))).stream().sorted().toList());
+      assertEquals(List.of("Knowledge sharing in sales teams"), texts(kb.suggest(io.zhiku.core.search.SuggestRequest.of(ALICE, "KNOWLEDGE sh"))));
+      assertEquals(List.of("教育"), texts(kb.suggest(io.zhiku.core.search.SuggestRequest.of(ALICE, "教"))),
+          "a concept with a readable item below it");
+      assertEquals(List.of("智慧校园"), texts(kb.suggest(io.zhiku.core.search.SuggestRequest.of(ALICE, "智能"))),
+          "a hidden label matches and shows the preferred label");
+      assertEquals(List.of("Smart campus"), texts(kb.suggest(io.zhiku.core.search.SuggestRequest.of(ALICE, "smart"))));
+      assertEquals(List.of(), kb.suggest(io.zhiku.core.search.SuggestRequest.of(ALICE, "def")),
+          "neither the unreadable title nor the concept only it is classified under");
+      assertThrows(ValidationException.class, () -> io.zhiku.core.search.SuggestRequest.of(ALICE, " "));
+    }
+  }
+
+  static List<String> texts(List<io.zhiku.core.search.Suggestion> suggestions) {
+    return suggestions.stream().map(io.zhiku.core.search.Suggestion::text).toList();
+  }
+
+  @Test
   void pagination_searchAfter_visitsEveryHitOnce() {
     try (KnowledgeBase kb = memory(new TestClock())) {
       List<KnowledgeItem> items = new ArrayList<>();

@@ -3,10 +3,13 @@ package io.zhiku.core.kb;
 import io.zhiku.core.ValidationException;
 import io.zhiku.core.ZhikuException;
 import io.zhiku.core.internal.Checks;
+import io.zhiku.core.internal.LabelNormalizer;
 import io.zhiku.core.item.ItemLimits;
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.search.FacetCount;
 import io.zhiku.core.search.SearchRequest;
+import io.zhiku.core.search.SuggestRequest;
+import io.zhiku.core.search.Suggestion;
 import io.zhiku.core.search.SearchResult;
 import io.zhiku.core.spi.Change;
 import io.zhiku.core.spi.IndexSearch;
@@ -14,6 +17,7 @@ import io.zhiku.core.spi.IndexSearchResult;
 import io.zhiku.core.spi.IndexSettings;
 import io.zhiku.core.spi.KnowledgeIndex;
 import io.zhiku.core.spi.KnowledgeIndexProvider;
+import io.zhiku.core.taxonomy.Concept;
 import io.zhiku.core.taxonomy.Taxonomy;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -328,6 +332,67 @@ public final class KnowledgeBase implements AutoCloseable {
     return new SearchResult(request, found.totalHits(), found.hits(), found.nextCursor(), facets);
   }
 
+  /**
+   * Autocomplete: concept labels and item titles that start with what the principal typed (or whose
+   * words start with its words), after folding case, full-width forms and traditional Chinese. Concepts
+   * come first (at most half the limit, rounded up), then titles. A title is suggested only if the
+   * principal may read its item; a concept label only if the principal may read at least one item
+   * classified under the concept or its descendants. Hidden labels match but are never shown.
+   *
+   * @param request who is typing, what, and how many suggestions
+   * @return the suggestions, at most {@code request.limit()}
+   */
+  public List<Suggestion> suggest(SuggestRequest request) {
+    Checks.present("request", request);
+    ensureOpen();
+    TaxonomyState state = taxonomy.get();
+    String typed = LabelNormalizer.normalize(request.prefix());
+    List<String> typedWords = List.of(typed.split(" "));
+    int conceptLimit = (request.limit() + 1) / 2;
+    List<Suggestion> concepts = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    int checks = 0;
+    for (LabelEntry e : state.labels()) {
+      if (concepts.size() == conceptLimit || checks == 4 * conceptLimit) {
+        break;
+      }
+      if (seen.contains(e.conceptId()) || !e.matches(typed, typedWords)) {
+        continue;
+      }
+      seen.add(e.conceptId());
+      checks++;
+      Set<String> group = new LinkedHashSet<>(state.taxonomy().descendants(e.conceptId()));
+      group.add(e.conceptId());
+      SearchRequest any = SearchRequest.builder(request.principal()).pageSize(1).build();
+      if (index.search(new IndexSearch(any, List.of(group), Map.of())).totalHits() > 0) {
+        concepts.add(new Suggestion(e.display(), Suggestion.Source.CONCEPT, e.conceptId()));
+      }
+    }
+    List<Suggestion> out = new ArrayList<>(concepts);
+    for (Suggestion title : index.suggestTitles(request)) {
+      if (out.size() == request.limit()) {
+        break;
+      }
+      out.add(title);
+    }
+    return out;
+  }
+
+  /** A concept label prepared for autocomplete: its folded form and what to show. */
+  private record LabelEntry(String folded, List<String> foldedWords, String conceptId, String display) {
+    boolean matches(String typed, List<String> typedWords) {
+      if (folded.startsWith(typed)) {
+        return true;
+      }
+      for (String w : typedWords) {
+        if (foldedWords.stream().noneMatch(l -> l.startsWith(w))) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
   /** Separates scheme and concept in facet keys; ids never contain a space. */
   private static final String FACET_KEY_SEPARATOR = " ";
 
@@ -335,9 +400,36 @@ public final class KnowledgeBase implements AutoCloseable {
    * A taxonomy snapshot with the facet roll-up maps derived from it, built on first use per scheme and
    * dropped with the snapshot.
    */
-  private record TaxonomyState(Taxonomy taxonomy, Map<String, Map<String, Set<String>>> rollups) {
+  private record TaxonomyState(
+      Taxonomy taxonomy, Map<String, Map<String, Set<String>>> rollups, AtomicReference<List<LabelEntry>> labelCache) {
     TaxonomyState(Taxonomy taxonomy) {
-      this(taxonomy, new ConcurrentHashMap<>());
+      this(taxonomy, new ConcurrentHashMap<>(), new AtomicReference<>());
+    }
+
+    /** Preferred labels first, then alternative labels, then hidden ones (shown as a preferred label). */
+    List<LabelEntry> labels() {
+      List<LabelEntry> cached = labelCache.get();
+      if (cached != null) {
+        return cached;
+      }
+      List<LabelEntry> out = new ArrayList<>();
+      for (Concept c : taxonomy.concepts()) {
+        c.prefLabels().values().forEach(l -> out.add(entry(l, c.id(), l)));
+      }
+      for (Concept c : taxonomy.concepts()) {
+        c.altLabels().forEach(l -> out.add(entry(l.text(), c.id(), l.text())));
+      }
+      for (Concept c : taxonomy.concepts()) {
+        c.hiddenLabels().forEach(l -> out.add(entry(l.text(), c.id(), c.prefLabel(l.language().isEmpty() ? "en" : l.language()))));
+      }
+      List<LabelEntry> built = List.copyOf(out);
+      labelCache.compareAndSet(null, built);
+      return labelCache.get();
+    }
+
+    private static LabelEntry entry(String label, String conceptId, String display) {
+      String folded = LabelNormalizer.normalize(label);
+      return new LabelEntry(folded, List.of(folded.split(" ")), conceptId, display);
     }
 
     /** For each concept of the scheme: the facet keys it counts toward (itself and its ancestors in the scheme). */

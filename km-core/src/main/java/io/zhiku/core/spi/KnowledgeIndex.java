@@ -1,6 +1,8 @@
 package io.zhiku.core.spi;
 
 import io.zhiku.core.item.KnowledgeItem;
+import io.zhiku.core.search.SuggestRequest;
+import io.zhiku.core.search.Suggestion;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,6 +52,15 @@ public interface KnowledgeIndex extends AutoCloseable {
    * @throws io.zhiku.core.ValidationException if the request's text or cursor is invalid
    */
   IndexSearchResult search(IndexSearch search);
+
+  /**
+   * Item titles for autocomplete: titles of live items the request's principal may read that start
+   * with the prefix, or whose words start with the prefix's words, best first, without duplicates.
+   *
+   * @param request who is typing and what
+   * @return at most {@code request.limit()} suggestions of source {@link Suggestion.Source#TITLE}
+   */
+  List<Suggestion> suggestTitles(SuggestRequest request);
 
   /** Makes applied changes visible to {@link #search}. */
   void refresh();

@@ -11,6 +11,8 @@ import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.json.ZhikuJson;
 import io.zhiku.core.search.SearchHit;
 import io.zhiku.core.search.SearchRequest;
+import io.zhiku.core.search.SuggestRequest;
+import io.zhiku.core.search.Suggestion;
 import io.zhiku.core.spi.Change;
 import io.zhiku.core.spi.IndexSearch;
 import io.zhiku.core.spi.IndexSearchResult;
@@ -22,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +32,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -46,12 +51,14 @@ import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -86,6 +93,8 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
   static final String TITLE = "title";
   static final String BODY = "body";
   static final String CHARS = "text_chars";
+  static final String SUGGEST_WORD = "suggest_word";
+  static final String SUGGEST_FULL = "suggest_full";
   static final String KIND = "kind";
   static final String STATUS = "status";
   static final String AUTHOR = "author";
@@ -104,6 +113,9 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
   private final Directory directory;
   private final Analyzer words;
   private final Analyzer characters;
+  private final Analyzer suggestWords;
+  private final Analyzer suggestFull;
+  private final Analyzer suggestQuery;
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final UserQueryParser parser;
@@ -118,12 +130,16 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
     this.directory = directory;
     this.words = TextAnalyzers.words();
     this.characters = TextAnalyzers.characters();
+    this.suggestWords = TextAnalyzers.suggestIndex(true);
+    this.suggestFull = TextAnalyzers.suggestIndex(false);
+    this.suggestQuery = TextAnalyzers.suggestQuery();
     if (DirectoryReader.indexExists(directory)) {
       String seq = SegmentInfos.readLatestCommit(directory).getUserData().get(COMMIT_SEQUENCE);
       committedSequence = seq == null ? 0 : Long.parseLong(seq);
     }
     lastSequence = committedSequence;
-    IndexWriterConfig config = new IndexWriterConfig(new PerFieldAnalyzerWrapper(words, Map.of(CHARS, characters)))
+    IndexWriterConfig config = new IndexWriterConfig(new PerFieldAnalyzerWrapper(words,
+        Map.of(CHARS, characters, SUGGEST_WORD, suggestWords, SUGGEST_FULL, suggestFull)))
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
         .setCommitOnClose(false);
     this.writer = new IndexWriter(directory, config);
@@ -163,6 +179,8 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
     d.add(new StoredField(SOURCE, new BytesRef(ZhikuJson.write(item).getBytes(StandardCharsets.UTF_8))));
     d.add(new TextField(TITLE, item.title(), Field.Store.NO));
     d.add(new TextField(BODY, item.body(), Field.Store.NO));
+    d.add(new TextField(SUGGEST_WORD, item.title(), Field.Store.NO));
+    d.add(new TextField(SUGGEST_FULL, item.title(), Field.Store.NO));
     for (String tag : item.tags()) {
       d.add(new TextField(BODY, tag, Field.Store.NO));
       d.add(new StringField(TAG, tag, Field.Store.NO));
@@ -275,6 +293,45 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
     });
   }
 
+  @Override
+  public List<Suggestion> suggestTitles(SuggestRequest request) {
+    BooleanQuery.Builder everyWord = new BooleanQuery.Builder();
+    int words = 0;
+    try (TokenStream ts = suggestQuery.tokenStream(SUGGEST_WORD, request.prefix())) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        everyWord.add(new TermQuery(new Term(SUGGEST_WORD, term.toString())), Occur.MUST);
+        words++;
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw failure("analyze a suggestion prefix", e);
+    }
+    BooleanQuery.Builder match = new BooleanQuery.Builder()
+        .add(new BoostQuery(new TermQuery(new Term(SUGGEST_FULL, suggestQuery.normalize(SUGGEST_FULL, request.prefix()))), 3f),
+            Occur.SHOULD);
+    if (words > 0) {
+      match.add(everyWord.build(), Occur.SHOULD);
+    }
+    Query q = new BooleanQuery.Builder()
+        .add(match.build(), Occur.MUST)
+        .add(new TermQuery(new Term(LIVE, YES)), Occur.FILTER)
+        .add(accessFilter(request.principal()), Occur.FILTER)
+        .build();
+    return withSearcher(s -> {
+      List<Suggestion> out = new ArrayList<>();
+      Set<String> seen = new HashSet<>();
+      for (ScoreDoc sd : s.search(q, request.limit() * 3, SORT).scoreDocs) {
+        KnowledgeItem item = load(s, sd.doc);
+        if (seen.add(item.title()) && out.size() < request.limit()) {
+          out.add(new Suggestion(item.title(), Suggestion.Source.TITLE, item.id()));
+        }
+      }
+      return out;
+    });
+  }
+
   /** The access rule of {@link Acl#permits(Principal)}, as a filter clause user text cannot reach. */
   static Query accessFilter(Principal p) {
     BooleanQuery.Builder any = new BooleanQuery.Builder()
@@ -338,7 +395,8 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
 
   @Override
   public void close() {
-    try (Directory d = directory; Analyzer w = words; Analyzer c = characters) {
+    try (Directory d = directory; Analyzer w = words; Analyzer c = characters; Analyzer sw = suggestWords;
+        Analyzer sf = suggestFull; Analyzer sq = suggestQuery) {
       try (SearcherManager sm = searchers) {
         writer.close(); // commitOnClose=false: discards only what the knowledge base did not commit
       }

@@ -5,10 +5,12 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.icu.segmentation.ICUTokenizer;
+import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.StopFilter;
 
@@ -51,6 +53,53 @@ public final class TextAnalyzers {
    */
   public static Analyzer characters() {
     return new Folding(false);
+  }
+
+  /**
+   * A new analyzer for the suggestion fields: folding, then edge n-grams (1 to 20 characters) of each
+   * word ({@code words == true}) or (1 to 40 characters) of the whole text, unstemmed, stop words kept.
+   *
+   * @param perWord n-grams of each word rather than of the whole text
+   * @return the analyzer; the caller closes it
+   */
+  public static Analyzer suggestIndex(boolean perWord) {
+    return new Analyzer() {
+      @Override
+      protected Reader initReader(String fieldName, Reader reader) {
+        return ChineseFolding.fold(reader);
+      }
+
+      @Override
+      protected TokenStreamComponents createComponents(String fieldName) {
+        Tokenizer source = perWord ? new ICUTokenizer() : new KeywordTokenizer();
+        return new TokenStreamComponents(source, new EdgeNGramTokenFilter(source, 1, perWord ? 20 : 40, true));
+      }
+    };
+  }
+
+  /**
+   * A new analyzer that splits typed text into folded, unstemmed words, to match against {@link
+   * #suggestIndex(boolean)} n-grams.
+   *
+   * @return the analyzer; the caller closes it
+   */
+  public static Analyzer suggestQuery() {
+    return new Analyzer() {
+      @Override
+      protected Reader initReader(String fieldName, Reader reader) {
+        return ChineseFolding.fold(reader);
+      }
+
+      @Override
+      protected Reader initReaderForNormalization(String fieldName, Reader reader) {
+        return ChineseFolding.fold(reader);
+      }
+
+      @Override
+      protected TokenStreamComponents createComponents(String fieldName) {
+        return new TokenStreamComponents(new ICUTokenizer());
+      }
+    };
   }
 
   private static final class Folding extends Analyzer {
