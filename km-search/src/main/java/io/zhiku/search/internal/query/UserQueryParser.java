@@ -67,6 +67,7 @@ public final class UserQueryParser {
   private final Map<String, Float> wordFields;
   private final Analyzer characters;
   private final String characterField;
+  private final float characterBoost;
   private final Limits limits;
 
   /**
@@ -75,15 +76,18 @@ public final class UserQueryParser {
    * @param words the analyzer of the word-level fields
    * @param wordFields the word-level fields optional words are searched in, with their boosts
    * @param characters the analyzer of the character-level field
-   * @param characterField the character-level field: optional words are searched in it too (boost 1),
-   *     and phrases and {@code +}/{@code -} clauses are matched there exactly
+   * @param characterField the character-level field: optional words are searched in it too, and phrases
+   *     and {@code +}/{@code -} clauses are matched there exactly
+   * @param characterBoost the weight of optional words in the character field
    * @param limits the bounds
    */
-  public UserQueryParser(Analyzer words, Map<String, Float> wordFields, Analyzer characters, String characterField, Limits limits) {
+  public UserQueryParser(Analyzer words, Map<String, Float> wordFields, Analyzer characters, String characterField,
+      float characterBoost, Limits limits) {
     this.words = words;
     this.wordFields = Collections.unmodifiableMap(new LinkedHashMap<>(wordFields));
     this.characters = characters;
     this.characterField = characterField;
+    this.characterBoost = characterBoost;
     this.limits = limits;
   }
 
@@ -193,7 +197,7 @@ public final class UserQueryParser {
     for (Map.Entry<String, Float> field : wordFields.entrySet()) {
       added |= addTerms(any, field.getKey(), field.getValue(), analyze(words, field.getKey(), text, terms));
     }
-    added |= addTerms(any, characterField, 1f, analyze(characters, characterField, text, terms));
+    added |= addTerms(any, characterField, characterBoost, analyze(characters, characterField, text, terms));
     return added ? any.build() : null;
   }
 

@@ -58,7 +58,7 @@ class UserQueryParserTest {
   static void index() throws IOException {
     words = TextAnalyzers.words();
     chars = TextAnalyzers.characters();
-    parser = new UserQueryParser(words, Map.of("title", 2f, "body", 1f), chars, "text_chars", UserQueryParser.Limits.DEFAULTS);
+    parser = new UserQueryParser(words, Map.of("title", 2f, "body", 1f), chars, "text_chars", 1f, UserQueryParser.Limits.DEFAULTS);
     ByteBuffersDirectory dir = new ByteBuffersDirectory();
     Analyzer perField = new PerFieldAnalyzerWrapper(words, Map.of("text_chars", chars));
     try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(perField))) {

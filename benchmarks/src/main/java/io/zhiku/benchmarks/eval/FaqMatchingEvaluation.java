@@ -1,0 +1,221 @@
+package io.zhiku.benchmarks.eval;
+
+import io.zhiku.core.access.Acl;
+import io.zhiku.core.access.Principal;
+import io.zhiku.core.item.ItemKind;
+import io.zhiku.core.item.KnowledgeItem;
+import io.zhiku.core.kb.CommitPolicy;
+import io.zhiku.core.kb.KnowledgeBase;
+import io.zhiku.core.search.SearchHit;
+import io.zhiku.core.search.SearchRequest;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+/**
+ * FAQ matching on the BQ and LCQMC question pairs (../shared/data/README.md): every distinct {@code
+ * sentence2} becomes a knowledge item; each {@code sentence1} of a pair labelled 1 is a query; the rank
+ * of its paired item gives hit@1, hit@5 and MRR@10. Zhiku (through its public API: a knowledge base on
+ * the embedded Lucene engine) is measured next to plain Lucene BM25 with {@code StandardAnalyzer}, in the
+ * same run, on the same items and queries.
+ *
+ * <p>Usage: {@code java -cp benchmarks.jar io.zhiku.benchmarks.eval.FaqMatchingEvaluation [data dir]}
+ * (default: {@code shared/data} found above the working directory). A missing file is an error when
+ * {@code ZHIKU_REQUIRE_DATA=1}, a notice otherwise.
+ */
+public final class FaqMatchingEvaluation {
+  private FaqMatchingEvaluation() {}
+
+  /** Scores of one system on one data set. */
+  record Scores(int queries, double hit1, double hit5, double mrr10) {
+    String row(String data, String system) {
+      return String.format(Locale.ROOT, "| %-6s | %-38s | %5d | %.3f | %.3f | %.3f |", data, system, queries, hit1, hit5, mrr10);
+    }
+  }
+
+  /** The distinct items and the (query, item index) pairs of a data set. */
+  record Pairs(List<String> items, List<String> queries, List<Integer> targets) {}
+
+  /**
+   * Runs the evaluation and prints a Markdown table.
+   *
+   * @param args optionally the data directory
+   * @throws IOException if a file cannot be read
+   */
+  public static void main(String[] args) throws IOException {
+    Path dir = args.length > 0 ? Path.of(args[0]) : findData();
+    PrintStream out = System.out;
+    out.println("| data   | system                                 | n     | hit@1 | hit@5 | MRR@10 |");
+    out.println("|--------|----------------------------------------|-------|-------|-------|--------|");
+    boolean missing = false;
+    for (String name : List.of("bq", "lcqmc")) {
+      Path file = dir == null ? null : dir.resolve(name).resolve("dev.csv");
+      if (file == null || !Files.isRegularFile(file)) {
+        out.println("| " + name + " | (missing: " + file + ") | | | | |");
+        missing = true;
+        continue;
+      }
+      Pairs pairs = read(file);
+      Scores baseline = luceneBaseline(pairs);
+      Scores zhiku = zhiku(pairs);
+      out.println(baseline.row(name, "plain Lucene BM25, StandardAnalyzer"));
+      out.println(zhiku.row(name, "Zhiku KnowledgeBase (embedded Lucene)"));
+      out.printf(Locale.ROOT, "| %-6s | %-38s |       |       |       | %+.1f%% |%n", name, "Zhiku vs baseline, MRR@10",
+          100 * (zhiku.mrr10() / baseline.mrr10() - 1));
+    }
+    if (missing && "1".equals(System.getenv("ZHIKU_REQUIRE_DATA"))) {
+      System.err.println("FAQ evaluation: data missing and ZHIKU_REQUIRE_DATA=1");
+      System.exit(1);
+    }
+  }
+
+  static Path findData() {
+    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+      if (Files.isDirectory(p.resolve("shared/data"))) {
+        return p.resolve("shared/data");
+      }
+    }
+    return null;
+  }
+
+  /** Reads {@code sentence1,sentence2,label}; sentences contain no ASCII comma (LCQMC's were made full-width). */
+  static Pairs read(Path file) throws IOException {
+    Map<String, Integer> items = new LinkedHashMap<>();
+    List<String> queries = new ArrayList<>();
+    List<Integer> targets = new ArrayList<>();
+    List<String[]> rows = new ArrayList<>();
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      line = line.replace("\uFEFF", "");
+      int last = line.lastIndexOf(',');
+      int first = line.indexOf(',');
+      if (first < 0 || first == last || line.startsWith("sentence1,")) {
+        continue;
+      }
+      rows.add(new String[] {line.substring(0, first), line.substring(first + 1, last), line.substring(last + 1).trim()});
+    }
+    for (String[] r : rows) {
+      items.putIfAbsent(r[1], items.size());
+    }
+    for (String[] r : rows) {
+      if (r[2].equals("1") && !r[0].isBlank()) {
+        queries.add(r[0]);
+        targets.add(items.get(r[1]));
+      }
+    }
+    return new Pairs(List.copyOf(items.keySet()), queries, targets);
+  }
+
+  static Scores score(List<Integer> ranks) {
+    int hit1 = 0;
+    int hit5 = 0;
+    double mrr = 0;
+    for (int rank : ranks) {
+      if (rank == 1) {
+        hit1++;
+      }
+      if (rank >= 1 && rank <= 5) {
+        hit5++;
+      }
+      if (rank >= 1 && rank <= 10) {
+        mrr += 1.0 / rank;
+      }
+    }
+    int n = ranks.size();
+    return new Scores(n, hit1 / (double) n, hit5 / (double) n, mrr / n);
+  }
+
+  /** Zhiku through its public API; rank 0 means not in the top 10. */
+  static Scores zhiku(Pairs pairs) {
+    Principal reader = Principal.of("evaluator");
+    List<Integer> ranks = new ArrayList<>();
+    try (KnowledgeBase kb = KnowledgeBase.builder().refreshInterval(Duration.ZERO).commitPolicy(CommitPolicy.manual()).build()) {
+      List<KnowledgeItem> batch = new ArrayList<>();
+      for (int i = 0; i < pairs.items().size(); i++) {
+        // Titles are single-line and refuse control characters (BQ has a few, e.g. U+0008); a host cleans
+        // them as it captures the text, and so does this evaluation.
+        String title = pairs.items().get(i).replaceAll("\\p{Cntrl}", " ");
+        batch.add(KnowledgeItem.builder("q" + i, ItemKind.FAQ, title).language("zh").acl(Acl.PUBLIC).build());
+      }
+      kb.putAll(batch);
+      kb.refresh();
+      for (int q = 0; q < pairs.queries().size(); q++) {
+        List<SearchHit> hits = kb.search(SearchRequest.builder(reader).text(pairs.queries().get(q)).pageSize(10).build()).hits();
+        String target = "q" + pairs.targets().get(q);
+        int rank = 0;
+        for (int k = 0; k < hits.size(); k++) {
+          if (hits.get(k).item().id().equals(target)) {
+            rank = k + 1;
+            break;
+          }
+        }
+        ranks.add(rank);
+      }
+    }
+    return score(ranks);
+  }
+
+  /** Plain Lucene: StandardAnalyzer, BM25 defaults, the query's terms OR'ed. */
+  static Scores luceneBaseline(Pairs pairs) throws IOException {
+    List<Integer> ranks = new ArrayList<>();
+    try (Analyzer analyzer = new StandardAnalyzer(); ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
+      try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(analyzer))) {
+        for (int i = 0; i < pairs.items().size(); i++) {
+          Document d = new Document();
+          d.add(new StoredField("i", i));
+          d.add(new TextField("text", pairs.items().get(i), Field.Store.NO));
+          w.addDocument(d);
+        }
+      }
+      try (DirectoryReader reader = DirectoryReader.open(dir)) {
+        IndexSearcher searcher = new IndexSearcher(reader);
+        for (int q = 0; q < pairs.queries().size(); q++) {
+          BooleanQuery.Builder query = new BooleanQuery.Builder();
+          try (TokenStream ts = analyzer.tokenStream("text", pairs.queries().get(q))) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+              query.add(new TermQuery(new Term("text", term.toString())), BooleanClause.Occur.SHOULD);
+            }
+            ts.end();
+          }
+          int rank = 0;
+          ScoreDoc[] top = searcher.search(query.build(), 10).scoreDocs;
+          for (int k = 0; k < top.length; k++) {
+            if (searcher.storedFields().document(top[k].doc).getField("i").numericValue().intValue() == pairs.targets().get(q)) {
+              rank = k + 1;
+              break;
+            }
+          }
+          ranks.add(rank);
+        }
+      }
+    }
+    return score(ranks);
+  }
+}
