@@ -307,6 +307,29 @@ class KnowledgeBaseTest {
   }
 
   @Test
+  void synonyms_fromAlternativeLabels_followTheTaxonomy() {
+    Taxonomy withAbbreviation = Taxonomy.builder().scheme(ConceptScheme.of("prod", "en", "Product"))
+        .concept(Concept.builder("crm", "prod").prefLabel("zh", "客户关系管理").altLabel("en", "CRM").build())
+        .build();
+    try (KnowledgeBase kb = KnowledgeBase.builder().refreshInterval(Duration.ZERO).taxonomy(withAbbreviation).build()) {
+      kb.putAll(List.of(item("full", "客户关系管理系统实施方案", Acl.PUBLIC), item("abbr", "CRM 报表模板", Acl.PUBLIC),
+          item("other", "财务报表", Acl.PUBLIC)));
+      kb.refresh();
+      assertEquals(Set.of("full", "abbr"), ids(kb.search(SearchRequest.builder(ALICE).text("crm").build())),
+          "the abbreviation finds the item that uses the full term");
+      assertEquals(Set.of("full", "abbr"), ids(kb.search(SearchRequest.builder(ALICE).text("ＣＲＭ").build())), "full-width");
+      assertEquals(Set.of("full", "abbr"), ids(kb.search(SearchRequest.builder(ALICE).text("客户关系管理").build())),
+          "and the full term finds the abbreviation");
+      assertEquals(Set.of("abbr"), ids(kb.search(SearchRequest.builder(ALICE).text("+crm").build())), "+ means as typed");
+      assertEquals(Set.of("full"), ids(kb.search(SearchRequest.builder(ALICE).text("crm -报表").build())), "- still excludes");
+      kb.setTaxonomy(Taxonomy.builder().scheme(ConceptScheme.of("prod", "en", "Product"))
+          .concept(Concept.builder("crm", "prod").prefLabel("zh", "客户关系管理").build()).build());
+      assertEquals(Set.of("abbr"), ids(kb.search(SearchRequest.builder(ALICE).text("crm").build())),
+          "a new taxonomy takes effect at once");
+    }
+  }
+
+  @Test
   void pagination_searchAfter_visitsEveryHitOnce() {
     try (KnowledgeBase kb = memory(new TestClock())) {
       List<KnowledgeItem> items = new ArrayList<>();

@@ -316,7 +316,7 @@ public final class KnowledgeBase implements AutoCloseable {
       }
       state.rollup(scheme).forEach((concept, keys) -> rollup.computeIfAbsent(concept, k -> new HashSet<>()).addAll(keys));
     }
-    IndexSearchResult found = index.search(new IndexSearch(request, groups, rollup));
+    IndexSearchResult found = index.search(new IndexSearch(request, groups, rollup, synonyms(t, request.text())));
     Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
     for (String scheme : request.facets()) {
       List<FacetCount> counts = new ArrayList<>();
@@ -364,7 +364,7 @@ public final class KnowledgeBase implements AutoCloseable {
       Set<String> group = new LinkedHashSet<>(state.taxonomy().descendants(e.conceptId()));
       group.add(e.conceptId());
       SearchRequest any = SearchRequest.builder(request.principal()).pageSize(1).build();
-      if (index.search(new IndexSearch(any, List.of(group), Map.of())).totalHits() > 0) {
+      if (index.search(new IndexSearch(any, List.of(group), Map.of(), List.of())).totalHits() > 0) {
         concepts.add(new Suggestion(e.display(), Suggestion.Source.CONCEPT, e.conceptId()));
       }
     }
@@ -391,6 +391,46 @@ public final class KnowledgeBase implements AutoCloseable {
       }
       return true;
     }
+  }
+
+  /** The most synonyms one search is expanded with. */
+  private static final int MAX_SYNONYMS = 16;
+
+  /**
+   * Synonyms from the taxonomy for what was typed: when the whole text, or one of its words, is a label
+   * of a concept (preferred, alternative or hidden, folded as in {@link Taxonomy#findByLabel}), the
+   * concept's other preferred and alternative labels.
+   */
+  private static List<String> synonyms(Taxonomy t, String text) {
+    if (text.isBlank() || t.size() == 0) {
+      return List.of();
+    }
+    Set<String> typed = new LinkedHashSet<>();
+    typed.add(text.replace("\"", " ").strip());
+    for (String word : text.split("\\s+")) {
+      String w = word.replace("\"", "");
+      if (w.startsWith("+") || w.startsWith("-")) {
+        continue; // required and excluded words mean exactly what was typed
+      }
+      typed.add(w);
+    }
+    Set<String> out = new LinkedHashSet<>();
+    for (String candidate : typed) {
+      if (candidate.isBlank()) {
+        continue;
+      }
+      String folded = LabelNormalizer.normalize(candidate);
+      for (Concept c : t.findByLabel(candidate)) {
+        List<String> names = new ArrayList<>(c.prefLabels().values());
+        c.altLabels().forEach(l -> names.add(l.text()));
+        for (String name : names) {
+          if (!LabelNormalizer.normalize(name).equals(folded) && out.size() < MAX_SYNONYMS) {
+            out.add(name);
+          }
+        }
+      }
+    }
+    return List.copyOf(out);
   }
 
   /** Separates scheme and concept in facet keys; ids never contain a space. */
@@ -462,8 +502,8 @@ public final class KnowledgeBase implements AutoCloseable {
   }
 
   /**
-   * Replaces the taxonomy. Concept filters and facet roll-ups use the new hierarchy at once: both are
-   * derived at search time, so no item needs re-indexing.
+   * Replaces the taxonomy. Concept filters, facet roll-ups and synonyms use the new snapshot at once:
+   * all are derived at search time, so no item needs re-indexing.
    *
    * @param newTaxonomy the new snapshot
    */

@@ -19,11 +19,15 @@ import java.util.Set;
  *     counts toward (the concept and its ancestors, per requested scheme). For every matching readable
  *     item, the engine adds 1 to each key reached by any of its concepts, once per item. Empty when no
  *     facets are requested
+ * @param synonyms other names, from the taxonomy, of what the person typed: the engine adds each as an
+ *     optional exact phrase, so that an abbreviation finds items that use the full term. Empty if none
  */
-public record IndexSearch(SearchRequest request, List<Set<String>> conceptGroups, Map<String, Set<String>> facetRollup) {
+public record IndexSearch(
+    SearchRequest request, List<Set<String>> conceptGroups, Map<String, Set<String>> facetRollup, List<String> synonyms) {
   /** Copies. */
   public IndexSearch {
     conceptGroups = conceptGroups.stream().map(Set::copyOf).toList();
     facetRollup = Map.copyOf(facetRollup);
+    synonyms = List.copyOf(synonyms);
   }
 }

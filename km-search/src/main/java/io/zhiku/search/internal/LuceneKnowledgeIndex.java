@@ -117,6 +117,8 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
   private static final float TITLE_BOOST = 1f;
   private static final float BODY_BOOST = 0.5f;
   private static final float CHARACTER_BOOST = 3f;
+  /** A synonym's phrase weighs like a typed word in the character field. */
+  private static final float SYNONYM_BOOST = CHARACTER_BOOST;
   private static final Sort SORT = new Sort(SortField.FIELD_SCORE, new SortField(ID, SortField.Type.STRING));
 
   private final Directory directory;
@@ -254,7 +256,8 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
   @Override
   public IndexSearchResult search(IndexSearch search) {
     SearchRequest request = search.request();
-    Query parsed = request.text().isBlank() ? null : parser.parse(request.text()).orElse(null);
+    Query parsed = request.text().isBlank() ? null
+        : parser.parse(request.text(), search.synonyms(), SYNONYM_BOOST).orElse(null);
     Query text = request.text().isBlank() ? new MatchAllDocsQuery() : parsed == null ? new MatchNoDocsQuery() : parsed;
     BooleanQuery.Builder query = new BooleanQuery.Builder()
         .add(text, Occur.MUST)

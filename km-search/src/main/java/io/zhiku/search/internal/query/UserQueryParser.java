@@ -104,6 +104,21 @@ public final class UserQueryParser {
    * @throws ValidationException (field {@code "query"}) if the text is {@code null} or over a limit
    */
   public Optional<Query> parse(String text) {
+    return parse(text, List.of(), 1f);
+  }
+
+  /**
+   * Parses a query and adds synonyms: each an optional exact phrase on the character field, among the
+   * typed clauses, so that required and excluded words keep their meaning. Synonyms count toward the
+   * term limit; they alone do not make an empty query non-empty.
+   *
+   * @param text what the person typed
+   * @param synonyms other names of what was typed (from the taxonomy)
+   * @param synonymBoost the weight of each synonym phrase
+   * @return the query, or empty as {@link #parse(String)}
+   * @throws ValidationException (field {@code "query"}) if the text is {@code null} or over a limit
+   */
+  public Optional<Query> parse(String text, List<String> synonyms, float synonymBoost) {
     if (text == null) {
       throw new ValidationException("query", null, "a value is required (use an empty string for no text)");
     }
@@ -126,7 +141,16 @@ public final class UserQueryParser {
       query.add(q, c.occur());
       positive |= c.occur() != Occur.MUST_NOT;
     }
-    return positive ? Optional.of(query.build()) : Optional.empty();
+    if (!positive) {
+      return Optional.empty();
+    }
+    for (String synonym : synonyms) {
+      Query q = exact(synonym, terms);
+      if (q != null) {
+        query.add(new BoostQuery(q, synonymBoost), Occur.SHOULD);
+      }
+    }
+    return Optional.of(query.build());
   }
 
   /** Splits the text into clauses without recursion; control characters count as white space. */
