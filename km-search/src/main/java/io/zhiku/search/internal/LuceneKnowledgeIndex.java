@@ -30,7 +30,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -136,6 +138,9 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
   private volatile Map<String, Optional<KnowledgeItem>> refreshing = Map.of();
   private volatile long lastSequence;
   private volatile long committedSequence;
+  /** Reads hold it shared; close holds it exclusively, so nothing is closed under a running read. */
+  private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+  private boolean closed; // guarded by lifecycle
 
   LuceneKnowledgeIndex(Directory directory) throws IOException {
     this.directory = directory;
@@ -233,6 +238,10 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
 
   @Override
   public Optional<KnowledgeItem> get(String id) {
+    return reading(() -> getOpen(id));
+  }
+
+  private Optional<KnowledgeItem> getOpen(String id) {
     Optional<KnowledgeItem> pending = recent.get(id);
     if (pending == null) {
       pending = refreshing.get(id);
@@ -255,6 +264,10 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
 
   @Override
   public IndexSearchResult search(IndexSearch search) {
+    return reading(() -> searchOpen(search));
+  }
+
+  private IndexSearchResult searchOpen(IndexSearch search) {
     SearchRequest request = search.request();
     Query parsed = request.text().isBlank() ? null
         : parser.parse(request.text(), search.synonyms(), SYNONYM_BOOST).orElse(null);
@@ -308,6 +321,10 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
 
   @Override
   public List<Suggestion> suggestTitles(SuggestRequest request) {
+    return reading(() -> suggestOpen(request));
+  }
+
+  private List<Suggestion> suggestOpen(SuggestRequest request) {
     BooleanQuery.Builder everyWord = new BooleanQuery.Builder();
     int words = 0;
     try (TokenStream ts = suggestQuery.tokenStream(SUGGEST_WORD, request.prefix())) {
@@ -406,8 +423,34 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
     return committedSequence;
   }
 
+  /** Runs a read unless the index is closed; close waits for running reads. */
+  private <T> T reading(Supplier<T> read) {
+    lifecycle.readLock().lock();
+    try {
+      if (closed) {
+        throw new ZhikuException("the index is closed");
+      }
+      return read.get();
+    } finally {
+      lifecycle.readLock().unlock();
+    }
+  }
+
   @Override
   public void close() {
+    lifecycle.writeLock().lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      closeResources();
+    } finally {
+      lifecycle.writeLock().unlock();
+    }
+  }
+
+  private void closeResources() {
     try (Directory d = directory; Analyzer w = words; Analyzer c = characters; Analyzer sw = suggestWords;
         Analyzer sf = suggestFull; Analyzer sq = suggestQuery) {
       try (SearcherManager sm = searchers) {
