@@ -2,9 +2,6 @@ package io.zhiku.search.internal;
 
 import io.zhiku.core.ValidationException;
 import io.zhiku.core.ZhikuException;
-import io.zhiku.core.access.Acl;
-import io.zhiku.core.access.Principal;
-import io.zhiku.core.item.AttributeValue;
 import io.zhiku.core.item.ItemKind;
 import io.zhiku.core.item.ItemStatus;
 import io.zhiku.core.item.KnowledgeItem;
@@ -17,13 +14,11 @@ import io.zhiku.core.spi.Change;
 import io.zhiku.core.spi.IndexSearch;
 import io.zhiku.core.spi.IndexSearchResult;
 import io.zhiku.core.spi.KnowledgeIndex;
-import io.zhiku.search.internal.analysis.TextAnalyzers;
 import io.zhiku.search.internal.query.UserQueryParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,19 +28,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.SortedSetDocValuesField;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -88,47 +74,26 @@ import org.apache.lucene.util.BytesRef;
  * since the last refresh before it reads the searcher (as Elasticsearch's live version map does).
  */
 final class LuceneKnowledgeIndex implements KnowledgeIndex {
-  static final String ID = "_id";
-  static final String LIVE = "_live";
-  static final String SEQ = "_seq";
-  static final String SOURCE = "_source";
-  static final String TITLE = "title";
-  static final String BODY = "body";
-  static final String CHARS = "text_chars";
-  static final String SUGGEST_WORD = "suggest_word";
-  static final String SUGGEST_FULL = "suggest_full";
-  static final String KIND = "kind";
-  static final String STATUS = "status";
-  static final String AUTHOR = "author";
-  static final String TAG = "tag";
-  static final String CONCEPT = "concept";
-  static final String ATTRIBUTE = "attr";
-  static final String UPDATED = "updated";
-  static final String ACL_ALL = "acl_all";
-  static final String ACL_USER = "acl_user";
-  static final String ACL_GROUP = "acl_group";
-  static final String ACL_ROLE = "acl_role";
-  static final String COMMIT_SEQUENCE = "zhiku.sequence";
-  private static final String YES = "1";
-  /*
-   * Field weights of typed words. The title counts twice the body. The character field weighs most:
-   * measured on the BQ and LCQMC question pairs (benchmarks' FaqMatchingEvaluation), weighting words
-   * above characters ranked below plain unigram BM25 (LCQMC MRR@10 0.747 vs 0.751 at title 2, body 1,
-   * characters 1), while characters at 3 match it (0.750) and edge past it on BQ (0.076 vs 0.075).
-   */
-  private static final float TITLE_BOOST = 1f;
-  private static final float BODY_BOOST = 0.5f;
-  private static final float CHARACTER_BOOST = 3f;
-  /** A synonym's phrase weighs like a typed word in the character field. */
-  private static final float SYNONYM_BOOST = CHARACTER_BOOST;
+  private static final String ID = LuceneSchema.ID;
+  private static final String LIVE = LuceneSchema.LIVE;
+  private static final String SOURCE = LuceneSchema.SOURCE;
+  private static final String CHARS = LuceneSchema.CHARS;
+  private static final String SUGGEST_WORD = LuceneSchema.SUGGEST_WORD;
+  private static final String SUGGEST_FULL = LuceneSchema.SUGGEST_FULL;
+  private static final String KIND = LuceneSchema.KIND;
+  private static final String STATUS = LuceneSchema.STATUS;
+  private static final String AUTHOR = LuceneSchema.AUTHOR;
+  private static final String TAG = LuceneSchema.TAG;
+  private static final String CONCEPT = LuceneSchema.CONCEPT;
+  private static final String ATTRIBUTE = LuceneSchema.ATTRIBUTE;
+  private static final String UPDATED = LuceneSchema.UPDATED;
+  private static final String COMMIT_SEQUENCE = LuceneSchema.COMMIT_SEQUENCE;
+  private static final String YES = LuceneSchema.YES;
+  private static final float SYNONYM_BOOST = LuceneSchema.SYNONYM_BOOST;
   private static final Sort SORT = new Sort(SortField.FIELD_SCORE, new SortField(ID, SortField.Type.STRING));
 
   private final Directory directory;
-  private final Analyzer words;
-  private final Analyzer characters;
-  private final Analyzer suggestWords;
-  private final Analyzer suggestFull;
-  private final Analyzer suggestQuery;
+  private final LuceneSchema.Analyzers analyzers;
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final UserQueryParser parser;
@@ -144,25 +109,19 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
 
   LuceneKnowledgeIndex(Directory directory) throws IOException {
     this.directory = directory;
-    this.words = TextAnalyzers.words();
-    this.characters = TextAnalyzers.characters();
-    this.suggestWords = TextAnalyzers.suggestIndex(true);
-    this.suggestFull = TextAnalyzers.suggestIndex(false);
-    this.suggestQuery = TextAnalyzers.suggestQuery();
+    this.analyzers = LuceneSchema.Analyzers.create();
     if (DirectoryReader.indexExists(directory)) {
       String seq = SegmentInfos.readLatestCommit(directory).getUserData().get(COMMIT_SEQUENCE);
       committedSequence = seq == null ? 0 : Long.parseLong(seq);
     }
     lastSequence = committedSequence;
-    IndexWriterConfig config = new IndexWriterConfig(new PerFieldAnalyzerWrapper(words,
-        Map.of(CHARS, characters, SUGGEST_WORD, suggestWords, SUGGEST_FULL, suggestFull)))
+    IndexWriterConfig config = new IndexWriterConfig(analyzers.perField())
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
         .setCommitOnClose(false);
     this.writer = new IndexWriter(directory, config);
     this.searchers = new SearcherManager(writer, null);
-    this.parser = new UserQueryParser(words, Map.of(TITLE, TITLE_BOOST, BODY, BODY_BOOST), characters, CHARS,
-        CHARACTER_BOOST, UserQueryParser.Limits.DEFAULTS);
-    this.highlights = new Highlights(characters, CHARS);
+    this.parser = analyzers.parser();
+    this.highlights = new Highlights(analyzers.characters(), CHARS);
   }
 
   @Override
@@ -172,7 +131,7 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
     long max = lastSequence;
     for (Change c : changes) {
       ids.add(new BytesRef(c.id()));
-      docs.add(c instanceof Change.Put put ? document(put) : tombstone((Change.Delete) c));
+      docs.add(c instanceof Change.Put put ? LuceneSchema.document(put) : LuceneSchema.tombstone((Change.Delete) c));
       max = Math.max(max, c.sequence());
     }
     try {
@@ -184,56 +143,6 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
       recent.put(c.id(), c instanceof Change.Put put ? Optional.of(put.item()) : Optional.empty());
     }
     lastSequence = max;
-  }
-
-  private static Document document(Change.Put put) {
-    KnowledgeItem item = put.item();
-    Document d = new Document();
-    d.add(new StringField(ID, item.id(), Field.Store.NO));
-    d.add(new SortedDocValuesField(ID, new BytesRef(item.id())));
-    d.add(new StringField(LIVE, YES, Field.Store.NO));
-    d.add(new NumericDocValuesField(SEQ, put.sequence()));
-    d.add(new StoredField(SOURCE, new BytesRef(ZhikuJson.write(item).getBytes(StandardCharsets.UTF_8))));
-    d.add(new TextField(TITLE, item.title(), Field.Store.NO));
-    d.add(new TextField(BODY, item.body(), Field.Store.NO));
-    d.add(new TextField(SUGGEST_WORD, item.title(), Field.Store.NO));
-    d.add(new TextField(SUGGEST_FULL, item.title(), Field.Store.NO));
-    for (String tag : item.tags()) {
-      d.add(new TextField(BODY, tag, Field.Store.NO));
-      d.add(new StringField(TAG, tag, Field.Store.NO));
-    }
-    d.add(new TextField(CHARS, item.title() + "\n" + item.body() + "\n" + String.join("\n", item.tags()), Field.Store.NO));
-    d.add(new StringField(KIND, item.kind().name(), Field.Store.NO));
-    d.add(new StringField(STATUS, item.status().wireName(), Field.Store.NO));
-    item.authors().forEach(a -> d.add(new StringField(AUTHOR, a, Field.Store.NO)));
-    item.concepts().forEach(c -> {
-      d.add(new StringField(CONCEPT, c, Field.Store.NO));
-      d.add(new SortedSetDocValuesField(CONCEPT, new BytesRef(c)));
-    });
-    item.attributes().forEach((k, v) -> {
-      if (v instanceof AttributeValue.TextValue text) {
-        d.add(new StringField(ATTRIBUTE, k + "=" + text.value(), Field.Store.NO));
-      }
-    });
-    if (item.updated() != null) {
-      d.add(new LongPoint(UPDATED, item.updated().toEpochMilli()));
-    }
-    Acl acl = item.acl();
-    if (acl.everyone()) {
-      d.add(new StringField(ACL_ALL, YES, Field.Store.NO));
-    }
-    acl.users().forEach(u -> d.add(new StringField(ACL_USER, u, Field.Store.NO)));
-    acl.groups().forEach(g -> d.add(new StringField(ACL_GROUP, g, Field.Store.NO)));
-    acl.roles().forEach(r -> d.add(new StringField(ACL_ROLE, r, Field.Store.NO)));
-    return d;
-  }
-
-  private static Document tombstone(Change.Delete delete) {
-    Document d = new Document();
-    d.add(new StringField(ID, delete.id(), Field.Store.NO));
-    d.add(new SortedDocValuesField(ID, new BytesRef(delete.id())));
-    d.add(new NumericDocValuesField(SEQ, delete.sequence()));
-    return d;
   }
 
   @Override
@@ -275,9 +184,9 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
     BooleanQuery.Builder query = new BooleanQuery.Builder()
         .add(text, Occur.MUST)
         .add(new TermQuery(new Term(LIVE, YES)), Occur.FILTER)
-        .add(accessFilter(request.principal()), Occur.FILTER);
+        .add(LuceneSchema.accessFilter(request.principal()), Occur.FILTER);
     for (Set<String> group : search.conceptGroups()) {
-      query.add(anyOf(CONCEPT, group), Occur.FILTER);
+      query.add(LuceneSchema.anyOf(CONCEPT, group), Occur.FILTER);
     }
     addFilter(query, KIND, request.kinds(), ItemKind::name);
     addFilter(query, STATUS, request.statuses(), ItemStatus::wireName);
@@ -327,7 +236,7 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
   private List<Suggestion> suggestOpen(SuggestRequest request) {
     BooleanQuery.Builder everyWord = new BooleanQuery.Builder();
     int words = 0;
-    try (TokenStream ts = suggestQuery.tokenStream(SUGGEST_WORD, request.prefix())) {
+    try (TokenStream ts = analyzers.suggestQuery().tokenStream(SUGGEST_WORD, request.prefix())) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {
@@ -339,7 +248,7 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
       throw failure("analyze a suggestion prefix", e);
     }
     BooleanQuery.Builder match = new BooleanQuery.Builder()
-        .add(new BoostQuery(new TermQuery(new Term(SUGGEST_FULL, suggestQuery.normalize(SUGGEST_FULL, request.prefix()))), 3f),
+        .add(new BoostQuery(new TermQuery(new Term(SUGGEST_FULL, analyzers.suggestQuery().normalize(SUGGEST_FULL, request.prefix()))), 3f),
             Occur.SHOULD);
     if (words > 0) {
       match.add(everyWord.build(), Occur.SHOULD);
@@ -347,7 +256,7 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
     Query q = new BooleanQuery.Builder()
         .add(match.build(), Occur.MUST)
         .add(new TermQuery(new Term(LIVE, YES)), Occur.FILTER)
-        .add(accessFilter(request.principal()), Occur.FILTER)
+        .add(LuceneSchema.accessFilter(request.principal()), Occur.FILTER)
         .build();
     return withSearcher(s -> {
       List<Suggestion> out = new ArrayList<>();
@@ -362,27 +271,9 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
     });
   }
 
-  /** The access rule of {@link Acl#permits(Principal)}, as a filter clause user text cannot reach. */
-  static Query accessFilter(Principal p) {
-    BooleanQuery.Builder any = new BooleanQuery.Builder()
-        .add(new TermQuery(new Term(ACL_ALL, YES)), Occur.SHOULD)
-        .add(new TermQuery(new Term(ACL_USER, p.userId())), Occur.SHOULD);
-    if (!p.groups().isEmpty()) {
-      any.add(anyOf(ACL_GROUP, p.groups()), Occur.SHOULD);
-    }
-    if (!p.roles().isEmpty()) {
-      any.add(anyOf(ACL_ROLE, p.roles()), Occur.SHOULD);
-    }
-    return any.build();
-  }
-
-  private static Query anyOf(String field, Collection<String> values) {
-    return new TermInSetQuery(field, values.stream().map(BytesRef::new).toList());
-  }
-
   private static <T> void addFilter(BooleanQuery.Builder query, String field, Set<T> values, Function<T, String> term) {
     if (!values.isEmpty()) {
-      query.add(anyOf(field, values.stream().map(term).toList()), Occur.FILTER);
+      query.add(LuceneSchema.anyOf(field, values.stream().map(term).toList()), Occur.FILTER);
     }
   }
 
@@ -451,8 +342,7 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
   }
 
   private void closeResources() {
-    try (Directory d = directory; Analyzer w = words; Analyzer c = characters; Analyzer sw = suggestWords;
-        Analyzer sf = suggestFull; Analyzer sq = suggestQuery) {
+    try (Directory d = directory; LuceneSchema.Analyzers a = analyzers) {
       try (SearcherManager sm = searchers) {
         writer.close(); // commitOnClose=false: discards only what the knowledge base did not commit
       }
