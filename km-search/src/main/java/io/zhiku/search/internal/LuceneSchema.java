@@ -57,7 +57,7 @@ public final class LuceneSchema {
   public static final String ACL_GROUP = "acl_group";
   public static final String ACL_ROLE = "acl_role";
   public static final String COMMIT_SEQUENCE = "zhiku.sequence";
-  static final String YES = "1";
+  public static final String YES = "1";
   /*
    * Field weights of typed words. The title counts twice the body. The character field weighs most:
    * measured on the BQ and LCQMC question pairs (benchmarks' FaqMatchingEvaluation), weighting words
