@@ -9,6 +9,7 @@ module io.zhiku.search {
   requires org.apache.lucene.analysis.common;
   requires org.apache.lucene.analysis.icu;
   requires org.apache.lucene.highlighter;
+  requires org.apache.lucene.queries;
   requires com.ibm.icu;
   requires org.slf4j;
 

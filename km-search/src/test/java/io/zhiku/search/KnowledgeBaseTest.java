@@ -330,6 +330,34 @@ class KnowledgeBaseTest {
   }
 
   @Test
+  void ranking_freshThenVerified_andPagesKeepTheFirstPagesTime() {
+    TestClock clock = new TestClock();
+    try (KnowledgeBase kb = memory(clock)) {
+      kb.put(item("old", "知识管理方案", Acl.PUBLIC));
+      kb.put(item("old-verified", "知识管理方案", Acl.PUBLIC).toBuilder().verified("carol", clock.instant()).build());
+      clock.advance(Duration.ofDays(365));
+      kb.put(item("new", "知识管理方案", Acl.PUBLIC));
+      kb.refresh();
+      SearchResult r = kb.search(SearchRequest.builder(ALICE).text("知识管理").build());
+      assertEquals(List.of("new", "old-verified", "old"), r.hits().stream().map(h -> h.item().id()).toList(),
+          "same text: fresh ×1.2 beats verified ×1.1 on a year-old item, which beats the year-old item");
+      assertEquals(List.of("new", "old-verified", "old"),
+          kb.search(SearchRequest.builder(ALICE).build()).hits().stream().map(h -> h.item().id()).toList(),
+          "browsing lists fresh and verified items first too");
+      List<String> paged = new ArrayList<>();
+      SearchRequest one = SearchRequest.builder(ALICE).text("知识管理").pageSize(1).build();
+      for (SearchResult page = kb.search(one); ; page = kb.search(one.after(page.nextCursor()))) {
+        page.hits().forEach(h -> paged.add(h.item().id()));
+        clock.advance(Duration.ofDays(200)); // time passes between pages; the order must not change
+        if (page.nextCursor() == null) {
+          break;
+        }
+      }
+      assertEquals(List.of("new", "old-verified", "old"), paged);
+    }
+  }
+
+  @Test
   void pagination_searchAfter_visitsEveryHitOnce() {
     try (KnowledgeBase kb = memory(new TestClock())) {
       List<KnowledgeItem> items = new ArrayList<>();

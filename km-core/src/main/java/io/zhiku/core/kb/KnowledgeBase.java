@@ -316,7 +316,7 @@ public final class KnowledgeBase implements AutoCloseable {
       }
       state.rollup(scheme).forEach((concept, keys) -> rollup.computeIfAbsent(concept, k -> new HashSet<>()).addAll(keys));
     }
-    IndexSearchResult found = index.search(new IndexSearch(request, groups, rollup, synonyms(t, request.text())));
+    IndexSearchResult found = index.search(new IndexSearch(request, groups, rollup, synonyms(t, request.text()), clock.instant()));
     Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
     for (String scheme : request.facets()) {
       List<FacetCount> counts = new ArrayList<>();
@@ -364,7 +364,7 @@ public final class KnowledgeBase implements AutoCloseable {
       Set<String> group = new LinkedHashSet<>(state.taxonomy().descendants(e.conceptId()));
       group.add(e.conceptId());
       SearchRequest any = SearchRequest.builder(request.principal()).pageSize(1).build();
-      if (index.search(new IndexSearch(any, List.of(group), Map.of(), List.of())).totalHits() > 0) {
+      if (index.search(new IndexSearch(any, List.of(group), Map.of(), List.of(), clock.instant())).totalHits() > 0) {
         concepts.add(new Suggestion(e.display(), Suggestion.Source.CONCEPT, e.conceptId()));
       }
     }

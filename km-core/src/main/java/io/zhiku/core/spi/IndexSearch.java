@@ -1,6 +1,7 @@
 package io.zhiku.core.spi;
 
 import io.zhiku.core.search.SearchRequest;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,13 +22,17 @@ import java.util.Set;
  *     facets are requested
  * @param synonyms other names, from the taxonomy, of what the person typed: the engine adds each as an
  *     optional exact phrase, so that an abbreviation finds items that use the full term. Empty if none
+ * @param now the time freshness is measured from (the knowledge base's clock); for a later page, the
+ *     engine keeps the time of the first page so that scores, and so the order, stay the same
  */
 public record IndexSearch(
-    SearchRequest request, List<Set<String>> conceptGroups, Map<String, Set<String>> facetRollup, List<String> synonyms) {
+    SearchRequest request, List<Set<String>> conceptGroups, Map<String, Set<String>> facetRollup, List<String> synonyms,
+    Instant now) {
   /** Copies. */
   public IndexSearch {
     conceptGroups = conceptGroups.stream().map(Set::copyOf).toList();
     facetRollup = Map.copyOf(facetRollup);
     synonyms = List.copyOf(synonyms);
+    io.zhiku.core.internal.Checks.present("IndexSearch.now", now);
   }
 }

@@ -45,6 +45,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -198,9 +199,11 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
       long before = request.updatedBefore() == null ? Long.MAX_VALUE : request.updatedBefore().toEpochMilli() - 1;
       query.add(LongPoint.newRangeQuery(UPDATED, from, before), Occur.FILTER);
     }
-    FieldDoc after = request.after() == null ? null : Cursors.decode(request.after());
+    Cursors.Position position = request.after() == null ? null : Cursors.decode(request.after());
+    FieldDoc after = position == null ? null : position.after();
+    long now = position == null ? search.now().toEpochMilli() : position.nowMillis(); // later pages keep the first page's time
     int size = request.pageSize();
-    Query q = query.build();
+    Query q = FunctionScoreQuery.boostByValue(query.build(), new RankingBoost(now));
     FacetCollectorManager facets = new FacetCollectorManager(CONCEPT, search.facetRollup());
     return withSearcher(s -> {
       TopFieldCollectorManager topManager = new TopFieldCollectorManager(SORT, size + 1, after, Integer.MAX_VALUE);
@@ -223,7 +226,7 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
         hits.add(new SearchHit(item, (Float) fd.fields[0], // the score is a sort value here
             highlights.title(parsed, item.title()), highlights.snippet(parsed, item.body())));
       }
-      String next = top.scoreDocs.length > size ? Cursors.encode((FieldDoc) top.scoreDocs[size - 1]) : null;
+      String next = top.scoreDocs.length > size ? Cursors.encode((FieldDoc) top.scoreDocs[size - 1], now) : null;
       return new IndexSearchResult(top.totalHits.value, hits, next, counts);
     });
   }
@@ -386,23 +389,29 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
     return new ZhikuException("the Lucene index failed to " + what + ": " + e, e);
   }
 
-  /** Search-after cursors: the last hit's score and id, opaque to callers. */
+  /** Search-after cursors: the last hit's score and id, and the time the search's scores used; opaque to callers. */
   static final class Cursors {
+    /** Where the next page starts, and the time the first page scored with. */
+    record Position(FieldDoc after, long nowMillis) {}
+
     private Cursors() {}
 
-    static String encode(FieldDoc last) {
+    static String encode(FieldDoc last, long nowMillis) {
       float score = (Float) last.fields[0];
       String id = ((BytesRef) last.fields[1]).utf8ToString();
-      String raw = Integer.toHexString(Float.floatToIntBits(score)) + ":" + id;
+      String raw = Integer.toHexString(Float.floatToIntBits(score)) + ":" + Long.toHexString(nowMillis) + ":" + id;
       return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
-    static FieldDoc decode(String cursor) {
+    static Position decode(String cursor) {
       try {
         String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        int colon = raw.indexOf(':');
-        float score = Float.intBitsToFloat(Integer.parseUnsignedInt(raw.substring(0, colon), 16));
-        return new FieldDoc(Integer.MAX_VALUE, score, new Object[] {score, new BytesRef(raw.substring(colon + 1))});
+        int first = raw.indexOf(':');
+        int second = raw.indexOf(':', first + 1);
+        float score = Float.intBitsToFloat(Integer.parseUnsignedInt(raw.substring(0, first), 16));
+        long now = Long.parseUnsignedLong(raw.substring(first + 1, second), 16);
+        FieldDoc after = new FieldDoc(Integer.MAX_VALUE, score, new Object[] {score, new BytesRef(raw.substring(second + 1))});
+        return new Position(after, now);
       } catch (RuntimeException e) {
         throw new ValidationException("SearchRequest.after", cursor, "is not a cursor this knowledge base issued");
       }

@@ -52,6 +52,7 @@ public final class LuceneSchema {
   public static final String CONCEPT = "concept";
   public static final String ATTRIBUTE = "attr";
   public static final String UPDATED = "updated";
+  public static final String VERIFIED = "verified";
   public static final String ACL_ALL = "acl_all";
   public static final String ACL_USER = "acl_user";
   public static final String ACL_GROUP = "acl_group";
@@ -158,6 +159,10 @@ public final class LuceneSchema {
     });
     if (item.updated() != null) {
       d.add(new LongPoint(UPDATED, item.updated().toEpochMilli()));
+      d.add(new NumericDocValuesField(UPDATED, item.updated().toEpochMilli()));
+    }
+    if (item.verifiedBy() != null) {
+      d.add(new NumericDocValuesField(VERIFIED, 1));
     }
     Acl acl = item.acl();
     if (acl.everyone()) {
