@@ -9,6 +9,7 @@ import io.zhiku.core.json.ZhikuJson;
 import io.zhiku.core.kb.KnowledgeBase;
 import io.zhiku.core.search.SearchRequest;
 import io.zhiku.core.search.SearchResult;
+import io.zhiku.core.search.SuggestRequest;
 import io.zhiku.core.taxonomy.Concept;
 import io.zhiku.core.taxonomy.ConceptScheme;
 import io.zhiku.core.taxonomy.Skos;
@@ -100,11 +101,16 @@ public final class QuickStart {
         out.println("  search \"统一身份认证 SSO\" as " + who.userId() + ": " + r.totalHits() + " hits "
             + r.hits().stream().map(h -> h.item().id()).toList());
       }
-      SearchResult underPublic = kb.search(SearchRequest.builder(alice).concepts("ind.public").build());
+      SearchResult underPublic = kb.search(SearchRequest.builder(alice).concepts("ind.public").facets("industry").build());
       out.println("  browse under 政企 (with descendants) as alice: " + underPublic.hits().stream().map(h -> h.item().id()).toList());
+      out.println("  industry facets, rolled up: " + underPublic.facets().get("industry").stream()
+          .map(f -> taxonomy.concept(f.conceptId()).orElseThrow().prefLabel("zh") + "=" + f.count()).toList());
+      out.println("  first hit, highlighted: " + kb.search(SearchRequest.builder(alice).text("身份认证").build()).hits().get(0).title());
+      out.println("  suggestions for \"智慧\" as alice: " + kb.suggest(SuggestRequest.of(alice, "智慧")).stream()
+          .map(x -> x.text() + " (" + x.source() + ")").toList());
     }
     out.println();
-    out.println("Not in this demo yet: facets, suggestions, push, the knowledge graph and metrics. Each");
-    out.println("arrives with its issue, and this demo grows with them.");
+    out.println("Not in this demo yet: push, the knowledge graph and metrics. Each arrives with its issue,");
+    out.println("and this demo grows with them.");
   }
 }

@@ -21,6 +21,9 @@ class QuickStartTest {
     assertTrue(out.contains("re-import equal = true"), out);
     assertTrue(out.contains("as alice: 2 hits [sol-1, faq-7]") || out.contains("as alice: 2 hits [faq-7, sol-1]"), out);
     assertTrue(out.contains("as guest: 1 hits [faq-7]"), "guest may read only the public FAQ:\n" + out);
+    assertTrue(out.contains("industry facets, rolled up: [教育=2, 政企=2, 医疗卫生=1, 智慧校园=1]"), out);
+    assertTrue(out.contains("<em>身份认证</em>"), out);
+    assertTrue(out.contains("suggestions for \"智慧\" as alice: [智慧校园 (CONCEPT), 智慧校园统一身份认证方案 (TITLE)]"), out);
     assertTrue(out.contains("browse under 政企 (with descendants) as alice: [sol-1, faq-7]")
         || out.contains("browse under 政企 (with descendants) as alice: [faq-7, sol-1]"), out);
   }
