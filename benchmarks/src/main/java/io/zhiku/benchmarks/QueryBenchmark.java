@@ -6,9 +6,6 @@ import io.zhiku.core.kb.CommitPolicy;
 import io.zhiku.core.kb.KnowledgeBase;
 import io.zhiku.core.search.SearchRequest;
 import io.zhiku.core.spi.Change;
-import io.zhiku.core.spi.IndexSettings;
-import io.zhiku.core.spi.KnowledgeIndex;
-import io.zhiku.core.spi.KnowledgeIndexProvider;
 import io.zhiku.core.taxonomy.Concept;
 import io.zhiku.core.taxonomy.ConceptScheme;
 import io.zhiku.core.taxonomy.Taxonomy;
@@ -16,7 +13,6 @@ import io.zhiku.search.internal.LuceneIndexProvider;
 import io.zhiku.search.internal.LuceneSchema;
 import io.zhiku.search.internal.query.UserQueryParser;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -128,21 +124,8 @@ public class QueryBenchmark {
         }
         t.concept(cb.build());
       }
-      kb = KnowledgeBase.builder().engine(new KnowledgeIndexProvider() {
-        @Override
-        public String name() {
-          return "bench";
-        }
-
-        @Override
-        public KnowledgeIndex open(IndexSettings settings) {
-          try {
-            return LuceneIndexProvider.open(dir);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        }
-      }).taxonomy(t.build()).refreshInterval(Duration.ZERO).commitPolicy(CommitPolicy.manual()).build();
+      kb = KnowledgeBase.builder().engine(LuceneIndexProvider.on(dir)).taxonomy(t.build())
+          .refreshInterval(Duration.ZERO).commitPolicy(CommitPolicy.manual()).build();
       long total = 0;
       for (String q : queries) {
         total += kb.search(SearchRequest.builder(principal).text(q).build()).totalHits();

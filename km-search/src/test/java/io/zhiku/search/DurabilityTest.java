@@ -10,11 +10,9 @@ import io.zhiku.core.item.ItemKind;
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.kb.CommitPolicy;
 import io.zhiku.core.kb.KnowledgeBase;
-import io.zhiku.core.spi.KnowledgeIndexProvider;
 import io.zhiku.core.testing.Seeded;
 import io.zhiku.search.internal.LuceneIndexProvider;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,26 +38,9 @@ import org.junit.jupiter.api.Test;
 class DurabilityTest {
   private static final int IDS = 30;
 
-  private static KnowledgeIndexProvider on(Directory dir) {
-    return new KnowledgeIndexProvider() {
-      @Override
-      public String name() {
-        return "lucene-test";
-      }
-
-      @Override
-      public io.zhiku.core.spi.KnowledgeIndex open(io.zhiku.core.spi.IndexSettings settings) {
-        try {
-          return LuceneIndexProvider.open(dir);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-    };
-  }
-
   private static KnowledgeBase open(Directory dir) {
-    return KnowledgeBase.builder().engine(on(dir)).refreshInterval(Duration.ZERO).commitPolicy(CommitPolicy.manual()).build();
+    return KnowledgeBase.builder().engine(LuceneIndexProvider.on(dir)).refreshInterval(Duration.ZERO)
+        .commitPolicy(CommitPolicy.manual()).build();
   }
 
   private static MockDirectoryWrapper mock(Random r, Directory base) {

@@ -55,6 +55,31 @@ public final class LuceneIndexProvider implements KnowledgeIndexProvider {
     return new LuceneKnowledgeIndex(directory);
   }
 
+  /**
+   * A provider whose index lives in the given directory, whatever the knowledge base's settings say
+   * (tests use Lucene's fault-injecting directories; benchmarks share an index built with raw Lucene).
+   *
+   * @param directory the directory; the index closes it
+   * @return the provider
+   */
+  public static KnowledgeIndexProvider on(Directory directory) {
+    return new KnowledgeIndexProvider() {
+      @Override
+      public String name() {
+        return NAME;
+      }
+
+      @Override
+      public KnowledgeIndex open(IndexSettings settings) {
+        try {
+          return LuceneIndexProvider.open(directory);
+        } catch (IOException e) {
+          throw new ZhikuException("cannot open the Lucene index in " + directory + ": " + e.getMessage(), e);
+        }
+      }
+    };
+  }
+
   private static void closeQuietly(Directory directory, Exception cause) {
     if (directory != null) {
       try {

@@ -43,7 +43,7 @@ public final class TextAnalyzers {
    * @return the analyzer; the caller closes it
    */
   public static Analyzer words() {
-    return new Folding(true);
+    return new Text(true);
   }
 
   /**
@@ -52,7 +52,7 @@ public final class TextAnalyzers {
    * @return the analyzer; the caller closes it
    */
   public static Analyzer characters() {
-    return new Folding(false);
+    return new Text(false);
   }
 
   /**
@@ -63,12 +63,7 @@ public final class TextAnalyzers {
    * @return the analyzer; the caller closes it
    */
   public static Analyzer suggestIndex(boolean perWord) {
-    return new Analyzer() {
-      @Override
-      protected Reader initReader(String fieldName, Reader reader) {
-        return ChineseFolding.fold(reader);
-      }
-
+    return new Folding() {
       @Override
       protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = perWord ? new ICUTokenizer() : new KeywordTokenizer();
@@ -84,17 +79,7 @@ public final class TextAnalyzers {
    * @return the analyzer; the caller closes it
    */
   public static Analyzer suggestQuery() {
-    return new Analyzer() {
-      @Override
-      protected Reader initReader(String fieldName, Reader reader) {
-        return ChineseFolding.fold(reader);
-      }
-
-      @Override
-      protected Reader initReaderForNormalization(String fieldName, Reader reader) {
-        return ChineseFolding.fold(reader);
-      }
-
+    return new Folding() {
       @Override
       protected TokenStreamComponents createComponents(String fieldName) {
         return new TokenStreamComponents(new ICUTokenizer());
@@ -102,13 +87,8 @@ public final class TextAnalyzers {
     };
   }
 
-  private static final class Folding extends Analyzer {
-    private final boolean words;
-
-    Folding(boolean words) {
-      this.words = words;
-    }
-
+  /** An analyzer whose text, and whose normalised terms, go through {@link ChineseFolding} first. */
+  private abstract static class Folding extends Analyzer {
     @Override
     protected Reader initReader(String fieldName, Reader reader) {
       return ChineseFolding.fold(reader);
@@ -117,6 +97,15 @@ public final class TextAnalyzers {
     @Override
     protected Reader initReaderForNormalization(String fieldName, Reader reader) {
       return ChineseFolding.fold(reader);
+    }
+  }
+
+  /** Words or characters, with the English filters. */
+  private static final class Text extends Folding {
+    private final boolean words;
+
+    Text(boolean words) {
+      this.words = words;
     }
 
     @Override
