@@ -136,6 +136,11 @@ class KnowledgeBaseTest {
       assertEquals("KnowledgeItem.body", e.field());
       assertTrue(kb.get("ok1").isEmpty() && kb.get("ok2").isEmpty(), "nothing of the batch was written");
       assertThrows(ValidationException.class, () -> kb.putAll(List.of(item("d", "1", Acl.PUBLIC), item("d", "2", Acl.PUBLIC))));
+      assertThrows(ValidationException.class, () -> kb.putAll(null));
+      assertThrows(ValidationException.class, () -> kb.putAll(java.util.Arrays.asList(item("e", "E", Acl.PUBLIC), null)));
+      assertThrows(ValidationException.class, () -> kb.put(null));
+      assertThrows(ValidationException.class, () -> kb.get("bad id"));
+      assertThrows(ValidationException.class, () -> kb.search(null));
       assertEquals(0, kb.lastSequence());
       List<KnowledgeItem> stored = kb.putAll(List.of(item("x", "X", Acl.PUBLIC), item("y", "Y", Acl.PUBLIC)));
       assertEquals(List.of(1L, 1L), stored.stream().map(KnowledgeItem::version).toList());

@@ -166,7 +166,7 @@ public final class KnowledgeBase implements AutoCloseable {
    * @throws ValidationException if the item breaks the configured limits
    */
   public KnowledgeItem put(KnowledgeItem item, long expectedVersion) {
-    return write(List.of(item), expectedVersion).get(0);
+    return write(List.of(Checks.present("item", item)), expectedVersion).get(0);
   }
 
   /**
@@ -177,7 +177,7 @@ public final class KnowledgeBase implements AutoCloseable {
    * @throws ValidationException if an item is invalid or an id repeats
    */
   public List<KnowledgeItem> putAll(List<KnowledgeItem> items) {
-    Checks.count("KnowledgeBase.putAll", items.size(), 100_000);
+    Checks.count("KnowledgeBase.putAll", Checks.present("items", items).size(), 100_000);
     return write(items, ANY_VERSION);
   }
 
