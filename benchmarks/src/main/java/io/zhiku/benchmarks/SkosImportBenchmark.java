@@ -31,8 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * SKOS Turtle import: Zhiku's full import (parse, map to concepts, cycle checks, label index) against
  * its floor, RDF4J Rio parsing the same bytes into a plain RDF model.
  *
- * <p>Input: {@code unesco} reads the UNESCO Thesaurus from {@code shared/data/skos} (found by walking up
- * from the working directory, or {@code -Dzhiku.data.dir}); {@code synthetic} generates a 5,000-concept
+ * <p>Input: {@code unesco} reads the UNESCO Thesaurus from the shared data ({@link SharedData}); {@code synthetic} generates a 5,000-concept
  * polyhierarchy in memory, so the benchmark also runs without the shared data.
  */
 @State(Scope.Benchmark)
@@ -84,17 +83,13 @@ public class SkosImportBenchmark {
   }
 
   static Path unesco() {
-    String configured = System.getProperty("zhiku.data.dir");
-    if (configured != null) {
-      return Path.of(configured, "skos", "unesco-thesaurus.ttl");
+    Path dir = SharedData.directory();
+    Path file = dir == null ? null : dir.resolve("skos/unesco-thesaurus.ttl");
+    if (file == null || !Files.isRegularFile(file)) {
+      throw new IllegalStateException("skos/unesco-thesaurus.ttl not found in " + dir
+          + "; pass -Dzhiku.data.dir or use -p source=synthetic");
     }
-    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      Path candidate = p.resolve("shared/data/skos/unesco-thesaurus.ttl");
-      if (Files.isRegularFile(candidate)) {
-        return candidate;
-      }
-    }
-    throw new IllegalStateException("shared/data/skos/unesco-thesaurus.ttl not found; pass -Dzhiku.data.dir or use -p source=synthetic");
+    return file;
   }
 
   /** A polyhierarchy of n concepts: each below one or two earlier ones, with labels in zh and en. */

@@ -1,5 +1,6 @@
 package io.zhiku.benchmarks.eval;
 
+import io.zhiku.benchmarks.SharedData;
 import io.zhiku.core.access.Acl;
 import io.zhiku.core.access.Principal;
 import io.zhiku.core.item.ItemKind;
@@ -46,7 +47,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  * same run, on the same items and queries.
  *
  * <p>Usage: {@code java -cp benchmarks.jar io.zhiku.benchmarks.eval.FaqMatchingEvaluation [data dir]}
- * (default: {@code shared/data} found above the working directory). A missing file is an error when
+ * (default: the shared data directory as {@link SharedData} finds it). A missing file is an error when
  * {@code ZHIKU_REQUIRE_DATA=1}, a notice otherwise.
  */
 public final class FaqMatchingEvaluation {
@@ -69,7 +70,7 @@ public final class FaqMatchingEvaluation {
    * @throws IOException if a file cannot be read
    */
   public static void main(String[] args) throws IOException {
-    Path dir = args.length > 0 ? Path.of(args[0]) : findData();
+    Path dir = args.length > 0 ? Path.of(args[0]) : SharedData.directory();
     PrintStream out = System.out;
     out.println("| data   | system                                 | n     | hit@1 | hit@5 | MRR@10 |");
     out.println("|--------|----------------------------------------|-------|-------|-------|--------|");
@@ -93,15 +94,6 @@ public final class FaqMatchingEvaluation {
       System.err.println("FAQ evaluation: data missing and ZHIKU_REQUIRE_DATA=1");
       System.exit(1);
     }
-  }
-
-  static Path findData() {
-    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      if (Files.isDirectory(p.resolve("shared/data"))) {
-        return p.resolve("shared/data");
-      }
-    }
-    return null;
   }
 
   /** Reads {@code sentence1,sentence2,label}; sentences contain no ASCII comma (LCQMC's were made full-width). */

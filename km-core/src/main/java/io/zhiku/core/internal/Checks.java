@@ -182,7 +182,14 @@ public final class Checks {
     return (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') || isUnpairedSurrogate(s, i);
   }
 
-  private static boolean isUnpairedSurrogate(String s, int i) {
+  /**
+   * Whether the char at {@code i} is half of a surrogate pair whose other half is missing.
+   *
+   * @param s the text
+   * @param i an index into it
+   * @return {@code true} for a lone high or low surrogate
+   */
+  public static boolean isUnpairedSurrogate(String s, int i) {
     char c = s.charAt(i);
     if (Character.isHighSurrogate(c)) {
       return i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1));

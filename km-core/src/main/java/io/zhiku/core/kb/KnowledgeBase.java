@@ -302,21 +302,15 @@ public final class KnowledgeBase implements AutoCloseable {
     Taxonomy t = state.taxonomy();
     List<Set<String>> groups = new ArrayList<>();
     for (String concept : request.concepts()) {
-      Set<String> group = new LinkedHashSet<>();
-      group.add(concept);
-      if (t.contains(concept)) {
-        group.addAll(t.descendants(concept));
-      }
-      groups.add(group);
+      groups.add(withDescendants(t, concept));
     }
-    Map<String, Set<String>> rollup = new HashMap<>();
     for (String scheme : request.facets()) {
       if (t.scheme(scheme).isEmpty()) {
         throw new ValidationException("SearchRequest.facets", scheme, "is not a concept scheme of the taxonomy");
       }
-      state.rollup(scheme).forEach((concept, keys) -> rollup.computeIfAbsent(concept, k -> new HashSet<>()).addAll(keys));
     }
-    IndexSearchResult found = index.search(new IndexSearch(request, groups, rollup, synonyms(t, request.text()), clock.instant()));
+    IndexSearchResult found = index.search(new IndexSearch(request, groups, state.rollup(request.facets()),
+        synonyms(t, request.text()), clock.instant()));
     Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
     for (String scheme : request.facets()) {
       List<FacetCount> counts = new ArrayList<>();
@@ -361,8 +355,7 @@ public final class KnowledgeBase implements AutoCloseable {
       }
       seen.add(e.conceptId());
       checks++;
-      Set<String> group = new LinkedHashSet<>(state.taxonomy().descendants(e.conceptId()));
-      group.add(e.conceptId());
+      Set<String> group = withDescendants(state.taxonomy(), e.conceptId());
       SearchRequest any = SearchRequest.builder(request.principal()).pageSize(1).build();
       if (index.search(new IndexSearch(any, List.of(group), Map.of(), List.of(), clock.instant())).totalHits() > 0) {
         concepts.add(new Suggestion(e.display(), Suggestion.Source.CONCEPT, e.conceptId()));
@@ -376,6 +369,16 @@ public final class KnowledgeBase implements AutoCloseable {
       out.add(title);
     }
     return out;
+  }
+
+  /** A concept and, if the taxonomy knows it, its descendants: what a filter on it matches. */
+  private static Set<String> withDescendants(Taxonomy t, String concept) {
+    Set<String> group = new LinkedHashSet<>();
+    group.add(concept);
+    if (t.contains(concept)) {
+      group.addAll(t.descendants(concept));
+    }
+    return group;
   }
 
   /** A concept label prepared for autocomplete: its folded form and what to show. */
@@ -441,7 +444,7 @@ public final class KnowledgeBase implements AutoCloseable {
    * dropped with the snapshot.
    */
   private record TaxonomyState(
-      Taxonomy taxonomy, Map<String, Map<String, Set<String>>> rollups, AtomicReference<List<LabelEntry>> labelCache) {
+      Taxonomy taxonomy, Map<Set<String>, Map<String, Set<String>>> rollups, AtomicReference<List<LabelEntry>> labelCache) {
     TaxonomyState(Taxonomy taxonomy) {
       this(taxonomy, new ConcurrentHashMap<>(), new AtomicReference<>());
     }
@@ -472,21 +475,30 @@ public final class KnowledgeBase implements AutoCloseable {
       return new LabelEntry(folded, List.of(folded.split(" ")), conceptId, display);
     }
 
-    /** For each concept of the scheme: the facet keys it counts toward (itself and its ancestors in the scheme). */
-    Map<String, Set<String>> rollup(String scheme) {
-      return rollups.computeIfAbsent(scheme, s -> {
-        Set<String> members = taxonomy.conceptsInScheme(s);
-        Map<String, Set<String>> out = new HashMap<>();
-        for (String c : members) {
-          Set<String> keys = new HashSet<>();
-          keys.add(s + FACET_KEY_SEPARATOR + c);
-          for (String a : taxonomy.ancestors(c)) {
-            if (members.contains(a)) {
-              keys.add(s + FACET_KEY_SEPARATOR + a);
+    /**
+     * For each concept of the schemes: the facet keys it counts toward (itself and its ancestors, per
+     * scheme). Built once per set of schemes and snapshot; empty for no schemes.
+     */
+    Map<String, Set<String>> rollup(Set<String> schemes) {
+      if (schemes.isEmpty()) {
+        return Map.of();
+      }
+      return rollups.computeIfAbsent(Set.copyOf(schemes), key -> {
+        Map<String, Set<String>> merged = new HashMap<>();
+        for (String scheme : key) {
+          Set<String> members = taxonomy.conceptsInScheme(scheme);
+          for (String c : members) {
+            Set<String> keys = merged.computeIfAbsent(c, k -> new HashSet<>());
+            keys.add(scheme + FACET_KEY_SEPARATOR + c);
+            for (String a : taxonomy.ancestors(c)) {
+              if (members.contains(a)) {
+                keys.add(scheme + FACET_KEY_SEPARATOR + a);
+              }
             }
           }
-          out.put(c, Set.copyOf(keys));
         }
+        Map<String, Set<String>> out = new HashMap<>();
+        merged.forEach((concept, keys) -> out.put(concept, Set.copyOf(keys)));
         return Map.copyOf(out);
       });
     }

@@ -3,7 +3,9 @@ package io.zhiku.core.search;
 import io.zhiku.core.ValidationException;
 import io.zhiku.core.access.Principal;
 import io.zhiku.core.internal.Checks;
+import io.zhiku.core.item.AttributeValue;
 import io.zhiku.core.item.ItemKind;
+import io.zhiku.core.item.ItemLimits;
 import io.zhiku.core.item.ItemStatus;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -74,10 +76,10 @@ public record SearchRequest(
     kinds = Checks.set("SearchRequest.kinds", kinds, MAX_FILTER_VALUES);
     statuses = Checks.set("SearchRequest.statuses", statuses, MAX_FILTER_VALUES);
     authors = Checks.ids("SearchRequest.authors", authors, MAX_FILTER_VALUES);
-    tags = Checks.lines("SearchRequest.tags", tags, MAX_FILTER_VALUES, 100);
+    tags = Checks.lines("SearchRequest.tags", tags, MAX_FILTER_VALUES, ItemLimits.MAX_TAG_CHARS);
     Map<String, String> attrs = new LinkedHashMap<>();
     Checks.map("SearchRequest.attributes", attributes, MAX_FILTER_VALUES).forEach((k, v) ->
-        attrs.put(Checks.key("SearchRequest.attributes", k), Checks.line("SearchRequest.attributes[" + k + "]", v, 1024)));
+        attrs.put(Checks.key("SearchRequest.attributes", k), Checks.line("SearchRequest.attributes[" + k + "]", v, AttributeValue.MAX_TEXT_CHARS)));
     attributes = Map.copyOf(attrs);
     if (updatedFrom != null && updatedBefore != null && !updatedFrom.isBefore(updatedBefore)) {
       throw new ValidationException("SearchRequest.updatedBefore", updatedBefore, "must be after updatedFrom " + updatedFrom);

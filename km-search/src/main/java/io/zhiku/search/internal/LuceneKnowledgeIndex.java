@@ -1,5 +1,22 @@
 package io.zhiku.search.internal;
 
+import static io.zhiku.search.internal.LuceneSchema.ATTRIBUTE;
+import static io.zhiku.search.internal.LuceneSchema.AUTHOR;
+import static io.zhiku.search.internal.LuceneSchema.CHARS;
+import static io.zhiku.search.internal.LuceneSchema.COMMIT_SEQUENCE;
+import static io.zhiku.search.internal.LuceneSchema.CONCEPT;
+import static io.zhiku.search.internal.LuceneSchema.ID;
+import static io.zhiku.search.internal.LuceneSchema.KIND;
+import static io.zhiku.search.internal.LuceneSchema.LIVE;
+import static io.zhiku.search.internal.LuceneSchema.SOURCE;
+import static io.zhiku.search.internal.LuceneSchema.STATUS;
+import static io.zhiku.search.internal.LuceneSchema.SUGGEST_FULL;
+import static io.zhiku.search.internal.LuceneSchema.SUGGEST_WORD;
+import static io.zhiku.search.internal.LuceneSchema.SYNONYM_BOOST;
+import static io.zhiku.search.internal.LuceneSchema.TAG;
+import static io.zhiku.search.internal.LuceneSchema.UPDATED;
+import static io.zhiku.search.internal.LuceneSchema.YES;
+
 import io.zhiku.core.ValidationException;
 import io.zhiku.core.ZhikuException;
 import io.zhiku.core.item.ItemKind;
@@ -75,22 +92,6 @@ import org.apache.lucene.util.BytesRef;
  * since the last refresh before it reads the searcher (as Elasticsearch's live version map does).
  */
 final class LuceneKnowledgeIndex implements KnowledgeIndex {
-  private static final String ID = LuceneSchema.ID;
-  private static final String LIVE = LuceneSchema.LIVE;
-  private static final String SOURCE = LuceneSchema.SOURCE;
-  private static final String CHARS = LuceneSchema.CHARS;
-  private static final String SUGGEST_WORD = LuceneSchema.SUGGEST_WORD;
-  private static final String SUGGEST_FULL = LuceneSchema.SUGGEST_FULL;
-  private static final String KIND = LuceneSchema.KIND;
-  private static final String STATUS = LuceneSchema.STATUS;
-  private static final String AUTHOR = LuceneSchema.AUTHOR;
-  private static final String TAG = LuceneSchema.TAG;
-  private static final String CONCEPT = LuceneSchema.CONCEPT;
-  private static final String ATTRIBUTE = LuceneSchema.ATTRIBUTE;
-  private static final String UPDATED = LuceneSchema.UPDATED;
-  private static final String COMMIT_SEQUENCE = LuceneSchema.COMMIT_SEQUENCE;
-  private static final String YES = LuceneSchema.YES;
-  private static final float SYNONYM_BOOST = LuceneSchema.SYNONYM_BOOST;
   private static final Sort SORT = new Sort(SortField.FIELD_SCORE, new SortField(ID, SortField.Type.STRING));
 
   private final Directory directory;
@@ -179,9 +180,10 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
 
   private IndexSearchResult searchOpen(IndexSearch search) {
     SearchRequest request = search.request();
-    Query parsed = request.text().isBlank() ? null
-        : parser.parse(request.text(), search.synonyms(), SYNONYM_BOOST).orElse(null);
-    Query text = request.text().isBlank() ? new MatchAllDocsQuery() : parsed == null ? new MatchNoDocsQuery() : parsed;
+    boolean browsing = request.text().isBlank();
+    // The typed query (also what highlighting marks); none when browsing or when nothing survives analysis.
+    Query parsed = browsing ? null : parser.parse(request.text(), search.synonyms(), SYNONYM_BOOST).orElse(null);
+    Query text = parsed != null ? parsed : browsing ? new MatchAllDocsQuery() : new MatchNoDocsQuery();
     BooleanQuery.Builder query = new BooleanQuery.Builder()
         .add(text, Occur.MUST)
         .add(new TermQuery(new Term(LIVE, YES)), Occur.FILTER)

@@ -1,6 +1,7 @@
 package io.zhiku.search.internal.query;
 
 import io.zhiku.core.ValidationException;
+import io.zhiku.core.internal.Checks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -194,15 +195,8 @@ public final class UserQueryParser {
 
   private static boolean isSpace(String s, int i) {
     char c = s.charAt(i);
-    return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c) || lone(s, i);
-  }
-
-  private static boolean lone(String s, int i) {
-    char c = s.charAt(i);
-    if (Character.isHighSurrogate(c)) {
-      return i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1));
-    }
-    return Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(s.charAt(i - 1)));
+    return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)
+        || Checks.isUnpairedSurrogate(s, i);
   }
 
   /** The substring with control characters and lone surrogates turned into spaces (inside phrases). */
