@@ -1,6 +1,7 @@
 /**
  * Zhiku core: the knowledge model, the taxonomy with SKOS import and export, access control, usage
- * events and the hardened JSON mapping. Implementation packages ({@code ...internal}) are not exported.
+ * events, push (recommenders, rules, the blend), the knowledge base facade and its engine SPIs, and the
+ * hardened JSON mapping. Implementation packages ({@code ...internal}) are not exported.
  */
 module io.zhiku.core {
   requires transitive com.fasterxml.jackson.databind;
@@ -22,6 +23,7 @@ module io.zhiku.core {
   exports io.zhiku.core.item;
   exports io.zhiku.core.json;
   exports io.zhiku.core.kb;
+  exports io.zhiku.core.push;
   exports io.zhiku.core.search;
   exports io.zhiku.core.spi;
   exports io.zhiku.core.taxonomy;

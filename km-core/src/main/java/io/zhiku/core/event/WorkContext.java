@@ -4,8 +4,11 @@ import com.google.common.collect.ImmutableMap;
 import io.zhiku.core.access.Principal;
 import io.zhiku.core.internal.Checks;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Where someone is in their work when knowledge is sought or pushed: who they are, in which role, at
@@ -19,6 +22,8 @@ import java.util.Map;
  * @param role the role they act in now (an id, e.g. {@code "account-manager"}), or {@code null}
  * @param process the business process (an id, e.g. {@code "sales-project"}), or {@code null}
  * @param stage the step of that process (an id, e.g. {@code "proposal"}), or {@code null}
+ * @param concepts the concepts the work is about (concept ids, e.g. the product line of a project), at
+ *     most {@value #MAX_CONCEPTS}
  * @param attributes further context by key, such as {@link #INDUSTRY} or {@link #CUSTOMER}; keys are 1 to
  *     64 characters of {@code a-z 0-9 _ . -}, values single-line text of at most 256 characters (stripped)
  * @param text the free text of the task at hand (a requirement, a ticket, a question), with control
@@ -31,6 +36,7 @@ public record WorkContext(
     String role,
     String process,
     String stage,
+    Set<String> concepts,
     Map<String, String> attributes,
     String text,
     Instant time) {
@@ -44,6 +50,8 @@ public record WorkContext(
   public static final String PROJECT = "project";
   /** The longest context text, in characters. */
   public static final int MAX_TEXT_CHARS = 65_536;
+  /** The most concepts. */
+  public static final int MAX_CONCEPTS = 256;
   /** The most attributes. */
   public static final int MAX_ATTRIBUTES = 64;
   /** The longest attribute value, in characters. */
@@ -59,6 +67,7 @@ public record WorkContext(
     role = Checks.optionalId("WorkContext.role", role);
     process = Checks.optionalId("WorkContext.process", process);
     stage = Checks.optionalId("WorkContext.stage", stage);
+    concepts = Checks.ids("WorkContext.concepts", concepts, MAX_CONCEPTS);
     ImmutableMap.Builder<String, String> cleaned = ImmutableMap.builder();
     Checks.map("WorkContext.attributes", attributes, MAX_ATTRIBUTES).forEach((k, v) -> cleaned.put(
         Checks.key("WorkContext.attributes", k), Checks.line("WorkContext.attributes[" + k + "]", v, MAX_ATTRIBUTE_CHARS)));
@@ -95,6 +104,7 @@ public record WorkContext(
     private String role;
     private String process;
     private String stage;
+    private final Set<String> concepts = new LinkedHashSet<>();
     private final Map<String, String> attributes = new LinkedHashMap<>();
     private String text = "";
 
@@ -118,6 +128,17 @@ public record WorkContext(
     /** @param stage the process step id @return this builder */
     public Builder stage(String stage) {
       this.stage = stage;
+      return this;
+    }
+
+    /**
+     * Adds concepts the work is about.
+     *
+     * @param conceptIds concept ids
+     * @return this builder
+     */
+    public Builder concepts(String... conceptIds) {
+      concepts.addAll(Arrays.asList(conceptIds));
       return this;
     }
 
@@ -146,7 +167,7 @@ public record WorkContext(
      * @throws io.zhiku.core.ValidationException if a part is missing or malformed
      */
     public WorkContext build() {
-      return new WorkContext(principal, role, process, stage, attributes, text, time);
+      return new WorkContext(principal, role, process, stage, concepts, attributes, text, time);
     }
   }
 }

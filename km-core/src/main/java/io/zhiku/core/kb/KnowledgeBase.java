@@ -2,16 +2,32 @@ package io.zhiku.core.kb;
 
 import io.zhiku.core.ValidationException;
 import io.zhiku.core.ZhikuException;
+import io.zhiku.core.access.Principal;
+import io.zhiku.core.event.EventQuery;
+import io.zhiku.core.event.EventRow;
+import io.zhiku.core.event.UsageEvent;
+import io.zhiku.core.event.WorkContext;
 import io.zhiku.core.internal.Checks;
 import io.zhiku.core.internal.LabelNormalizer;
 import io.zhiku.core.item.ItemLimits;
 import io.zhiku.core.item.KnowledgeItem;
+import io.zhiku.core.push.ItemListener;
+import io.zhiku.core.push.PushListener;
+import io.zhiku.core.push.PushSettings;
+import io.zhiku.core.push.Recommendation;
+import io.zhiku.core.push.ScoredItem;
+import io.zhiku.core.push.WorkflowEvent;
+import io.zhiku.core.push.internal.Notifier;
+import io.zhiku.core.push.internal.PushBackend;
+import io.zhiku.core.push.internal.PushEngine;
+import io.zhiku.core.push.internal.UsageStats;
 import io.zhiku.core.search.FacetCount;
 import io.zhiku.core.search.SearchRequest;
 import io.zhiku.core.search.SuggestRequest;
 import io.zhiku.core.search.Suggestion;
 import io.zhiku.core.search.SearchResult;
 import io.zhiku.core.spi.Change;
+import io.zhiku.core.spi.EventStore;
 import io.zhiku.core.spi.IndexSearch;
 import io.zhiku.core.spi.IndexSearchResult;
 import io.zhiku.core.spi.IndexSettings;
@@ -24,6 +40,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,11 +52,13 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +82,14 @@ import org.slf4j.LoggerFactory;
  * interval (default one second), or at once after {@link #refresh()}. {@link #commit()} makes changes
  * durable; the {@link CommitPolicy} commits on its own too, and {@link #close()} commits last.
  *
+ * <p><b>Usage and push.</b> {@link #record} stores {@link UsageEvent}s (searches made through {@link
+ * #search} are recorded on their own); events become durable with the next commit, like items, and stay
+ * countable after their item is deleted. {@link #push} returns what helps a person now, blended from the
+ * {@link io.zhiku.core.push.Recommender}s of the {@link PushSettings}; {@link #publish} does the same for a
+ * workflow step and hands the result to {@link PushListener}s; {@link #subscribe} makes {@link
+ * ItemListener}s hear of new or updated items under a concept. Listeners run on a notification thread of
+ * their own, never on the host's.
+ *
  * <p><b>Threads.</b> Any number of threads may read and write. Writes are serialised; reads never wait
  * for writes. One daemon thread refreshes and commits in the background; failures there are logged, never
  * thrown into the host. After {@link #close()} every method throws {@link ZhikuException}.
@@ -76,6 +103,15 @@ public final class KnowledgeBase implements AutoCloseable {
   public static final long MUST_NOT_EXIST = 0;
 
   private final KnowledgeIndex index;
+  private final EventStore events;
+  private final UsageStats stats;
+  private final PushEngine pushEngine;
+  private final Notifier notifier = new Notifier();
+  private final boolean recordSearches;
+  private final Duration eventRetention;
+  /** Events appended since the last event refresh began, and those of the refresh in progress. */
+  private volatile ConcurrentLinkedQueue<UsageEvent> recentEvents = new ConcurrentLinkedQueue<>();
+  private volatile ConcurrentLinkedQueue<UsageEvent> refreshingEvents = new ConcurrentLinkedQueue<>();
   private final Clock clock;
   private final ItemLimits limits;
   private final CommitPolicy commitPolicy;
@@ -87,8 +123,16 @@ public final class KnowledgeBase implements AutoCloseable {
   private Instant oldestUncommitted; // guarded by writeLock
   private volatile boolean closed;
 
-  private KnowledgeBase(Builder b, KnowledgeIndex index) {
+  private KnowledgeBase(Builder b, KnowledgeIndex index, EventStore events) {
     this.index = index;
+    this.events = events;
+    this.recordSearches = b.recordSearches;
+    this.eventRetention = b.eventRetention;
+    this.stats = new UsageStats(b.push.halfLife(), b.push.segmentAttributes());
+    long started = System.nanoTime();
+    events.scan(EventQuery.ALL, stats::add);
+    LOG.debug("usage statistics rebuilt from the event store in {} ms", (System.nanoTime() - started) / 1_000_000);
+    this.pushEngine = new PushEngine(b.push, stats, new Backend());
     this.clock = b.clock;
     this.limits = b.limits;
     this.commitPolicy = b.commitPolicy;
@@ -206,6 +250,7 @@ public final class KnowledgeBase implements AutoCloseable {
         changes.add(new Change.Put(++next, s));
       }
       apply(changes, next);
+      notifier.itemsStored(stored, this::taxonomy);
       return stored;
     } finally {
       writeLock.unlock();
@@ -225,10 +270,18 @@ public final class KnowledgeBase implements AutoCloseable {
     }
     index.apply(changes);
     sequence = lastSequence;
+    countUncommitted(changes.size());
+  }
+
+  /** Counts applied changes or events toward the commit policy; called with the write lock held. */
+  private void countUncommitted(int n) {
+    if (n == 0) {
+      return;
+    }
     if (uncommitted == 0) {
       oldestUncommitted = clock.instant();
     }
-    uncommitted += changes.size();
+    uncommitted += n;
     if (commitPolicy.maxChanges() > 0 && uncommitted >= commitPolicy.maxChanges()) {
       try {
         commitLocked();
@@ -288,7 +341,9 @@ public final class KnowledgeBase implements AutoCloseable {
   }
 
   /**
-   * Searches the items the request's principal may read.
+   * Searches the items the request's principal may read. A first page with text is recorded as a
+   * {@code search} event (query, total hits, principal, the request's work context) unless the builder
+   * turned that off; a failure to record is logged, never thrown.
    *
    * @param request the search
    * @return one page of results
@@ -296,6 +351,10 @@ public final class KnowledgeBase implements AutoCloseable {
    *     base issued
    */
   public SearchResult search(SearchRequest request) {
+    return search(request, recordSearches);
+  }
+
+  private SearchResult search(SearchRequest request, boolean record) {
     Checks.present("request", request);
     ensureOpen();
     TaxonomyState state = taxonomy.get();
@@ -323,7 +382,246 @@ public final class KnowledgeBase implements AutoCloseable {
       counts.sort(Comparator.comparingLong(FacetCount::count).reversed().thenComparing(FacetCount::conceptId));
       facets.put(scheme, counts);
     }
-    return new SearchResult(request, found.totalHits(), found.hits(), found.nextCursor(), facets);
+    SearchResult result = new SearchResult(request, found.totalHits(), found.hits(), found.nextCursor(), facets);
+    if (record && request.after() == null && !request.text().isBlank()) {
+      recordQuietly(new UsageEvent(null, io.zhiku.core.event.UsageEventType.SEARCH, clock.instant(), request.principal(),
+          null, request.context(), firstLine(request.text()), (int) Math.min(Integer.MAX_VALUE, found.totalHits()), null));
+    }
+    return result;
+  }
+
+  /** A query as an event carries it: one line, at most {@link UsageEvent#MAX_QUERY_CHARS} characters. */
+  private static String firstLine(String text) {
+    String line = Checks.stripControls(text.replace('\n', ' ').replace('\r', ' ').replace('\t', ' ')).strip();
+    return line.length() <= UsageEvent.MAX_QUERY_CHARS ? line : line.substring(0, UsageEvent.MAX_QUERY_CHARS);
+  }
+
+  /** Records an event the knowledge base makes on its own; a failure is logged, not thrown into the host. */
+  private void recordQuietly(UsageEvent e) {
+    try {
+      recordAll(List.of(e));
+    } catch (RuntimeException failure) {
+      LOG.warn("could not record a {} event; the host's call goes on", e.type(), failure);
+    }
+  }
+
+  /**
+   * Unrecorded search results: the full search without recording a search event (push and
+   * recommenders search this way).
+   */
+  private SearchResult searchUnrecorded(SearchRequest request) {
+    return search(request, false);
+  }
+
+  /**
+   * Records a usage event.
+   *
+   * @param event the event
+   * @return {@code true} if it was stored, {@code false} if an event with its id was already stored
+   * @throws ValidationException if the event is missing
+   */
+  public boolean record(UsageEvent event) {
+    return recordAll(List.of(Checks.present("event", event))).size() == 1;
+  }
+
+  /**
+   * Records usage events, all or nothing. Events that carry an id already stored (or repeated in the
+   * batch) are skipped, so a host may safely retry.
+   *
+   * @param batch the events, at most 100,000
+   * @return the events stored
+   * @throws ValidationException if the batch or an event in it is missing, or the batch is too large
+   */
+  public List<UsageEvent> recordAll(List<UsageEvent> batch) {
+    Checks.count("KnowledgeBase.recordAll", Checks.present("events", batch).size(), 100_000);
+    batch.forEach(e -> Checks.present("event", e));
+    writeLock.lock();
+    try {
+      ensureOpen();
+      List<UsageEvent> stored = events.append(batch);
+      stored.forEach(stats::add);
+      recentEvents.addAll(stored);
+      countUncommitted(stored.size());
+      return stored;
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /**
+   * Counts stored usage events: the host's own view, with no access rule applied. Sees events recorded
+   * before the last refresh.
+   *
+   * @param query which events
+   * @return how many
+   */
+  public long countEvents(EventQuery query) {
+    Checks.present("query", query);
+    ensureOpen();
+    return events.count(query);
+  }
+
+  /**
+   * Reads stored usage events column by column, on the calling thread: the host's own view, with no
+   * access rule applied. Sees events recorded before the last refresh.
+   *
+   * @param query which events
+   * @param visitor receives each event's row; the row is valid only during the call
+   */
+  public void scanEvents(EventQuery query, Consumer<EventRow> visitor) {
+    Checks.present("query", query);
+    Checks.present("visitor", visitor);
+    ensureOpen();
+    events.scan(query, visitor);
+  }
+
+  /**
+   * What helps a person now: items blended from the configured recommenders, each with its reasons,
+   * only items the principal may read, without what the person already used, dismissed or was shown too
+   * often (see {@link PushSettings}). The pushed items are recorded as {@code push-shown} events.
+   *
+   * @param context where the person is in their work
+   * @param limit how many at most, 1 to 100
+   * @return the recommendations, best first
+   * @throws ValidationException if the context is missing or the limit is out of range
+   */
+  public List<Recommendation> push(WorkContext context, int limit) {
+    Checks.present("context", context);
+    ensureOpen();
+    return pushEngine.push(context, limit);
+  }
+
+  /**
+   * Publishes a workflow step: the push for its context is computed and handed to every {@link
+   * PushListener}, later, on the notification thread. Returns at once.
+   *
+   * @param event the workflow event
+   */
+  public void publish(WorkflowEvent event) {
+    Checks.present("event", event);
+    ensureOpen();
+    notifier.publish(event, e -> closed ? List.of() : pushEngine.push(e.context(), e.limit()));
+  }
+
+  /** @param listener receives pushes for published workflow events */
+  public void addPushListener(PushListener listener) {
+    notifier.addPushListener(Checks.present("listener", listener));
+  }
+
+  /** @param listener a listener added before @return whether it was registered */
+  public boolean removePushListener(PushListener listener) {
+    return notifier.removePushListener(listener);
+  }
+
+  /** @param listener receives notifications for subscriptions */
+  public void addItemListener(ItemListener listener) {
+    notifier.addItemListener(Checks.present("listener", listener));
+  }
+
+  /** @param listener a listener added before @return whether it was registered */
+  public boolean removeItemListener(ItemListener listener) {
+    return notifier.removeItemListener(listener);
+  }
+
+  /**
+   * Subscribes a person to a concept: {@link ItemListener}s will hear of every published item created
+   * or updated under it (or a descendant) that the person may read and did not write. Subscriptions
+   * live as long as this knowledge base object; a host that keeps them across restarts subscribes again
+   * after opening.
+   *
+   * @param subscriber the person, with the groups and roles their access is checked with
+   * @param conceptId the concept
+   * @throws ValidationException if the concept is not in the taxonomy
+   */
+  public void subscribe(Principal subscriber, String conceptId) {
+    Checks.present("subscriber", subscriber);
+    if (!taxonomy().contains(Checks.id("conceptId", conceptId))) {
+      throw new ValidationException("conceptId", conceptId, "is not a concept of the taxonomy");
+    }
+    notifier.subscribe(subscriber, conceptId);
+  }
+
+  /**
+   * Ends a subscription.
+   *
+   * @param userId the subscriber
+   * @param conceptId the concept
+   * @return whether there was one
+   */
+  public boolean unsubscribe(String userId, String conceptId) {
+    return notifier.unsubscribe(Checks.id("userId", userId), Checks.id("conceptId", conceptId));
+  }
+
+  /**
+   * A person's subscriptions.
+   *
+   * @param userId the person
+   * @return the concept ids
+   */
+  public Set<String> subscriptions(String userId) {
+    return notifier.subscriptions(Checks.id("userId", userId));
+  }
+
+  /** What push reads of this knowledge base. */
+  private final class Backend implements PushBackend {
+    @Override
+    public Taxonomy taxonomy() {
+      return KnowledgeBase.this.taxonomy();
+    }
+
+    @Override
+    public Instant now() {
+      return clock.instant();
+    }
+
+    @Override
+    public SearchResult search(SearchRequest request) {
+      return searchUnrecorded(request);
+    }
+
+    @Override
+    public Optional<KnowledgeItem> get(String id) {
+      return index.get(id);
+    }
+
+    @Override
+    public Set<String> visible(Principal principal, Collection<String> ids, Set<String> concepts) {
+      Set<String> expanded = new HashSet<>();
+      Taxonomy t = taxonomy();
+      concepts.forEach(c -> expanded.addAll(withDescendants(t, c)));
+      Set<String> out = new HashSet<>();
+      List<String> all = List.copyOf(ids);
+      for (int from = 0; from < all.size(); from += KnowledgeIndex.MAX_VISIBLE_IDS) {
+        out.addAll(index.visible(principal, all.subList(from, Math.min(all.size(), from + KnowledgeIndex.MAX_VISIBLE_IDS)), expanded));
+      }
+      return out;
+    }
+
+    @Override
+    public List<ScoredItem> similar(Principal principal, String text, int limit) {
+      return index.similar(principal, text, limit);
+    }
+
+    @Override
+    public void scanEvents(EventQuery query, Consumer<EventRow> visitor) {
+      events.scan(query, visitor);
+    }
+
+    @Override
+    public List<UsageEvent> unrefreshedEvents() {
+      List<UsageEvent> out = new ArrayList<>(refreshingEvents);
+      out.addAll(recentEvents);
+      return out;
+    }
+
+    @Override
+    public void record(List<UsageEvent> batch) {
+      try {
+        recordAll(batch);
+      } catch (RuntimeException e) {
+        LOG.warn("could not record {} push-shown events; the push goes on", batch.size(), e);
+      }
+    }
   }
 
   /**
@@ -523,19 +821,30 @@ public final class KnowledgeBase implements AutoCloseable {
     taxonomy.set(new TaxonomyState(Checks.present("taxonomy", newTaxonomy)));
   }
 
-  /** Makes every change so far visible to search. */
+  /** Makes every change and event so far visible to search, push and event scans. */
   public void refresh() {
     writeLock.lock();
     try {
       ensureOpen();
       index.refresh();
+      refreshingEvents = recentEvents;
+      recentEvents = new ConcurrentLinkedQueue<>();
+      try {
+        events.refresh();
+      } catch (RuntimeException e) {
+        recentEvents.addAll(refreshingEvents);
+        throw e;
+      } finally {
+        refreshingEvents = new ConcurrentLinkedQueue<>();
+      }
     } finally {
       writeLock.unlock();
     }
   }
 
   /**
-   * Makes every change so far durable.
+   * Makes every change and event so far durable. With an event retention set, events older than it are
+   * deleted first.
    *
    * @return the sequence number of the last change committed
    */
@@ -551,6 +860,10 @@ public final class KnowledgeBase implements AutoCloseable {
 
   private long commitLocked() {
     index.commit();
+    if (eventRetention != null) {
+      events.deleteBefore(clock.instant().minus(eventRetention));
+    }
+    events.commit();
     uncommitted = 0;
     oldestUncommitted = null;
     return index.committedSequence();
@@ -627,10 +940,10 @@ public final class KnowledgeBase implements AutoCloseable {
       if (maintenance != null) {
         maintenance.shutdownNow();
       }
-      try {
+      notifier.close();
+      try (KnowledgeIndex i = index; EventStore e = events) {
         index.commit();
-      } finally {
-        index.close();
+        events.commit();
       }
     } finally {
       writeLock.unlock();
@@ -665,8 +978,37 @@ public final class KnowledgeBase implements AutoCloseable {
     private CommitPolicy commitPolicy = CommitPolicy.DEFAULT;
     private Duration refreshInterval = Duration.ofSeconds(1);
     private Taxonomy taxonomy = Taxonomy.empty();
+    private PushSettings push = PushSettings.DEFAULTS;
+    private boolean recordSearches = true;
+    private Duration eventRetention;
 
     private Builder() {}
+
+    /** @param settings how push works: recommenders, weights, the blend @return this builder */
+    public Builder push(PushSettings settings) {
+      this.push = Checks.present("push", settings);
+      return this;
+    }
+
+    /** @param record whether searches with text are recorded as search events (default yes) @return this builder */
+    public Builder recordSearches(boolean record) {
+      this.recordSearches = record;
+      return this;
+    }
+
+    /**
+     * Deletes usage events older than this at each commit; by default events are kept for ever.
+     *
+     * @param retention at least one day
+     * @return this builder
+     */
+    public Builder eventRetention(Duration retention) {
+      if (retention == null || retention.compareTo(Duration.ofDays(1)) < 0) {
+        throw new ValidationException("eventRetention", retention, "must be at least one day");
+      }
+      this.eventRetention = retention;
+      return this;
+    }
 
     /** @param dir where the data lives; without one, the knowledge base is held in memory @return this builder */
     public Builder directory(Path dir) {
@@ -739,12 +1081,21 @@ public final class KnowledgeBase implements AutoCloseable {
      */
     public KnowledgeBase build() {
       KnowledgeIndexProvider provider = engine != null ? engine : discover();
-      KnowledgeIndex index = provider.open(new IndexSettings(directory));
+      IndexSettings settings = new IndexSettings(directory);
+      KnowledgeIndex index = provider.open(settings);
+      EventStore events;
       try {
-        return new KnowledgeBase(this, index);
+        events = provider.openEvents(settings);
       } catch (RuntimeException e) {
         index.close();
         throw e;
+      }
+      try {
+        return new KnowledgeBase(this, index, events);
+      } catch (RuntimeException e) {
+        try (KnowledgeIndex i = index; EventStore s = events) {
+          throw e;
+        }
       }
     }
 

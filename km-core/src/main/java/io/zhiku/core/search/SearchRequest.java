@@ -2,6 +2,7 @@ package io.zhiku.core.search;
 
 import io.zhiku.core.ValidationException;
 import io.zhiku.core.access.Principal;
+import io.zhiku.core.event.WorkContext;
 import io.zhiku.core.internal.Checks;
 import io.zhiku.core.item.AttributeValue;
 import io.zhiku.core.item.ItemKind;
@@ -44,6 +45,9 @@ import java.util.Set;
  * @param pageSize how many hits per page, 1 to {@value #MAX_PAGE_SIZE}
  * @param after the {@link SearchResult#nextCursor()} of the previous page, or {@code null} for the first
  * @param facets ids of the concept schemes to count facets for; empty for none
+ * @param order how hits are ordered: {@link Order#RELEVANCE} (the default) or {@link Order#NEWEST}
+ * @param context the work context the search is made in, recorded with its search event; or {@code
+ *     null}. Its principal must be the request's.
  */
 public record SearchRequest(
     Principal principal,
@@ -58,7 +62,9 @@ public record SearchRequest(
     Instant updatedBefore,
     int pageSize,
     String after,
-    Set<String> facets) {
+    Set<String> facets,
+    Order order,
+    WorkContext context) {
   /** The largest page. */
   public static final int MAX_PAGE_SIZE = 1000;
   /** The most values in one filter. */
@@ -89,6 +95,19 @@ public record SearchRequest(
     }
     after = Checks.optionalLine("SearchRequest.after", after, 4096);
     facets = Checks.ids("SearchRequest.facets", facets, MAX_FILTER_VALUES);
+    order = order == null ? Order.RELEVANCE : order;
+    if (context != null && !context.principal().equals(principal)) {
+      throw new ValidationException("SearchRequest.context", context.principal().userId(),
+          "the context's principal must be the request's principal " + principal.userId());
+    }
+  }
+
+  /** How hits are ordered. */
+  public enum Order {
+    /** Best match first (see the ranking above); ties by item id. */
+    RELEVANCE,
+    /** Most recently updated first, whatever the text matched; ties by item id. */
+    NEWEST
   }
 
   /**
@@ -109,7 +128,7 @@ public record SearchRequest(
    */
   public SearchRequest after(String cursor) {
     return new SearchRequest(principal, text, concepts, kinds, statuses, authors, tags, attributes, updatedFrom,
-        updatedBefore, pageSize, cursor, facets);
+        updatedBefore, pageSize, cursor, facets, order, context);
   }
 
   /** Builds {@link SearchRequest}s. Not thread-safe. */
@@ -127,6 +146,8 @@ public record SearchRequest(
     private int pageSize = 10;
     private String after;
     private final Set<String> facets = new LinkedHashSet<>();
+    private Order order = Order.RELEVANCE;
+    private WorkContext context;
 
     private Builder(Principal principal) {
       this.principal = principal;
@@ -211,6 +232,18 @@ public record SearchRequest(
       return this;
     }
 
+    /** @param value how hits are ordered @return this builder */
+    public Builder order(Order value) {
+      this.order = Checks.present("order", value);
+      return this;
+    }
+
+    /** @param workContext the work context the search is made in (recorded with the search event) @return this builder */
+    public Builder context(WorkContext workContext) {
+      this.context = workContext;
+      return this;
+    }
+
     /**
      * Validates and builds.
      *
@@ -219,7 +252,7 @@ public record SearchRequest(
      */
     public SearchRequest build() {
       return new SearchRequest(principal, text, concepts, kinds, statuses, authors, tags, attributes, updatedFrom,
-          updatedBefore, pageSize, after, facets);
+          updatedBefore, pageSize, after, facets, order, context);
     }
   }
 }

@@ -1,10 +1,14 @@
 package io.zhiku.core.spi;
 
+import io.zhiku.core.access.Principal;
 import io.zhiku.core.item.KnowledgeItem;
+import io.zhiku.core.push.ScoredItem;
 import io.zhiku.core.search.SuggestRequest;
 import io.zhiku.core.search.Suggestion;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The storage and search engine behind a {@link io.zhiku.core.kb.KnowledgeBase}: the embedded Lucene
@@ -61,6 +65,32 @@ public interface KnowledgeIndex extends AutoCloseable {
    * @return at most {@code request.limit()} suggestions of source {@link Suggestion.Source#TITLE}
    */
   List<Suggestion> suggestTitles(SuggestRequest request);
+
+  /**
+   * Which of the given items the principal may read: live (not deleted) items whose ACL permits the
+   * principal, classified under at least one of the concepts if any are given. Sees what {@link #search}
+   * sees (changes before the last refresh).
+   *
+   * @param principal who
+   * @param ids item ids, at most {@value #MAX_VISIBLE_IDS}
+   * @param concepts concept ids, already expanded with their descendants; empty for no condition
+   * @return the readable ids among {@code ids}
+   */
+  Set<String> visible(Principal principal, Collection<String> ids, Set<String> concepts);
+
+  /** The most ids {@link #visible} takes at once. */
+  int MAX_VISIBLE_IDS = 65_536;
+
+  /**
+   * Items whose text is like a text (MoreLikeThis or the engine's equivalent, over the same analysis as
+   * search), among those the principal may read.
+   *
+   * @param principal who
+   * @param text the text
+   * @param limit how many at most
+   * @return item ids with similarity scores, best first (ties by id)
+   */
+  List<ScoredItem> similar(Principal principal, String text, int limit);
 
   /** Makes applied changes visible to {@link #search}. */
   void refresh();

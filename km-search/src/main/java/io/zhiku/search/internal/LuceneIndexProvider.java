@@ -1,6 +1,7 @@
 package io.zhiku.search.internal;
 
 import io.zhiku.core.ZhikuException;
+import io.zhiku.core.spi.EventStore;
 import io.zhiku.core.spi.IndexSettings;
 import io.zhiku.core.spi.KnowledgeIndex;
 import io.zhiku.core.spi.KnowledgeIndexProvider;
@@ -11,8 +12,9 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
 /**
- * The embedded Lucene engine, found by {@link java.util.ServiceLoader} as {@code "lucene"}: an index in
- * the knowledge base's directory, or in memory when it has none. Stateless and thread-safe.
+ * The embedded Lucene engine, found by {@link java.util.ServiceLoader} as {@code "lucene"}: two indexes
+ * under the knowledge base's directory, {@code items/} and {@code events/}, or both in memory when it has
+ * none. Stateless and thread-safe.
  */
 public final class LuceneIndexProvider implements KnowledgeIndexProvider {
   /** The engine's name. */
@@ -28,19 +30,38 @@ public final class LuceneIndexProvider implements KnowledgeIndexProvider {
 
   @Override
   public KnowledgeIndex open(IndexSettings settings) {
+    return openIn(settings, ITEMS, LuceneKnowledgeIndex::new);
+  }
+
+  @Override
+  public EventStore openEvents(IndexSettings settings) {
+    return openIn(settings, EVENTS, LuceneEventStore::new);
+  }
+
+  /** The sub-directory of the items index. */
+  static final String ITEMS = "items";
+  /** The sub-directory of the event store. */
+  static final String EVENTS = "events";
+
+  /** Opens a store on a directory it then owns. */
+  private interface Opener<T> {
+    T open(Directory directory) throws IOException;
+  }
+
+  private static <T> T openIn(IndexSettings settings, String sub, Opener<T> opener) {
     Directory directory = null;
     try {
       if (settings.inMemory()) {
         directory = new ByteBuffersDirectory();
       } else {
-        Files.createDirectories(settings.directory());
-        directory = FSDirectory.open(settings.directory());
+        Files.createDirectories(settings.directory().resolve(sub));
+        directory = FSDirectory.open(settings.directory().resolve(sub));
       }
-      return open(directory);
+      return opener.open(directory);
     } catch (IOException | RuntimeException e) {
       closeQuietly(directory, e);
-      throw new ZhikuException("cannot open the Lucene index in " + (settings.inMemory() ? "memory" : settings.directory())
-          + ": " + e.getMessage(), e);
+      throw new ZhikuException("cannot open the Lucene " + sub + " index in "
+          + (settings.inMemory() ? "memory" : settings.directory().resolve(sub)) + ": " + e.getMessage(), e);
     }
   }
 
@@ -56,13 +77,26 @@ public final class LuceneIndexProvider implements KnowledgeIndexProvider {
   }
 
   /**
-   * A provider whose index lives in the given directory, whatever the knowledge base's settings say
-   * (tests use Lucene's fault-injecting directories; benchmarks share an index built with raw Lucene).
+   * A provider whose items index lives in the given directory and whose events are held in memory,
+   * whatever the knowledge base's settings say (tests use Lucene's fault-injecting directories;
+   * benchmarks share an index built with raw Lucene).
    *
    * @param directory the directory; the index closes it
    * @return the provider
    */
   public static KnowledgeIndexProvider on(Directory directory) {
+    return on(directory, new ByteBuffersDirectory());
+  }
+
+  /**
+   * A provider whose items index and event store live in the given directories, whatever the knowledge
+   * base's settings say.
+   *
+   * @param directory the items index's directory; the index closes it
+   * @param events the event store's directory; the store closes it
+   * @return the provider
+   */
+  public static KnowledgeIndexProvider on(Directory directory, Directory events) {
     return new KnowledgeIndexProvider() {
       @Override
       public String name() {
@@ -75,6 +109,15 @@ public final class LuceneIndexProvider implements KnowledgeIndexProvider {
           return LuceneIndexProvider.open(directory);
         } catch (IOException e) {
           throw new ZhikuException("cannot open the Lucene index in " + directory + ": " + e.getMessage(), e);
+        }
+      }
+
+      @Override
+      public EventStore openEvents(IndexSettings settings) {
+        try {
+          return new LuceneEventStore(events);
+        } catch (IOException e) {
+          throw new ZhikuException("cannot open the Lucene event store in " + events + ": " + e.getMessage(), e);
         }
       }
     };

@@ -1,6 +1,8 @@
 package io.zhiku.search.internal;
 
 import static io.zhiku.search.internal.LuceneSchema.ATTRIBUTE;
+import static io.zhiku.search.internal.LuceneSchema.BODY;
+import static io.zhiku.search.internal.LuceneSchema.TITLE;
 import static io.zhiku.search.internal.LuceneSchema.AUTHOR;
 import static io.zhiku.search.internal.LuceneSchema.CHARS;
 import static io.zhiku.search.internal.LuceneSchema.COMMIT_SEQUENCE;
@@ -19,6 +21,8 @@ import static io.zhiku.search.internal.LuceneSchema.YES;
 
 import io.zhiku.core.ValidationException;
 import io.zhiku.core.ZhikuException;
+import io.zhiku.core.access.Principal;
+import io.zhiku.core.push.ScoredItem;
 import io.zhiku.core.item.ItemKind;
 import io.zhiku.core.item.ItemStatus;
 import io.zhiku.core.item.KnowledgeItem;
@@ -36,6 +40,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +55,11 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
@@ -93,6 +103,8 @@ import org.apache.lucene.util.BytesRef;
  */
 final class LuceneKnowledgeIndex implements KnowledgeIndex {
   private static final Sort SORT = new Sort(SortField.FIELD_SCORE, new SortField(ID, SortField.Type.STRING));
+  private static final Sort NEWEST =
+      new Sort(new SortField(UPDATED, SortField.Type.LONG, true), new SortField(ID, SortField.Type.STRING));
 
   private final Directory directory;
   private final LuceneSchema.Analyzers analyzers;
@@ -100,6 +112,7 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
   private final SearcherManager searchers;
   private final UserQueryParser parser;
   private final Highlights highlights;
+  private final org.apache.lucene.analysis.Analyzer similarityAnalyzer;
   /** Changes applied since the last refresh began, and those applied before it (during a refresh). */
   private volatile Map<String, Optional<KnowledgeItem>> recent = new ConcurrentHashMap<>();
   private volatile Map<String, Optional<KnowledgeItem>> refreshing = Map.of();
@@ -124,6 +137,7 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
     this.searchers = new SearcherManager(writer, null);
     this.parser = analyzers.parser();
     this.highlights = new Highlights(analyzers.characters(), CHARS);
+    this.similarityAnalyzer = analyzers.perField();
   }
 
   @Override
@@ -201,14 +215,16 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
       long before = request.updatedBefore() == null ? Long.MAX_VALUE : request.updatedBefore().toEpochMilli() - 1;
       query.add(LongPoint.newRangeQuery(UPDATED, from, before), Occur.FILTER);
     }
-    Cursors.Position position = request.after() == null ? null : Cursors.decode(request.after());
+    Cursors.Position position = request.after() == null ? null : Cursors.decode(request.after(), request.order());
     FieldDoc after = position == null ? null : position.after();
     long now = position == null ? search.now().toEpochMilli() : position.nowMillis(); // later pages keep the first page's time
     int size = request.pageSize();
-    Query q = FunctionScoreQuery.boostByValue(query.build(), new RankingBoost(now));
+    boolean newest = request.order() == SearchRequest.Order.NEWEST;
+    Sort sort = newest ? NEWEST : SORT;
+    Query q = newest ? query.build() : FunctionScoreQuery.boostByValue(query.build(), new RankingBoost(now));
     FacetCollectorManager facets = new FacetCollectorManager(CONCEPT, search.facetRollup());
     return withSearcher(s -> {
-      TopFieldCollectorManager topManager = new TopFieldCollectorManager(SORT, size + 1, after, Integer.MAX_VALUE);
+      TopFieldCollectorManager topManager = new TopFieldCollectorManager(sort, size + 1, after, Integer.MAX_VALUE);
       TopDocs top;
       Map<String, Long> counts;
       if (facets.isEmpty()) {
@@ -225,7 +241,7 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
       for (int i = 0; i < Math.min(size, top.scoreDocs.length); i++) {
         FieldDoc fd = (FieldDoc) top.scoreDocs[i];
         KnowledgeItem item = load(s, fd.doc);
-        hits.add(new SearchHit(item, (Float) fd.fields[0], // the score is a sort value here
+        hits.add(new SearchHit(item, newest ? 0 : (Float) fd.fields[0], // the score is a sort value here
             highlights.title(parsed, item.title()), highlights.snippet(parsed, item.body())));
       }
       String next = top.scoreDocs.length > size ? Cursors.encode((FieldDoc) top.scoreDocs[size - 1], now) : null;
@@ -275,6 +291,67 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
       return out;
     });
   }
+
+  @Override
+  public Set<String> visible(Principal principal, Collection<String> ids, Set<String> concepts) {
+    if (ids.isEmpty()) {
+      return Set.of();
+    }
+    BooleanQuery.Builder q = new BooleanQuery.Builder()
+        .add(LuceneSchema.anyOf(ID, ids), Occur.FILTER)
+        .add(new TermQuery(new Term(LIVE, YES)), Occur.FILTER)
+        .add(LuceneSchema.accessFilter(principal), Occur.FILTER);
+    if (!concepts.isEmpty()) {
+      q.add(LuceneSchema.anyOf(CONCEPT, concepts), Occur.FILTER);
+    }
+    Query query = q.build();
+    return reading(() -> withSearcher(s -> {
+      Set<String> out = new HashSet<>();
+      TopDocs top = s.search(query, Math.max(1, ids.size()));
+      for (ScoreDoc sd : top.scoreDocs) {
+        out.add(id(s, sd.doc));
+      }
+      return out;
+    }));
+  }
+
+  /** An item's id, from the id column. */
+  private static String id(IndexSearcher s, int doc) throws IOException {
+    List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    SortedDocValues ids = DocValues.getSorted(leaf.reader(), ID);
+    if (!ids.advanceExact(doc - leaf.docBase)) {
+      throw new IOException("document " + doc + " has no id");
+    }
+    return ids.lookupOrd(ids.ordValue()).utf8ToString();
+  }
+
+  @Override
+  public List<ScoredItem> similar(Principal principal, String text, int limit) {
+    return reading(() -> withSearcher(s -> {
+      MoreLikeThis mlt = new MoreLikeThis(s.getIndexReader());
+      mlt.setAnalyzer(similarityAnalyzer);
+      mlt.setFieldNames(new String[] {TITLE, BODY, CHARS});
+      mlt.setMinTermFreq(1);
+      mlt.setMinDocFreq(1);
+      mlt.setMaxQueryTerms(MLT_TERMS);
+      Map<String, Collection<Object>> fields = Map.of(TITLE, List.of(text), BODY, List.of(text), CHARS, List.of(text));
+      Query like = mlt.like(fields);
+      Query q = new BooleanQuery.Builder()
+          .add(like, Occur.MUST)
+          .add(new TermQuery(new Term(LIVE, YES)), Occur.FILTER)
+          .add(LuceneSchema.accessFilter(principal), Occur.FILTER)
+          .build();
+      List<ScoredItem> out = new ArrayList<>();
+      for (ScoreDoc sd : s.search(q, limit, SORT).scoreDocs) {
+        out.add(new ScoredItem(id(s, sd.doc), ((FieldDoc) sd).fields[0] instanceof Float f ? f : sd.score));
+      }
+      return out;
+    }));
+  }
+
+  /** The most terms a similarity query keeps (the most distinctive of the text). */
+  private static final int MLT_TERMS = 40;
 
   private static <T> void addFilter(BooleanQuery.Builder query, String field, Set<T> values, Function<T, String> term) {
     if (!values.isEmpty()) {
@@ -391,7 +468,10 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
     return new ZhikuException("the Lucene index failed to " + what + ": " + e, e);
   }
 
-  /** Search-after cursors: the last hit's score and id, and the time the search's scores used; opaque to callers. */
+  /**
+   * Search-after cursors: the last hit's sort value (score or update time) and id, and the time the
+   * search's scores used; opaque to callers.
+   */
   static final class Cursors {
     /** Where the next page starts, and the time the first page scored with. */
     record Position(FieldDoc after, long nowMillis) {}
@@ -399,23 +479,36 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
     private Cursors() {}
 
     static String encode(FieldDoc last, long nowMillis) {
-      float score = (Float) last.fields[0];
+      Object first = last.fields[0];
+      String value = first instanceof Float score ? "s" + Integer.toHexString(Float.floatToIntBits(score))
+          : "t" + Long.toHexString((Long) first);
       String id = ((BytesRef) last.fields[1]).utf8ToString();
-      String raw = Integer.toHexString(Float.floatToIntBits(score)) + ":" + Long.toHexString(nowMillis) + ":" + id;
+      String raw = value + ":" + Long.toHexString(nowMillis) + ":" + id;
       return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
-    static Position decode(String cursor) {
+    static Position decode(String cursor, SearchRequest.Order order) {
       try {
         String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
         int first = raw.indexOf(':');
         int second = raw.indexOf(':', first + 1);
-        float score = Float.intBitsToFloat(Integer.parseUnsignedInt(raw.substring(0, first), 16));
+        char kind = raw.charAt(0);
+        if (kind != (order == SearchRequest.Order.NEWEST ? 't' : 's')) {
+          throw new IllegalArgumentException("a cursor of another order");
+        }
+        String hex = raw.substring(1, first);
         long now = Long.parseUnsignedLong(raw.substring(first + 1, second), 16);
-        FieldDoc after = new FieldDoc(Integer.MAX_VALUE, score, new Object[] {score, new BytesRef(raw.substring(second + 1))});
+        BytesRef id = new BytesRef(raw.substring(second + 1));
+        FieldDoc after;
+        if (kind == 's') {
+          float score = Float.intBitsToFloat(Integer.parseUnsignedInt(hex, 16));
+          after = new FieldDoc(Integer.MAX_VALUE, score, new Object[] {score, id});
+        } else {
+          after = new FieldDoc(Integer.MAX_VALUE, Float.NaN, new Object[] {Long.parseUnsignedLong(hex, 16), id});
+        }
         return new Position(after, now);
       } catch (RuntimeException e) {
-        throw new ValidationException("SearchRequest.after", cursor, "is not a cursor this knowledge base issued");
+        throw new ValidationException("SearchRequest.after", cursor, "is not a cursor this knowledge base issued for this order");
       }
     }
   }

@@ -1,0 +1,342 @@
+package io.zhiku.core.push.internal;
+
+import io.zhiku.core.event.EventRow;
+import io.zhiku.core.event.UsageEvent;
+import io.zhiku.core.event.WorkContext;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+
+/**
+ * The aggregates push reads on every request, kept in step with the event store as events are recorded
+ * and rebuilt from it when a knowledge base opens: so that a push never scans events.
+ *
+ * <ul>
+ *   <li>Per segment (everyone, role, stage, tracked context attributes) and channel, a time-decayed sum
+ *       per item, in dense arrays indexed by an int item id. A sum is kept relative to a reference time:
+ *       an event at time t adds {@code w * 2^((t - ref) / halfLife)}; reading at {@code now} multiplies by
+ *       {@code 2^((ref - now) / halfLife)}. When the exponent grows large every array is rebased.
+ *   <li>For co-usage, the most recent distinct users of each item and the most recent distinct items of
+ *       each user, in rings of {@value #RING} ints.
+ * </ul>
+ *
+ * <p>Thread-safe: writers take a write lock, readers a read lock.
+ */
+public final class UsageStats {
+  /** Usage: how much each event type says "this item helped". */
+  public static final String USE = "use";
+  /** Feedback on pushes: accepted +1, dismissed -1. */
+  public static final String FEEDBACK = "feedback";
+  static final int RING = 64;
+  private static final double REBASE_EXPONENT = 60;
+
+  private final double halfLifeMillis;
+  private final Set<String> segmentAttributes;
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  private final Map<String, Integer> itemIds = new HashMap<>();
+  private final List<String> items = new ArrayList<>();
+  private final Map<String, Integer> userIds = new HashMap<>();
+  private final Map<String, double[]> sums = new HashMap<>(); // channel + " " + segment key -> per item
+  private int[][] itemUsers = new int[0][];
+  private int[] itemUserCount = new int[0];
+  private final List<int[]> userItems = new ArrayList<>();
+  private final List<int[]> userItemCount = new ArrayList<>(); // one-element arrays
+  private long reference = Long.MIN_VALUE;
+
+  /**
+   * Creates empty statistics.
+   *
+   * @param halfLife how fast usage fades
+   * @param segmentAttributes the context attribute keys counted as segments
+   */
+  public UsageStats(Duration halfLife, Set<String> segmentAttributes) {
+    this.halfLifeMillis = halfLife.toMillis();
+    this.segmentAttributes = Set.copyOf(segmentAttributes);
+  }
+
+  /**
+   * How much an event says that its item helped: view and click 1, push accepted 2, reuse 3, helpful 2
+   * (0 if marked unhelpful), a rating of 4 or more 1; others 0.
+   *
+   * @param type the event type
+   * @param value the event's value, or NaN
+   * @return the weight
+   */
+  public static double useWeight(String type, double value) {
+    return switch (type) {
+      case "view", "click" -> 1;
+      case "push-accepted", "helpful" -> type.equals("helpful") && value == 0 ? 0 : 2;
+      case "reuse" -> 3;
+      case "rate" -> value >= 4 ? 1 : 0;
+      default -> 0;
+    };
+  }
+
+  /** The types with a use or feedback weight. */
+  private static final Set<String> COUNTED =
+      Set.of("view", "click", "push-accepted", "push-dismissed", "helpful", "reuse", "rate");
+
+  private static double feedbackWeight(String type) {
+    return switch (type) {
+      case "push-accepted" -> 1;
+      case "push-dismissed" -> -1;
+      default -> 0;
+    };
+  }
+
+  /**
+   * Adds a recorded event.
+   *
+   * @param e the event
+   */
+  public void add(UsageEvent e) {
+    WorkContext c = e.context();
+    add(e.time().toEpochMilli(), e.type().name(), e.principal().userId(), e.itemId(), List.copyOf(e.principal().roles()),
+        c == null ? null : c.role(), c == null ? null : c.stage(), c == null ? k -> null : c::attribute,
+        e.value() == null ? Double.NaN : e.value());
+  }
+
+  /**
+   * Adds a stored event, as read from the event store.
+   *
+   * @param r the row
+   */
+  public void add(EventRow r) {
+    String type = r.type();
+    if (!COUNTED.contains(type) || r.itemId() == null) {
+      return; // skip reading the other columns
+    }
+    add(r.timeMillis(), type, r.userId(), r.itemId(), r.principalRoles(), r.contextRole(), r.contextStage(),
+        r::contextAttribute, r.value());
+  }
+
+  private void add(long time, String type, String user, String item, List<String> roles, String contextRole, String stage,
+      Function<String, String> attribute, double value) {
+    double use = useWeight(type, value);
+    double feedback = feedbackWeight(type);
+    if (item == null || (use == 0 && feedback == 0)) {
+      return;
+    }
+    lock.writeLock().lock();
+    try {
+      if (reference == Long.MIN_VALUE) {
+        reference = time;
+      }
+      double exponent = (time - reference) / halfLifeMillis;
+      if (exponent > REBASE_EXPONENT) {
+        rebase(time);
+        exponent = 0;
+      }
+      double scale = Math.pow(2, exponent);
+      int i = itemId(item);
+      List<String> segments = segmentKeys(roles, contextRole, stage, attribute);
+      for (String segment : segments) {
+        if (use != 0) {
+          array(USE, segment)[i] += use * scale;
+        }
+        if (feedback != 0) {
+          array(FEEDBACK, segment)[i] += feedback * scale;
+        }
+      }
+      if (use != 0) {
+        int u = userId(user);
+        remember(itemUsers[i], itemUserCount, i, u);
+        remember(userItems.get(u), userItemCount.get(u), 0, i);
+      }
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** The segments an event counts in. */
+  private List<String> segmentKeys(List<String> roles, String contextRole, String stage, Function<String, String> attribute) {
+    List<String> out = new ArrayList<>(4);
+    out.add("everyone=");
+    if (contextRole != null) {
+      out.add("role=" + contextRole);
+    } else {
+      roles.forEach(r -> out.add("role=" + r));
+    }
+    if (stage != null) {
+      out.add("stage=" + stage);
+    }
+    for (String key : segmentAttributes) {
+      String v = attribute.apply(key);
+      if (v != null) {
+        out.add(key + "=" + v);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Whether a segment's dimension is counted.
+   *
+   * @param dimension the dimension
+   * @return {@code true} for everyone, role, stage and the tracked attribute keys
+   */
+  public boolean tracks(String dimension) {
+    return dimension.equals("everyone") || dimension.equals("role") || dimension.equals("stage")
+        || segmentAttributes.contains(dimension);
+  }
+
+  /** Adds a value to a ring of recent distinct values, replacing the oldest when full. */
+  private static void remember(int[] ring, int[] counts, int slot, int value) {
+    int n = counts[slot];
+    int filled = Math.min(n, RING);
+    for (int k = 0; k < filled; k++) {
+      if (ring[k] == value) {
+        return;
+      }
+    }
+    ring[n % RING] = value;
+    counts[slot] = n + 1;
+  }
+
+  private int itemId(String item) {
+    Integer id = itemIds.get(item);
+    if (id != null) {
+      return id;
+    }
+    int i = items.size();
+    itemIds.put(item, i);
+    items.add(item);
+    if (i == itemUsers.length) {
+      int capacity = Math.max(16, i * 2);
+      itemUsers = Arrays.copyOf(itemUsers, capacity);
+      itemUserCount = Arrays.copyOf(itemUserCount, capacity);
+      for (Map.Entry<String, double[]> e : sums.entrySet()) {
+        e.setValue(Arrays.copyOf(e.getValue(), capacity));
+      }
+    }
+    itemUsers[i] = new int[RING];
+    return i;
+  }
+
+  private int userId(String user) {
+    Integer id = userIds.get(user);
+    if (id != null) {
+      return id;
+    }
+    int u = userItems.size();
+    userIds.put(user, u);
+    userItems.add(new int[RING]);
+    userItemCount.add(new int[1]);
+    return u;
+  }
+
+  private double[] array(String channel, String segment) {
+    return sums.computeIfAbsent(channel + " " + segment, k -> new double[itemUsers.length]);
+  }
+
+  private void rebase(long time) {
+    double factor = Math.pow(2, (reference - time) / halfLifeMillis);
+    for (double[] a : sums.values()) {
+      for (int k = 0; k < a.length; k++) {
+        a[k] *= factor;
+      }
+    }
+    reference = time;
+  }
+
+  /**
+   * The items with the highest positive decayed sums in a segment, best first (ties by id).
+   *
+   * @param channel {@link #USE} or {@link #FEEDBACK}
+   * @param segmentKey the segment's key
+   * @param nowMillis the time to decay to
+   * @param limit how many at most
+   * @return item ids with their decayed sums (in events at {@code now})
+   */
+  public List<Scored> top(String channel, String segmentKey, long nowMillis, int limit) {
+    lock.readLock().lock();
+    try {
+      double[] a = sums.get(channel + " " + segmentKey);
+      if (a == null || limit <= 0) {
+        return List.of();
+      }
+      PriorityQueue<Scored> heap = new PriorityQueue<>(limit + 1, Scored.ORDER.reversed());
+      double factor = Math.pow(2, (reference - nowMillis) / halfLifeMillis);
+      int n = items.size();
+      for (int i = 0; i < n; i++) {
+        double s = a[i];
+        if (s > 0 && (heap.size() < limit || s * factor >= heap.peek().score())) {
+          heap.add(new Scored(items.get(i), s * factor));
+          if (heap.size() > limit) {
+            heap.poll();
+          }
+        }
+      }
+      List<Scored> out = new ArrayList<>(heap);
+      out.sort(Scored.ORDER);
+      return out;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /**
+   * Items used by other people who also used an item: for each, how many distinct people (other than
+   * {@code excludedUser}) used both, among each item's {@value #RING} most recent users and each user's
+   * {@value #RING} most recent items.
+   *
+   * @param anchor the item
+   * @param excludedUser the person asking, whose own use does not count
+   * @param minSupport the fewest distinct people a pair needs
+   * @return item ids with their support, best first (ties by id)
+   */
+  public List<Scored> usedTogether(String anchor, String excludedUser, int minSupport) {
+    lock.readLock().lock();
+    try {
+      Integer a = itemIds.get(anchor);
+      if (a == null) {
+        return List.of();
+      }
+      Integer me = userIds.get(excludedUser);
+      Map<Integer, Integer> support = new HashMap<>();
+      int users = Math.min(itemUserCount[a], RING);
+      for (int k = 0; k < users; k++) {
+        int u = itemUsers[a][k];
+        if (me != null && u == me) {
+          continue;
+        }
+        int[] ring = userItems.get(u);
+        int n = Math.min(userItemCount.get(u)[0], RING);
+        for (int j = 0; j < n; j++) {
+          if (ring[j] != a) {
+            support.merge(ring[j], 1, Integer::sum);
+          }
+        }
+      }
+      List<Scored> out = new ArrayList<>();
+      support.forEach((item, count) -> {
+        if (count >= minSupport) {
+          out.add(new Scored(items.get(item), count));
+        }
+      });
+      out.sort(Scored.ORDER);
+      return out;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /**
+   * An item id and a score.
+   *
+   * @param itemId the item
+   * @param score the score
+   */
+  public record Scored(String itemId, double score) {
+    /** Best first, ties by id. */
+    static final java.util.Comparator<Scored> ORDER =
+        java.util.Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::itemId);
+  }
+}

@@ -1,0 +1,88 @@
+package io.zhiku.core.spi;
+
+import io.zhiku.core.event.EventQuery;
+import io.zhiku.core.event.EventRow;
+import io.zhiku.core.event.UsageEvent;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The store of usage events behind a {@link io.zhiku.core.kb.KnowledgeBase}: append-only, read by
+ * scans over columns (time, type, user, item, context), so that counting and aggregating by time window,
+ * item, segment and type does not build one object per event. The embedded Lucene engine keeps events
+ * in doc values; other engines implement the same contract.
+ *
+ * <p>The knowledge base validates events and serialises {@link #append}, {@link #deleteBefore}, {@link
+ * #refresh} and {@link #commit}; {@link #scan} and {@link #count} may run on any thread at any time.
+ *
+ * <p>Contract:
+ *
+ * <ul>
+ *   <li>{@link #append} is all or nothing, gives each new event the next sequence number, and skips an
+ *       event whose id is already stored (recording is idempotent for events that carry an id).
+ *   <li>{@link #scan} and {@link #count} see what was appended before the last {@link #refresh}.
+ *   <li>{@link #commit} makes appended events durable with the highest sequence number; after a crash,
+ *       reopening gives exactly the last commit.
+ *   <li>Events are never removed except by {@link #deleteBefore} (retention): deleting an item leaves its
+ *       events countable.
+ * </ul>
+ */
+public interface EventStore extends AutoCloseable {
+  /**
+   * Appends events, atomically.
+   *
+   * @param events valid events
+   * @return the events actually appended: those whose id was already stored (or repeated earlier in the
+   *     batch) are left out
+   * @throws io.zhiku.core.ZhikuException if the engine fails; nothing of the batch is appended
+   */
+  List<UsageEvent> append(List<UsageEvent> events);
+
+  /**
+   * Visits every matching event, in no particular order, on the calling thread.
+   *
+   * @param query which events
+   * @param visitor receives each event's row; the row is valid only during the call
+   */
+  void scan(EventQuery query, Consumer<EventRow> visitor);
+
+  /**
+   * Counts matching events.
+   *
+   * @param query which events
+   * @return how many
+   */
+  long count(EventQuery query);
+
+  /**
+   * Deletes the events that happened before an instant (retention).
+   *
+   * @param cutoff events strictly before it are deleted
+   */
+  void deleteBefore(Instant cutoff);
+
+  /** Makes appended events visible to scans. */
+  void refresh();
+
+  /** Makes appended events durable, with the highest sequence number appended. */
+  void commit();
+
+  /**
+   * The highest sequence number appended, committed or not (0 for a new store).
+   *
+   * @return the sequence number
+   */
+  long lastSequence();
+
+  /**
+   * The highest sequence number in the last commit (0 if never committed).
+   *
+   * @return the sequence number
+   */
+  long committedSequence();
+
+  /** Releases the store's resources without committing; the knowledge base commits first. */
+  @Override
+  void close();
+}

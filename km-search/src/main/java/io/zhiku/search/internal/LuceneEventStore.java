@@ -1,0 +1,614 @@
+package io.zhiku.search.internal;
+
+import io.zhiku.core.ZhikuException;
+import io.zhiku.core.event.EventQuery;
+import io.zhiku.core.event.EventRow;
+import io.zhiku.core.event.UsageEvent;
+import io.zhiku.core.event.UsageEventType;
+import io.zhiku.core.event.WorkContext;
+import io.zhiku.core.json.ZhikuJson;
+import io.zhiku.core.spi.EventStore;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.AlreadyClosedException;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The embedded Lucene event store: one document per usage event, its columns in doc values (time,
+ * type, user, item, the principal's roles and groups, the context's role, stage and attributes, value,
+ * result count) with keyword fields for filtering, and the event's JSON as a stored field for {@link
+ * EventRow#toEvent()}. Scans read the doc values column by column, only the columns a visitor asks for,
+ * and turn each distinct string into a Java string once per segment.
+ *
+ * <p>Each commit stores the highest sequence number in its user data. Thread-safe under the contract of
+ * {@link EventStore}.
+ */
+final class LuceneEventStore implements EventStore {
+  static final String EVENT_ID = "eid";
+  static final String SEQUENCE = "seq";
+  static final String TIME = "time";
+  static final String TYPE = "type";
+  static final String USER = "user";
+  static final String ITEM = "item";
+  static final String PRINCIPAL_ROLES = "prole";
+  static final String PRINCIPAL_GROUPS = "pgroup";
+  static final String ANY_ROLE = "anyrole";
+  static final String CONTEXT_ROLE = "crole";
+  static final String CONTEXT_STAGE = "cstage";
+  static final String CONTEXT_ATTRIBUTE = "cattr";
+  static final String VALUE = "value";
+  static final String RESULTS = "results";
+  static final String SOURCE = "_source";
+  static final String COMMIT_SEQUENCE = "zhiku.events.sequence";
+
+  private final Directory directory;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  /** Ids appended since the last refresh began, and those of the refresh in progress. */
+  private volatile Set<String> recentIds = ConcurrentHashMap.newKeySet();
+  private volatile Set<String> refreshingIds = Set.of();
+  private volatile long lastSequence;
+  private volatile long committedSequence;
+  private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+  private boolean closed; // guarded by lifecycle
+
+  LuceneEventStore(Directory directory) throws IOException {
+    this.directory = directory;
+    if (DirectoryReader.indexExists(directory)) {
+      String seq = SegmentInfos.readLatestCommit(directory).getUserData().get(COMMIT_SEQUENCE);
+      committedSequence = seq == null ? 0 : Long.parseLong(seq);
+    }
+    lastSequence = committedSequence;
+    IndexWriterConfig config = new IndexWriterConfig(null) // keyword fields only: nothing to analyze
+        .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+        .setCommitOnClose(false)
+        .setRAMBufferSizeMB(64);
+    this.writer = new IndexWriter(directory, config);
+    this.searchers = new SearcherManager(writer, null);
+  }
+
+  @Override
+  public List<UsageEvent> append(List<UsageEvent> events) {
+    return reading(() -> appendOpen(events));
+  }
+
+  private List<UsageEvent> appendOpen(List<UsageEvent> events) {
+    List<UsageEvent> fresh = new ArrayList<>(events.size());
+    List<Document> docs = new ArrayList<>(events.size());
+    Set<String> batchIds = new HashSet<>();
+    long seq = lastSequence;
+    for (UsageEvent e : events) {
+      if (e.id() != null && (!batchIds.add(e.id()) || stored(e.id()))) {
+        continue;
+      }
+      fresh.add(e);
+      docs.add(document(e, ++seq));
+    }
+    if (docs.isEmpty()) {
+      return List.of();
+    }
+    try {
+      writer.addDocuments(docs);
+    } catch (IOException | RuntimeException e) {
+      throw failure("append " + docs.size() + " events", e);
+    }
+    recentIds.addAll(batchIds);
+    lastSequence = seq;
+    return fresh;
+  }
+
+  private boolean stored(String id) {
+    if (recentIds.contains(id) || refreshingIds.contains(id)) {
+      return true;
+    }
+    return withSearcher(s -> s.count(new TermQuery(new Term(EVENT_ID, id))) > 0);
+  }
+
+  private static Document document(UsageEvent e, long sequence) {
+    Document d = new Document();
+    if (e.id() != null) {
+      d.add(new StringField(EVENT_ID, e.id(), Field.Store.NO));
+    }
+    d.add(new NumericDocValuesField(SEQUENCE, sequence));
+    long time = e.time().toEpochMilli();
+    d.add(new LongPoint(TIME, time));
+    d.add(new NumericDocValuesField(TIME, time));
+    keyword(d, TYPE, e.type().name());
+    keyword(d, USER, e.principal().userId());
+    if (e.itemId() != null) {
+      keyword(d, ITEM, e.itemId());
+    }
+    Set<String> anyRole = new HashSet<>(e.principal().roles());
+    e.principal().roles().forEach(r -> d.add(new SortedSetDocValuesField(PRINCIPAL_ROLES, new BytesRef(r))));
+    e.principal().groups().forEach(g -> d.add(new SortedSetDocValuesField(PRINCIPAL_GROUPS, new BytesRef(g))));
+    WorkContext c = e.context();
+    if (c != null) {
+      if (c.role() != null) {
+        d.add(new SortedDocValuesField(CONTEXT_ROLE, new BytesRef(c.role())));
+        anyRole.add(c.role());
+      }
+      if (c.stage() != null) {
+        d.add(new SortedDocValuesField(CONTEXT_STAGE, new BytesRef(c.stage())));
+      }
+      c.attributes().forEach((k, v) -> {
+        String kv = k + "=" + v;
+        d.add(new StringField(CONTEXT_ATTRIBUTE, kv, Field.Store.NO));
+        d.add(new SortedSetDocValuesField(CONTEXT_ATTRIBUTE, new BytesRef(kv)));
+      });
+    }
+    anyRole.forEach(r -> d.add(new StringField(ANY_ROLE, r, Field.Store.NO)));
+    if (e.value() != null) {
+      d.add(new NumericDocValuesField(VALUE, Double.doubleToRawLongBits(e.value())));
+    }
+    if (e.resultCount() != null) {
+      d.add(new NumericDocValuesField(RESULTS, e.resultCount()));
+    }
+    d.add(new StoredField(SOURCE, new BytesRef(ZhikuJson.write(e).getBytes(StandardCharsets.UTF_8))));
+    return d;
+  }
+
+  private static void keyword(Document d, String field, String value) {
+    d.add(new StringField(field, value, Field.Store.NO));
+    d.add(new SortedDocValuesField(field, new BytesRef(value)));
+  }
+
+  /** The Lucene query of an event query. */
+  static Query query(EventQuery q) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    int clauses = 0;
+    if (q.from() != null || q.before() != null) {
+      long from = q.from() == null ? Long.MIN_VALUE : q.from().toEpochMilli();
+      long before = q.before() == null ? Long.MAX_VALUE : q.before().toEpochMilli() - 1;
+      b.add(LongPoint.newRangeQuery(TIME, from, before), Occur.FILTER);
+      clauses++;
+    }
+    clauses += filter(b, TYPE, q.types().stream().map(UsageEventType::name).toList());
+    clauses += filter(b, USER, q.userIds());
+    clauses += filter(b, ITEM, q.itemIds());
+    clauses += filter(b, ANY_ROLE, q.roles());
+    for (Map.Entry<String, String> a : q.contextAttributes().entrySet()) {
+      b.add(new TermQuery(new Term(CONTEXT_ATTRIBUTE, a.getKey() + "=" + a.getValue())), Occur.FILTER);
+      clauses++;
+    }
+    return clauses == 0 ? new MatchAllDocsQuery() : b.build();
+  }
+
+  private static int filter(BooleanQuery.Builder b, String field, java.util.Collection<String> values) {
+    if (values.isEmpty()) {
+      return 0;
+    }
+    b.add(LuceneSchema.anyOf(field, values), Occur.FILTER);
+    return 1;
+  }
+
+  @Override
+  public void scan(EventQuery query, Consumer<EventRow> visitor) {
+    Query q = query(query);
+    reading(() -> withSearcher(s -> {
+      s.search(q, new CollectorManager<Collector, Void>() {
+        @Override
+        public Collector newCollector() {
+          return new RowCollector(visitor);
+        }
+
+        @Override
+        public Void reduce(java.util.Collection<Collector> collectors) {
+          return null;
+        }
+      });
+      return null;
+    }));
+  }
+
+  @Override
+  public long count(EventQuery query) {
+    Query q = query(query);
+    return reading(() -> withSearcher(s -> (long) s.count(q)));
+  }
+
+  @Override
+  public void deleteBefore(Instant cutoff) {
+    reading(() -> {
+      try {
+        writer.deleteDocuments(LongPoint.newRangeQuery(TIME, Long.MIN_VALUE, cutoff.toEpochMilli() - 1));
+      } catch (IOException | RuntimeException e) {
+        throw failure("delete events before " + cutoff, e);
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public void refresh() {
+    reading(() -> {
+      refreshingIds = recentIds;
+      recentIds = ConcurrentHashMap.newKeySet();
+      try {
+        searchers.maybeRefreshBlocking();
+      } catch (IOException | RuntimeException e) {
+        recentIds.addAll(refreshingIds);
+        throw failure("refresh", e);
+      } finally {
+        refreshingIds = Set.of();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public void commit() {
+    reading(() -> {
+      try {
+        long seq = lastSequence;
+        writer.setLiveCommitData(Map.of(COMMIT_SEQUENCE, Long.toString(seq)).entrySet());
+        writer.commit();
+        committedSequence = seq;
+      } catch (IOException | RuntimeException e) {
+        throw failure("commit", e);
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public long lastSequence() {
+    return lastSequence;
+  }
+
+  @Override
+  public long committedSequence() {
+    return committedSequence;
+  }
+
+  @Override
+  public void close() {
+    lifecycle.writeLock().lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      try (Directory d = directory; SearcherManager sm = searchers) {
+        writer.close(); // commitOnClose=false: discards only what the knowledge base did not commit
+      } catch (IOException e) {
+        throw failure("close", e);
+      }
+    } finally {
+      lifecycle.writeLock().unlock();
+    }
+  }
+
+  private <T> T reading(Supplier<T> read) {
+    lifecycle.readLock().lock();
+    try {
+      if (closed) {
+        throw new ZhikuException("the event store is closed");
+      }
+      return read.get();
+    } finally {
+      lifecycle.readLock().unlock();
+    }
+  }
+
+  private interface SearcherTask<T> {
+    T run(IndexSearcher s) throws IOException;
+  }
+
+  private <T> T withSearcher(SearcherTask<T> task) {
+    IndexSearcher s;
+    try {
+      s = searchers.acquire();
+    } catch (IOException | RuntimeException e) {
+      throw failure("acquire a searcher", e);
+    }
+    try {
+      return task.run(s);
+    } catch (IOException e) {
+      throw failure("read events", e);
+    } catch (AlreadyClosedException e) {
+      throw failure("read events", e);
+    } finally {
+      try {
+        searchers.release(s);
+      } catch (IOException e) {
+        throw failure("release a searcher", e);
+      }
+    }
+  }
+
+  private static ZhikuException failure(String what, Exception e) {
+    if (e instanceof AlreadyClosedException) {
+      return new ZhikuException("the event store is closed: cannot " + what, e);
+    }
+    return new ZhikuException("the Lucene event store failed to " + what + ": " + e, e);
+  }
+
+  /** Hands each matching document of a segment to the visitor as a row over that segment's columns. */
+  private static final class RowCollector implements Collector {
+    private final Consumer<EventRow> visitor;
+
+    RowCollector(Consumer<EventRow> visitor) {
+      this.visitor = visitor;
+    }
+
+    @Override
+    public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+      LeafRow row = new LeafRow(context.reader());
+      return new LeafCollector() {
+        @Override
+        public void setScorer(Scorable scorer) {}
+
+        @Override
+        public void collect(int doc) {
+          row.doc = doc;
+          visitor.accept(row);
+        }
+      };
+    }
+
+    @Override
+    public ScoreMode scoreMode() {
+      return ScoreMode.COMPLETE_NO_SCORES;
+    }
+  }
+
+  /** The columns of one segment, read lazily for the current document. Forward-only, like doc values. */
+  private static final class LeafRow implements EventRow {
+    private final LeafReader reader;
+    private int doc = -1;
+    private final LongColumn sequence;
+    private final LongColumn time;
+    private final StringColumn type;
+    private final StringColumn user;
+    private final StringColumn item;
+    private final StringColumn contextRole;
+    private final StringColumn contextStage;
+    private final StringsColumn principalRoles;
+    private final StringsColumn principalGroups;
+    private final StringsColumn contextAttributes;
+    private final LongColumn value;
+    private final LongColumn results;
+
+    LeafRow(LeafReader reader) throws IOException {
+      this.reader = reader;
+      sequence = new LongColumn(DocValues.getNumeric(reader, SEQUENCE));
+      time = new LongColumn(DocValues.getNumeric(reader, TIME));
+      type = new StringColumn(DocValues.getSorted(reader, TYPE));
+      user = new StringColumn(DocValues.getSorted(reader, USER));
+      item = new StringColumn(DocValues.getSorted(reader, ITEM));
+      contextRole = new StringColumn(DocValues.getSorted(reader, CONTEXT_ROLE));
+      contextStage = new StringColumn(DocValues.getSorted(reader, CONTEXT_STAGE));
+      principalRoles = new StringsColumn(DocValues.getSortedSet(reader, PRINCIPAL_ROLES));
+      principalGroups = new StringsColumn(DocValues.getSortedSet(reader, PRINCIPAL_GROUPS));
+      contextAttributes = new StringsColumn(DocValues.getSortedSet(reader, CONTEXT_ATTRIBUTE));
+      value = new LongColumn(DocValues.getNumeric(reader, VALUE));
+      results = new LongColumn(DocValues.getNumeric(reader, RESULTS));
+    }
+
+    @Override
+    public long sequence() {
+      return sequence.get(doc, 0);
+    }
+
+    @Override
+    public long timeMillis() {
+      return time.get(doc, 0);
+    }
+
+    @Override
+    public String type() {
+      return type.get(doc);
+    }
+
+    @Override
+    public String userId() {
+      return user.get(doc);
+    }
+
+    @Override
+    public String itemId() {
+      return item.get(doc);
+    }
+
+    @Override
+    public List<String> principalRoles() {
+      return principalRoles.get(doc);
+    }
+
+    @Override
+    public List<String> principalGroups() {
+      return principalGroups.get(doc);
+    }
+
+    @Override
+    public String contextRole() {
+      return contextRole.get(doc);
+    }
+
+    @Override
+    public String contextStage() {
+      return contextStage.get(doc);
+    }
+
+    @Override
+    public String contextAttribute(String key) {
+      String prefix = key + "=";
+      for (String kv : contextAttributes.get(doc)) {
+        if (kv.startsWith(prefix)) {
+          return kv.substring(prefix.length());
+        }
+      }
+      return null;
+    }
+
+    @Override
+    public double value() {
+      return value.has(doc) ? Double.longBitsToDouble(value.get(doc, 0)) : Double.NaN;
+    }
+
+    @Override
+    public long resultCount() {
+      return results.get(doc, -1);
+    }
+
+    @Override
+    public UsageEvent toEvent() {
+      try {
+        StoredFields fields = reader.storedFields();
+        BytesRef json = fields.document(doc, Set.of(SOURCE)).getBinaryValue(SOURCE);
+        return ZhikuJson.read(json.utf8ToString(), UsageEvent.class);
+      } catch (IOException e) {
+        throw failure("read an event", e);
+      }
+    }
+  }
+
+  /** A numeric column; remembers the last document it was positioned on. */
+  private static final class LongColumn {
+    private final NumericDocValues values;
+    private int at = -1;
+    private boolean present;
+
+    LongColumn(NumericDocValues values) {
+      this.values = values;
+    }
+
+    boolean has(int doc) {
+      if (doc != at) {
+        try {
+          present = values.advanceExact(doc);
+        } catch (IOException e) {
+          throw failure("read a column", e);
+        }
+        at = doc;
+      }
+      return present;
+    }
+
+    long get(int doc, long missing) {
+      if (!has(doc)) {
+        return missing;
+      }
+      try {
+        return values.longValue();
+      } catch (IOException e) {
+        throw failure("read a column", e);
+      }
+    }
+  }
+
+  /** A single-valued string column; each distinct value becomes a Java string once per segment. */
+  private static final class StringColumn {
+    private final SortedDocValues values;
+    private final String[] byOrd;
+    private int at = -1;
+    private String current;
+
+    StringColumn(SortedDocValues values) {
+      this.values = values;
+      this.byOrd = new String[values.getValueCount()];
+    }
+
+    String get(int doc) {
+      if (doc == at) {
+        return current;
+      }
+      try {
+        at = doc;
+        if (!values.advanceExact(doc)) {
+          return current = null;
+        }
+        int ord = values.ordValue();
+        String s = byOrd[ord];
+        if (s == null) {
+          s = byOrd[ord] = values.lookupOrd(ord).utf8ToString();
+        }
+        return current = s;
+      } catch (IOException e) {
+        throw failure("read a column", e);
+      }
+    }
+  }
+
+  /** A multi-valued string column. */
+  private static final class StringsColumn {
+    private final SortedSetDocValues values;
+    private final Map<Long, String> byOrd = new java.util.HashMap<>();
+    private int at = -1;
+    private List<String> current = List.of();
+
+    StringsColumn(SortedSetDocValues values) {
+      this.values = values;
+    }
+
+    List<String> get(int doc) {
+      if (doc == at) {
+        return current;
+      }
+      try {
+        at = doc;
+        if (!values.advanceExact(doc)) {
+          return current = List.of();
+        }
+        int n = values.docValueCount();
+        List<String> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+          long ord = values.nextOrd();
+          out.add(byOrd.computeIfAbsent(ord, o -> {
+            try {
+              return values.lookupOrd(o).utf8ToString();
+            } catch (IOException e) {
+              throw failure("read a column", e);
+            }
+          }));
+        }
+        return current = List.copyOf(out);
+      } catch (IOException e) {
+        throw failure("read a column", e);
+      }
+    }
+  }
+}
