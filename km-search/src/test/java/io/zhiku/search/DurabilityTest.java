@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zhiku.core.ZhikuException;
 import io.zhiku.core.access.Acl;
+import io.zhiku.core.access.Principal;
+import io.zhiku.core.event.EventQuery;
+import io.zhiku.core.event.UsageEvent;
+import io.zhiku.core.event.UsageEventType;
 import io.zhiku.core.item.ItemKind;
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.kb.CommitPolicy;
@@ -183,6 +187,47 @@ class DurabilityTest {
     try (KnowledgeBase reopened = open(survivors(base))) {
       Map<String, String> state = state(reopened);
       assertTrue(acceptable.contains(state), "state " + state + " is one of the committed " + acceptable);
+    }
+  }
+
+  /** Random batches of events, commits and random I/O errors on the event store, then a crash. */
+  @RepeatedTest(20)
+  void events_crashOrIoErrors_keepExactlyACommittedCount(Random r) throws IOException {
+    ByteBuffersDirectory base = new ByteBuffersDirectory();
+    MockDirectoryWrapper events = mock(r, base);
+    KnowledgeBase kb = KnowledgeBase.builder().engine(LuceneIndexProvider.on(new ByteBuffersDirectory(), events))
+        .refreshInterval(Duration.ZERO).commitPolicy(CommitPolicy.manual()).build();
+    if (r.nextBoolean()) {
+      events.setRandomIOExceptionRate(0.01 + r.nextDouble() * 0.05);
+    }
+    List<Long> acceptable = new ArrayList<>(List.of(0L));
+    long recorded = 0;
+    java.time.Instant t = java.time.Instant.parse("2026-11-01T00:00:00Z");
+    try {
+      for (int step = 0; step < 40 + r.nextInt(60); step++) {
+        if (r.nextInt(5) == 0) {
+          acceptable.add(recorded); // a commit that fails late may still have reached the disk
+          kb.commit();
+          acceptable.clear();
+          acceptable.add(recorded);
+        } else {
+          List<UsageEvent> batch = new ArrayList<>();
+          for (int i = 1 + r.nextInt(20); i > 0; i--) {
+            batch.add(UsageEvent.ofItem(UsageEventType.VIEW, t, Principal.of("u" + r.nextInt(5)), "k" + r.nextInt(IDS)));
+          }
+          recorded += kb.recordAll(batch).size();
+        }
+      }
+    } catch (ZhikuException e) {
+      // the engine failed; what counts is what was committed
+    }
+    events.setRandomIOExceptionRate(0);
+    events.crash();
+    abandon(kb);
+    try (KnowledgeBase reopened = KnowledgeBase.builder().engine(LuceneIndexProvider.on(new ByteBuffersDirectory(), survivors(base)))
+        .refreshInterval(Duration.ZERO).build()) {
+      long count = reopened.countEvents(EventQuery.ALL);
+      assertTrue(acceptable.contains(count), "events after the crash " + count + " is one of the committed " + acceptable);
     }
   }
 }
