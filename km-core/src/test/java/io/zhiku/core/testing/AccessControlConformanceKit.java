@@ -8,6 +8,15 @@ import io.zhiku.core.item.ItemKind;
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.kb.CommitPolicy;
 import io.zhiku.core.kb.KnowledgeBase;
+import io.zhiku.core.event.UsageEvent;
+import io.zhiku.core.event.UsageEventType;
+import io.zhiku.core.event.WorkContext;
+import io.zhiku.core.push.ItemNotification;
+import io.zhiku.core.push.PushRule;
+import io.zhiku.core.push.PushSettings;
+import io.zhiku.core.push.Recommendation;
+import io.zhiku.core.push.RuleCondition;
+import io.zhiku.core.push.WorkflowEvent;
 import io.zhiku.core.search.SearchRequest;
 import io.zhiku.core.search.SearchResult;
 import io.zhiku.core.search.SuggestRequest;
@@ -77,6 +86,30 @@ public abstract class AccessControlConformanceKit {
       .concept(Concept.builder("secret", "s").prefLabel("en", "hiddenconcept").build())
       .build();
 
+  /** A random corpus: words w0..w9 everywhere; "hidden" words and the "secret" concept only in items nobody may read. */
+  private static List<KnowledgeItem> corpus(Random r) {
+    List<KnowledgeItem> items = new ArrayList<>();
+    int n = 30 + r.nextInt(90);
+    for (int i = 0; i < n; i++) {
+      Acl acl = acl(r);
+      StringBuilder body = new StringBuilder();
+      for (int k = 1 + r.nextInt(4); k > 0; k--) {
+        body.append(" w").append(r.nextInt(10));
+      }
+      if (acl.equals(Acl.NOBODY)) {
+        body.append(" hidden").append(r.nextInt(3));
+      }
+      List<String> concepts = pick(r, new String[] {"c0", "c1", "c2", "c3"}, 2);
+      if (acl.equals(Acl.NOBODY) && r.nextBoolean()) {
+        concepts.add("secret");
+      }
+      String title = "item " + i + (acl.equals(Acl.NOBODY) ? " hidden" + r.nextInt(3) : "");
+      items.add(KnowledgeItem.builder("i" + i, ItemKind.of(KINDS[r.nextInt(KINDS.length)]), title)
+          .body(body.toString().strip()).concepts(concepts).acl(acl).build());
+    }
+    return items;
+  }
+
   /**
    * Checks one random corpus.
    *
@@ -84,28 +117,9 @@ public abstract class AccessControlConformanceKit {
    */
   @RepeatedTest(12)
   public void everyAnswerEqualsBruteForceOverReadableItems(Random r) {
-    List<KnowledgeItem> items = new ArrayList<>();
+    List<KnowledgeItem> items = corpus(r);
     try (KnowledgeBase kb = newKnowledgeBase().refreshInterval(Duration.ZERO).commitPolicy(CommitPolicy.manual())
         .taxonomy(TAXONOMY).build()) {
-      int n = 30 + r.nextInt(90);
-      for (int i = 0; i < n; i++) {
-        Acl acl = acl(r);
-        // w0..w9 are common words; "hidden" words appear only in items nobody may read.
-        StringBuilder body = new StringBuilder();
-        for (int k = 1 + r.nextInt(4); k > 0; k--) {
-          body.append(" w").append(r.nextInt(10));
-        }
-        if (acl.equals(Acl.NOBODY)) {
-          body.append(" hidden").append(r.nextInt(3));
-        }
-        List<String> concepts = pick(r, new String[] {"c0", "c1", "c2", "c3"}, 2);
-        if (acl.equals(Acl.NOBODY) && r.nextBoolean()) {
-          concepts.add("secret");
-        }
-        String title = "item " + i + (acl.equals(Acl.NOBODY) ? " hidden" + r.nextInt(3) : "");
-        items.add(KnowledgeItem.builder("i" + i, ItemKind.of(KINDS[r.nextInt(KINDS.length)]), title)
-            .body(body.toString().strip()).concepts(concepts).acl(acl).build());
-      }
       kb.putAll(items);
       // Some churn: re-put a few with new ACLs and delete a few, so that old versions must not leak.
       for (int i = 0; i < 10; i++) {
@@ -190,5 +204,125 @@ public abstract class AccessControlConformanceKit {
         assertEquals(expected.size(), total, "total hits: " + what);
       }
     }
+  }
+
+  /**
+   * Push, every built-in recommender, reasons and subscriptions on one random corpus: usage by many
+   * people (including of items the principal may not read), rules that name every item, subscriptions.
+   * No recommendation, reason or notification may name an item the principal may not read; a rules-only
+   * push returns exactly the readable items the rule names; notifications equal a brute-force
+   * computation.
+   *
+   * @param r the seeded randomness
+   * @throws InterruptedException if interrupted while waiting for notifications
+   */
+  @RepeatedTest(8)
+  public void pushAndNotificationsNeverNameUnreadableItems(Random r) throws InterruptedException {
+    List<KnowledgeItem> items = corpus(r);
+    List<String> allIds = items.stream().map(KnowledgeItem::id).toList();
+    PushRule everything = new PushRule("everything", "stage s0", RuleCondition.is("stage", "s0"), allIds.subList(0, Math.min(allIds.size(), 256)),
+        List.of("c0", "secret"), 1);
+    PushSettings settings = PushSettings.builder().rules(List.of(everything)).build();
+    try (KnowledgeBase kb = newKnowledgeBase().refreshInterval(Duration.ZERO).commitPolicy(CommitPolicy.manual())
+        .taxonomy(TAXONOMY).push(settings).build()) {
+      kb.putAll(items);
+      List<ItemNotification> notified = new java.util.concurrent.CopyOnWriteArrayList<>();
+      kb.addItemListener(notified::add);
+      List<Principal> subscribers = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        Principal p = randomPrincipal(r, USERS[i]);
+        String concept = new String[] {"c0", "c1", "secret"}[r.nextInt(3)];
+        kb.subscribe(p, concept);
+        subscribers.add(p);
+      }
+      // Usage by people who are never pushed to here, so that nothing is dropped as already used.
+      java.time.Instant now = java.time.Instant.now();
+      for (int e = 0; e < 300; e++) {
+        Principal user = randomPrincipal(r, "e" + r.nextInt(6));
+        WorkContext c = WorkContext.builder(user, now).role(ROLES[r.nextInt(ROLES.length)]).stage("s" + r.nextInt(2))
+            .attribute("industry", "ind" + r.nextInt(2)).attribute("project", "p" + r.nextInt(2)).build();
+        String type = new String[] {"view", "reuse", "push-accepted", "click"}[r.nextInt(4)];
+        kb.record(UsageEvent.ofItem(UsageEventType.of(type), now, user, items.get(r.nextInt(items.size())).id()).withContext(c));
+      }
+      // Churn after subscribing: every put is a notification candidate.
+      Set<String> expectedNotifications = new TreeSet<>();
+      for (int i = 0; i < 15; i++) {
+        int at = r.nextInt(items.size());
+        KnowledgeItem stored = kb.put(items.get(at).toBuilder().acl(acl(r)).build());
+        items.set(at, stored);
+        for (Principal p : subscribers) {
+          for (String concept : kb.subscriptions(p.userId())) {
+            boolean under = stored.concepts().contains(concept)
+                || stored.concepts().stream().anyMatch(c -> TAXONOMY.ancestors(c).contains(concept));
+            if (under && stored.acl().permits(p)) {
+              expectedNotifications.add(p.userId() + " " + concept + " " + stored.id() + " v" + stored.version());
+            }
+          }
+        }
+      }
+      kb.refresh();
+      for (int q = 0; q < 12; q++) {
+        Principal p = randomPrincipal(r, USERS[r.nextInt(USERS.length)]);
+        WorkContext c = WorkContext.builder(p, now).stage("s" + r.nextInt(2)).role(ROLES[r.nextInt(ROLES.length)])
+            .attribute("industry", "ind" + r.nextInt(2)).attribute("project", "p" + r.nextInt(2))
+            .text("w" + r.nextInt(10) + " hidden" + r.nextInt(3) + " w" + r.nextInt(10)).build();
+        for (Recommendation rec : kb.push(c, 1 + r.nextInt(20))) {
+          assertEquals(true, current(items, rec.item().id()).acl().permits(p), "pushed " + rec.item().id() + " to " + p);
+          for (io.zhiku.core.push.Reason reason : rec.reasons()) {
+            for (KnowledgeItem hidden : items) {
+              if (!hidden.acl().permits(p)) {
+                assertEquals(false, reason.text().contains("\u201c" + hidden.title() + "\u201d"), reason + " names a hidden item to " + p);
+              }
+            }
+          }
+        }
+      }
+      drain(kb);
+      Set<String> actual = new TreeSet<>();
+      for (ItemNotification n : notified) {
+        assertEquals(true, n.item().acl().permits(n.subscriber()), "notified " + n.subscriber() + " of " + n.item().id());
+        actual.add(n.subscriber().userId() + " " + n.conceptId() + " " + n.item().id() + " v" + n.item().version());
+      }
+      assertEquals(expectedNotifications, actual, "notifications");
+    }
+    // Rules only: exactly the readable items the rule names, and the readable items under its concepts.
+    try (KnowledgeBase kb = newKnowledgeBase().refreshInterval(Duration.ZERO).commitPolicy(CommitPolicy.manual()).taxonomy(TAXONOMY)
+        .push(PushSettings.builder().disable("popularity").disable("freshness").disable("similar").disable("co-usage")
+            .disable("feedback").recordShown(false).rules(List.of(everything)).build()).build()) {
+      kb.putAll(items);
+      kb.refresh();
+      for (int q = 0; q < 10; q++) {
+        Principal p = randomPrincipal(r, USERS[r.nextInt(USERS.length)]);
+        Set<String> expected = new TreeSet<>();
+        for (KnowledgeItem i : items) {
+          if (i.acl().permits(p)) {
+            expected.add(i.id());
+          }
+        }
+        Set<String> pushed = new TreeSet<>();
+        kb.push(WorkContext.builder(p, java.time.Instant.now()).stage("s0").build(), 100).forEach(x -> pushed.add(x.item().id()));
+        Set<String> expectedTop = expected.size() > 100 ? pushed : expected; // at most 100 per push
+        assertEquals(expectedTop, pushed, "rules-only push for " + p);
+        assertEquals(true, expected.containsAll(pushed));
+      }
+    }
+  }
+
+  private static KnowledgeItem current(List<KnowledgeItem> items, String id) {
+    return items.stream().filter(i -> i.id().equals(id)).findFirst().orElseThrow();
+  }
+
+  private static Principal randomPrincipal(Random r, String user) {
+    return new Principal(user, new HashSet<>(pick(r, GROUPS, 2)), new HashSet<>(pick(r, ROLES, 1)));
+  }
+
+  /** Waits until the notification thread delivered everything queued so far. */
+  private static void drain(KnowledgeBase kb) throws InterruptedException {
+    java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+    io.zhiku.core.push.PushListener barrier = (e, recs) -> done.countDown();
+    kb.addPushListener(barrier);
+    kb.publish(WorkflowEvent.of("barrier", WorkContext.builder(Principal.of("nobody"), java.time.Instant.now()).build()));
+    assertEquals(true, done.await(30, java.util.concurrent.TimeUnit.SECONDS), "notifications delivered");
+    kb.removePushListener(barrier);
   }
 }
