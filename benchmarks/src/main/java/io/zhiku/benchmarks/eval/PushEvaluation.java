@@ -1,0 +1,371 @@
+package io.zhiku.benchmarks.eval;
+
+import io.zhiku.benchmarks.SharedData;
+import io.zhiku.core.access.Acl;
+import io.zhiku.core.access.Principal;
+import io.zhiku.core.event.UsageEvent;
+import io.zhiku.core.event.UsageEventType;
+import io.zhiku.core.event.WorkContext;
+import io.zhiku.core.item.ItemKind;
+import io.zhiku.core.item.KnowledgeItem;
+import io.zhiku.core.kb.CommitPolicy;
+import io.zhiku.core.kb.KnowledgeBase;
+import io.zhiku.core.push.Recommendation;
+import io.zhiku.core.taxonomy.Concept;
+import io.zhiku.core.taxonomy.ConceptScheme;
+import io.zhiku.core.taxonomy.Taxonomy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+/**
+ * Push on real data: the Mathematics Educators Stack Exchange dump ({@code
+ * stackexchange/matheducators-Posts.xml}) replayed in time order through the public API. Questions and
+ * answers become items (tags become concepts, owners authors, an answer links to its question and
+ * carries its tags); each question's view count becomes view events spread evenly between its creation
+ * and the end of the dump (by one anonymous viewer: the dump does not say who viewed); answers and
+ * accepted answers become events of their authors.
+ *
+ * <p>For each question in the last 20% of the timeline, before it is added, its owner is pushed to with
+ * its title and tags as the work context (text and concepts), using only what existed before it. Pushed
+ * items count as their thread (an answer as its question); the top 10 distinct earlier questions are
+ * scored with precision@10 and nDCG@10 against two relevance sets: earlier questions that share a tag,
+ * and earlier questions whose accepted answer's author also answered this one. Baselines in the same run
+ * and on the same items: plain Lucene MoreLikeThis ({@code StandardAnalyzer}, title and body) with the
+ * same text, and the most-viewed questions so far.
+ *
+ * <p>Usage: {@code java -cp benchmarks.jar io.zhiku.benchmarks.eval.PushEvaluation [data dir]}.
+ */
+public final class PushEvaluation {
+  private PushEvaluation() {}
+
+  /** One row of Posts.xml. */
+  record Post(String id, boolean question, Instant created, String parentId, String acceptedAnswerId, String owner,
+      String title, String body, List<String> tags, int views) {}
+
+  /** Precision@10 and nDCG@10 summed over queries. */
+  static final class Metric {
+    int queries;
+    double precision;
+    double ndcg;
+
+    void add(List<String> ranked, Set<String> relevant) {
+      if (relevant.isEmpty()) {
+        return;
+      }
+      queries++;
+      double dcg = 0;
+      int hits = 0;
+      for (int i = 0; i < Math.min(10, ranked.size()); i++) {
+        if (relevant.contains(ranked.get(i))) {
+          hits++;
+          dcg += 1 / log2(i + 2);
+        }
+      }
+      double ideal = 0;
+      for (int i = 0; i < Math.min(10, relevant.size()); i++) {
+        ideal += 1 / log2(i + 2);
+      }
+      precision += hits / 10.0;
+      ndcg += dcg / ideal;
+    }
+
+    private static double log2(double x) {
+      return Math.log(x) / Math.log(2);
+    }
+
+    String cells() {
+      return String.format(Locale.ROOT, "%4d | %.3f | %.3f", queries, precision / queries, ndcg / queries);
+    }
+  }
+
+  /** A clock the replay moves. */
+  static final class ReplayClock extends Clock {
+    Instant now = Instant.EPOCH;
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  /**
+   * Runs the evaluation and prints a Markdown table.
+   *
+   * @param args optionally the data directory
+   * @throws Exception if the file cannot be read or parsed
+   */
+  public static void main(String[] args) throws Exception {
+    Path dir = args.length > 0 ? Path.of(args[0]) : SharedData.directory();
+    Path file = dir == null ? null : dir.resolve("stackexchange").resolve("matheducators-Posts.xml");
+    PrintStream out = System.out;
+    if (file == null || !Files.isRegularFile(file)) {
+      out.println("push evaluation: missing " + file);
+      if ("1".equals(System.getenv("ZHIKU_REQUIRE_DATA"))) {
+        System.exit(1);
+      }
+      return;
+    }
+    List<Post> posts = read(file);
+    Map<String, Metric[]> results = run(posts);
+    out.println("| system                                   | n (tag) | P@10 tag | nDCG@10 tag | n (expert) | P@10 expert | nDCG@10 expert |");
+    out.println("|------------------------------------------|---------|----------|-------------|------------|-------------|----------------|");
+    results.forEach((system, m) -> {
+      String[] a = m[0].cells().split(" \\| ");
+      String[] b = m[1].cells().split(" \\| ");
+      out.printf(Locale.ROOT, "| %-40s | %7s | %8s | %11s | %10s | %11s | %14s |%n", system, a[0].strip(), a[1], a[2],
+          b[0].strip(), b[1], b[2]);
+    });
+  }
+
+  /** Replays the posts; returns, per system, the tag metric and the expert metric. */
+  static Map<String, Metric[]> run(List<Post> posts) throws IOException {
+    posts = new ArrayList<>(posts);
+    posts.sort(Comparator.comparing(Post::created).thenComparing(p -> Long.parseLong(p.id())));
+    Map<String, Post> byId = new HashMap<>();
+    posts.forEach(p -> byId.put(p.id(), p));
+    Instant end = posts.get(posts.size() - 1).created();
+    Instant cutoff = posts.get((int) (posts.size() * 0.8)).created();
+    // Ground truth: who answered each question; who wrote each question's accepted answer.
+    Map<String, Set<String>> answerers = new HashMap<>();
+    for (Post p : posts) {
+      if (!p.question() && p.parentId() != null && p.owner() != null) {
+        answerers.computeIfAbsent(p.parentId(), k -> new HashSet<>()).add(p.owner());
+      }
+    }
+    // View events: each question's views spread evenly (seeded) between its creation and the end.
+    Random random = new Random(42);
+    List<Object[]> views = new ArrayList<>(); // {Instant, questionId}
+    for (Post p : posts) {
+      if (p.question()) {
+        long span = Math.max(1, end.toEpochMilli() - p.created().toEpochMilli());
+        for (int v = 0; v < p.views(); v++) {
+          views.add(new Object[] {p.created().plusMillis((long) (random.nextDouble() * span)), p.id()});
+        }
+      }
+    }
+    views.sort(Comparator.comparing(v -> (Instant) v[0]));
+
+    Taxonomy.Builder tb = Taxonomy.builder().scheme(ConceptScheme.of("tags", "en", "Tags"));
+    posts.stream().flatMap(p -> p.tags().stream()).distinct().sorted()
+        .forEach(t -> tb.concept(Concept.builder(tagId(t), "tags").prefLabel("en", t).build()));
+    ReplayClock clock = new ReplayClock();
+    Principal viewer = Principal.of("anonymous-viewer");
+    Map<String, Metric[]> results = new java.util.LinkedHashMap<>();
+    for (String s : List.of("Zhiku push (default blend)", "plain Lucene MoreLikeThis", "most viewed so far")) {
+      results.put(s, new Metric[] {new Metric(), new Metric()});
+    }
+    Map<String, Integer> viewed = new HashMap<>();
+    try (KnowledgeBase kb = KnowledgeBase.builder().clock(clock).refreshInterval(Duration.ZERO)
+            .commitPolicy(CommitPolicy.manual()).recordSearches(false).taxonomy(tb.build()).build();
+        Analyzer analyzer = new StandardAnalyzer();
+        ByteBuffersDirectory mltDir = new ByteBuffersDirectory();
+        IndexWriter mltWriter = new IndexWriter(mltDir, new IndexWriterConfig(analyzer))) {
+      int nextView = 0;
+      List<String> earlierQuestions = new ArrayList<>();
+      for (Post p : posts) {
+        clock.now = p.created();
+        List<UsageEvent> batch = new ArrayList<>();
+        while (nextView < views.size() && !((Instant) views.get(nextView)[0]).isAfter(p.created())) {
+          Object[] v = views.get(nextView++);
+          batch.add(UsageEvent.ofItem(UsageEventType.VIEW, (Instant) v[0], viewer, (String) v[1]));
+          viewed.merge((String) v[1], 1, Integer::sum);
+        }
+        kb.recordAll(batch);
+        if (p.question() && !p.created().isBefore(cutoff) && !earlierQuestions.isEmpty()) {
+          kb.refresh();
+          Set<String> sharesTag = new TreeSet<>();
+          Set<String> sameExpert = new TreeSet<>();
+          Set<String> mine = answerers.getOrDefault(p.id(), Set.of());
+          for (String q : earlierQuestions) {
+            Post earlier = byId.get(q);
+            if (earlier.tags().stream().anyMatch(p.tags()::contains)) {
+              sharesTag.add(q);
+            }
+            Post accepted = earlier.acceptedAnswerId() == null ? null : byId.get(earlier.acceptedAnswerId());
+            if (accepted != null && accepted.owner() != null && !accepted.created().isAfter(p.created())
+                && mine.contains(accepted.owner())) {
+              sameExpert.add(q);
+            }
+          }
+          String text = p.title() + " " + String.join(" ", p.tags());
+          WorkContext ctx = WorkContext.builder(person(p), p.created()).text(text)
+              .concepts(p.tags().stream().map(PushEvaluation::tagId).toArray(String[]::new)).build();
+          List<String> pushed = threads(kb.push(ctx, 40).stream().map(r -> r.item().id()).toList(), byId);
+          List<String> mlt = threads(moreLikeThis(mltWriter, analyzer, text), byId);
+          List<String> popular = earlierQuestions.stream()
+              .sorted(Comparator.<String>comparingInt(q -> viewed.getOrDefault(q, 0)).reversed().thenComparing(Function.identity()))
+              .limit(10).toList();
+          for (Map.Entry<String, List<String>> e : Map.of("Zhiku push (default blend)", pushed, "plain Lucene MoreLikeThis", mlt,
+              "most viewed so far", popular).entrySet()) {
+            results.get(e.getKey())[0].add(e.getValue(), sharesTag);
+            results.get(e.getKey())[1].add(e.getValue(), sameExpert);
+          }
+        }
+        add(kb, p, byId);
+        Document d = new Document();
+        d.add(new StoredField("id", p.id()));
+        d.add(new TextField("text", p.title() + "\n" + p.body(), Field.Store.NO));
+        mltWriter.addDocument(d);
+        if (p.question()) {
+          earlierQuestions.add(p.id());
+        }
+      }
+    }
+    return results;
+  }
+
+  private static Principal person(Post p) {
+    return Principal.of(p.owner() == null ? "unknown" : "user-" + p.owner());
+  }
+
+  private static String tagId(String tag) {
+    return "tag-" + tag.replaceAll("[^A-Za-z0-9_.-]", "_");
+  }
+
+  /** Stores a post as an item and its author's events. */
+  private static void add(KnowledgeBase kb, Post p, Map<String, Post> byId) {
+    Post question = p.question() ? p : byId.get(p.parentId());
+    List<String> tags = question == null ? List.of() : question.tags();
+    KnowledgeItem.Builder b = KnowledgeItem.builder(p.id(), ItemKind.of(p.question() ? "question" : "answer"),
+            p.question() ? p.title() : "Answer: " + (question == null ? "" : question.title()))
+        .body(p.body()).language("en").acl(Acl.PUBLIC)
+        .concepts(tags.stream().map(PushEvaluation::tagId).toList()).tags(tags.toArray(String[]::new));
+    if (p.owner() != null) {
+      b.authors("user-" + p.owner());
+    }
+    if (!p.question() && question != null) {
+      b.link("answers", question.id());
+    }
+    kb.put(b.build());
+    if (!p.question() && p.owner() != null) {
+      kb.record(UsageEvent.ofItem(UsageEventType.ANSWERED, p.created(), person(p), p.id()));
+    }
+  }
+
+  /** Pushed or found items as their threads (an answer as its question), distinct, at most 10. */
+  private static List<String> threads(List<String> ids, Map<String, Post> byId) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String id : ids) {
+      Post p = byId.get(id);
+      String thread = p == null ? null : p.question() ? p.id() : p.parentId();
+      if (thread != null && byId.containsKey(thread) && byId.get(thread).question()) {
+        out.add(thread);
+      }
+      if (out.size() == 10) {
+        break;
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static List<String> moreLikeThis(IndexWriter writer, Analyzer analyzer, String text) throws IOException {
+    try (DirectoryReader reader = DirectoryReader.open(writer)) {
+      MoreLikeThis mlt = new MoreLikeThis(reader);
+      mlt.setAnalyzer(analyzer);
+      mlt.setFieldNames(new String[] {"text"});
+      mlt.setMinTermFreq(1);
+      mlt.setMinDocFreq(1);
+      IndexSearcher searcher = new IndexSearcher(reader);
+      List<String> out = new ArrayList<>();
+      for (ScoreDoc sd : searcher.search(mlt.like("text", new java.io.StringReader(text)), 40).scoreDocs) {
+        out.add(searcher.storedFields().document(sd.doc).get("id"));
+      }
+      return out;
+    }
+  }
+
+  /** Reads Posts.xml with a parser that refuses DTDs and external entities. */
+  static List<Post> read(Path file) throws IOException, XMLStreamException {
+    XMLInputFactory f = XMLInputFactory.newFactory();
+    f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    List<Post> out = new ArrayList<>();
+    try (InputStream in = Files.newInputStream(file)) {
+      XMLStreamReader r = f.createXMLStreamReader(in);
+      while (r.hasNext()) {
+        if (r.next() == XMLStreamConstants.START_ELEMENT && r.getLocalName().equals("row")) {
+          String type = r.getAttributeValue(null, "PostTypeId");
+          if (!"1".equals(type) && !"2".equals(type)) {
+            continue;
+          }
+          String tags = r.getAttributeValue(null, "Tags");
+          List<String> tagList = new ArrayList<>();
+          if (tags != null) {
+            for (String t : tags.split("[<>]")) {
+              if (!t.isBlank()) {
+                tagList.add(t);
+              }
+            }
+          }
+          String views = r.getAttributeValue(null, "ViewCount");
+          String title = r.getAttributeValue(null, "Title");
+          out.add(new Post(r.getAttributeValue(null, "Id"), "1".equals(type),
+              LocalDateTime.parse(r.getAttributeValue(null, "CreationDate")).toInstant(ZoneOffset.UTC),
+              r.getAttributeValue(null, "ParentId"), r.getAttributeValue(null, "AcceptedAnswerId"),
+              r.getAttributeValue(null, "OwnerUserId"), title == null ? "" : title.strip(),
+              text(r.getAttributeValue(null, "Body")), tagList, views == null ? 0 : Integer.parseInt(views)));
+        }
+      }
+      r.close();
+    }
+    return out;
+  }
+
+  /** HTML to plain text: tags dropped, the common entities decoded, control characters removed. */
+  static String text(String html) {
+    if (html == null) {
+      return "";
+    }
+    String s = html.replaceAll("<[^>]+>", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+        .replace("&#39;", "'").replace("&nbsp;", " ").replace("&amp;", "&");
+    return s.replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", " ").strip();
+  }
+}
