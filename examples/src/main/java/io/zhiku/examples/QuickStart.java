@@ -6,7 +6,15 @@ import io.zhiku.core.item.AttributeValue;
 import io.zhiku.core.item.ItemKind;
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.json.ZhikuJson;
+import io.zhiku.core.event.UsageEvent;
+import io.zhiku.core.event.UsageEventType;
+import io.zhiku.core.event.WorkContext;
 import io.zhiku.core.kb.KnowledgeBase;
+import io.zhiku.core.push.PushRule;
+import io.zhiku.core.push.PushRules;
+import io.zhiku.core.push.PushSettings;
+import io.zhiku.core.push.Reason;
+import io.zhiku.core.push.Recommendation;
 import io.zhiku.core.search.SearchRequest;
 import io.zhiku.core.search.SearchResult;
 import io.zhiku.core.search.SuggestRequest;
@@ -19,6 +27,7 @@ import io.zhiku.core.taxonomy.Taxonomy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -86,7 +95,11 @@ public final class QuickStart {
     out.println("SKOS Turtle export: " + turtle.toString(StandardCharsets.UTF_8).lines().count()
         + " lines; re-import equal = " + back.equals(taxonomy));
 
-    try (KnowledgeBase kb = KnowledgeBase.builder().taxonomy(taxonomy).build()) {
+    // The static knowledge map: at the proposal stage for a smart-campus customer, push the SSO solution.
+    List<PushRule> rules = PushRules.fromJson("""
+        [{"id": "campus-proposal", "description": "the proposal stage of a smart-campus deal",
+          "when": {"stage": "stage.proposal", "industry": "ind.smart-campus"}, "items": ["sol-1"]}]""");
+    try (KnowledgeBase kb = KnowledgeBase.builder().taxonomy(taxonomy).push(PushSettings.builder().rules(rules).build()).build()) {
       kb.put(item);
       kb.put(KnowledgeItem.builder("faq-7", ItemKind.FAQ, "如何為校園一卡通開通統一身份認證？")
           .body("Traditional-Chinese FAQ: enable SSO for the campus card.").language("zh-Hant")
@@ -108,9 +121,26 @@ public final class QuickStart {
       out.println("  first hit, highlighted: " + kb.search(SearchRequest.builder(alice).text("身份认证").build()).hits().get(0).title());
       out.println("  suggestions for \"智慧\" as alice: " + kb.suggest(SuggestRequest.of(alice, "智慧")).stream()
           .map(x -> x.text() + " (" + x.source() + ")").toList());
+
+      // Knowledge finds the person: colleagues used the FAQ; alice reaches the proposal stage of a deal.
+      Instant now = Instant.now();
+      for (String colleague : List.of("bob", "carol", "dave")) {
+        kb.record(UsageEvent.ofItem(UsageEventType.VIEW, now, Principal.of(colleague, List.of(), List.of("account-manager")), "faq-7"));
+      }
+      kb.refresh();
+      for (Principal who : List.of(alice, guest)) {
+        WorkContext work = WorkContext.builder(who, now).role("account-manager").process("sales-project")
+            .stage("stage.proposal").attribute(WorkContext.INDUSTRY, "ind.smart-campus")
+            .text("客户要求校园一卡通支持统一身份认证").build();
+        out.println("  push at the proposal stage, as " + who.userId() + ":");
+        for (Recommendation r : kb.push(work, 3)) {
+          out.println("    " + r.item().id() + " " + r.item().title() + " <- "
+              + r.reasons().stream().map(Reason::text).collect(Collectors.joining("; ")));
+        }
+      }
     }
     out.println();
-    out.println("Not in this demo yet: push, the knowledge graph and metrics. Each arrives with its issue,");
+    out.println("Not in this demo yet: the knowledge graph and metrics. Each arrives with its issue,");
     out.println("and this demo grows with them.");
   }
 }

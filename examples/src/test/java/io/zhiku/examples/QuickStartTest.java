@@ -26,5 +26,10 @@ class QuickStartTest {
     assertTrue(out.contains("suggestions for \"智慧\" as alice: [智慧校园 (CONCEPT), 智慧校园统一身份认证方案 (TITLE)]"), out);
     assertTrue(out.contains("browse under 政企 (with descendants) as alice: [sol-1, faq-7]")
         || out.contains("browse under 政企 (with descendants) as alice: [faq-7, sol-1]"), out);
+    String alicePush = out.substring(out.indexOf("push at the proposal stage, as alice:"), out.indexOf("push at the proposal stage, as guest:"));
+    String guestPush = out.substring(out.indexOf("push at the proposal stage, as guest:"));
+    assertTrue(alicePush.contains("sol-1 智慧校园统一身份认证方案 <- recommended for the proposal stage of a smart-campus deal"), alicePush);
+    assertTrue(alicePush.contains("much used lately by people in the role account-manager (about 3 recent uses)"), alicePush);
+    assertTrue(!guestPush.contains("sol-1") && guestPush.contains("faq-7"), "the guest may not read sol-1:\n" + guestPush);
   }
 }
