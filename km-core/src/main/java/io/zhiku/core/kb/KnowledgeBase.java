@@ -112,6 +112,12 @@ public final class KnowledgeBase implements AutoCloseable {
   /** Events appended since the last event refresh began, and those of the refresh in progress. */
   private volatile ConcurrentLinkedQueue<UsageEvent> recentEvents = new ConcurrentLinkedQueue<>();
   private volatile ConcurrentLinkedQueue<UsageEvent> refreshingEvents = new ConcurrentLinkedQueue<>();
+  /** Serialises event appends, refreshes and commits; taken after writeLock when both are needed. */
+  private final ReentrantLock eventLock = new ReentrantLock();
+  private int unrefreshedEvents; // guarded by eventLock
+  private final Uncommitted uncommittedEvents = new Uncommitted(); // guarded by eventLock
+  /** Past this many events recorded since the last refresh, the event store refreshes on its own. */
+  private static final int MAX_UNREFRESHED_EVENTS = 10_000;
   private final Clock clock;
   private final ItemLimits limits;
   private final CommitPolicy commitPolicy;
@@ -119,8 +125,7 @@ public final class KnowledgeBase implements AutoCloseable {
   private final ReentrantLock writeLock = new ReentrantLock();
   private final ScheduledExecutorService maintenance;
   private long sequence; // guarded by writeLock
-  private int uncommitted; // guarded by writeLock
-  private Instant oldestUncommitted; // guarded by writeLock
+  private final Uncommitted uncommitted = new Uncommitted(); // guarded by writeLock
   private volatile boolean closed;
 
   private KnowledgeBase(Builder b, KnowledgeIndex index, EventStore events) {
@@ -273,22 +278,42 @@ public final class KnowledgeBase implements AutoCloseable {
     countUncommitted(changes.size());
   }
 
-  /** Counts applied changes or events toward the commit policy; called with the write lock held. */
+  /** Counts applied changes toward the commit policy; called with the write lock held. */
   private void countUncommitted(int n) {
-    if (n == 0) {
-      return;
-    }
-    if (uncommitted == 0) {
-      oldestUncommitted = clock.instant();
-    }
-    uncommitted += n;
-    if (commitPolicy.maxChanges() > 0 && uncommitted >= commitPolicy.maxChanges()) {
+    uncommitted.add(n);
+    if (uncommitted.dueByCount()) {
       try {
         commitLocked();
       } catch (RuntimeException e) {
         // The write itself is applied; the next commit (explicit, by policy or on close) reports failure.
-        LOG.warn("commit after {} changes failed; changes stay applied and uncommitted", uncommitted, e);
+        LOG.warn("commit after {} changes failed; changes stay applied and uncommitted", uncommitted.count, e);
       }
+    }
+  }
+
+  /** What a store applied but did not commit yet, for the commit policy. Guarded by the store's lock. */
+  private final class Uncommitted {
+    private int count;
+    private Instant oldest;
+
+    void add(int n) {
+      if (n > 0 && count == 0) {
+        oldest = clock.instant();
+      }
+      count += n;
+    }
+
+    boolean dueByCount() {
+      return commitPolicy.maxChanges() > 0 && count >= commitPolicy.maxChanges();
+    }
+
+    boolean dueByTime() {
+      return count > 0 && !clock.instant().isBefore(oldest.plus(commitPolicy.maxDelay()));
+    }
+
+    void clear() {
+      count = 0;
+      oldest = null;
     }
   }
 
@@ -426,7 +451,9 @@ public final class KnowledgeBase implements AutoCloseable {
 
   /**
    * Records usage events, all or nothing. Events that carry an id already stored (or repeated in the
-   * batch) are skipped, so a host may safely retry.
+   * batch) are skipped, so a host may safely retry. Push sees them at once; event scans and counts see
+   * them after the next refresh (on the refresh interval, on {@link #refresh()}, or on its own once
+   * 10,000 events are waiting).
    *
    * @param batch the events, at most 100,000
    * @return the events stored
@@ -435,16 +462,27 @@ public final class KnowledgeBase implements AutoCloseable {
   public List<UsageEvent> recordAll(List<UsageEvent> batch) {
     Checks.count("KnowledgeBase.recordAll", Checks.present("events", batch).size(), 100_000);
     batch.forEach(e -> Checks.present("event", e));
-    writeLock.lock();
+    eventLock.lock(); // not the item write lock: searches record events and must not wait for item writes
     try {
       ensureOpen();
       List<UsageEvent> stored = events.append(batch);
       stored.forEach(stats::add);
       recentEvents.addAll(stored);
-      countUncommitted(stored.size());
+      unrefreshedEvents += stored.size();
+      if (unrefreshedEvents > MAX_UNREFRESHED_EVENTS) {
+        refreshEvents(); // bounds the memory of events pushes must see before a refresh
+      }
+      uncommittedEvents.add(stored.size());
+      if (uncommittedEvents.dueByCount()) {
+        try {
+          commitEventsLocked();
+        } catch (RuntimeException e) {
+          LOG.warn("commit after {} events failed; they stay recorded and uncommitted", uncommittedEvents.count, e);
+        }
+      }
       return stored;
     } finally {
-      writeLock.unlock();
+      eventLock.unlock();
     }
   }
 
@@ -827,18 +865,32 @@ public final class KnowledgeBase implements AutoCloseable {
     try {
       ensureOpen();
       index.refresh();
-      refreshingEvents = recentEvents;
-      recentEvents = new ConcurrentLinkedQueue<>();
-      try {
-        events.refresh();
-      } catch (RuntimeException e) {
-        recentEvents.addAll(refreshingEvents);
-        throw e;
-      } finally {
-        refreshingEvents = new ConcurrentLinkedQueue<>();
-      }
     } finally {
       writeLock.unlock();
+    }
+    eventLock.lock();
+    try {
+      ensureOpen();
+      refreshEvents();
+    } finally {
+      eventLock.unlock();
+    }
+  }
+
+  /** Makes recorded events visible to scans; called with the event lock held. */
+  private void refreshEvents() {
+    refreshingEvents = recentEvents;
+    recentEvents = new ConcurrentLinkedQueue<>();
+    int pending = unrefreshedEvents;
+    unrefreshedEvents = 0;
+    try {
+      events.refresh();
+    } catch (RuntimeException e) {
+      recentEvents.addAll(refreshingEvents);
+      unrefreshedEvents += pending;
+      throw e;
+    } finally {
+      refreshingEvents = new ConcurrentLinkedQueue<>();
     }
   }
 
@@ -858,23 +910,45 @@ public final class KnowledgeBase implements AutoCloseable {
     }
   }
 
+  /** Commits items, then events; called with the write lock held. */
   private long commitLocked() {
     index.commit();
+    uncommitted.clear();
+    eventLock.lock();
+    try {
+      commitEventsLocked();
+    } finally {
+      eventLock.unlock();
+    }
+    return index.committedSequence();
+  }
+
+  /** Applies the retention and commits events; called with the event lock held. */
+  private void commitEventsLocked() {
     if (eventRetention != null) {
       events.deleteBefore(clock.instant().minus(eventRetention));
     }
     events.commit();
-    uncommitted = 0;
-    oldestUncommitted = null;
-    return index.committedSequence();
+    uncommittedEvents.clear();
   }
 
   private void commitIfDue() {
     writeLock.lock();
     try {
-      if (!closed && uncommitted > 0 && oldestUncommitted != null
-          && !clock.instant().isBefore(oldestUncommitted.plus(commitPolicy.maxDelay()))) {
+      if (closed) {
+        return;
+      }
+      if (uncommitted.dueByTime()) {
         commitLocked();
+        return;
+      }
+      eventLock.lock();
+      try {
+        if (uncommittedEvents.dueByTime()) {
+          commitEventsLocked();
+        }
+      } finally {
+        eventLock.unlock();
       }
     } finally {
       writeLock.unlock();
@@ -941,9 +1015,12 @@ public final class KnowledgeBase implements AutoCloseable {
         maintenance.shutdownNow();
       }
       notifier.close();
+      eventLock.lock();
       try (KnowledgeIndex i = index; EventStore e = events) {
         index.commit();
         events.commit();
+      } finally {
+        eventLock.unlock();
       }
     } finally {
       writeLock.unlock();

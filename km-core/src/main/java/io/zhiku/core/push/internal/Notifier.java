@@ -134,6 +134,9 @@ public final class Notifier implements AutoCloseable {
     if (itemListeners.isEmpty() || subscriptions.isEmpty()) {
       return;
     }
+    // The subscriptions as of the write, not as of the delivery.
+    List<Map.Entry<String, Principal>> subscribed = new java.util.ArrayList<>();
+    subscriptions.values().forEach(byConcept -> subscribed.addAll(Map.copyOf(byConcept).entrySet()));
     submit("item notifications", () -> {
       Taxonomy t = taxonomy.get();
       for (KnowledgeItem item : items) {
@@ -142,14 +145,16 @@ public final class Notifier implements AutoCloseable {
         }
         Set<String> under = new java.util.HashSet<>(item.concepts());
         item.concepts().forEach(c -> under.addAll(t.ancestors(c)));
-        subscriptions.values().forEach(byConcept -> byConcept.forEach((concept, subscriber) -> {
+        for (Map.Entry<String, Principal> s : subscribed) {
+          String concept = s.getKey();
+          Principal subscriber = s.getValue();
           if (under.contains(concept) && item.acl().permits(subscriber) && !item.authors().contains(subscriber.userId())) {
             ItemNotification n = new ItemNotification(subscriber, concept, item, item.version() == 1);
             for (ItemListener l : itemListeners) {
               deliver("item listener", () -> l.onItem(n));
             }
           }
-        }));
+        }
       }
     });
   }
