@@ -624,9 +624,7 @@ public final class KnowledgeBase implements AutoCloseable {
 
     @Override
     public Set<String> visible(Principal principal, Collection<String> ids, Set<String> concepts) {
-      Set<String> expanded = new HashSet<>();
-      Taxonomy t = taxonomy();
-      concepts.forEach(c -> expanded.addAll(withDescendants(t, c)));
+      Set<String> expanded = expand(concepts);
       Set<String> out = new HashSet<>();
       List<String> all = List.copyOf(ids);
       for (int from = 0; from < all.size(); from += KnowledgeIndex.MAX_VISIBLE_IDS) {
@@ -636,8 +634,20 @@ public final class KnowledgeBase implements AutoCloseable {
     }
 
     @Override
+    public List<ScoredItem> newest(Principal principal, Set<String> concepts, int limit) {
+      return index.newest(principal, expand(concepts), limit);
+    }
+
+    @Override
     public List<ScoredItem> similar(Principal principal, String text, int limit) {
       return index.similar(principal, text, limit);
+    }
+
+    private Set<String> expand(Set<String> concepts) {
+      Set<String> expanded = new HashSet<>();
+      Taxonomy t = taxonomy();
+      concepts.forEach(c -> expanded.addAll(withDescendants(t, c)));
+      return expanded;
     }
 
     @Override

@@ -112,6 +112,16 @@ public interface PushContext {
   List<ScoredItem> accepted(Segment segment, int limit);
 
   /**
+   * The most recently updated published items, without counting them all (cheaper than a {@link
+   * #search} in {@link SearchRequest.Order#NEWEST} order).
+   *
+   * @param concepts if not empty, only items classified under one of these concepts or their descendants
+   * @param limit how many at most
+   * @return readable items, newest first, each with its update time in epoch milliseconds as its score
+   */
+  List<ScoredItem> newest(Set<String> concepts, int limit);
+
+  /**
    * Items whose text is like the given text (MoreLikeThis over words and characters, Chinese and
    * English).
    *

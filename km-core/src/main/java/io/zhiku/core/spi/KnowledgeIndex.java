@@ -82,13 +82,24 @@ public interface KnowledgeIndex extends AutoCloseable {
   int MAX_VISIBLE_IDS = 65_536;
 
   /**
+   * The most recently updated published items the principal may read, without an exact count (engines
+   * may stop early), for push.
+   *
+   * @param principal who
+   * @param concepts concept ids, already expanded with their descendants; empty for all items
+   * @param limit how many at most
+   * @return item ids, newest first (ties by id), each with its update time in epoch milliseconds as its score
+   */
+  List<ScoredItem> newest(Principal principal, Set<String> concepts, int limit);
+
+  /**
    * Items whose text is like a text (MoreLikeThis or the engine's equivalent, over the same analysis as
    * search), among those the principal may read.
    *
    * @param principal who
    * @param text the text
    * @param limit how many at most
-   * @return item ids with similarity scores, best first (ties by id)
+   * @return item ids with similarity scores, best first
    */
   List<ScoredItem> similar(Principal principal, String text, int limit);
 

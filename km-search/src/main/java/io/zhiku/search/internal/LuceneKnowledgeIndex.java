@@ -327,6 +327,27 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
   }
 
   @Override
+  public List<ScoredItem> newest(Principal principal, Set<String> concepts, int limit) {
+    BooleanQuery.Builder q = new BooleanQuery.Builder()
+        .add(new TermQuery(new Term(LIVE, YES)), Occur.FILTER)
+        .add(new TermQuery(new Term(STATUS, ItemStatus.PUBLISHED.wireName())), Occur.FILTER)
+        .add(LuceneSchema.accessFilter(principal), Occur.FILTER);
+    if (!concepts.isEmpty()) {
+      q.add(LuceneSchema.anyOf(CONCEPT, concepts), Occur.FILTER);
+    }
+    Query query = q.build();
+    return reading(() -> withSearcher(s -> {
+      // No exact count: the sort on the update time may skip documents that cannot compete.
+      TopDocs top = s.search(query, new TopFieldCollectorManager(NEWEST, limit, null, limit));
+      List<ScoredItem> out = new ArrayList<>(top.scoreDocs.length);
+      for (ScoreDoc sd : top.scoreDocs) {
+        out.add(new ScoredItem(id(s, sd.doc), (Long) ((FieldDoc) sd).fields[0]));
+      }
+      return out;
+    }));
+  }
+
+  @Override
   public List<ScoredItem> similar(Principal principal, String text, int limit) {
     return reading(() -> withSearcher(s -> {
       MoreLikeThis mlt = new MoreLikeThis(s.getIndexReader());
@@ -334,6 +355,8 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
       mlt.setFieldNames(new String[] {TITLE, BODY, CHARS});
       mlt.setMinTermFreq(1);
       mlt.setMinDocFreq(1);
+      // Terms in more than 5% of a large index say little and cost the most to score.
+      mlt.setMaxDocFreq(Math.max(MLT_MIN_MAX_DOC_FREQ, s.getIndexReader().numDocs() / 20));
       mlt.setMaxQueryTerms(MLT_TERMS);
       Map<String, Collection<Object>> fields = Map.of(TITLE, List.of(text), BODY, List.of(text), CHARS, List.of(text));
       Query like = mlt.like(fields);
@@ -343,8 +366,8 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
           .add(LuceneSchema.accessFilter(principal), Occur.FILTER)
           .build();
       List<ScoredItem> out = new ArrayList<>();
-      for (ScoreDoc sd : s.search(q, limit, SORT).scoreDocs) {
-        out.add(new ScoredItem(id(s, sd.doc), ((FieldDoc) sd).fields[0] instanceof Float f ? f : sd.score));
+      for (ScoreDoc sd : s.search(q, limit).scoreDocs) { // scores only: lets Lucene skip non-competitive blocks
+        out.add(new ScoredItem(id(s, sd.doc), sd.score));
       }
       return out;
     }));
@@ -352,6 +375,8 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
 
   /** The most terms a similarity query keeps (the most distinctive of the text). */
   private static final int MLT_TERMS = 40;
+  /** Below twenty times this many documents, no term is too common for a similarity query. */
+  private static final int MLT_MIN_MAX_DOC_FREQ = 1000;
 
   private static <T> void addFilter(BooleanQuery.Builder query, String field, Set<T> values, Function<T, String> term) {
     if (!values.isEmpty()) {

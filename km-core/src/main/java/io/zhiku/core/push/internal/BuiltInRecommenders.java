@@ -1,7 +1,6 @@
 package io.zhiku.core.push.internal;
 
 import io.zhiku.core.ValidationException;
-import io.zhiku.core.item.ItemStatus;
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.push.Candidate;
 import io.zhiku.core.push.PushContext;
@@ -10,8 +9,6 @@ import io.zhiku.core.push.Reason;
 import io.zhiku.core.push.Recommender;
 import io.zhiku.core.push.ScoredItem;
 import io.zhiku.core.push.Segment;
-import io.zhiku.core.search.SearchHit;
-import io.zhiku.core.search.SearchRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -114,24 +111,15 @@ public final class BuiltInRecommenders {
           }
         }
         for (String concept : rule.concepts()) {
-          List<SearchHit> hits = newest(ctx, concept, limit);
+          List<ScoredItem> newest = ctx.newest(Set.of(concept), limit);
           Reason under = new Reason("rules", "recommended for " + rule.purpose() + ": new under " + ctx.label(concept));
-          for (int rank = 0; rank < hits.size(); rank++) {
-            best.offer(hits.get(rank).item().id(), rule.weight() * 0.8 / (1 + 0.1 * rank), under);
+          for (int rank = 0; rank < newest.size(); rank++) {
+            best.offer(newest.get(rank).itemId(), rule.weight() * 0.8 / (1 + 0.1 * rank), under);
           }
         }
       }
       return best.top(limit);
     });
-  }
-
-  private static List<SearchHit> newest(PushContext ctx, String concept, int limit) {
-    SearchRequest.Builder b = SearchRequest.builder(ctx.principal()).order(SearchRequest.Order.NEWEST)
-        .statuses(ItemStatus.PUBLISHED).pageSize(Math.min(limit, SearchRequest.MAX_PAGE_SIZE));
-    if (concept != null) {
-      b.concepts(concept);
-    }
-    return ctx.search(b.build()).hits();
   }
 
   /**
@@ -194,13 +182,12 @@ public final class BuiltInRecommenders {
       Best best = new Best();
       List<String> concepts = ctx.concepts().isEmpty() ? java.util.Collections.singletonList(null) : List.copyOf(ctx.concepts());
       for (String concept : concepts) {
-        for (SearchHit h : newest(ctx, concept, limit)) {
-          KnowledgeItem item = h.item();
-          long age = Math.max(0, ctx.now().toEpochMilli() - item.updated().toEpochMilli());
+        for (ScoredItem i : ctx.newest(concept == null ? Set.of() : Set.of(concept), limit)) {
+          long age = Math.max(0, ctx.now().toEpochMilli() - (long) i.score());
           double score = Math.pow(0.5, age / half);
           if (score > 0) {
             String where = concept == null ? "" : " under " + ctx.label(concept);
-            best.offer(item.id(), score, new Reason("freshness", "new" + where + ": updated " + ago(age)));
+            best.offer(i.itemId(), score, new Reason("freshness", "new" + where + ": updated " + ago(age)));
           }
         }
       }

@@ -52,6 +52,16 @@ public interface PushBackend {
   Set<String> visible(Principal principal, Collection<String> ids, Set<String> concepts);
 
   /**
+   * The most recently updated published items the principal may read.
+   *
+   * @param principal who
+   * @param concepts concept ids (expanded with descendants by the implementation), or empty for all
+   * @param limit how many
+   * @return ids with their update time in epoch milliseconds as the score, newest first
+   */
+  List<ScoredItem> newest(Principal principal, Set<String> concepts, int limit);
+
+  /**
    * Items like a text that the principal may read.
    *
    * @param principal who

@@ -183,8 +183,8 @@ public final class PushEngine {
     History h = new History();
     long windowStart = now.minus(settings.showWindow()).toEpochMilli();
     Map<String, Long> lastUse = new HashMap<>();
-    EventQuery q = EventQuery.builder().users(principal.userId()).types(UsageEventType.VIEW, UsageEventType.CLICK,
-        UsageEventType.REUSE, UsageEventType.PUSH_ACCEPTED, UsageEventType.PUSH_DISMISSED, UsageEventType.PUSH_SHOWN).build();
+    // By user only: a person's events are few, while a filter on common types would touch most events.
+    EventQuery q = EventQuery.builder().users(principal.userId()).build();
     backend.scanEvents(q, row -> note(h, lastUse, row.type(), row.itemId(), row.timeMillis(), windowStart));
     for (UsageEvent e : backend.unrefreshedEvents()) {
       if (e.principal().userId().equals(principal.userId()) && e.itemId() != null) {
@@ -341,6 +341,14 @@ public final class PushEngine {
         }
       }
       return out;
+    }
+
+    @Override
+    public List<ScoredItem> newest(Set<String> underConcepts, int limit) {
+      if (limit < 1) {
+        return List.of();
+      }
+      return backend.newest(work.principal(), underConcepts, limit);
     }
 
     @Override
