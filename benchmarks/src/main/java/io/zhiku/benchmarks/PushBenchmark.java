@@ -53,7 +53,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *       then returns the ten best readable items.
  * </ul>
  *
- * <p>The corpus (items with Zipf-distributed words from a 20,000-word vocabulary; events with
+ * <p>The corpus (items with Zipf-distributed words from a 20,000-word vocabulary, written over a year;
+ * events with
  * Zipf-distributed items, 10,000 users in 5 roles, contexts with 5 stages and 10 industries, a year of
  * time) is built once into {@code ${java.io.tmpdir}/zhiku-push-bench/} and reused by later forks and runs.
  */
@@ -153,15 +154,35 @@ public class PushBenchmark {
 
   private void build(Path dir) throws IOException {
     Random r = new Random(11);
-    try (KnowledgeBase w = KnowledgeBase.builder().directory(dir).clock(clock()).refreshInterval(Duration.ZERO)
+    // Items written over the year before NOW, ten at a time, so that update times differ as they do in use.
+    Instant[] time = {NOW.minus(Duration.ofDays(365))};
+    Clock ticking = new Clock() {
+      @Override
+      public java.time.ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(java.time.ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public Instant instant() {
+        return time[0];
+      }
+    };
+    long step = Duration.ofDays(365).toMillis() / (items / 10 + 1);
+    try (KnowledgeBase w = KnowledgeBase.builder().directory(dir).clock(ticking).refreshInterval(Duration.ZERO)
         .commitPolicy(CommitPolicy.manual()).build()) {
       List<KnowledgeItem> batch = new ArrayList<>();
       for (int i = 0; i < items; i++) {
         batch.add(KnowledgeItem.builder("i" + i, ItemKind.SOLUTION, words(r, 6)).body(words(r, 50)).acl(acl(r))
             .concepts("c" + r.nextInt(50)).build());
-        if (batch.size() == 10_000) {
+        if (batch.size() == 10) {
           w.putAll(batch);
           batch.clear();
+          time[0] = time[0].plusMillis(step);
         }
       }
       w.putAll(batch);

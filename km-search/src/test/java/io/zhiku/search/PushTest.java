@@ -214,6 +214,8 @@ class PushTest {
       WorkContext theirs = ctx(BOB, clock).stage("proposal").build();
       use(kb, clock, BOB, "y", UsageEventType.PUSH_ACCEPTED, theirs);
       use(kb, clock, CAROL, "x", UsageEventType.PUSH_DISMISSED, ctx(CAROL, clock).stage("proposal").build());
+      assertEquals(List.of("x", "y"), ids(kb.push(mine, 2)), "rankings follow events as of the last refresh");
+      kb.refresh();
       List<Recommendation> after = kb.push(mine, 2);
       assertEquals(List.of("y", "x"), ids(after), "accepted at the same stage: y rises");
       assertTrue(after.get(0).reasons().stream().anyMatch(r -> r.text().startsWith("accepted when pushed to others")),

@@ -893,6 +893,7 @@ public final class KnowledgeBase implements AutoCloseable {
     recentEvents = new ConcurrentLinkedQueue<>();
     int pending = unrefreshedEvents;
     unrefreshedEvents = 0;
+    stats.refreshTops();
     try {
       events.refresh();
     } catch (RuntimeException e) {

@@ -540,16 +540,18 @@ final class LuceneEventStore implements EventStore {
     }
   }
 
-  /** A single-valued string column; each distinct value becomes a Java string once per segment. */
+  /**
+   * A single-valued string column; each distinct value becomes a Java string once per segment (a map,
+   * not an array by ordinal: a scan of a few rows must not pay for a segment's whole dictionary).
+   */
   private static final class StringColumn {
     private final SortedDocValues values;
-    private final String[] byOrd;
+    private final Map<Integer, String> byOrd = new java.util.HashMap<>();
     private int at = -1;
     private String current;
 
     StringColumn(SortedDocValues values) {
       this.values = values;
-      this.byOrd = new String[values.getValueCount()];
     }
 
     String get(int doc) {
@@ -562,9 +564,10 @@ final class LuceneEventStore implements EventStore {
           return current = null;
         }
         int ord = values.ordValue();
-        String s = byOrd[ord];
+        String s = byOrd.get(ord);
         if (s == null) {
-          s = byOrd[ord] = values.lookupOrd(ord).utf8ToString();
+          s = values.lookupOrd(ord).utf8ToString();
+          byOrd.put(ord, s);
         }
         return current = s;
       } catch (IOException e) {

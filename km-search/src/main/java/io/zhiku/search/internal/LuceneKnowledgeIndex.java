@@ -1,8 +1,6 @@
 package io.zhiku.search.internal;
 
 import static io.zhiku.search.internal.LuceneSchema.ATTRIBUTE;
-import static io.zhiku.search.internal.LuceneSchema.BODY;
-import static io.zhiku.search.internal.LuceneSchema.TITLE;
 import static io.zhiku.search.internal.LuceneSchema.AUTHOR;
 import static io.zhiku.search.internal.LuceneSchema.CHARS;
 import static io.zhiku.search.internal.LuceneSchema.COMMIT_SEQUENCE;
@@ -67,6 +65,10 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -307,12 +309,41 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
     Query query = q.build();
     return reading(() -> withSearcher(s -> {
       Set<String> out = new HashSet<>();
-      TopDocs top = s.search(query, Math.max(1, ids.size()));
-      for (ScoreDoc sd : top.scoreDocs) {
-        out.add(id(s, sd.doc));
-      }
+      s.search(query, new IdCollectorManager(out));
       return out;
     }));
+  }
+
+  /** Collects the ids of matching documents, reading the id column once per segment. */
+  private record IdCollectorManager(Set<String> out) implements CollectorManager<Collector, Void> {
+    @Override
+    public Collector newCollector() {
+      return new SimpleCollector() {
+        private SortedDocValues ids;
+
+        @Override
+        protected void doSetNextReader(LeafReaderContext context) throws IOException {
+          ids = DocValues.getSorted(context.reader(), ID);
+        }
+
+        @Override
+        public void collect(int doc) throws IOException {
+          if (ids.advanceExact(doc)) {
+            out.add(ids.lookupOrd(ids.ordValue()).utf8ToString());
+          }
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+          return ScoreMode.COMPLETE_NO_SCORES;
+        }
+      };
+    }
+
+    @Override
+    public Void reduce(Collection<Collector> collectors) {
+      return null;
+    }
   }
 
   /** An item's id, from the id column. */
@@ -352,13 +383,14 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
     return reading(() -> withSearcher(s -> {
       MoreLikeThis mlt = new MoreLikeThis(s.getIndexReader());
       mlt.setAnalyzer(similarityAnalyzer);
-      mlt.setFieldNames(new String[] {TITLE, BODY, CHARS});
+      // The character field holds title, body and tags: Han characters one by one, other words stemmed.
+      mlt.setFieldNames(new String[] {CHARS});
       mlt.setMinTermFreq(1);
       mlt.setMinDocFreq(1);
       // Terms in more than 5% of a large index say little and cost the most to score.
       mlt.setMaxDocFreq(Math.max(MLT_MIN_MAX_DOC_FREQ, s.getIndexReader().numDocs() / 20));
       mlt.setMaxQueryTerms(MLT_TERMS);
-      Map<String, Collection<Object>> fields = Map.of(TITLE, List.of(text), BODY, List.of(text), CHARS, List.of(text));
+      Map<String, Collection<Object>> fields = Map.of(CHARS, List.of(text));
       Query like = mlt.like(fields);
       Query q = new BooleanQuery.Builder()
           .add(like, Occur.MUST)
@@ -374,7 +406,7 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
   }
 
   /** The most terms a similarity query keeps (the most distinctive of the text). */
-  private static final int MLT_TERMS = 40;
+  private static final int MLT_TERMS = 25;
   /** Below twenty times this many documents, no term is too common for a similarity query. */
   private static final int MLT_MIN_MAX_DOC_FREQ = 1000;
 

@@ -324,8 +324,8 @@ public final class PushEngine {
       if (limit < 1 || !stats.tracks(segment.dimension())) {
         return List.of();
       }
-      // Most readers see most popular items: look at a few times the limit, and further only if needed.
-      int fetch = Math.max(200, limit * 4);
+      // Most readers see many popular items: look at four times the limit, and further only if needed.
+      int fetch = Math.max(50, limit * 4);
       List<ScoredItem> out = new ArrayList<>();
       for (int round = 0; round < 4; round++, fetch *= 4) {
         List<UsageStats.Scored> top = stats.top(channel, segment.key(), now.toEpochMilli(), fetch);
@@ -388,16 +388,26 @@ public final class PushEngine {
 
     @Override
     public List<ScoredItem> usedTogether(String anchorItemId, int minSupport, int limit) {
-      List<UsageStats.Scored> together = stats.usedTogether(anchorItemId, work.principal().userId(), minSupport);
-      if (together.isEmpty() || limit < 1) {
+      if (limit < 1) {
         return List.of();
       }
-      Set<String> visible = backend.visible(work.principal(), together.stream().map(UsageStats.Scored::itemId).toList(), Set.of());
+      // Most readers see many of the items: rank a few times the limit, check access on those.
+      return firstVisible(stats.usedTogether(anchorItemId, work.principal().userId(), minSupport, limit * 4), limit);
+    }
+
+    /** The first {@code limit} readable items of a ranked list, checking access a chunk at a time. */
+    private List<ScoredItem> firstVisible(List<UsageStats.Scored> ranked, int limit) {
       List<ScoredItem> out = new ArrayList<>();
-      for (UsageStats.Scored s : together) {
-        if (out.size() < limit && visible.contains(s.itemId())) {
-          out.add(new ScoredItem(s.itemId(), s.score()));
+      int from = 0;
+      for (int chunk = Math.max(50, limit * 4); from < ranked.size() && out.size() < limit; chunk *= 4) {
+        List<UsageStats.Scored> part = ranked.subList(from, Math.min(ranked.size(), from + chunk));
+        Set<String> visible = backend.visible(work.principal(), part.stream().map(UsageStats.Scored::itemId).toList(), Set.of());
+        for (UsageStats.Scored s : part) {
+          if (out.size() < limit && visible.contains(s.itemId())) {
+            out.add(new ScoredItem(s.itemId(), s.score()));
+          }
         }
+        from += part.size();
       }
       return out;
     }

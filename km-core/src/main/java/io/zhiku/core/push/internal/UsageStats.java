@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -247,7 +246,9 @@ public final class UsageStats {
   }
 
   /**
-   * The items with the highest positive decayed sums in a segment, best first (ties by id).
+   * The items with the highest positive decayed sums in a segment, best first (ties by id). The ranking
+   * is cached per segment until {@link #refreshTops()}: like search, it follows new events as of the
+   * last refresh, while each listed sum is decayed to {@code nowMillis}.
    *
    * @param channel {@link #USE} or {@link #FEEDBACK}
    * @param segmentKey the segment's key
@@ -256,30 +257,114 @@ public final class UsageStats {
    * @return item ids with their decayed sums (in events at {@code now})
    */
   public List<Scored> top(String channel, String segmentKey, long nowMillis, int limit) {
+    if (limit <= 0) {
+      return List.of();
+    }
+    String key = channel + " " + segmentKey;
+    CachedTop cached = topCache.get(key);
+    if (cached == null || cached.indexes.length < limit && cached.full) {
+      cached = computeTop(key, Math.max(limit, TOP_CACHED));
+      topCache.put(key, cached);
+    }
     lock.readLock().lock();
     try {
-      double[] a = sums.get(channel + " " + segmentKey);
-      if (a == null || limit <= 0) {
-        return List.of();
+      double factor = Math.pow(2, (cached.reference - nowMillis) / halfLifeMillis); // raw sums to sums at now
+      int n = Math.min(limit, cached.indexes.length);
+      List<Scored> out = new ArrayList<>(n);
+      for (int k = 0; k < n; k++) {
+        out.add(new Scored(items.get(cached.indexes[k]), cached.sums[k] * factor));
       }
-      PriorityQueue<Scored> heap = new PriorityQueue<>(limit + 1, Scored.ORDER.reversed());
-      double factor = Math.pow(2, (reference - nowMillis) / halfLifeMillis);
-      int n = items.size();
-      for (int i = 0; i < n; i++) {
-        double s = a[i];
-        if (s > 0 && (heap.size() < limit || s * factor >= heap.peek().score())) {
-          heap.add(new Scored(items.get(i), s * factor));
-          if (heap.size() > limit) {
-            heap.poll();
-          }
-        }
-      }
-      List<Scored> out = new ArrayList<>(heap);
-      out.sort(Scored.ORDER);
       return out;
     } finally {
       lock.readLock().unlock();
     }
+  }
+
+  /** How many items a cached top list holds. */
+  static final int TOP_CACHED = 1000;
+
+  /** A segment's best items, by raw sum at {@code reference}, best first (ties by id). */
+  private record CachedTop(int[] indexes, double[] sums, long reference, boolean full) {}
+
+  private final Map<String, CachedTop> topCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Forgets the cached top lists: the knowledge base calls it when it refreshes events. */
+  public void refreshTops() {
+    topCache.clear();
+  }
+
+  private CachedTop computeTop(String key, int limit) {
+    lock.readLock().lock();
+    try {
+      double[] a = sums.get(key);
+      if (a == null) {
+        return new CachedTop(new int[0], new double[0], reference, false);
+      }
+      // A min-heap of item indexes on the raw sums (decay multiplies every sum alike): no object per item.
+      int[] heap = new int[limit];
+      int size = 0;
+      int n = items.size();
+      for (int i = 0; i < n; i++) {
+        double v = a[i];
+        if (v <= 0) {
+          continue;
+        }
+        if (size < limit) {
+          heap[size] = i;
+          siftUp(heap, size++, a);
+        } else if (v > a[heap[0]]) {
+          heap[0] = i;
+          siftDown(heap, size, a);
+        }
+      }
+      Integer[] order = new Integer[size];
+      for (int k = 0; k < size; k++) {
+        order[k] = heap[k];
+      }
+      Arrays.sort(order, (x, y) -> a[x] != a[y] ? Double.compare(a[y], a[x]) : items.get(x).compareTo(items.get(y)));
+      int[] indexes = new int[size];
+      double[] values = new double[size];
+      for (int k = 0; k < size; k++) {
+        indexes[k] = order[k];
+        values[k] = a[order[k]];
+      }
+      return new CachedTop(indexes, values, reference, size == limit);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  private static void siftUp(int[] heap, int at, double[] a) {
+    int x = heap[at];
+    while (at > 0) {
+      int parent = (at - 1) >>> 1;
+      if (a[heap[parent]] <= a[x]) {
+        break;
+      }
+      heap[at] = heap[parent];
+      at = parent;
+    }
+    heap[at] = x;
+  }
+
+  private static void siftDown(int[] heap, int size, double[] a) {
+    int at = 0;
+    int x = heap[0];
+    while (true) {
+      int child = 2 * at + 1;
+      if (child >= size) {
+        break;
+      }
+      if (child + 1 < size && a[heap[child + 1]] < a[heap[child]]) {
+        child++;
+      }
+      if (a[heap[child]] >= a[x]) {
+        break;
+      }
+      heap[at] = heap[child];
+      at = child;
+    }
+    heap[at] = x;
   }
 
   /**
@@ -290,9 +375,10 @@ public final class UsageStats {
    * @param anchor the item
    * @param excludedUser the person asking, whose own use does not count
    * @param minSupport the fewest distinct people a pair needs
+   * @param max how many at most
    * @return item ids with their support, best first (ties by id)
    */
-  public List<Scored> usedTogether(String anchor, String excludedUser, int minSupport) {
+  public List<Scored> usedTogether(String anchor, String excludedUser, int minSupport, int max) {
     lock.readLock().lock();
     try {
       Integer a = itemIds.get(anchor);
@@ -315,13 +401,25 @@ public final class UsageStats {
           }
         }
       }
-      List<Scored> out = new ArrayList<>();
+      // Supports are at most RING: bucket them, and sort by id only the buckets that make the cut.
+      List<List<Integer>> bySupport = new ArrayList<>(RING + 1);
+      for (int k = 0; k <= RING; k++) {
+        bySupport.add(new ArrayList<>());
+      }
       support.forEach((item, count) -> {
         if (count >= minSupport) {
-          out.add(new Scored(items.get(item), count));
+          bySupport.get(Math.min(count, RING)).add(item);
         }
       });
-      out.sort(Scored.ORDER);
+      List<Scored> out = new ArrayList<>(Math.min(max, support.size()));
+      for (int count = RING; count >= minSupport && out.size() < max; count--) {
+        List<Scored> bucket = new ArrayList<>();
+        for (int item : bySupport.get(count)) {
+          bucket.add(new Scored(items.get(item), count));
+        }
+        bucket.sort(Scored.ORDER);
+        out.addAll(bucket.subList(0, Math.min(bucket.size(), max - out.size())));
+      }
       return out;
     } finally {
       lock.readLock().unlock();

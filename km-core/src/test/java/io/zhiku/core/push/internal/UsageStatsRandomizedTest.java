@@ -134,8 +134,13 @@ class UsageStatsRandomizedTest {
       });
       expected.values().removeIf(v -> v < minSupport);
       Map<String, Double> actual = new TreeMap<>();
-      stats.usedTogether(a, me, minSupport).forEach(s -> actual.put(s.itemId(), s.score()));
+      stats.usedTogether(a, me, minSupport, 1000).forEach(s -> actual.put(s.itemId(), s.score()));
       assertEquals(expected, actual, "used together with " + a + " excluding " + me + " support " + minSupport);
+      List<UsageStats.Scored> firstTwo = stats.usedTogether(a, me, minSupport, 2);
+      List<Map.Entry<String, Double>> best = expected.entrySet().stream()
+          .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey())).limit(2).toList();
+      assertEquals(best.stream().map(Map.Entry::getKey).toList(), firstTwo.stream().map(UsageStats.Scored::itemId).toList(),
+          "the best two, ties by id");
     }
   }
 
