@@ -430,10 +430,7 @@ public final class KnowledgeBase implements AutoCloseable {
     }
   }
 
-  /**
-   * Unrecorded search results: the full search without recording a search event (push and
-   * recommenders search this way).
-   */
+  /** The full search without recording a search event: how push and recommenders search. */
   private SearchResult searchUnrecorded(SearchRequest request) {
     return search(request, false);
   }

@@ -50,6 +50,7 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.AlreadyClosedException;
@@ -107,7 +108,15 @@ final class LuceneEventStore implements EventStore {
         .setCommitOnClose(false)
         .setRAMBufferSizeMB(64);
     this.writer = new IndexWriter(directory, config);
-    this.searchers = new SearcherManager(writer, null);
+    // Event queries are one-off (this user, this item): caching their filters would cost more than it saves.
+    this.searchers = new SearcherManager(writer, new SearcherFactory() {
+      @Override
+      public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader, org.apache.lucene.index.IndexReader previous) {
+        IndexSearcher s = new IndexSearcher(reader);
+        s.setQueryCache(null);
+        return s;
+      }
+    });
   }
 
   @Override

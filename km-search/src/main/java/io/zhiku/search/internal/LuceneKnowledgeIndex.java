@@ -55,6 +55,7 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PointValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
@@ -309,7 +310,7 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
     Query query = q.build();
     return reading(() -> withSearcher(s -> {
       Set<String> out = new HashSet<>();
-      s.search(query, new IdCollectorManager(out));
+      uncached(s).search(query, new IdCollectorManager(out));
       return out;
     }));
   }
@@ -346,6 +347,17 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
     }
   }
 
+  /**
+   * A searcher over the same reader that caches no filter: push asks many one-off questions (these
+   * candidates, this principal) whose caching would cost a pass over every document and evict the
+   * filters that searches repeat.
+   */
+  private static IndexSearcher uncached(IndexSearcher s) {
+    IndexSearcher out = new IndexSearcher(s.getIndexReader());
+    out.setQueryCache(null);
+    return out;
+  }
+
   /** An item's id, from the id column. */
   private static String id(IndexSearcher s, int doc) throws IOException {
     List<LeafReaderContext> leaves = s.getIndexReader().leaves();
@@ -368,8 +380,21 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
     }
     Query query = q.build();
     return reading(() -> withSearcher(s -> {
-      // No exact count: the sort on the update time may skip documents that cannot compete.
-      TopDocs top = s.search(query, new TopFieldCollectorManager(NEWEST, limit, null, limit));
+      // Items are mostly written in time order, so the sort alone cannot skip much: look first at the
+      // last week before the newest update, then further back. A window holding enough hits holds the
+      // newest of all.
+      byte[] max = PointValues.getMaxPackedValue(s.getIndexReader(), UPDATED);
+      long newest = max == null ? Long.MAX_VALUE : LongPoint.decodeDimension(max, 0);
+      TopDocs top = null;
+      for (long days : NEWEST_WINDOWS_DAYS) {
+        Query windowed = days == Long.MAX_VALUE || max == null ? query : new BooleanQuery.Builder()
+            .add(query, Occur.FILTER)
+            .add(LongPoint.newRangeQuery(UPDATED, newest - days * 86_400_000L, Long.MAX_VALUE), Occur.FILTER).build();
+        top = uncached(s).search(windowed, new TopFieldCollectorManager(NEWEST, limit, null, limit));
+        if (top.scoreDocs.length >= limit) {
+          break;
+        }
+      }
       List<ScoredItem> out = new ArrayList<>(top.scoreDocs.length);
       for (ScoreDoc sd : top.scoreDocs) {
         out.add(new ScoredItem(id(s, sd.doc), (Long) ((FieldDoc) sd).fields[0]));
@@ -377,6 +402,9 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
       return out;
     }));
   }
+
+  /** The windows {@link #newest} looks back through, in days before the newest update. */
+  private static final long[] NEWEST_WINDOWS_DAYS = {7, 60, 365, Long.MAX_VALUE};
 
   @Override
   public List<ScoredItem> similar(Principal principal, String text, int limit) {
@@ -398,7 +426,7 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
           .add(LuceneSchema.accessFilter(principal), Occur.FILTER)
           .build();
       List<ScoredItem> out = new ArrayList<>();
-      for (ScoreDoc sd : s.search(q, limit).scoreDocs) { // scores only: lets Lucene skip non-competitive blocks
+      for (ScoreDoc sd : uncached(s).search(q, limit).scoreDocs) { // scores only: lets Lucene skip non-competitive blocks
         out.add(new ScoredItem(id(s, sd.doc), sd.score));
       }
       return out;

@@ -10,7 +10,6 @@ import io.zhiku.core.push.Recommender;
 import io.zhiku.core.push.ScoredItem;
 import io.zhiku.core.push.Segment;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;

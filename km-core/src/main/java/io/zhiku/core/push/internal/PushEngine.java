@@ -13,7 +13,6 @@ import io.zhiku.core.push.PushContext;
 import io.zhiku.core.push.PushSettings;
 import io.zhiku.core.push.Reason;
 import io.zhiku.core.push.Recommendation;
-import io.zhiku.core.push.Recommender;
 import io.zhiku.core.push.ScoredItem;
 import io.zhiku.core.push.Segment;
 import io.zhiku.core.search.SearchRequest;
@@ -101,9 +100,11 @@ public final class PushEngine {
     History history = ctx.history();
     List<Map.Entry<String, Double>> ranked = new ArrayList<>(blended.entrySet());
     ranked.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+    // Variety picks from twice the limit (each pooled item is loaded to check it).
+    int poolSize = 2 * limit + 5;
     List<Pick> pool = new ArrayList<>();
     for (Map.Entry<String, Double> e : ranked) {
-      if (pool.size() == want) {
+      if (pool.size() == poolSize) {
         break;
       }
       String id = e.getKey();
