@@ -155,23 +155,7 @@ public class PushBenchmark {
   private void build(Path dir) throws IOException {
     Random r = new Random(11);
     // Items written over the year before NOW, ten at a time, so that update times differ as they do in use.
-    Instant[] time = {NOW.minus(Duration.ofDays(365))};
-    Clock ticking = new Clock() {
-      @Override
-      public java.time.ZoneId getZone() {
-        return ZoneOffset.UTC;
-      }
-
-      @Override
-      public Clock withZone(java.time.ZoneId zone) {
-        return this;
-      }
-
-      @Override
-      public Instant instant() {
-        return time[0];
-      }
-    };
+    SettableClock ticking = new SettableClock(NOW.minus(Duration.ofDays(365)));
     long step = Duration.ofDays(365).toMillis() / (items / 10 + 1);
     try (KnowledgeBase w = KnowledgeBase.builder().directory(dir).clock(ticking).refreshInterval(Duration.ZERO)
         .commitPolicy(CommitPolicy.manual()).build()) {
@@ -182,7 +166,7 @@ public class PushBenchmark {
         if (batch.size() == 10) {
           w.putAll(batch);
           batch.clear();
-          time[0] = time[0].plusMillis(step);
+          ticking.set(ticking.instant().plusMillis(step));
         }
       }
       w.putAll(batch);

@@ -1,5 +1,6 @@
 package io.zhiku.benchmarks.eval;
 
+import io.zhiku.benchmarks.SettableClock;
 import io.zhiku.benchmarks.SharedData;
 import io.zhiku.core.access.Acl;
 import io.zhiku.core.access.Principal;
@@ -18,11 +19,9 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -115,26 +114,6 @@ public final class PushEvaluation {
     }
   }
 
-  /** A clock the replay moves. */
-  static final class ReplayClock extends Clock {
-    Instant now = Instant.EPOCH;
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
   /**
    * Runs the evaluation and prints a Markdown table.
    *
@@ -195,7 +174,7 @@ public final class PushEvaluation {
     Taxonomy.Builder tb = Taxonomy.builder().scheme(ConceptScheme.of("tags", "en", "Tags"));
     posts.stream().flatMap(p -> p.tags().stream()).distinct().sorted()
         .forEach(t -> tb.concept(Concept.builder(tagId(t), "tags").prefLabel("en", t).build()));
-    ReplayClock clock = new ReplayClock();
+    SettableClock clock = new SettableClock(Instant.EPOCH);
     Principal viewer = Principal.of("anonymous-viewer");
     Map<String, Metric[]> results = new java.util.LinkedHashMap<>();
     for (String s : List.of("Zhiku push (default blend)", "plain Lucene MoreLikeThis", "most viewed so far")) {
@@ -210,7 +189,7 @@ public final class PushEvaluation {
       int nextView = 0;
       List<String> earlierQuestions = new ArrayList<>();
       for (Post p : posts) {
-        clock.now = p.created();
+        clock.set(p.created());
         List<UsageEvent> batch = new ArrayList<>();
         while (nextView < views.size() && !((Instant) views.get(nextView)[0]).isAfter(p.created())) {
           Object[] v = views.get(nextView++);

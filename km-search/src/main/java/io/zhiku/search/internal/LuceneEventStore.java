@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.lucene.document.Document;
@@ -53,7 +52,6 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
 
@@ -93,8 +91,8 @@ final class LuceneEventStore implements EventStore {
   private volatile Set<String> refreshingIds = Set.of();
   private volatile long lastSequence;
   private volatile long committedSequence;
-  private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
-  private boolean closed; // guarded by lifecycle
+  private final GuardedSearchers guard;
+  private static final String STORE = "event store";
 
   LuceneEventStore(Directory directory) throws IOException {
     this.directory = directory;
@@ -117,6 +115,7 @@ final class LuceneEventStore implements EventStore {
         return s;
       }
     });
+    this.guard = new GuardedSearchers(STORE, searchers);
   }
 
   @Override
@@ -314,65 +313,23 @@ final class LuceneEventStore implements EventStore {
 
   @Override
   public void close() {
-    lifecycle.writeLock().lock();
-    try {
-      if (closed) {
-        return;
-      }
-      closed = true;
+    guard.close(() -> {
       try (Directory d = directory; SearcherManager sm = searchers) {
         writer.close(); // commitOnClose=false: discards only what the knowledge base did not commit
-      } catch (IOException e) {
-        throw failure("close", e);
       }
-    } finally {
-      lifecycle.writeLock().unlock();
-    }
+    });
   }
 
   private <T> T reading(Supplier<T> read) {
-    lifecycle.readLock().lock();
-    try {
-      if (closed) {
-        throw new ZhikuException("the event store is closed");
-      }
-      return read.get();
-    } finally {
-      lifecycle.readLock().unlock();
-    }
+    return guard.reading(read);
   }
 
-  private interface SearcherTask<T> {
-    T run(IndexSearcher s) throws IOException;
-  }
-
-  private <T> T withSearcher(SearcherTask<T> task) {
-    IndexSearcher s;
-    try {
-      s = searchers.acquire();
-    } catch (IOException | RuntimeException e) {
-      throw failure("acquire a searcher", e);
-    }
-    try {
-      return task.run(s);
-    } catch (IOException e) {
-      throw failure("read events", e);
-    } catch (AlreadyClosedException e) {
-      throw failure("read events", e);
-    } finally {
-      try {
-        searchers.release(s);
-      } catch (IOException e) {
-        throw failure("release a searcher", e);
-      }
-    }
+  private <T> T withSearcher(GuardedSearchers.SearcherTask<T> task) {
+    return guard.withSearcher(task);
   }
 
   private static ZhikuException failure(String what, Exception e) {
-    if (e instanceof AlreadyClosedException) {
-      return new ZhikuException("the event store is closed: cannot " + what, e);
-    }
-    return new ZhikuException("the Lucene event store failed to " + what + ": " + e, e);
+    return GuardedSearchers.failure(STORE, what, e);
   }
 
   /** Hands each matching document of a segment to the visitor as a row over that segment's columns. */

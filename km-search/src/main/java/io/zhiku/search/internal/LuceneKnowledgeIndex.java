@@ -45,7 +45,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.TokenStream;
@@ -85,7 +84,6 @@ import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
 
@@ -121,9 +119,7 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
   private volatile Map<String, Optional<KnowledgeItem>> refreshing = Map.of();
   private volatile long lastSequence;
   private volatile long committedSequence;
-  /** Reads hold it shared; close holds it exclusively, so nothing is closed under a running read. */
-  private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
-  private boolean closed; // guarded by lifecycle
+  private final GuardedSearchers guard;
 
   LuceneKnowledgeIndex(Directory directory) throws IOException {
     this.directory = directory;
@@ -138,6 +134,7 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
         .setCommitOnClose(false);
     this.writer = new IndexWriter(directory, config);
     this.searchers = new SearcherManager(writer, null);
+    this.guard = new GuardedSearchers("index", searchers);
     this.parser = analyzers.parser();
     this.highlights = new Highlights(analyzers.characters(), CHARS);
     this.similarityAnalyzer = analyzers.perField();
@@ -481,76 +478,25 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
     return committedSequence;
   }
 
-  /** Runs a read unless the index is closed; close waits for running reads. */
-  private <T> T reading(Supplier<T> read) {
-    lifecycle.readLock().lock();
-    try {
-      if (closed) {
-        throw new ZhikuException("the index is closed");
-      }
-      return read.get();
-    } finally {
-      lifecycle.readLock().unlock();
-    }
-  }
-
   @Override
   public void close() {
-    lifecycle.writeLock().lock();
-    try {
-      if (closed) {
-        return;
-      }
-      closed = true;
-      closeResources();
-    } finally {
-      lifecycle.writeLock().unlock();
-    }
-  }
-
-  private void closeResources() {
-    try (Directory d = directory; LuceneSchema.Analyzers a = analyzers) {
-      try (SearcherManager sm = searchers) {
+    guard.close(() -> {
+      try (Directory d = directory; LuceneSchema.Analyzers a = analyzers; SearcherManager sm = searchers) {
         writer.close(); // commitOnClose=false: discards only what the knowledge base did not commit
       }
-    } catch (IOException e) {
-      throw failure("close", e);
-    }
+    });
   }
 
-  /** A searcher task that may throw I/O exceptions. */
-  private interface SearcherTask<T> {
-    T run(IndexSearcher s) throws IOException;
+  private <T> T reading(Supplier<T> read) {
+    return guard.reading(read);
   }
 
-  private <T> T withSearcher(SearcherTask<T> task) {
-    IndexSearcher s;
-    try {
-      s = searchers.acquire();
-    } catch (IOException | RuntimeException e) {
-      throw failure("acquire a searcher", e);
-    }
-    try {
-      return task.run(s);
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof ZhikuException z) {
-        throw z;
-      }
-      throw failure("search", e);
-    } finally {
-      try {
-        searchers.release(s);
-      } catch (IOException e) {
-        throw failure("release a searcher", e);
-      }
-    }
+  private <T> T withSearcher(GuardedSearchers.SearcherTask<T> task) {
+    return guard.withSearcher(task);
   }
 
-  private static ZhikuException failure(String what, Exception e) {
-    if (e instanceof AlreadyClosedException) {
-      return new ZhikuException("the index is closed: cannot " + what, e);
-    }
-    return new ZhikuException("the Lucene index failed to " + what + ": " + e, e);
+  private ZhikuException failure(String what, Exception e) {
+    return guard.failure(what, e);
   }
 
   /**
