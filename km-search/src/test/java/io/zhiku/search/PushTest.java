@@ -175,6 +175,28 @@ class PushTest {
   }
 
   @Test
+  void similarTo_findsRelatedReadableItems_andHidesWhetherAHiddenItemExists() {
+    TestClock clock = new TestClock();
+    try (KnowledgeBase kb = kb(clock, PushSettings.DEFAULTS)) {
+      kb.putAll(List.of(
+          item("campus", "智慧校园解决方案", "高校智慧校园建设，一卡通，校园网，统一身份认证", Acl.PUBLIC),
+          item("campus-case", "某大学智慧校园案例", "一卡通与校园网改造，统一身份认证上线", Acl.PUBLIC),
+          item("campus-secret", "智慧校园报价", "一卡通 校园网 统一身份认证 报价", Acl.groups("board")),
+          item("hospital", "医院信息系统", "门诊 住院 电子病历", Acl.PUBLIC)));
+      kb.refresh();
+      List<KnowledgeItem> related = kb.similarTo(ALICE, "campus", 3);
+      assertEquals("campus-case", related.get(0).id());
+      assertFalse(related.stream().anyMatch(i -> i.id().equals("campus") || i.id().equals("campus-secret")), related.toString());
+      io.zhiku.core.NotFoundException hidden = assertThrows(io.zhiku.core.NotFoundException.class,
+          () -> kb.similarTo(ALICE, "campus-secret", 3));
+      io.zhiku.core.NotFoundException missing = assertThrows(io.zhiku.core.NotFoundException.class,
+          () -> kb.similarTo(ALICE, "no-such-item", 3));
+      assertEquals(hidden.getMessage().replace("campus-secret", "X"), missing.getMessage().replace("no-such-item", "X"));
+      assertThrows(ValidationException.class, () -> kb.similarTo(ALICE, "campus", 0));
+    }
+  }
+
+  @Test
   void coUsage_needsTwoOtherPeople_andNamesOnlyReadableAnchors() {
     TestClock clock = new TestClock();
     try (KnowledgeBase kb = kb(clock, only("co-usage").build())) {

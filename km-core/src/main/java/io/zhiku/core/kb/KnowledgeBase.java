@@ -1,5 +1,6 @@
 package io.zhiku.core.kb;
 
+import io.zhiku.core.NotFoundException;
 import io.zhiku.core.ValidationException;
 import io.zhiku.core.ZhikuException;
 import io.zhiku.core.access.Principal;
@@ -524,6 +525,38 @@ public final class KnowledgeBase implements AutoCloseable {
     Checks.present("context", context);
     ensureOpen();
     return pushEngine.push(context, limit);
+  }
+
+  /**
+   * Items like a given one — "related knowledge" beside the item a person is reading: MoreLikeThis over
+   * its title, body and tags, in Chinese and English. Only items the principal may read, never the item
+   * itself. Sees items as of the last refresh.
+   *
+   * @param principal who is reading
+   * @param itemId the item, which the principal must be allowed to read
+   * @param limit how many at most, 1 to 100
+   * @return the items, most similar first
+   * @throws NotFoundException if the item does not exist or the principal may not read it (one answer
+   *     for both, so that a hidden item's existence does not show)
+   * @throws ValidationException if the limit is out of range
+   */
+  public List<KnowledgeItem> similarTo(Principal principal, String itemId, int limit) {
+    Checks.present("principal", principal);
+    Checks.id("itemId", itemId);
+    if (limit < 1 || limit > 100) {
+      throw new ValidationException("limit", limit, "must be between 1 and 100");
+    }
+    ensureOpen();
+    KnowledgeItem item = index.get(itemId).filter(i -> i.acl().permits(principal))
+        .orElseThrow(() -> new NotFoundException("item", itemId));
+    String text = item.title() + "\n" + item.body() + "\n" + String.join("\n", item.tags());
+    List<KnowledgeItem> out = new ArrayList<>(limit);
+    for (ScoredItem s : index.similar(principal, text, limit + 1)) {
+      if (out.size() < limit && !s.itemId().equals(itemId)) {
+        index.get(s.itemId()).filter(i -> i.acl().permits(principal)).ifPresent(out::add);
+      }
+    }
+    return out;
   }
 
   /**
