@@ -88,31 +88,46 @@ public record EventQuery(
       return this;
     }
 
-    /** @param values event types to match @return this builder */
+    /**
+     * @param values event types to match
+     * @return this builder
+     */
     public Builder types(UsageEventType... values) {
       types.addAll(Set.of(values));
       return this;
     }
 
-    /** @param values user ids to match @return this builder */
+    /**
+     * @param values user ids to match
+     * @return this builder
+     */
     public Builder users(String... values) {
       userIds.addAll(Set.of(values));
       return this;
     }
 
-    /** @param values item ids to match @return this builder */
+    /**
+     * @param values item ids to match
+     * @return this builder
+     */
     public Builder items(String... values) {
       itemIds.addAll(Set.of(values));
       return this;
     }
 
-    /** @param values item ids to match @return this builder */
+    /**
+     * @param values item ids to match
+     * @return this builder
+     */
     public Builder items(java.util.Collection<String> values) {
       itemIds.addAll(values);
       return this;
     }
 
-    /** @param values roles to match @return this builder */
+    /**
+     * @param values roles to match
+     * @return this builder
+     */
     public Builder roles(String... values) {
       roles.addAll(Set.of(values));
       return this;

@@ -113,19 +113,28 @@ public record WorkContext(
       this.time = time;
     }
 
-    /** @param role the role acted in @return this builder */
+    /**
+     * @param role the role acted in
+     * @return this builder
+     */
     public Builder role(String role) {
       this.role = role;
       return this;
     }
 
-    /** @param process the business process id @return this builder */
+    /**
+     * @param process the business process id
+     * @return this builder
+     */
     public Builder process(String process) {
       this.process = process;
       return this;
     }
 
-    /** @param stage the process step id @return this builder */
+    /**
+     * @param stage the process step id
+     * @return this builder
+     */
     public Builder stage(String stage) {
       this.stage = stage;
       return this;
@@ -154,7 +163,10 @@ public record WorkContext(
       return this;
     }
 
-    /** @param text the free text of the task at hand @return this builder */
+    /**
+     * @param text the free text of the task at hand
+     * @return this builder
+     */
     public Builder text(String text) {
       this.text = text;
       return this;

@@ -213,61 +213,91 @@ public record KnowledgeItem(
 
     private Builder() {}
 
-    /** @param id the item's id @return this builder */
+    /**
+     * @param id the item's id
+     * @return this builder
+     */
     public Builder id(String id) {
       this.id = id;
       return this;
     }
 
-    /** @param kind the item's kind @return this builder */
+    /**
+     * @param kind the item's kind
+     * @return this builder
+     */
     public Builder kind(ItemKind kind) {
       this.kind = kind;
       return this;
     }
 
-    /** @param title the one-line title @return this builder */
+    /**
+     * @param title the one-line title
+     * @return this builder
+     */
     public Builder title(String title) {
       this.title = title;
       return this;
     }
 
-    /** @param body the text @return this builder */
+    /**
+     * @param body the text
+     * @return this builder
+     */
     public Builder body(String body) {
       this.body = body;
       return this;
     }
 
-    /** @param language a BCP 47 tag such as {@code "zh"} or {@code "en"} @return this builder */
+    /**
+     * @param language a BCP 47 tag such as {@code "zh"} or {@code "en"}
+     * @return this builder
+     */
     public Builder language(String language) {
       this.language = language;
       return this;
     }
 
-    /** @param conceptIds concept ids to add @return this builder */
+    /**
+     * @param conceptIds concept ids to add
+     * @return this builder
+     */
     public Builder concepts(String... conceptIds) {
       concepts.addAll(List.of(conceptIds));
       return this;
     }
 
-    /** @param conceptIds concept ids to add @return this builder */
+    /**
+     * @param conceptIds concept ids to add
+     * @return this builder
+     */
     public Builder concepts(Collection<String> conceptIds) {
       concepts.addAll(conceptIds);
       return this;
     }
 
-    /** @param tags tags to add @return this builder */
+    /**
+     * @param tags tags to add
+     * @return this builder
+     */
     public Builder tags(String... tags) {
       this.tags.addAll(List.of(tags));
       return this;
     }
 
-    /** @param userIds author user ids to add, in order @return this builder */
+    /**
+     * @param userIds author user ids to add, in order
+     * @return this builder
+     */
     public Builder authors(String... userIds) {
       authors.addAll(List.of(userIds));
       return this;
     }
 
-    /** @param unitId the owning unit's id, or {@code null} @return this builder */
+    /**
+     * @param unitId the owning unit's id, or {@code null}
+     * @return this builder
+     */
     public Builder ownerUnit(String unitId) {
       this.ownerUnit = unitId;
       return this;
@@ -308,19 +338,28 @@ public record KnowledgeItem(
       return this;
     }
 
-    /** @param acl who may read the item @return this builder */
+    /**
+     * @param acl who may read the item
+     * @return this builder
+     */
     public Builder acl(Acl acl) {
       this.acl = acl;
       return this;
     }
 
-    /** @param status the lifecycle status @return this builder */
+    /**
+     * @param status the lifecycle status
+     * @return this builder
+     */
     public Builder status(ItemStatus status) {
       this.status = status;
       return this;
     }
 
-    /** @param reviewBy when a review is due, or {@code null} @return this builder */
+    /**
+     * @param reviewBy when a review is due, or {@code null}
+     * @return this builder
+     */
     public Builder reviewBy(Instant reviewBy) {
       this.reviewBy = reviewBy;
       return this;

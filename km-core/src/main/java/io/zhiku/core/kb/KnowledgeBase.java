@@ -576,7 +576,10 @@ public final class KnowledgeBase implements AutoCloseable {
     notifier.addPushListener(Checks.present("listener", listener));
   }
 
-  /** @param listener a listener added before @return whether it was registered */
+  /**
+   * @param listener a listener added before
+   * @return whether it was registered
+   */
   public boolean removePushListener(PushListener listener) {
     return notifier.removePushListener(listener);
   }
@@ -586,7 +589,10 @@ public final class KnowledgeBase implements AutoCloseable {
     notifier.addItemListener(Checks.present("listener", listener));
   }
 
-  /** @param listener a listener added before @return whether it was registered */
+  /**
+   * @param listener a listener added before
+   * @return whether it was registered
+   */
   public boolean removeItemListener(ItemListener listener) {
     return notifier.removeItemListener(listener);
   }
@@ -1102,13 +1108,19 @@ public final class KnowledgeBase implements AutoCloseable {
 
     private Builder() {}
 
-    /** @param settings how push works: recommenders, weights, the blend @return this builder */
+    /**
+     * @param settings how push works: recommenders, weights, the blend
+     * @return this builder
+     */
     public Builder push(PushSettings settings) {
       this.push = Checks.present("push", settings);
       return this;
     }
 
-    /** @param record whether searches with text are recorded as search events (default yes) @return this builder */
+    /**
+     * @param record whether searches with text are recorded as search events (default yes)
+     * @return this builder
+     */
     public Builder recordSearches(boolean record) {
       this.recordSearches = record;
       return this;
@@ -1128,43 +1140,64 @@ public final class KnowledgeBase implements AutoCloseable {
       return this;
     }
 
-    /** @param dir where the data lives; without one, the knowledge base is held in memory @return this builder */
+    /**
+     * @param dir where the data lives; without one, the knowledge base is held in memory
+     * @return this builder
+     */
     public Builder directory(Path dir) {
       this.directory = Checks.present("directory", dir);
       return this;
     }
 
-    /** @param name the engine to find with {@link ServiceLoader}, e.g. {@code "lucene"} @return this builder */
+    /**
+     * @param name the engine to find with {@link ServiceLoader}, e.g. {@code "lucene"}
+     * @return this builder
+     */
     public Builder engine(String name) {
       this.engineName = Checks.token("engine", name);
       return this;
     }
 
-    /** @param provider an engine to use as it is, without discovery @return this builder */
+    /**
+     * @param provider an engine to use as it is, without discovery
+     * @return this builder
+     */
     public Builder engine(KnowledgeIndexProvider provider) {
       this.engine = Checks.present("engine", provider);
       return this;
     }
 
-    /** @param loader the class loader engines are discovered in @return this builder */
+    /**
+     * @param loader the class loader engines are discovered in
+     * @return this builder
+     */
     public Builder classLoader(ClassLoader loader) {
       this.classLoader = Checks.present("classLoader", loader);
       return this;
     }
 
-    /** @param c the clock for item timestamps and commit timing @return this builder */
+    /**
+     * @param c the clock for item timestamps and commit timing
+     * @return this builder
+     */
     public Builder clock(Clock c) {
       this.clock = Checks.present("clock", c);
       return this;
     }
 
-    /** @param l the limits every stored item must meet @return this builder */
+    /**
+     * @param l the limits every stored item must meet
+     * @return this builder
+     */
     public Builder itemLimits(ItemLimits l) {
       this.limits = Checks.present("itemLimits", l);
       return this;
     }
 
-    /** @param p when to commit on its own @return this builder */
+    /**
+     * @param p when to commit on its own
+     * @return this builder
+     */
     public Builder commitPolicy(CommitPolicy p) {
       this.commitPolicy = Checks.present("commitPolicy", p);
       return this;
@@ -1184,7 +1217,10 @@ public final class KnowledgeBase implements AutoCloseable {
       return this;
     }
 
-    /** @param t the initial taxonomy @return this builder */
+    /**
+     * @param t the initial taxonomy
+     * @return this builder
+     */
     public Builder taxonomy(Taxonomy t) {
       this.taxonomy = Checks.present("taxonomy", t);
       return this;

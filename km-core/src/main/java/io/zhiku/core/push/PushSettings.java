@@ -189,14 +189,20 @@ public record PushSettings(Map<Recommender, Double> recommenders, Duration halfL
       return this;
     }
 
-    /** @param d how fast usage fades (positive) @return this builder */
+    /**
+     * @param d how fast usage fades (positive)
+     * @return this builder
+     */
     public Builder halfLife(Duration d) {
       positive("PushSettings.halfLife", d);
       this.halfLife = d;
       return this;
     }
 
-    /** @param keys context attribute keys whose values form popularity segments @return this builder */
+    /**
+     * @param keys context attribute keys whose values form popularity segments
+     * @return this builder
+     */
     public Builder segmentAttributes(Set<String> keys) {
       this.segmentAttributes = Checks.present("segmentAttributes", keys);
       return this;
@@ -215,13 +221,19 @@ public record PushSettings(Map<Recommender, Double> recommenders, Duration halfL
       return this;
     }
 
-    /** @param factor per shared concept, in (0, 1]; 1 turns variety off @return this builder */
+    /**
+     * @param factor per shared concept, in (0, 1]; 1 turns variety off
+     * @return this builder
+     */
     public Builder variety(double factor) {
       this.variety = factor;
       return this;
     }
 
-    /** @param record whether pushes are recorded as push-shown events @return this builder */
+    /**
+     * @param record whether pushes are recorded as push-shown events
+     * @return this builder
+     */
     public Builder recordShown(boolean record) {
       this.recordShown = record;
       return this;

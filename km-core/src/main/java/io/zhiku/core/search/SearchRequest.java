@@ -153,37 +153,55 @@ public record SearchRequest(
       this.principal = principal;
     }
 
-    /** @param text what the person typed @return this builder */
+    /**
+     * @param text what the person typed
+     * @return this builder
+     */
     public Builder text(String text) {
       this.text = text;
       return this;
     }
 
-    /** @param conceptIds concepts the item must be under (each, with descendants) @return this builder */
+    /**
+     * @param conceptIds concepts the item must be under (each, with descendants)
+     * @return this builder
+     */
     public Builder concepts(String... conceptIds) {
       concepts.addAll(List.of(conceptIds));
       return this;
     }
 
-    /** @param values kinds to allow @return this builder */
+    /**
+     * @param values kinds to allow
+     * @return this builder
+     */
     public Builder kinds(ItemKind... values) {
       kinds.addAll(List.of(values));
       return this;
     }
 
-    /** @param values statuses to allow @return this builder */
+    /**
+     * @param values statuses to allow
+     * @return this builder
+     */
     public Builder statuses(ItemStatus... values) {
       statuses.addAll(List.of(values));
       return this;
     }
 
-    /** @param userIds authors to allow @return this builder */
+    /**
+     * @param userIds authors to allow
+     * @return this builder
+     */
     public Builder authors(String... userIds) {
       authors.addAll(List.of(userIds));
       return this;
     }
 
-    /** @param values tags to allow @return this builder */
+    /**
+     * @param values tags to allow
+     * @return this builder
+     */
     public Builder tags(String... values) {
       tags.addAll(List.of(values));
       return this;
@@ -214,31 +232,46 @@ public record SearchRequest(
       return this;
     }
 
-    /** @param size hits per page @return this builder */
+    /**
+     * @param size hits per page
+     * @return this builder
+     */
     public Builder pageSize(int size) {
       this.pageSize = size;
       return this;
     }
 
-    /** @param cursor the previous page's next cursor @return this builder */
+    /**
+     * @param cursor the previous page's next cursor
+     * @return this builder
+     */
     public Builder after(String cursor) {
       this.after = cursor;
       return this;
     }
 
-    /** @param schemeIds concept schemes to count facets for @return this builder */
+    /**
+     * @param schemeIds concept schemes to count facets for
+     * @return this builder
+     */
     public Builder facets(String... schemeIds) {
       facets.addAll(List.of(schemeIds));
       return this;
     }
 
-    /** @param value how hits are ordered @return this builder */
+    /**
+     * @param value how hits are ordered
+     * @return this builder
+     */
     public Builder order(Order value) {
       this.order = Checks.present("order", value);
       return this;
     }
 
-    /** @param workContext the work context the search is made in (recorded with the search event) @return this builder */
+    /**
+     * @param workContext the work context the search is made in (recorded with the search event)
+     * @return this builder
+     */
     public Builder context(WorkContext workContext) {
       this.context = workContext;
       return this;

@@ -184,13 +184,19 @@ public record Concept(
 
     private Builder() {}
 
-    /** @param uri the concept's external IRI, or {@code null} @return this builder */
+    /**
+     * @param uri the concept's external IRI, or {@code null}
+     * @return this builder
+     */
     public Builder uri(String uri) {
       this.uri = uri;
       return this;
     }
 
-    /** @param schemeIds further schemes the concept belongs to @return this builder */
+    /**
+     * @param schemeIds further schemes the concept belongs to
+     * @return this builder
+     */
     public Builder inScheme(String... schemeIds) {
       schemes.addAll(List.of(schemeIds));
       return this;
@@ -232,25 +238,37 @@ public record Concept(
       return this;
     }
 
-    /** @param conceptIds broader concepts to add @return this builder */
+    /**
+     * @param conceptIds broader concepts to add
+     * @return this builder
+     */
     public Builder broader(String... conceptIds) {
       broader.addAll(List.of(conceptIds));
       return this;
     }
 
-    /** @param conceptIds broader concepts to add @return this builder */
+    /**
+     * @param conceptIds broader concepts to add
+     * @return this builder
+     */
     public Builder broader(Collection<String> conceptIds) {
       broader.addAll(conceptIds);
       return this;
     }
 
-    /** @param conceptIds related concepts to add @return this builder */
+    /**
+     * @param conceptIds related concepts to add
+     * @return this builder
+     */
     public Builder related(String... conceptIds) {
       related.addAll(List.of(conceptIds));
       return this;
     }
 
-    /** @param notation a code to add @return this builder */
+    /**
+     * @param notation a code to add
+     * @return this builder
+     */
     public Builder notation(String notation) {
       notations.add(notation);
       return this;

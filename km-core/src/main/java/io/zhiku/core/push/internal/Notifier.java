@@ -51,7 +51,10 @@ public final class Notifier implements AutoCloseable {
     pushListeners.add(l);
   }
 
-  /** @param l the listener to remove @return whether it was registered */
+  /**
+   * @param l the listener to remove
+   * @return whether it was registered
+   */
   public boolean removePushListener(PushListener l) {
     return pushListeners.remove(l);
   }
@@ -61,7 +64,10 @@ public final class Notifier implements AutoCloseable {
     itemListeners.add(l);
   }
 
-  /** @param l the listener to remove @return whether it was registered */
+  /**
+   * @param l the listener to remove
+   * @return whether it was registered
+   */
   public boolean removeItemListener(ItemListener l) {
     return itemListeners.remove(l);
   }
