@@ -136,8 +136,7 @@ public sealed interface RuleCondition {
 
     @Override
     public String describe() {
-      return conditions.stream().map(x -> x instanceof AnyOf ? "(" + x.describe() + ")" : x.describe())
-          .collect(Collectors.joining(" and "));
+      return join(conditions, " and ", AnyOf.class);
     }
   }
 
@@ -163,8 +162,7 @@ public sealed interface RuleCondition {
 
     @Override
     public String describe() {
-      return conditions.stream().map(x -> x instanceof AllOf ? "(" + x.describe() + ")" : x.describe())
-          .collect(Collectors.joining(" or "));
+      return join(conditions, " or ", AllOf.class);
     }
   }
 
@@ -193,6 +191,12 @@ public sealed interface RuleCondition {
     public String describe() {
       return "not (" + condition.describe() + ")";
     }
+  }
+
+  /** The conditions in words, those of the other combination in parentheses. */
+  private static String join(List<RuleCondition> conditions, String word, Class<?> bracketed) {
+    return conditions.stream().map(x -> bracketed.isInstance(x) ? "(" + x.describe() + ")" : x.describe())
+        .collect(Collectors.joining(word));
   }
 
   private static List<RuleCondition> checked(String field, List<RuleCondition> conditions) {

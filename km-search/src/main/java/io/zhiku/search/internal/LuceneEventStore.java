@@ -27,14 +27,12 @@ import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
@@ -96,10 +94,7 @@ final class LuceneEventStore implements EventStore {
 
   LuceneEventStore(Directory directory) throws IOException {
     this.directory = directory;
-    if (DirectoryReader.indexExists(directory)) {
-      String seq = SegmentInfos.readLatestCommit(directory).getUserData().get(COMMIT_SEQUENCE);
-      committedSequence = seq == null ? 0 : Long.parseLong(seq);
-    }
+    committedSequence = CommitSequence.read(directory, COMMIT_SEQUENCE);
     lastSequence = committedSequence;
     IndexWriterConfig config = new IndexWriterConfig(null) // keyword fields only: nothing to analyze
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
@@ -291,8 +286,7 @@ final class LuceneEventStore implements EventStore {
     reading(() -> {
       try {
         long seq = lastSequence;
-        writer.setLiveCommitData(Map.of(COMMIT_SEQUENCE, Long.toString(seq)).entrySet());
-        writer.commit();
+        CommitSequence.commit(writer, COMMIT_SEQUENCE, seq);
         committedSequence = seq;
       } catch (IOException | RuntimeException e) {
         throw failure("commit", e);

@@ -51,7 +51,6 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PointValues;
@@ -60,7 +59,6 @@ import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -124,10 +122,7 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
   LuceneKnowledgeIndex(Directory directory) throws IOException {
     this.directory = directory;
     this.analyzers = LuceneSchema.Analyzers.create();
-    if (DirectoryReader.indexExists(directory)) {
-      String seq = SegmentInfos.readLatestCommit(directory).getUserData().get(COMMIT_SEQUENCE);
-      committedSequence = seq == null ? 0 : Long.parseLong(seq);
-    }
+    committedSequence = CommitSequence.read(directory, COMMIT_SEQUENCE);
     lastSequence = committedSequence;
     IndexWriterConfig config = new IndexWriterConfig(analyzers.perField())
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
@@ -460,8 +455,7 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
   @Override
   public void commit() {
     try {
-      writer.setLiveCommitData(Map.of(COMMIT_SEQUENCE, Long.toString(lastSequence)).entrySet());
-      writer.commit();
+      CommitSequence.commit(writer, COMMIT_SEQUENCE, lastSequence);
       committedSequence = lastSequence;
     } catch (IOException | RuntimeException e) {
       throw failure("commit", e);

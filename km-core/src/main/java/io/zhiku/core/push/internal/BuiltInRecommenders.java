@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /** The built-in recommenders; see the factories of {@link Recommender} for what each does. */
 public final class BuiltInRecommenders {
@@ -128,14 +129,8 @@ public final class BuiltInRecommenders {
    */
   public static Recommender popularity() {
     return new Named("popularity", (ctx, limit) -> {
-      Sums sums = new Sums();
-      for (Segment s : ctx.segments()) {
-        boolean everyone = s.equals(Segment.EVERYONE);
-        double weight = everyone ? EVERYONE_WEIGHT : 1;
-        for (ScoredItem i : ctx.popular(s, Set.of(), limit)) {
-          sums.add(i.itemId(), weight * i.score(), new Reason("popularity", "much used lately " + who(ctx, s) + uses(i.score())));
-        }
-      }
+      Sums sums = perSegment(ctx, (s, n) -> ctx.popular(s, Set.of(), n), limit,
+          (s, score) -> new Reason("popularity", "much used lately " + who(ctx, s) + uses(score)));
       if (!ctx.concepts().isEmpty()) {
         String labels = String.join(", ", ctx.concepts().stream().limit(3).map(ctx::label).toList());
         for (ScoredItem i : ctx.popular(Segment.EVERYONE, ctx.concepts(), limit)) {
@@ -144,6 +139,19 @@ public final class BuiltInRecommenders {
       }
       return sums.top(limit);
     });
+  }
+
+  /** Sums each segment's items (everyone's counted {@value #EVERYONE_WEIGHT}), with the segment's reason. */
+  private static Sums perSegment(PushContext ctx, BiFunction<Segment, Integer, List<ScoredItem>> items, int limit,
+      BiFunction<Segment, Double, Reason> reason) {
+    Sums sums = new Sums();
+    for (Segment s : ctx.segments()) {
+      double weight = s.equals(Segment.EVERYONE) ? EVERYONE_WEIGHT : 1;
+      for (ScoredItem i : items.apply(s, limit)) {
+        sums.add(i.itemId(), weight * i.score(), reason.apply(s, i.score()));
+      }
+    }
+    return sums;
   }
 
   private static String uses(double decayed) {
@@ -262,15 +270,8 @@ public final class BuiltInRecommenders {
    */
   public static Recommender feedback() {
     return new Named("feedback", (ctx, limit) -> {
-      Sums sums = new Sums();
-      for (Segment s : ctx.segments()) {
-        double weight = s.equals(Segment.EVERYONE) ? EVERYONE_WEIGHT : 1;
-        for (ScoredItem i : ctx.accepted(s, limit)) {
-          sums.add(i.itemId(), weight * i.score(),
-              new Reason("feedback", "accepted when pushed to others " + who(ctx, s) + about(i.score(), "acceptance", "acceptances")));
-        }
-      }
-      return sums.top(limit);
+      return perSegment(ctx, ctx::accepted, limit, (s, score) -> new Reason("feedback",
+          "accepted when pushed to others " + who(ctx, s) + about(score, "acceptance", "acceptances"))).top(limit);
     });
   }
 }

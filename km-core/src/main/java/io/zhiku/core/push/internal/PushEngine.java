@@ -44,6 +44,8 @@ public final class PushEngine {
   static final Set<String> USED = Set.of("view", "click", "reuse", "push-accepted");
   /** How far back items used in the same project or for the same customer anchor co-usage. */
   static final java.time.Duration ANCHOR_WINDOW = java.time.Duration.ofDays(90);
+  /** The deepest a segment ranking is read for readable items. */
+  static final int MAX_RANKED = 64_000;
 
   private final PushSettings settings;
   private final UsageStats stats;
@@ -325,18 +327,11 @@ public final class PushEngine {
       if (limit < 1 || !stats.tracks(segment.dimension())) {
         return List.of();
       }
-      // Most readers see many popular items: look at four times the limit, and further only if needed.
-      int fetch = Math.max(50, limit * 4);
-      List<ScoredItem> out = new ArrayList<>();
-      for (int round = 0; round < 4; round++, fetch *= 4) {
+      // The cached ranking usually holds enough readable items; rank deeper only when it does not.
+      List<ScoredItem> out = List.of();
+      for (int fetch = Math.max(UsageStats.TOP_CACHED, limit); fetch <= MAX_RANKED; fetch *= 4) {
         List<UsageStats.Scored> top = stats.top(channel, segment.key(), now.toEpochMilli(), fetch);
-        Set<String> visible = backend.visible(work.principal(), top.stream().map(UsageStats.Scored::itemId).toList(), underConcepts);
-        out.clear();
-        for (UsageStats.Scored s : top) {
-          if (out.size() < limit && visible.contains(s.itemId())) {
-            out.add(new ScoredItem(s.itemId(), s.score()));
-          }
-        }
+        out = firstVisible(top, limit, underConcepts);
         if (out.size() == limit || top.size() < fetch) {
           break;
         }
@@ -393,16 +388,19 @@ public final class PushEngine {
         return List.of();
       }
       // Most readers see many of the items: rank a few times the limit, check access on those.
-      return firstVisible(stats.usedTogether(anchorItemId, work.principal().userId(), minSupport, limit * 4), limit);
+      return firstVisible(stats.usedTogether(anchorItemId, work.principal().userId(), minSupport, limit * 4), limit, Set.of());
     }
 
-    /** The first {@code limit} readable items of a ranked list, checking access a chunk at a time. */
-    private List<ScoredItem> firstVisible(List<UsageStats.Scored> ranked, int limit) {
+    /**
+     * The first {@code limit} readable items of a ranked list (under one of the concepts, if any), checking
+     * access a chunk at a time.
+     */
+    private List<ScoredItem> firstVisible(List<UsageStats.Scored> ranked, int limit, Set<String> underConcepts) {
       List<ScoredItem> out = new ArrayList<>();
       int from = 0;
       for (int chunk = Math.max(50, limit * 4); from < ranked.size() && out.size() < limit; chunk *= 4) {
         List<UsageStats.Scored> part = ranked.subList(from, Math.min(ranked.size(), from + chunk));
-        Set<String> visible = backend.visible(work.principal(), part.stream().map(UsageStats.Scored::itemId).toList(), Set.of());
+        Set<String> visible = backend.visible(work.principal(), part.stream().map(UsageStats.Scored::itemId).toList(), underConcepts);
         for (UsageStats.Scored s : part) {
           if (out.size() < limit && visible.contains(s.itemId())) {
             out.add(new ScoredItem(s.itemId(), s.score()));
