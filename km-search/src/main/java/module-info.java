@@ -11,6 +11,7 @@ module io.zhiku.search {
   requires org.apache.lucene.highlighter;
   requires org.apache.lucene.queries;
   requires com.ibm.icu;
+  requires com.google.common;
 
   provides io.zhiku.core.spi.KnowledgeIndexProvider with io.zhiku.search.internal.LuceneIndexProvider;
 }

@@ -90,6 +90,8 @@ final class LuceneEventStore implements EventStore {
   private volatile long lastSequence;
   private volatile long committedSequence;
   private final GuardedSearchers guard;
+  /** Column strings by segment, kept across scans: a push reads a person's history, a thousand rows. */
+  private final Columns columns = Columns.shared(STORE);
   private static final String STORE = "event store";
 
   LuceneEventStore(Directory directory) throws IOException {
@@ -327,7 +329,7 @@ final class LuceneEventStore implements EventStore {
   }
 
   /** Hands each matching document of a segment to the visitor as a row over that segment's columns. */
-  private static final class RowCollector implements Collector {
+  private final class RowCollector implements Collector {
     private final Consumer<EventRow> visitor;
 
     RowCollector(Consumer<EventRow> visitor) {
@@ -356,36 +358,36 @@ final class LuceneEventStore implements EventStore {
   }
 
   /** The columns of one segment, read lazily for the current document. Forward-only, like doc values. */
-  private static final class LeafRow implements EventRow {
+  private final class LeafRow implements EventRow {
     private final LeafReader reader;
     private int doc = -1;
-    private final LongColumn sequence;
-    private final LongColumn time;
-    private final StringColumn type;
-    private final StringColumn user;
-    private final StringColumn item;
-    private final StringColumn contextRole;
-    private final StringColumn contextStage;
-    private final StringsColumn principalRoles;
-    private final StringsColumn principalGroups;
-    private final StringsColumn contextAttributes;
-    private final LongColumn value;
-    private final LongColumn results;
+    private final Columns.LongColumn sequence;
+    private final Columns.LongColumn time;
+    private final Columns.StringColumn type;
+    private final Columns.StringColumn user;
+    private final Columns.StringColumn item;
+    private final Columns.StringColumn contextRole;
+    private final Columns.StringColumn contextStage;
+    private final Columns.StringsColumn principalRoles;
+    private final Columns.StringsColumn principalGroups;
+    private final Columns.StringsColumn contextAttributes;
+    private final Columns.LongColumn value;
+    private final Columns.LongColumn results;
 
     LeafRow(LeafReader reader) throws IOException {
       this.reader = reader;
-      sequence = new LongColumn(DocValues.getNumeric(reader, SEQUENCE));
-      time = new LongColumn(DocValues.getNumeric(reader, TIME));
-      type = new StringColumn(DocValues.getSorted(reader, TYPE));
-      user = new StringColumn(DocValues.getSorted(reader, USER));
-      item = new StringColumn(DocValues.getSorted(reader, ITEM));
-      contextRole = new StringColumn(DocValues.getSorted(reader, CONTEXT_ROLE));
-      contextStage = new StringColumn(DocValues.getSorted(reader, CONTEXT_STAGE));
-      principalRoles = new StringsColumn(DocValues.getSortedSet(reader, PRINCIPAL_ROLES));
-      principalGroups = new StringsColumn(DocValues.getSortedSet(reader, PRINCIPAL_GROUPS));
-      contextAttributes = new StringsColumn(DocValues.getSortedSet(reader, CONTEXT_ATTRIBUTE));
-      value = new LongColumn(DocValues.getNumeric(reader, VALUE));
-      results = new LongColumn(DocValues.getNumeric(reader, RESULTS));
+      sequence = columns.longs(reader, SEQUENCE);
+      time = columns.longs(reader, TIME);
+      type = columns.string(reader, TYPE);
+      user = columns.string(reader, USER);
+      item = columns.string(reader, ITEM);
+      contextRole = columns.string(reader, CONTEXT_ROLE);
+      contextStage = columns.string(reader, CONTEXT_STAGE);
+      principalRoles = columns.strings(reader, PRINCIPAL_ROLES);
+      principalGroups = columns.strings(reader, PRINCIPAL_GROUPS);
+      contextAttributes = columns.strings(reader, CONTEXT_ATTRIBUTE);
+      value = columns.longs(reader, VALUE);
+      results = columns.longs(reader, RESULTS);
     }
 
     @Override
@@ -462,115 +464,6 @@ final class LuceneEventStore implements EventStore {
         return ZhikuJson.read(json.utf8ToString(), UsageEvent.class);
       } catch (IOException e) {
         throw failure("read an event", e);
-      }
-    }
-  }
-
-  /** A numeric column; remembers the last document it was positioned on. */
-  private static final class LongColumn {
-    private final NumericDocValues values;
-    private int at = -1;
-    private boolean present;
-
-    LongColumn(NumericDocValues values) {
-      this.values = values;
-    }
-
-    boolean has(int doc) {
-      if (doc != at) {
-        try {
-          present = values.advanceExact(doc);
-        } catch (IOException e) {
-          throw failure("read a column", e);
-        }
-        at = doc;
-      }
-      return present;
-    }
-
-    long get(int doc, long missing) {
-      if (!has(doc)) {
-        return missing;
-      }
-      try {
-        return values.longValue();
-      } catch (IOException e) {
-        throw failure("read a column", e);
-      }
-    }
-  }
-
-  /**
-   * A single-valued string column; each distinct value becomes a Java string once per segment (a map,
-   * not an array by ordinal: a scan of a few rows must not pay for a segment's whole dictionary).
-   */
-  private static final class StringColumn {
-    private final SortedDocValues values;
-    private final Map<Integer, String> byOrd = new java.util.HashMap<>();
-    private int at = -1;
-    private String current;
-
-    StringColumn(SortedDocValues values) {
-      this.values = values;
-    }
-
-    String get(int doc) {
-      if (doc == at) {
-        return current;
-      }
-      try {
-        at = doc;
-        if (!values.advanceExact(doc)) {
-          return current = null;
-        }
-        int ord = values.ordValue();
-        String s = byOrd.get(ord);
-        if (s == null) {
-          s = values.lookupOrd(ord).utf8ToString();
-          byOrd.put(ord, s);
-        }
-        return current = s;
-      } catch (IOException e) {
-        throw failure("read a column", e);
-      }
-    }
-  }
-
-  /** A multi-valued string column. */
-  private static final class StringsColumn {
-    private final SortedSetDocValues values;
-    private final Map<Long, String> byOrd = new java.util.HashMap<>();
-    private int at = -1;
-    private List<String> current = List.of();
-
-    StringsColumn(SortedSetDocValues values) {
-      this.values = values;
-    }
-
-    List<String> get(int doc) {
-      if (doc == at) {
-        return current;
-      }
-      try {
-        at = doc;
-        if (!values.advanceExact(doc)) {
-          return current = List.of();
-        }
-        int n = values.docValueCount();
-        List<String> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-          long ord = values.nextOrd();
-          out.add(byOrd.computeIfAbsent(ord, o -> {
-            try {
-              return values.lookupOrd(o).utf8ToString();
-            } catch (IOException e) {
-              throw failure("read a column", e);
-            }
-          }));
-        }
-        return current = List.copyOf(out);
-      } catch (IOException e) {
-        throw failure("read a column", e);
       }
     }
   }
