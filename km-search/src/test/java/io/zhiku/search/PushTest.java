@@ -29,6 +29,7 @@ import io.zhiku.core.taxonomy.Concept;
 import io.zhiku.core.taxonomy.ConceptScheme;
 import io.zhiku.core.taxonomy.Taxonomy;
 import io.zhiku.search.KnowledgeBaseTest.TestClock;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Push through the knowledge base on the Lucene engine: each recommender, the blend, listeners. */
 class PushTest {
@@ -151,6 +153,33 @@ class PushTest {
       assertEquals(List.of("new-edu", "old-edu"), ids(recs), "the attribute names the concept by its label; drafts stay out");
       assertEquals("new under Education: updated today", recs.get(0).reasons().get(0).text());
       assertEquals(0.5 * 0.25, recs.get(1).score(), 1e-9, "two half-lives old: a quarter, times freshness's weight 0.5");
+    }
+  }
+
+  @Test
+  void candidates_areCheckedAgainstTheLatestWrites_andTheCommittedItemsAfterReopening(@TempDir Path dir) {
+    TestClock clock = new TestClock();
+    KnowledgeBase.Builder builder = KnowledgeBase.builder().directory(dir).clock(clock).refreshInterval(Duration.ZERO)
+        .commitPolicy(CommitPolicy.manual()).taxonomy(TAXONOMY).push(only("freshness").build());
+    try (KnowledgeBase kb = builder.build()) {
+      kb.putAll(List.of(item("open", "Open case", "case", Acl.PUBLIC, "education"),
+          item("sales-only", "Sales case", "case", Acl.groups("sales"), "education"),
+          item("to-delete", "Doomed case", "case", Acl.PUBLIC, "education"),
+          item("to-hide", "Case hidden later", "case", Acl.PUBLIC, "education")));
+      // Not refreshed: push sees writes at once, as get does.
+      kb.delete("to-delete");
+      kb.put(kb.get("to-hide").orElseThrow().toBuilder().acl(Acl.groups("board")).build());
+      WorkContext alice = ctx(ALICE, clock).attribute("industry", "education").build();
+      WorkContext dave = ctx(DAVE, clock).attribute("industry", "education").build();
+      assertEquals(Set.of("open", "sales-only"), Set.copyOf(ids(kb.push(alice, 10))));
+      assertEquals(List.of("open"), ids(kb.push(dave, 10)));
+      kb.commit();
+      kb.put(item("uncommitted", "Lost on crash", "case", Acl.PUBLIC, "education"));
+    }
+    try (KnowledgeBase kb = builder.build()) { // close committed the last put too
+      WorkContext alice = ctx(ALICE, clock).attribute("industry", "education").build();
+      assertEquals(Set.of("open", "sales-only", "uncommitted"), Set.copyOf(ids(kb.push(alice, 10))));
+      assertEquals(Set.of("open", "uncommitted"), Set.copyOf(ids(kb.push(ctx(DAVE, clock).attribute("industry", "education").build(), 10))));
     }
   }
 

@@ -18,6 +18,7 @@ import io.zhiku.core.push.PushSettings;
 import io.zhiku.core.push.Recommendation;
 import io.zhiku.core.push.ScoredItem;
 import io.zhiku.core.push.WorkflowEvent;
+import io.zhiku.core.push.internal.ItemTable;
 import io.zhiku.core.push.internal.Notifier;
 import io.zhiku.core.push.internal.PushBackend;
 import io.zhiku.core.push.internal.PushEngine;
@@ -32,6 +33,7 @@ import io.zhiku.core.spi.EventStore;
 import io.zhiku.core.spi.IndexSearch;
 import io.zhiku.core.spi.IndexSearchResult;
 import io.zhiku.core.spi.IndexSettings;
+import io.zhiku.core.spi.ItemSummary;
 import io.zhiku.core.spi.KnowledgeIndex;
 import io.zhiku.core.spi.KnowledgeIndexProvider;
 import io.zhiku.core.taxonomy.Concept;
@@ -106,6 +108,8 @@ public final class KnowledgeBase implements AutoCloseable {
   private final KnowledgeIndex index;
   private final EventStore events;
   private final UsageStats stats;
+  /** Every live item's summary, for push; written under the write lock. */
+  private final ItemTable itemTable = new ItemTable();
   private final PushEngine pushEngine;
   private final Notifier notifier = new Notifier();
   private final boolean recordSearches;
@@ -138,6 +142,9 @@ public final class KnowledgeBase implements AutoCloseable {
     long started = System.nanoTime();
     events.scan(EventQuery.ALL, stats::add);
     LOG.debug("usage statistics rebuilt from the event store in {} ms", (System.nanoTime() - started) / 1_000_000);
+    started = System.nanoTime();
+    index.forEachSummary(itemTable::put);
+    LOG.debug("item table of {} items loaded in {} ms", itemTable.size(), (System.nanoTime() - started) / 1_000_000);
     this.pushEngine = new PushEngine(b.push, stats, new Backend());
     this.clock = b.clock;
     this.limits = b.limits;
@@ -275,6 +282,13 @@ public final class KnowledgeBase implements AutoCloseable {
       return;
     }
     index.apply(changes);
+    for (Change c : changes) {
+      if (c instanceof Change.Put put) {
+        itemTable.put(ItemSummary.of(put.item()));
+      } else {
+        itemTable.remove(c.id());
+      }
+    }
     sequence = lastSequence;
     countUncommitted(changes.size());
   }
@@ -659,19 +673,19 @@ public final class KnowledgeBase implements AutoCloseable {
     }
 
     @Override
+    public Optional<ItemSummary> summary(String id) {
+      return itemTable.get(id);
+    }
+
+    @Override
     public Set<String> visible(Principal principal, Collection<String> ids, Set<String> concepts) {
-      Set<String> expanded = expand(concepts);
-      Set<String> out = new HashSet<>();
-      List<String> all = List.copyOf(ids);
-      for (int from = 0; from < all.size(); from += KnowledgeIndex.MAX_VISIBLE_IDS) {
-        out.addAll(index.visible(principal, all.subList(from, Math.min(all.size(), from + KnowledgeIndex.MAX_VISIBLE_IDS)), expanded));
-      }
-      return out;
+      return itemTable.visible(principal, ids, expand(concepts));
     }
 
     @Override
     public List<ScoredItem> newest(Principal principal, Set<String> concepts, int limit) {
-      return index.newest(principal, expand(concepts), limit);
+      Set<String> expanded = expand(concepts);
+      return itemTable.newest(principal, expanded, limit).orElseGet(() -> index.newest(principal, expanded, limit));
     }
 
     @Override

@@ -5,10 +5,10 @@ import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.push.ScoredItem;
 import io.zhiku.core.search.SuggestRequest;
 import io.zhiku.core.search.Suggestion;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The storage and search engine behind a {@link io.zhiku.core.kb.KnowledgeBase}: the embedded Lucene
@@ -67,19 +67,13 @@ public interface KnowledgeIndex extends AutoCloseable {
   List<Suggestion> suggestTitles(SuggestRequest request);
 
   /**
-   * Which of the given items the principal may read: live (not deleted) items whose ACL permits the
-   * principal, classified under at least one of the concepts if any are given. Sees what {@link #search}
-   * sees (changes before the last refresh).
+   * Visits the summary of every live (not deleted) item as of the last refresh, in no particular order.
+   * The knowledge base calls it once when it opens, to build the in-memory table push checks candidates
+   * against; an engine should answer from columns it keeps anyway rather than load every item.
    *
-   * @param principal who
-   * @param ids item ids, at most {@value #MAX_VISIBLE_IDS}
-   * @param concepts concept ids, already expanded with their descendants; empty for no condition
-   * @return the readable ids among {@code ids}
+   * @param visitor receives each summary, on the calling thread
    */
-  Set<String> visible(Principal principal, Collection<String> ids, Set<String> concepts);
-
-  /** The most ids {@link #visible} takes at once. */
-  int MAX_VISIBLE_IDS = 65_536;
+  void forEachSummary(Consumer<ItemSummary> visitor);
 
   /**
    * The most recently updated published items the principal may read, without an exact count (engines

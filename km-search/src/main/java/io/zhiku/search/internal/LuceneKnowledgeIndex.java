@@ -1,5 +1,9 @@
 package io.zhiku.search.internal;
 
+import static io.zhiku.search.internal.LuceneSchema.ACL_ALL;
+import static io.zhiku.search.internal.LuceneSchema.ACL_GROUP;
+import static io.zhiku.search.internal.LuceneSchema.ACL_ROLE;
+import static io.zhiku.search.internal.LuceneSchema.ACL_USER;
 import static io.zhiku.search.internal.LuceneSchema.ATTRIBUTE;
 import static io.zhiku.search.internal.LuceneSchema.AUTHOR;
 import static io.zhiku.search.internal.LuceneSchema.CHARS;
@@ -19,6 +23,7 @@ import static io.zhiku.search.internal.LuceneSchema.YES;
 
 import io.zhiku.core.ValidationException;
 import io.zhiku.core.ZhikuException;
+import io.zhiku.core.access.Acl;
 import io.zhiku.core.access.Principal;
 import io.zhiku.core.push.ScoredItem;
 import io.zhiku.core.item.ItemKind;
@@ -32,6 +37,7 @@ import io.zhiku.core.search.Suggestion;
 import io.zhiku.core.spi.Change;
 import io.zhiku.core.spi.IndexSearch;
 import io.zhiku.core.spi.IndexSearchResult;
+import io.zhiku.core.spi.ItemSummary;
 import io.zhiku.core.spi.KnowledgeIndex;
 import io.zhiku.search.internal.query.UserQueryParser;
 import java.io.IOException;
@@ -45,7 +51,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -53,6 +61,13 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.index.PointValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
@@ -101,6 +116,7 @@ import org.apache.lucene.util.BytesRef;
  * since the last refresh before it reads the searcher (as Elasticsearch's live version map does).
  */
 final class LuceneKnowledgeIndex implements KnowledgeIndex {
+  private static final String STORE = "index";
   private static final Sort SORT = new Sort(SortField.FIELD_SCORE, new SortField(ID, SortField.Type.STRING));
   private static final Sort NEWEST =
       new Sort(new SortField(UPDATED, SortField.Type.LONG, true), new SortField(ID, SortField.Type.STRING));
@@ -129,7 +145,7 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
         .setCommitOnClose(false);
     this.writer = new IndexWriter(directory, config);
     this.searchers = new SearcherManager(writer, null);
-    this.guard = new GuardedSearchers("index", searchers);
+    this.guard = new GuardedSearchers(STORE, searchers);
     this.parser = analyzers.parser();
     this.highlights = new Highlights(analyzers.characters(), CHARS);
     this.similarityAnalyzer = analyzers.perField();
@@ -288,54 +304,53 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
   }
 
   @Override
-  public Set<String> visible(Principal principal, Collection<String> ids, Set<String> concepts) {
-    if (ids.isEmpty()) {
-      return Set.of();
-    }
-    BooleanQuery.Builder q = new BooleanQuery.Builder()
-        .add(LuceneSchema.anyOf(ID, ids), Occur.FILTER)
-        .add(new TermQuery(new Term(LIVE, YES)), Occur.FILTER)
-        .add(LuceneSchema.accessFilter(principal), Occur.FILTER);
-    if (!concepts.isEmpty()) {
-      q.add(LuceneSchema.anyOf(CONCEPT, concepts), Occur.FILTER);
-    }
-    Query query = q.build();
-    return reading(() -> withSearcher(s -> {
-      Set<String> out = new HashSet<>();
-      uncached(s).search(query, new IdCollectorManager(out));
-      return out;
+  public void forEachSummary(Consumer<ItemSummary> visitor) {
+    Columns columns = Columns.oneOff(STORE);
+    reading(() -> withSearcher(s -> {
+      for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+        summarize(leaf.reader(), columns, visitor);
+      }
+      return null;
     }));
   }
 
-  /** Collects the ids of matching documents, reading the id column once per segment. */
-  private record IdCollectorManager(Set<String> out) implements CollectorManager<Collector, Void> {
-    @Override
-    public Collector newCollector() {
-      return new SimpleCollector() {
-        private SortedDocValues ids;
-
-        @Override
-        protected void doSetNextReader(LeafReaderContext context) throws IOException {
-          ids = DocValues.getSorted(context.reader(), ID);
-        }
-
-        @Override
-        public void collect(int doc) throws IOException {
-          if (ids.advanceExact(doc)) {
-            out.add(ids.lookupOrd(ids.ordValue()).utf8ToString());
-          }
-        }
-
-        @Override
-        public ScoreMode scoreMode() {
-          return ScoreMode.COMPLETE_NO_SCORES;
-        }
-      };
+  /** Summaries of a segment's live items, from doc values and the postings of the status and public terms. */
+  private static void summarize(LeafReader reader, Columns columns, Consumer<ItemSummary> visitor) throws IOException {
+    ItemStatus[] status = new ItemStatus[reader.maxDoc()];
+    for (ItemStatus st : ItemStatus.values()) {
+      forEachDoc(reader, STATUS, st.wireName(), doc -> status[doc] = st);
     }
+    FixedBitSet everyone = new FixedBitSet(reader.maxDoc());
+    forEachDoc(reader, ACL_ALL, YES, everyone::set);
+    Columns.StringColumn ids = columns.string(reader, ID);
+    Columns.LongColumn updated = columns.longs(reader, UPDATED);
+    Columns.StringsColumn concepts = columns.strings(reader, CONCEPT);
+    Columns.StringsColumn users = columns.strings(reader, ACL_USER);
+    Columns.StringsColumn groups = columns.strings(reader, ACL_GROUP);
+    Columns.StringsColumn roles = columns.strings(reader, ACL_ROLE);
+    Bits live = reader.getLiveDocs();
+    forEachDoc(reader, LIVE, YES, doc -> { // tombstones lack the live term
+      if (live == null || live.get(doc)) {
+        Acl acl = everyone.get(doc) ? Acl.PUBLIC : Acl.allow(users.get(doc), groups.get(doc), roles.get(doc));
+        visitor.accept(new ItemSummary(ids.get(doc), acl, Set.copyOf(concepts.get(doc)), status[doc],
+            updated.get(doc, 0)));
+      }
+    });
+  }
 
-    @Override
-    public Void reduce(Collection<Collector> collectors) {
-      return null;
+  /** Calls the action with each document of a segment holding the term, deleted or not. */
+  private static void forEachDoc(LeafReader reader, String field, String term, IntConsumer action) throws IOException {
+    Terms terms = reader.terms(field);
+    if (terms == null) {
+      return;
+    }
+    TermsEnum te = terms.iterator();
+    if (!te.seekExact(new BytesRef(term))) {
+      return;
+    }
+    PostingsEnum docs = te.postings(null, PostingsEnum.NONE);
+    for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+      action.accept(doc);
     }
   }
 

@@ -8,6 +8,7 @@ import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.push.ScoredItem;
 import io.zhiku.core.search.SearchRequest;
 import io.zhiku.core.search.SearchResult;
+import io.zhiku.core.spi.ItemSummary;
 import io.zhiku.core.taxonomy.Taxonomy;
 import java.time.Instant;
 import java.util.Collection;
@@ -39,6 +40,14 @@ public interface PushBackend {
    * @return the item or empty
    */
   Optional<KnowledgeItem> get(String id);
+
+  /**
+   * The in-memory summary of a live item, real-time, with no access check.
+   *
+   * @param id the id
+   * @return the summary or empty
+   */
+  Optional<ItemSummary> summary(String id);
 
   /**
    * The ids among the given ones of live items the principal may read, classified under one of the

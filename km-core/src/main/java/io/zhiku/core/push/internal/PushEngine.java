@@ -17,6 +17,7 @@ import io.zhiku.core.push.ScoredItem;
 import io.zhiku.core.push.Segment;
 import io.zhiku.core.search.SearchRequest;
 import io.zhiku.core.search.SearchResult;
+import io.zhiku.core.spi.ItemSummary;
 import io.zhiku.core.taxonomy.Concept;
 import io.zhiku.core.taxonomy.Taxonomy;
 import java.time.Instant;
@@ -102,7 +103,7 @@ public final class PushEngine {
     History history = ctx.history();
     List<Map.Entry<String, Double>> ranked = new ArrayList<>(blended.entrySet());
     ranked.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-    // Variety picks from twice the limit (each pooled item is loaded to check it).
+    // Variety picks from twice the limit, checked against the in-memory item table.
     int poolSize = 2 * limit + 5;
     List<Pick> pool = new ArrayList<>();
     for (Map.Entry<String, Double> e : ranked) {
@@ -114,13 +115,12 @@ public final class PushEngine {
           || history.shown.getOrDefault(id, 0) >= settings.maxShows()) {
         continue;
       }
-      Optional<KnowledgeItem> item = backend.get(id);
-      if (item.isEmpty() || !item.get().acl().permits(work.principal()) || item.get().status() != ItemStatus.PUBLISHED) {
-        continue;
+      Optional<ItemSummary> item = backend.summary(id);
+      if (item.isPresent() && item.get().status() == ItemStatus.PUBLISHED && item.get().acl().permits(work.principal())) {
+        pool.add(new Pick(item.get(), e.getValue()));
       }
-      pool.add(new Pick(item.get(), e.getValue()));
     }
-    List<Recommendation> out = diversify(pool, limit, reasons);
+    List<Recommendation> out = diversify(pool, limit, reasons, work.principal());
     if (settings.recordShown() && !out.isEmpty()) {
       List<UsageEvent> shown = new ArrayList<>(out.size());
       for (Recommendation r : out) {
@@ -135,10 +135,11 @@ public final class PushEngine {
   private record Contribution(double part, Reason reason) {}
 
   /** A readable candidate and its blended score. */
-  private record Pick(KnowledgeItem item, double score) {}
+  private record Pick(ItemSummary item, double score) {}
 
   /** Greedy: best adjusted score first; each already-picked item sharing a concept multiplies by variety. */
-  private List<Recommendation> diversify(List<Pick> pool, int limit, Map<String, List<Contribution>> reasons) {
+  private List<Recommendation> diversify(List<Pick> pool, int limit, Map<String, List<Contribution>> reasons,
+      Principal principal) {
     List<Pick> left = new ArrayList<>(pool);
     List<Recommendation> out = new ArrayList<>(limit);
     Map<String, Integer> conceptUses = new HashMap<>();
@@ -159,6 +160,11 @@ public final class PushEngine {
       }
       Pick p = left.remove(bestIndex);
       p.item().concepts().forEach(c -> conceptUses.merge(c, 1, Integer::sum));
+      // Loaded only now: of the pool, only the chosen are returned whole. One deleted since is skipped.
+      Optional<KnowledgeItem> item = backend.get(p.item().id()).filter(i -> i.acl().permits(principal));
+      if (item.isEmpty()) {
+        continue;
+      }
       List<Contribution> parts = new ArrayList<>(reasons.get(p.item().id()));
       parts.sort(Comparator.comparingDouble(Contribution::part).reversed());
       Set<String> texts = new LinkedHashSet<>();
@@ -168,7 +174,7 @@ public final class PushEngine {
           why.add(c.reason());
         }
       }
-      out.add(new Recommendation(p.item(), bestScore, why));
+      out.add(new Recommendation(item.get(), bestScore, why));
     }
     return out;
   }
