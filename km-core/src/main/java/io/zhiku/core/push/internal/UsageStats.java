@@ -386,7 +386,7 @@ public final class UsageStats {
         return List.of();
       }
       Integer me = userIds.get(excludedUser);
-      Map<Integer, Integer> support = new HashMap<>();
+      Support support = SUPPORT.get().reset(items.size());
       int users = Math.min(itemUserCount[a], RING);
       for (int k = 0; k < users; k++) {
         int u = itemUsers[a][k];
@@ -397,7 +397,7 @@ public final class UsageStats {
         int n = Math.min(userItemCount.get(u)[0], RING);
         for (int j = 0; j < n; j++) {
           if (ring[j] != a) {
-            support.merge(ring[j], 1, Integer::sum);
+            support.add(ring[j]);
           }
         }
       }
@@ -406,12 +406,14 @@ public final class UsageStats {
       for (int k = 0; k <= RING; k++) {
         bySupport.add(new ArrayList<>());
       }
-      support.forEach((item, count) -> {
+      for (int t = 0; t < support.touched; t++) {
+        int item = support.items[t];
+        int count = support.counts[item];
         if (count >= minSupport) {
           bySupport.get(Math.min(count, RING)).add(item);
         }
-      });
-      List<Scored> out = new ArrayList<>(Math.min(max, support.size()));
+      }
+      List<Scored> out = new ArrayList<>(Math.min(max, support.touched));
       for (int count = RING; count >= minSupport && out.size() < max; count--) {
         List<Scored> bucket = new ArrayList<>();
         for (int item : bySupport.get(count)) {
@@ -423,6 +425,35 @@ public final class UsageStats {
       return out;
     } finally {
       lock.readLock().unlock();
+    }
+  }
+
+  private static final ThreadLocal<Support> SUPPORT = ThreadLocal.withInitial(Support::new);
+
+  /**
+   * Counts per item for one {@link #usedTogether} call, reused by the thread: a count per known item,
+   * and which items were counted, so that clearing costs only those.
+   */
+  private static final class Support {
+    int[] counts = new int[0];
+    int[] items = new int[RING * RING];
+    int touched;
+
+    Support reset(int itemCount) {
+      for (int t = 0; t < touched; t++) {
+        counts[items[t]] = 0;
+      }
+      touched = 0;
+      if (counts.length < itemCount) {
+        counts = new int[Math.max(itemCount, counts.length * 2)];
+      }
+      return this;
+    }
+
+    void add(int item) {
+      if (counts[item]++ == 0) {
+        items[touched++] = item;
+      }
     }
   }
 
