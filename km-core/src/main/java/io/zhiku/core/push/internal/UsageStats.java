@@ -262,29 +262,33 @@ public final class UsageStats {
     }
     String key = channel + " " + segmentKey;
     CachedTop cached = topCache.get(key);
-    if (cached == null || cached.indexes.length < limit && cached.full) {
+    if (cached == null || cached.ids.length < limit && cached.full) {
       cached = computeTop(key, Math.max(limit, TOP_CACHED));
       topCache.put(key, cached);
     }
-    lock.readLock().lock();
-    try {
-      double factor = Math.pow(2, (cached.reference - nowMillis) / halfLifeMillis); // raw sums to sums at now
-      int n = Math.min(limit, cached.indexes.length);
-      List<Scored> out = new ArrayList<>(n);
-      for (int k = 0; k < n; k++) {
-        out.add(new Scored(items.get(cached.indexes[k]), cached.sums[k] * factor));
+    double factor = Math.pow(2, (cached.reference - nowMillis) / halfLifeMillis); // raw sums to sums at now
+    int n = Math.min(limit, cached.ids.length);
+    CachedTop top = cached;
+    // A view: readers usually need the first few readable items of a thousand.
+    return new java.util.AbstractList<>() {
+      @Override
+      public Scored get(int k) {
+        java.util.Objects.checkIndex(k, n);
+        return new Scored(top.ids[k], top.sums[k] * factor);
       }
-      return out;
-    } finally {
-      lock.readLock().unlock();
-    }
+
+      @Override
+      public int size() {
+        return n;
+      }
+    };
   }
 
   /** How many items a cached top list holds. */
   static final int TOP_CACHED = 1000;
 
   /** A segment's best items, by raw sum at {@code reference}, best first (ties by id). */
-  private record CachedTop(int[] indexes, double[] sums, long reference, boolean full) {}
+  private record CachedTop(String[] ids, double[] sums, long reference, boolean full) {}
 
   private final Map<String, CachedTop> topCache = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -298,7 +302,7 @@ public final class UsageStats {
     try {
       double[] a = sums.get(key);
       if (a == null) {
-        return new CachedTop(new int[0], new double[0], reference, false);
+        return new CachedTop(new String[0], new double[0], reference, false);
       }
       // A min-heap of item indexes on the raw sums (decay multiplies every sum alike): no object per item.
       int[] heap = new int[limit];
@@ -322,13 +326,13 @@ public final class UsageStats {
         order[k] = heap[k];
       }
       Arrays.sort(order, (x, y) -> a[x] != a[y] ? Double.compare(a[y], a[x]) : items.get(x).compareTo(items.get(y)));
-      int[] indexes = new int[size];
+      String[] ids = new String[size];
       double[] values = new double[size];
       for (int k = 0; k < size; k++) {
-        indexes[k] = order[k];
+        ids[k] = items.get(order[k]);
         values[k] = a[order[k]];
       }
-      return new CachedTop(indexes, values, reference, size == limit);
+      return new CachedTop(ids, values, reference, size == limit);
     } finally {
       lock.readLock().unlock();
     }
