@@ -22,6 +22,7 @@ import io.zhiku.core.push.internal.ItemTable;
 import io.zhiku.core.push.internal.Notifier;
 import io.zhiku.core.push.internal.PushBackend;
 import io.zhiku.core.push.internal.PushEngine;
+import io.zhiku.core.push.internal.RecentItems;
 import io.zhiku.core.push.internal.UsageStats;
 import io.zhiku.core.search.FacetCount;
 import io.zhiku.core.search.SearchRequest;
@@ -110,6 +111,8 @@ public final class KnowledgeBase implements AutoCloseable {
   private final UsageStats stats;
   /** Every live item's summary, for push; written under the write lock. */
   private final ItemTable itemTable = new ItemTable();
+  /** Items push returned lately, valid while their summary is current. */
+  private final RecentItems recentItems;
   private final PushEngine pushEngine;
   private final Notifier notifier = new Notifier();
   private final boolean recordSearches;
@@ -145,6 +148,7 @@ public final class KnowledgeBase implements AutoCloseable {
     started = System.nanoTime();
     index.forEachSummary(itemTable::put);
     LOG.debug("item table of {} items loaded in {} ms", itemTable.size(), (System.nanoTime() - started) / 1_000_000);
+    this.recentItems = new RecentItems(itemTable, index::get);
     this.pushEngine = new PushEngine(b.push, stats, new Backend());
     this.clock = b.clock;
     this.limits = b.limits;
@@ -561,13 +565,13 @@ public final class KnowledgeBase implements AutoCloseable {
       throw new ValidationException("limit", limit, "must be between 1 and 100");
     }
     ensureOpen();
-    KnowledgeItem item = index.get(itemId).filter(i -> i.acl().permits(principal))
+    KnowledgeItem item = recentItems.get(itemId).filter(i -> i.acl().permits(principal))
         .orElseThrow(() -> new NotFoundException("item", itemId));
     String text = item.title() + "\n" + item.body() + "\n" + String.join("\n", item.tags());
     List<KnowledgeItem> out = new ArrayList<>(limit);
     for (ScoredItem s : index.similar(principal, text, limit + 1)) {
       if (out.size() < limit && !s.itemId().equals(itemId)) {
-        index.get(s.itemId()).filter(i -> i.acl().permits(principal)).ifPresent(out::add);
+        recentItems.get(s.itemId()).filter(i -> i.acl().permits(principal)).ifPresent(out::add);
       }
     }
     return out;
@@ -669,7 +673,7 @@ public final class KnowledgeBase implements AutoCloseable {
 
     @Override
     public Optional<KnowledgeItem> get(String id) {
-      return index.get(id);
+      return recentItems.get(id);
     }
 
     @Override
