@@ -25,8 +25,9 @@ import java.util.concurrent.ConcurrentSkipListSet;
  * such questions per request; an engine answers each in microseconds at best, a remote one
  * in milliseconds.
  *
- * <p>Equal ACLs and equal concept sets are shared (interned, weakly), so an item costs its id, one map
- * entry and one ordered-set entry: about 150 bytes.
+ * <p>Equal ACLs and equal concept sets are shared (interned, weakly), so an item costs its id, its
+ * summary, one map entry and one ordered-set entry, plus its ACL when few items share it: measured
+ * 215 to 270 bytes per item (100k to 1M items whose ACLs name one to three of 100 groups).
  *
  * <p>Thread-safe: one writer at a time (the knowledge base calls {@link #put} and {@link #remove} under
  * its write lock), any number of readers, which never block. A reader racing an update of an item sees
