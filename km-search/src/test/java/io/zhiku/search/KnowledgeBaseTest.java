@@ -10,6 +10,8 @@ import io.zhiku.core.ValidationException;
 import io.zhiku.core.ZhikuException;
 import io.zhiku.core.access.Acl;
 import io.zhiku.core.access.Principal;
+import io.zhiku.core.event.UsageEvent;
+import io.zhiku.core.event.UsageEventType;
 import io.zhiku.core.item.ItemKind;
 import io.zhiku.core.item.ItemLimits;
 import io.zhiku.core.item.ItemStatus;
@@ -20,6 +22,7 @@ import io.zhiku.core.kb.VersionConflictException;
 import io.zhiku.core.search.SearchHit;
 import io.zhiku.core.search.SearchRequest;
 import io.zhiku.core.search.SearchResult;
+import io.zhiku.core.spi.Popularity;
 import io.zhiku.core.taxonomy.Concept;
 import io.zhiku.core.taxonomy.ConceptScheme;
 import io.zhiku.core.taxonomy.Taxonomy;
@@ -360,6 +363,39 @@ class KnowledgeBaseTest {
       }
       assertEquals(List.of("new", "old-verified", "old"), paged);
     }
+  }
+
+  @Test
+  void ranking_recentlyUsedItemsRise_byABoundedFactor() {
+    TestClock clock = new TestClock();
+    try (KnowledgeBase kb = memory(clock)) {
+      kb.putAll(List.of(item("a", "知识管理方案", Acl.PUBLIC), item("b", "知识管理方案", Acl.PUBLIC),
+          item("c", "知识管理方案", Acl.PUBLIC)));
+      kb.refresh();
+      SearchRequest q = SearchRequest.builder(ALICE).text("知识管理").build();
+      assertEquals(List.of("a", "b", "c"), ranked(kb.search(q)), "no usage yet: equal scores, by id");
+      for (int i = 0; i < 10; i++) {
+        kb.record(UsageEvent.ofItem(UsageEventType.VIEW, clock.instant(), BOB, "c"));
+      }
+      for (int i = 0; i < 90; i++) {
+        kb.record(UsageEvent.ofItem(UsageEventType.VIEW, clock.instant(), BOB, "b"));
+      }
+      assertEquals(List.of("a", "b", "c"), ranked(kb.search(q)), "searches see a popularity snapshot...");
+      clock.advance(Duration.ofSeconds(Popularity.REFRESH_SECONDS));
+      SearchResult r = kb.search(q);
+      assertEquals(List.of("b", "c", "a"), ranked(r), "...taken again when it is 30 seconds old");
+      double plain = r.hits().get(2).score();
+      double decay = Math.pow(0.5, Popularity.REFRESH_SECONDS / (30 * 86_400.0)); // 30 s of a 30-day half-life
+      assertEquals(1 + 0.3 * 90 * decay / (90 * decay + 10), r.hits().get(0).score() / plain, 1e-4, "90 uses: ×1.27");
+      assertEquals(1 + 0.3 * 10 * decay / (10 * decay + 10), r.hits().get(1).score() / plain, 1e-4, "10 uses: ×1.15");
+      clock.advance(Duration.ofDays(30)); // one half-life: 45 and 5 uses
+      SearchResult later = kb.search(q);
+      assertEquals(1 + 0.3 * 5 / 15.0, later.hits().get(1).score() / later.hits().get(2).score(), 1e-4);
+    }
+  }
+
+  private static List<String> ranked(SearchResult r) {
+    return r.hits().stream().map(h -> h.item().id()).toList();
   }
 
   @Test

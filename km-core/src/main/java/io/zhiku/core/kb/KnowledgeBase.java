@@ -37,6 +37,7 @@ import io.zhiku.core.spi.IndexSettings;
 import io.zhiku.core.spi.ItemSummary;
 import io.zhiku.core.spi.KnowledgeIndex;
 import io.zhiku.core.spi.KnowledgeIndexProvider;
+import io.zhiku.core.spi.Popularity;
 import io.zhiku.core.taxonomy.Concept;
 import io.zhiku.core.taxonomy.Taxonomy;
 import java.nio.file.Path;
@@ -412,8 +413,9 @@ public final class KnowledgeBase implements AutoCloseable {
         throw new ValidationException("SearchRequest.facets", scheme, "is not a concept scheme of the taxonomy");
       }
     }
+    Instant now = clock.instant();
     IndexSearchResult found = index.search(new IndexSearch(request, groups, state.rollup(request.facets()),
-        synonyms(t, request.text()), clock.instant()));
+        synonyms(t, request.text()), now, stats.popularity(now.toEpochMilli())));
     Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
     for (String scheme : request.facets()) {
       List<FacetCount> counts = new ArrayList<>();
@@ -757,7 +759,7 @@ public final class KnowledgeBase implements AutoCloseable {
       checks++;
       Set<String> group = withDescendants(state.taxonomy(), e.conceptId());
       SearchRequest any = SearchRequest.builder(request.principal()).pageSize(1).build();
-      if (index.search(new IndexSearch(any, List.of(group), Map.of(), List.of(), clock.instant())).totalHits() > 0) {
+      if (index.search(new IndexSearch(any, List.of(group), Map.of(), List.of(), clock.instant(), Popularity.NONE)).totalHits() > 0) {
         concepts.add(new Suggestion(e.display(), Suggestion.Source.CONCEPT, e.conceptId()));
       }
     }

@@ -26,8 +26,12 @@ import java.util.Set;
  *
  * <p>Ranking: BM25 over the title, the body (half the title's weight) and the text's characters (the
  * heaviest, which is what matches Chinese questions best), times a freshness factor (×1.2 for an item
- * updated just now, ×1.1 after 180 days, about ×1 for old items) and ×1.1 for a verified item. All
- * pages of one search are scored at the time of its first page.
+ * updated just now, ×1.1 after 180 days, about ×1 for old items), ×1.1 for a verified item, and a
+ * popularity factor from the item's recent uses across the organisation ({@code 1 + 0.3 × uses / (uses
+ * + 10)}, uses decayed with push's half-life: ×1.15 at 10 uses, never above ×1.3), read from a snapshot
+ * of usage at most 30 seconds old. Freshness is measured at the time of a search's first page for all
+ * its pages; a later page may see a newer usage snapshot, so an item may move by new use between
+ * pages, as it may by new writes.
  *
  * <p>Filters combine with AND; values within one filter with OR. A concept filter includes the
  * concept's descendants in the taxonomy. A value: immutable and thread-safe.

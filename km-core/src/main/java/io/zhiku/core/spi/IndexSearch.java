@@ -24,15 +24,18 @@ import java.util.Set;
  *     optional exact phrase, so that an abbreviation finds items that use the full term. Empty if none
  * @param now the time freshness is measured from (the knowledge base's clock); for a later page, the
  *     engine keeps the time of the first page so that scores, and so the order, stay the same
+ * @param popularity recent use of items, for the popularity boost; {@link Popularity#NONE} when no
+ *     usage is known
  */
 public record IndexSearch(
     SearchRequest request, List<Set<String>> conceptGroups, Map<String, Set<String>> facetRollup, List<String> synonyms,
-    Instant now) {
+    Instant now, Popularity popularity) {
   /** Copies. */
   public IndexSearch {
     conceptGroups = conceptGroups.stream().map(Set::copyOf).toList();
     facetRollup = Map.copyOf(facetRollup);
     synonyms = List.copyOf(synonyms);
     io.zhiku.core.internal.Checks.present("IndexSearch.now", now);
+    io.zhiku.core.internal.Checks.present("IndexSearch.popularity", popularity);
   }
 }

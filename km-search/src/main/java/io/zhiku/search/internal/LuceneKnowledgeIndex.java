@@ -134,6 +134,8 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
   private volatile long lastSequence;
   private volatile long committedSequence;
   private final GuardedSearchers guard;
+  /** Uses per document by segment, for the popularity boost. */
+  private final PopularityValues popularityValues = new PopularityValues(STORE);
 
   LuceneKnowledgeIndex(Directory directory) throws IOException {
     this.directory = directory;
@@ -232,7 +234,7 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
     int size = request.pageSize();
     boolean newest = request.order() == SearchRequest.Order.NEWEST;
     Sort sort = newest ? NEWEST : SORT;
-    Query q = newest ? query.build() : FunctionScoreQuery.boostByValue(query.build(), new RankingBoost(now));
+    Query q = newest ? query.build() : FunctionScoreQuery.boostByValue(query.build(), new RankingBoost(now, search.popularity(), popularityValues));
     FacetCollectorManager facets = new FacetCollectorManager(CONCEPT, search.facetRollup());
     return withSearcher(s -> {
       TopFieldCollectorManager topManager = new TopFieldCollectorManager(sort, size + 1, after, Integer.MAX_VALUE);

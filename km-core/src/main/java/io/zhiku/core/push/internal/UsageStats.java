@@ -3,6 +3,7 @@ package io.zhiku.core.push.internal;
 import io.zhiku.core.event.EventRow;
 import io.zhiku.core.event.UsageEvent;
 import io.zhiku.core.event.WorkContext;
+import io.zhiku.core.spi.Popularity;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -283,6 +284,48 @@ public final class UsageStats {
       }
     };
   }
+
+  /**
+   * Everyone's decayed uses of each item, for the search ranking's popularity boost: a snapshot, taken
+   * again when the last one is {@value Popularity#REFRESH_SECONDS} seconds older than {@code nowMillis}
+   * (or younger: the clock went back).
+   *
+   * @param nowMillis the time of the search
+   * @return the snapshot, decayed to the time it was taken; {@link Popularity#NONE} while no item has
+   *     been used
+   */
+  public Popularity popularity(long nowMillis) {
+    Snapshot s = snapshot;
+    if (s != null && Math.abs(nowMillis - s.takenMillis) < Popularity.REFRESH_SECONDS * 1000L) {
+      return s.popularity;
+    }
+    lock.readLock().lock();
+    try {
+      double[] a = sums.get(EVERYONE_USE);
+      Popularity p = Popularity.NONE;
+      if (a != null) {
+        double factor = Math.pow(2, (reference - nowMillis) / halfLifeMillis);
+        Map<String, Float> uses = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+          if (a[i] > 0) {
+            uses.put(items.get(i), (float) (a[i] * factor));
+          }
+        }
+        p = id -> uses.getOrDefault(id, 0f);
+      }
+      snapshot = new Snapshot(p, nowMillis);
+      return p;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  private static final String EVERYONE_USE = USE + " everyone=";
+
+  /** The last popularity snapshot and when it was taken. */
+  private record Snapshot(Popularity popularity, long takenMillis) {}
+
+  private volatile Snapshot snapshot;
 
   /** How many items a cached top list holds. */
   static final int TOP_CACHED = 1000;
