@@ -160,8 +160,10 @@ public final class PushEngine {
       }
       Pick p = left.remove(bestIndex);
       p.item().concepts().forEach(c -> conceptUses.merge(c, 1, Integer::sum));
-      // Loaded only now: of the pool, only the chosen are returned whole. One deleted since is skipped.
-      Optional<KnowledgeItem> item = backend.get(p.item().id()).filter(i -> i.acl().permits(principal));
+      // Loaded only now: of the pool, only the chosen are returned whole. One changed since (deleted,
+      // hidden, unpublished) is skipped.
+      Optional<KnowledgeItem> item = backend.get(p.item().id())
+          .filter(i -> i.status() == ItemStatus.PUBLISHED && i.acl().permits(principal));
       if (item.isEmpty()) {
         continue;
       }
