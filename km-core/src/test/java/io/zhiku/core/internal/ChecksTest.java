@@ -6,12 +6,52 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zhiku.core.ValidationException;
+import io.zhiku.core.testing.Seeded;
 import java.util.List;
+import java.util.Random;
+import java.util.function.BiFunction;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@Seeded
 class ChecksTest {
+  /** The rules as regular expressions, the oracle for the character-class checks. */
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.:@-]{0,127}");
+  private static final Pattern TOKEN = Pattern.compile("[a-z][a-z0-9-]{0,63}");
+  private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_.-]{0,63}");
+  /** All kinds of characters; characters valid in every rule; characters valid in keys and ids. */
+  private static final String[] ALPHABETS = {"aAzZ09_.:@-/ \u00e9\u4e2d\u0000", "az09-", "az-_."};
+
+  @Test
+  void idTokenAndKey_acceptExactlyWhatTheirRegularExpressionsMatch(Random random) {
+    for (int i = 0; i < 20_000; i++) {
+      // Short values, and long ones around the 64 and 128 limits.
+      int length = random.nextInt(3) == 0 ? 60 + random.nextInt(75) : random.nextInt(6);
+      String alphabet = ALPHABETS[random.nextInt(ALPHABETS.length)];
+      StringBuilder sb = new StringBuilder();
+      for (int c = 0; c < length; c++) {
+        sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String value = sb.toString();
+      assertAgrees(ID, Checks::id, value);
+      assertAgrees(TOKEN, Checks::token, value);
+      assertAgrees(KEY, Checks::key, value);
+    }
+  }
+
+  private static void assertAgrees(Pattern rule, BiFunction<String, String, String> check, String value) {
+    boolean accepted;
+    try {
+      assertEquals(value, check.apply("f", value));
+      accepted = true;
+    } catch (ValidationException e) {
+      accepted = false;
+    }
+    assertEquals(rule.matcher(value).matches(), accepted, () -> rule + " on \"" + value + "\"");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"a", "A-1", "crm:opp_42", "user@corp.example", "_x", "9"})
   void id_wellFormed_accepted(String id) {
