@@ -24,6 +24,10 @@ import org.apache.lucene.index.SortedSetDocValues;
  * block of it, which costs more than the rest of reading a row; a person's history reads a thousand
  * rows of a thousand different items. A {@linkplain #oneOff one-off} instance keeps nothing.
  *
+ * <p>A column opens its doc values on its first read: opening one clones index inputs and costs about as
+ * much as reading a few rows, and a scan that reads three columns of a dozen segments should not pay for
+ * the other nine.
+ *
  * <p>Thread-safe; the columns it creates are not (one per segment and scanning thread).
  */
 final class Columns {
@@ -60,21 +64,19 @@ final class Columns {
     return new Columns(store, false);
   }
 
-  /** A numeric column of a segment. */
-  LongColumn longs(LeafReader reader, String field) throws IOException {
-    return new LongColumn(DocValues.getNumeric(reader, field));
+  /** A numeric column of a segment, opened on its first read. */
+  LongColumn longs(LeafReader reader, String field) {
+    return new LongColumn(reader, field);
   }
 
-  /** A single-valued string column of a segment. */
-  StringColumn string(LeafReader reader, String field) throws IOException {
-    SortedDocValues values = DocValues.getSorted(reader, field);
-    return new StringColumn(values, names(reader, field, values.getValueCount()));
+  /** A single-valued string column of a segment, opened on its first read. */
+  StringColumn string(LeafReader reader, String field) {
+    return new StringColumn(reader, field);
   }
 
-  /** A multi-valued string column of a segment. */
-  StringsColumn strings(LeafReader reader, String field) throws IOException {
-    SortedSetDocValues values = DocValues.getSortedSet(reader, field);
-    return new StringsColumn(values, names(reader, field, values.getValueCount()));
+  /** A multi-valued string column of a segment, opened on its first read. */
+  StringsColumn strings(LeafReader reader, String field) {
+    return new StringsColumn(reader, field);
   }
 
   /** The strings by ordinal of a segment's field: shared by scans if kept; too many to keep, none. */
@@ -116,17 +118,23 @@ final class Columns {
 
   /** A numeric column; remembers the last document it was positioned on. */
   final class LongColumn {
-    private final NumericDocValues values;
+    private final LeafReader reader;
+    private final String field;
+    private NumericDocValues values;
     private int at = -1;
     private boolean present;
 
-    private LongColumn(NumericDocValues values) {
-      this.values = values;
+    private LongColumn(LeafReader reader, String field) {
+      this.reader = reader;
+      this.field = field;
     }
 
     boolean has(int doc) {
       if (doc != at) {
         try {
+          if (values == null) {
+            values = DocValues.getNumeric(reader, field);
+          }
           present = values.advanceExact(doc);
         } catch (IOException e) {
           throw GuardedSearchers.failure(store, "read a column", e);
@@ -150,16 +158,17 @@ final class Columns {
 
   /** A single-valued string column; remembers the last document it was positioned on. */
   final class StringColumn {
-    private final SortedDocValues values;
-    private final String[] names;
-    private final SortedDocValuesLookup dictionary;
+    private final LeafReader reader;
+    private final String field;
+    private final SortedDocValuesLookup dictionary = ord -> this.values.lookupOrd((int) ord).utf8ToString();
+    private SortedDocValues values;
+    private String[] names;
     private int at = -1;
     private String current;
 
-    private StringColumn(SortedDocValues values, String[] names) {
-      this.values = values;
-      this.names = names;
-      this.dictionary = ord -> values.lookupOrd((int) ord).utf8ToString();
+    private StringColumn(LeafReader reader, String field) {
+      this.reader = reader;
+      this.field = field;
     }
 
     String get(int doc) {
@@ -167,6 +176,10 @@ final class Columns {
         return current;
       }
       try {
+        if (values == null) {
+          values = DocValues.getSorted(reader, field);
+          names = names(reader, field, values.getValueCount());
+        }
         at = doc;
         current = values.advanceExact(doc) ? name(names, values.ordValue(), dictionary) : null;
         return current;
@@ -178,16 +191,17 @@ final class Columns {
 
   /** A multi-valued string column; remembers the last document it was positioned on. */
   final class StringsColumn {
-    private final SortedSetDocValues values;
-    private final String[] names;
-    private final SortedDocValuesLookup dictionary;
+    private final LeafReader reader;
+    private final String field;
+    private final SortedDocValuesLookup dictionary = ord -> this.values.lookupOrd(ord).utf8ToString();
+    private SortedSetDocValues values;
+    private String[] names;
     private int at = -1;
     private List<String> current = List.of();
 
-    private StringsColumn(SortedSetDocValues values, String[] names) {
-      this.values = values;
-      this.names = names;
-      this.dictionary = ord -> values.lookupOrd(ord).utf8ToString();
+    private StringsColumn(LeafReader reader, String field) {
+      this.reader = reader;
+      this.field = field;
     }
 
     List<String> get(int doc) {
@@ -195,6 +209,10 @@ final class Columns {
         return current;
       }
       try {
+        if (values == null) {
+          values = DocValues.getSortedSet(reader, field);
+          names = names(reader, field, values.getValueCount());
+        }
         at = doc;
         if (!values.advanceExact(doc)) {
           return current = List.of();

@@ -374,7 +374,7 @@ final class LuceneEventStore implements EventStore {
     private final Columns.LongColumn value;
     private final Columns.LongColumn results;
 
-    LeafRow(LeafReader reader) throws IOException {
+    LeafRow(LeafReader reader) {
       this.reader = reader;
       sequence = columns.longs(reader, SEQUENCE);
       time = columns.longs(reader, TIME);
