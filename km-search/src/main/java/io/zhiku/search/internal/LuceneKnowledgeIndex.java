@@ -44,7 +44,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +70,6 @@ import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.index.PointValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
-import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -418,17 +416,10 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
   @Override
   public List<ScoredItem> similar(Principal principal, String text, int limit) {
     return reading(() -> withSearcher(s -> {
-      MoreLikeThis mlt = new MoreLikeThis(s.getIndexReader());
-      mlt.setAnalyzer(similarityAnalyzer);
       // The character field holds title, body and tags: Han characters one by one, other words stemmed.
-      mlt.setFieldNames(new String[] {CHARS});
-      mlt.setMinTermFreq(1);
-      mlt.setMinDocFreq(1);
       // Terms in more than 5% of a large index say little and cost the most to score.
-      mlt.setMaxDocFreq(Math.max(MLT_MIN_MAX_DOC_FREQ, s.getIndexReader().numDocs() / 20));
-      mlt.setMaxQueryTerms(MLT_TERMS);
-      Map<String, Collection<Object>> fields = Map.of(CHARS, List.of(text));
-      Query like = mlt.like(fields);
+      int maxDocFreq = Math.max(MLT_MIN_MAX_DOC_FREQ, s.getIndexReader().numDocs() / 20);
+      Query like = LikeQuery.build(s.getTopReaderContext(), similarityAnalyzer, CHARS, text, MLT_TERMS, maxDocFreq);
       Query q = new BooleanQuery.Builder()
           .add(like, Occur.MUST)
           .add(new TermQuery(new Term(LIVE, YES)), Occur.FILTER)
