@@ -7,6 +7,7 @@ import io.zhiku.core.item.ItemKind;
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.kb.CommitPolicy;
 import io.zhiku.core.kb.KnowledgeBase;
+import io.zhiku.core.search.TextEmbedder;
 import io.zhiku.core.search.SearchHit;
 import io.zhiku.core.search.SearchRequest;
 import java.io.IOException;
@@ -75,6 +76,7 @@ public final class FaqMatchingEvaluation {
     out.println("| data   | system                                 | n     | hit@1 | hit@5 | MRR@10 |");
     out.println("|--------|----------------------------------------|-------|-------|-------|--------|");
     boolean missing = false;
+    BgeSmallZhEmbedder embedder = new BgeSmallZhEmbedder();
     for (String name : List.of("bq", "lcqmc")) {
       Path file = dir == null ? null : dir.resolve(name).resolve("dev.csv");
       if (file == null || !Files.isRegularFile(file)) {
@@ -84,11 +86,15 @@ public final class FaqMatchingEvaluation {
       }
       Pairs pairs = read(file);
       Scores baseline = luceneBaseline(pairs);
-      Scores zhiku = zhiku(pairs);
+      Scores zhiku = zhiku(pairs, null);
+      Scores semantic = zhiku(pairs, embedder);
       out.println(baseline.row(name, "plain Lucene BM25, StandardAnalyzer"));
       out.println(zhiku.row(name, "Zhiku KnowledgeBase (embedded Lucene)"));
+      out.println(semantic.row(name, "Zhiku + embedder " + embedder.name()));
       out.printf(Locale.ROOT, "| %-6s | %-38s |       |       |       | %+.2f%% |%n", name, "Zhiku vs baseline, MRR@10",
           100 * (zhiku.mrr10() / baseline.mrr10() - 1));
+      out.printf(Locale.ROOT, "| %-6s | %-38s |       |       |       | %+.2f%% |%n", name, "Zhiku + embedder vs baseline",
+          100 * (semantic.mrr10() / baseline.mrr10() - 1));
     }
     if (missing && "1".equals(System.getenv("ZHIKU_REQUIRE_DATA"))) {
       System.err.println("FAQ evaluation: data missing and ZHIKU_REQUIRE_DATA=1");
@@ -151,11 +157,15 @@ public final class FaqMatchingEvaluation {
     return String.format(Locale.ROOT, "q%07d", index);
   }
 
-  /** Zhiku through its public API; rank 0 means not in the top 10. */
-  static Scores zhiku(Pairs pairs) {
+  /** Zhiku through its public API, with an embedder or without ({@code null}); rank 0 means not in the top 10. */
+  static Scores zhiku(Pairs pairs, TextEmbedder embedder) {
     Principal reader = Principal.of("evaluator");
     List<Integer> ranks = new ArrayList<>();
-    try (KnowledgeBase kb = KnowledgeBase.builder().refreshInterval(Duration.ZERO).commitPolicy(CommitPolicy.manual()).build()) {
+    KnowledgeBase.Builder builder = KnowledgeBase.builder().refreshInterval(Duration.ZERO).commitPolicy(CommitPolicy.manual());
+    if (embedder != null) {
+      builder.embedder(embedder);
+    }
+    try (KnowledgeBase kb = builder.build()) {
       List<KnowledgeItem> batch = new ArrayList<>();
       for (int i = 0; i < pairs.items().size(); i++) {
         // Titles are single-line and refuse control characters (BQ has a few, e.g. U+0008); a host cleans

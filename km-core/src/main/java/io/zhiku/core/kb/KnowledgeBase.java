@@ -33,6 +33,7 @@ import io.zhiku.core.spi.Change;
 import io.zhiku.core.spi.EventStore;
 import io.zhiku.core.spi.IndexSearch;
 import io.zhiku.core.spi.IndexSearchResult;
+import io.zhiku.core.search.TextEmbedder;
 import io.zhiku.core.spi.IndexSettings;
 import io.zhiku.core.spi.ItemSummary;
 import io.zhiku.core.spi.KnowledgeIndex;
@@ -1113,6 +1114,8 @@ public final class KnowledgeBase implements AutoCloseable {
    * engine. Not thread-safe.
    */
   public static final class Builder {
+    /** The most dimensions of an embedder's vectors (Lucene's limit for indexed vectors). */
+    public static final int MAX_EMBEDDING_DIMENSIONS = 4096;
     private Path directory;
     private String engineName = "lucene";
     private KnowledgeIndexProvider engine;
@@ -1125,8 +1128,31 @@ public final class KnowledgeBase implements AutoCloseable {
     private PushSettings push = PushSettings.DEFAULTS;
     private boolean recordSearches = true;
     private Duration eventRetention;
+    private TextEmbedder embedder;
 
     private Builder() {}
+
+    /**
+     * Ranks search hits by meaning as well as by words: items and query texts are embedded, and a hit's
+     * score grows with the similarity of the two (see {@link TextEmbedder}). Items written before the
+     * embedder was set, or by an embedder of another name, are re-embedded when the knowledge base
+     * opens. Off by default.
+     *
+     * @param e the embedder; its name and dimensions are checked here
+     * @return this builder
+     * @throws ValidationException if its name is not a token or its dimensions are not 1 to {@value
+     *     #MAX_EMBEDDING_DIMENSIONS}
+     */
+    public Builder embedder(TextEmbedder e) {
+      Checks.present("embedder", e);
+      Checks.token("embedder.name", e.name());
+      if (e.dimensions() < 1 || e.dimensions() > MAX_EMBEDDING_DIMENSIONS) {
+        throw new ValidationException("embedder.dimensions", Integer.toString(e.dimensions()),
+            "1 to " + MAX_EMBEDDING_DIMENSIONS);
+      }
+      this.embedder = e;
+      return this;
+    }
 
     /**
      * @param settings how push works: recommenders, weights, the blend
@@ -1255,7 +1281,7 @@ public final class KnowledgeBase implements AutoCloseable {
      */
     public KnowledgeBase build() {
       KnowledgeIndexProvider provider = engine != null ? engine : discover();
-      IndexSettings settings = new IndexSettings(directory);
+      IndexSettings settings = new IndexSettings(directory, embedder);
       KnowledgeIndex index = provider.open(settings);
       EventStore events;
       try {

@@ -30,7 +30,7 @@ public final class LuceneIndexProvider implements KnowledgeIndexProvider {
 
   @Override
   public KnowledgeIndex open(IndexSettings settings) {
-    return openIn(settings, ITEMS, LuceneKnowledgeIndex::new);
+    return openIn(settings, ITEMS, d -> new LuceneKnowledgeIndex(d, settings.embedder()));
   }
 
   @Override
@@ -73,7 +73,7 @@ public final class LuceneIndexProvider implements KnowledgeIndexProvider {
    * @throws IOException if it cannot be opened
    */
   public static KnowledgeIndex open(Directory directory) throws IOException {
-    return new LuceneKnowledgeIndex(directory);
+    return new LuceneKnowledgeIndex(directory, null);
   }
 
   /**
@@ -106,7 +106,7 @@ public final class LuceneIndexProvider implements KnowledgeIndexProvider {
       @Override
       public KnowledgeIndex open(IndexSettings settings) {
         try {
-          return LuceneIndexProvider.open(directory);
+          return new LuceneKnowledgeIndex(directory, settings.embedder());
         } catch (IOException e) {
           throw new ZhikuException("cannot open the Lucene index in " + directory + ": " + e.getMessage(), e);
         }

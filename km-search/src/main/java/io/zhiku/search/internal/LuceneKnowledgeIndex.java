@@ -9,9 +9,11 @@ import static io.zhiku.search.internal.LuceneSchema.AUTHOR;
 import static io.zhiku.search.internal.LuceneSchema.CHARS;
 import static io.zhiku.search.internal.LuceneSchema.COMMIT_SEQUENCE;
 import static io.zhiku.search.internal.LuceneSchema.CONCEPT;
+import static io.zhiku.search.internal.LuceneSchema.EMBEDDER;
 import static io.zhiku.search.internal.LuceneSchema.ID;
 import static io.zhiku.search.internal.LuceneSchema.KIND;
 import static io.zhiku.search.internal.LuceneSchema.LIVE;
+import static io.zhiku.search.internal.LuceneSchema.SEQ;
 import static io.zhiku.search.internal.LuceneSchema.SOURCE;
 import static io.zhiku.search.internal.LuceneSchema.STATUS;
 import static io.zhiku.search.internal.LuceneSchema.SUGGEST_FULL;
@@ -33,6 +35,7 @@ import io.zhiku.core.json.ZhikuJson;
 import io.zhiku.core.search.SearchHit;
 import io.zhiku.core.search.SearchRequest;
 import io.zhiku.core.search.SuggestRequest;
+import io.zhiku.core.search.TextEmbedder;
 import io.zhiku.core.search.Suggestion;
 import io.zhiku.core.spi.Change;
 import io.zhiku.core.spi.IndexSearch;
@@ -62,6 +65,7 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -97,6 +101,8 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedded Lucene engine: one index holding every item as a document.
@@ -114,6 +120,7 @@ import org.apache.lucene.util.BytesRef;
  * since the last refresh before it reads the searcher (as Elasticsearch's live version map does).
  */
 final class LuceneKnowledgeIndex implements KnowledgeIndex {
+  private static final Logger LOG = LoggerFactory.getLogger(LuceneKnowledgeIndex.class);
   private static final String STORE = "index";
   private static final Sort SORT = new Sort(SortField.FIELD_SCORE, new SortField(ID, SortField.Type.STRING));
   private static final Sort NEWEST =
@@ -126,6 +133,8 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
   private final UserQueryParser parser;
   private final Highlights highlights;
   private final org.apache.lucene.analysis.Analyzer similarityAnalyzer;
+  /** Embeds items and query texts for semantic ranking; {@code null} for none. */
+  private final TextEmbedder embedder;
   /** Changes applied since the last refresh began, and those applied before it (during a refresh). */
   private volatile Map<String, Optional<KnowledgeItem>> recent = new ConcurrentHashMap<>();
   private volatile Map<String, Optional<KnowledgeItem>> refreshing = Map.of();
@@ -135,8 +144,9 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
   /** Uses per document by segment, for the popularity boost. */
   private final PopularityValues popularityValues = new PopularityValues(STORE);
 
-  LuceneKnowledgeIndex(Directory directory) throws IOException {
+  LuceneKnowledgeIndex(Directory directory, TextEmbedder embedder) throws IOException {
     this.directory = directory;
+    this.embedder = embedder;
     this.analyzers = LuceneSchema.Analyzers.create();
     committedSequence = CommitSequence.read(directory, COMMIT_SEQUENCE);
     lastSequence = committedSequence;
@@ -149,18 +159,123 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
     this.parser = analyzers.parser();
     this.highlights = new Highlights(analyzers.characters(), CHARS);
     this.similarityAnalyzer = analyzers.perField();
+    if (embedder != null) {
+      try {
+        embedMissing();
+      } catch (IOException | RuntimeException e) {
+        try (LuceneSchema.Analyzers a = analyzers; SearcherManager sm = searchers; IndexWriter w = writer) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /**
+   * Embeds the live items that have no vector of this embedder (written without one, or by another),
+   * re-writing them with their own sequence numbers; the next commit makes that durable.
+   */
+  private void embedMissing() throws IOException {
+    searchers.maybeRefreshBlocking();
+    Query missing = new BooleanQuery.Builder()
+        .add(new TermQuery(new Term(LIVE, YES)), Occur.FILTER)
+        .add(new TermQuery(new Term(EMBEDDER, embedder.name())), Occur.MUST_NOT).build();
+    IndexSearcher s = searchers.acquire();
+    int embedded = 0;
+    try {
+      List<Change> batch = new ArrayList<>();
+      Columns columns = Columns.oneOff(STORE);
+      org.apache.lucene.search.Weight weight = s.createWeight(s.rewrite(missing), ScoreMode.COMPLETE_NO_SCORES, 1);
+      for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+        org.apache.lucene.search.Scorer scorer = weight.scorer(leaf);
+        if (scorer == null) {
+          continue;
+        }
+        Columns.LongColumn seq = columns.longs(leaf.reader(), SEQ);
+        StoredFields stored = leaf.reader().storedFields();
+        Bits live = leaf.reader().getLiveDocs();
+        DocIdSetIterator docs = scorer.iterator();
+        for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+          if (live != null && !live.get(doc)) {
+            continue;
+          }
+          BytesRef json = stored.document(doc, Set.of(SOURCE)).getBinaryValue(SOURCE);
+          batch.add(new Change.Put(seq.get(doc, 0), ZhikuJson.read(json.utf8ToString(), KnowledgeItem.class)));
+          if (batch.size() == 256) {
+            embedded += write(batch);
+          }
+        }
+      }
+      embedded += write(batch);
+    } finally {
+      searchers.release(s);
+    }
+    if (embedded > 0) {
+      searchers.maybeRefreshBlocking();
+      LOG.info("embedded {} items with {} that had no vector of it", embedded, embedder.name());
+    }
+  }
+
+  private int write(List<Change> batch) throws IOException {
+    int n = batch.size();
+    if (n > 0) {
+      writer.updateDocuments(new TermInSetQuery(ID, batch.stream().map(c -> new BytesRef(c.id())).toList()), documents(batch));
+      batch.clear();
+    }
+    return n;
+  }
+
+  /** The documents of changes; embeds every put first, so that a failing embedder writes nothing. */
+  private List<Document> documents(List<Change> changes) {
+    List<Document> docs = new ArrayList<>(changes.size());
+    for (Change c : changes) {
+      if (c instanceof Change.Put put) {
+        docs.add(embedder == null ? LuceneSchema.document(put)
+            : LuceneSchema.document(put, embedder.name(), embed(LuceneSchema.embeddedText(put.item()), "item " + put.id())));
+      } else {
+        docs.add(LuceneSchema.tombstone((Change.Delete) c));
+      }
+    }
+    return docs;
+  }
+
+  /** The embedder's vector of a text, checked: its length, finite values, not all zero. */
+  private float[] embed(String text, String what) {
+    float[] v;
+    try {
+      v = embedder.embed(text);
+    } catch (RuntimeException e) {
+      throw new ZhikuException("the embedder " + embedder.name() + " failed on " + what + ": " + e.getMessage(), e);
+    }
+    String problem = v == null ? "no vector" : v.length != embedder.dimensions()
+        ? v.length + " values where it declares " + embedder.dimensions() : null;
+    if (problem == null) {
+      boolean nonZero = false;
+      for (float f : v) {
+        if (!Float.isFinite(f)) {
+          problem = "a value that is not finite (" + f + ")";
+          break;
+        }
+        nonZero |= f != 0;
+      }
+      if (problem == null && !nonZero) {
+        problem = "a vector of zeros";
+      }
+    }
+    if (problem != null) {
+      throw new ZhikuException("the embedder " + embedder.name() + " returned " + problem + " for " + what);
+    }
+    return v;
   }
 
   @Override
   public void apply(List<Change> changes) {
     List<BytesRef> ids = new ArrayList<>(changes.size());
-    List<Document> docs = new ArrayList<>(changes.size());
     long max = lastSequence;
     for (Change c : changes) {
       ids.add(new BytesRef(c.id()));
-      docs.add(c instanceof Change.Put put ? LuceneSchema.document(put) : LuceneSchema.tombstone((Change.Delete) c));
       max = Math.max(max, c.sequence());
     }
+    List<Document> docs = documents(changes);
     try {
       writer.updateDocuments(new TermInSetQuery(ID, ids), docs);
     } catch (IOException | RuntimeException e) {
@@ -232,7 +347,10 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
     int size = request.pageSize();
     boolean newest = request.order() == SearchRequest.Order.NEWEST;
     Sort sort = newest ? NEWEST : SORT;
-    Query q = newest ? query.build() : FunctionScoreQuery.boostByValue(query.build(), new RankingBoost(now, search.popularity(), popularityValues));
+    Query ranked = newest ? query.build() : FunctionScoreQuery.boostByValue(query.build(), new RankingBoost(now, search.popularity(), popularityValues));
+    // Meaning re-orders what the words matched; it never adds a hit.
+    Query q = embedder == null || parsed == null || newest ? ranked
+        : FunctionScoreQuery.boostByValue(ranked, new SemanticBoost(embed(request.text(), "the query")));
     FacetCollectorManager facets = new FacetCollectorManager(CONCEPT, search.facetRollup());
     return withSearcher(s -> {
       TopFieldCollectorManager topManager = new TopFieldCollectorManager(sort, size + 1, after, Integer.MAX_VALUE);

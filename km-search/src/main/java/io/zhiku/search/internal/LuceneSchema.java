@@ -17,6 +17,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
@@ -25,6 +26,7 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexOrDocValuesQuery;
@@ -60,6 +62,12 @@ public final class LuceneSchema {
   public static final String ACL_USER = "acl_user";
   public static final String ACL_GROUP = "acl_group";
   public static final String ACL_ROLE = "acl_role";
+  /** The item's embedding, compared by cosine. */
+  public static final String VECTOR = "_vector";
+  /** The name of the embedder that made {@link #VECTOR}. */
+  public static final String EMBEDDER = "_embedder";
+  /** The most characters of an item's body that are embedded (its start says what it is about). */
+  static final int EMBEDDED_BODY_CHARS = 1000;
   public static final String COMMIT_SEQUENCE = "zhiku.sequence";
   public static final String YES = "1";
   /*
@@ -132,8 +140,24 @@ public final class LuceneSchema {
    * @return the document
    */
   public static Document document(Change.Put put) {
+    return document(put, null, null);
+  }
+
+  /**
+   * The document of a stored item, with its embedding.
+   *
+   * @param put the change
+   * @param embedder the name of the embedder, or {@code null} for none
+   * @param vector the embedding of {@link #embeddedText}, or {@code null} for none
+   * @return the document
+   */
+  static Document document(Change.Put put, String embedder, float[] vector) {
     KnowledgeItem item = put.item();
     Document d = new Document();
+    if (vector != null) {
+      d.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.COSINE));
+      d.add(new StringField(EMBEDDER, embedder, Field.Store.NO));
+    }
     d.add(new StringField(ID, item.id(), Field.Store.NO));
     d.add(new SortedDocValuesField(ID, new BytesRef(item.id())));
     d.add(new StringField(LIVE, YES, Field.Store.NO));
@@ -176,6 +200,21 @@ public final class LuceneSchema {
     acl.groups().forEach(g -> keywordAndDocValue(d, ACL_GROUP, g));
     acl.roles().forEach(r -> keywordAndDocValue(d, ACL_ROLE, r));
     return d;
+  }
+
+  /**
+   * What of an item is embedded: its title, its tags and the start of its body.
+   *
+   * @param item the item
+   * @return the text
+   */
+  static String embeddedText(KnowledgeItem item) {
+    int end = Math.min(item.body().length(), EMBEDDED_BODY_CHARS);
+    if (end < item.body().length() && Character.isHighSurrogate(item.body().charAt(end - 1))) {
+      end--; // keep a pair whole
+    }
+    String body = item.body().substring(0, end);
+    return item.tags().isEmpty() ? item.title() + "\n" + body : item.title() + "\n" + String.join(", ", item.tags()) + "\n" + body;
   }
 
   /**

@@ -1,0 +1,182 @@
+package io.zhiku.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.zhiku.core.ValidationException;
+import io.zhiku.core.ZhikuException;
+import io.zhiku.core.access.Acl;
+import io.zhiku.core.access.Principal;
+import io.zhiku.core.item.ItemKind;
+import io.zhiku.core.item.KnowledgeItem;
+import io.zhiku.core.kb.CommitPolicy;
+import io.zhiku.core.kb.KnowledgeBase;
+import io.zhiku.core.search.SearchHit;
+import io.zhiku.core.search.SearchRequest;
+import io.zhiku.core.search.SearchResult;
+import io.zhiku.core.search.TextEmbedder;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Semantic ranking through {@link KnowledgeBase.Builder#embedder}, with a small embedder of topics. */
+class SemanticRankingTest {
+  private static final Principal READER = Principal.of("reader", List.of("staff"), List.of());
+  private static final Map<String, Integer> MONEY_TRAVEL = Map.of("repay", 0, "refund", 0, "还款", 0, "payback", 0,
+      "trip", 1, "journey", 1, "出差", 1);
+
+  /** Embeds a text as counts of its words' topics (plus a small constant, so that no vector is zero). */
+  static class TopicEmbedder implements TextEmbedder {
+    final String name;
+    final Map<String, Integer> topics;
+    final AtomicInteger calls = new AtomicInteger();
+
+    TopicEmbedder(String name, Map<String, Integer> topics) {
+      this.name = name;
+      this.topics = topics;
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public int dimensions() {
+      return 3;
+    }
+
+    @Override
+    public float[] embed(String text) {
+      calls.incrementAndGet();
+      float[] v = {0, 0, 0.1f};
+      for (String word : text.toLowerCase(java.util.Locale.ROOT).split("[\\s,]+")) {
+        Integer topic = topics.get(word);
+        if (topic != null) {
+          v[topic]++;
+        }
+      }
+      return v;
+    }
+  }
+
+  private static KnowledgeBase open(Path dir, TextEmbedder embedder) {
+    KnowledgeBase.Builder b = KnowledgeBase.builder().refreshInterval(Duration.ZERO).commitPolicy(CommitPolicy.manual());
+    if (dir != null) {
+      b.directory(dir);
+    }
+    if (embedder != null) {
+      b.embedder(embedder);
+    }
+    return b.build();
+  }
+
+  private static void putCards(KnowledgeBase kb) {
+    // Both match "card" alike; without meaning the tie goes to the smaller id, a1.
+    kb.putAll(List.of(
+        KnowledgeItem.builder("a1", ItemKind.SOLUTION, "card trip plan").acl(Acl.PUBLIC).build(),
+        KnowledgeItem.builder("a2", ItemKind.SOLUTION, "card repay plan").acl(Acl.PUBLIC).build(),
+        // About money but without the word: semantic ranking must not add it.
+        KnowledgeItem.builder("a3", ItemKind.SOLUTION, "refund policy").acl(Acl.PUBLIC).build(),
+        // About money, with the word, hidden from the reader.
+        KnowledgeItem.builder("a4", ItemKind.SOLUTION, "card refund secret").acl(Acl.groups("finance")).build()));
+    kb.refresh();
+  }
+
+  private static List<String> ids(SearchResult r) {
+    return r.hits().stream().map(SearchHit::item).map(KnowledgeItem::id).toList();
+  }
+
+  private static SearchResult search(KnowledgeBase kb, String text) {
+    return kb.search(SearchRequest.builder(READER).text(text).build());
+  }
+
+  @Test
+  void hitsAreReorderedByMeaning_neverAddedOrCountedBeyondWhatTheWordsMatchAndThePrincipalMayRead() {
+    SearchResult plain;
+    try (KnowledgeBase kb = open(null, null)) {
+      putCards(kb);
+      plain = search(kb, "card payback");
+    }
+    assertEquals(List.of("a1", "a2"), ids(plain));
+    try (KnowledgeBase kb = open(null, new TopicEmbedder("topics", MONEY_TRAVEL))) {
+      putCards(kb);
+      SearchResult semantic = search(kb, "card payback");
+      assertEquals(List.of("a2", "a1"), ids(semantic));
+      assertEquals(plain.totalHits(), semantic.totalHits());
+      assertEquals(List.of("a1", "a2"), ids(search(kb, "card journey")));
+      // The newest-first order is by time, not meaning.
+      assertEquals(2, kb.search(SearchRequest.builder(READER).text("card payback").order(SearchRequest.Order.NEWEST).build())
+          .totalHits());
+    }
+  }
+
+  @Test
+  void itemsWithoutVectorsOfTheEmbedder_areEmbeddedWhenTheKnowledgeBaseOpens_andThatIsKeptByTheNextCommit(
+      @TempDir Path dir) {
+    try (KnowledgeBase kb = open(dir, null)) {
+      putCards(kb);
+      kb.commit();
+    }
+    TopicEmbedder topics = new TopicEmbedder("topics", MONEY_TRAVEL);
+    try (KnowledgeBase kb = open(dir, topics)) {
+      assertEquals(4, topics.calls.get(), "every live item embedded once");
+      assertEquals(List.of("a2", "a1"), ids(search(kb, "card payback")));
+      kb.commit();
+    }
+    TopicEmbedder again = new TopicEmbedder("topics", MONEY_TRAVEL);
+    try (KnowledgeBase kb = open(dir, again)) {
+      assertEquals(0, again.calls.get(), "the vectors were committed");
+      assertEquals(List.of("a2", "a1"), ids(search(kb, "card payback")));
+      assertEquals(1, again.calls.get(), "the query");
+    }
+    // Another embedder (here one that puts "payback" with trips) re-embeds everything.
+    TopicEmbedder swapped = new TopicEmbedder("swapped", Map.of("payback", 0, "trip", 0, "repay", 1));
+    try (KnowledgeBase kb = open(dir, swapped)) {
+      assertEquals(4, swapped.calls.get());
+      assertEquals(List.of("a1", "a2"), ids(search(kb, "card payback")));
+    }
+  }
+
+  @Test
+  void anEmbedderThatMisbehaves_failsTheWriteWithItsName_andStoresNothing() {
+    TextEmbedder wrong = new TopicEmbedder("short", MONEY_TRAVEL) {
+      @Override
+      public float[] embed(String text) {
+        return text.contains("broken") ? new float[2] : super.embed(text);
+      }
+    };
+    try (KnowledgeBase kb = open(null, wrong)) {
+      putCards(kb);
+      ZhikuException e = assertThrows(ZhikuException.class, () -> kb.putAll(List.of(
+          KnowledgeItem.builder("b1", ItemKind.SOLUTION, "card fine").acl(Acl.PUBLIC).build(),
+          KnowledgeItem.builder("b2", ItemKind.SOLUTION, "card broken").acl(Acl.PUBLIC).build())));
+      assertTrue(e.getMessage().contains("short") && e.getMessage().contains("2 values where it declares 3"),
+          e.getMessage());
+      assertTrue(kb.get("b1").isEmpty(), "a batch is all or nothing");
+      kb.refresh();
+      assertEquals(2, search(kb, "card").totalHits());
+    }
+  }
+
+  @Test
+  void builder_refusesAnEmbedderWithABadNameOrDimensions() {
+    ValidationException name = assertThrows(ValidationException.class,
+        () -> KnowledgeBase.builder().embedder(new TopicEmbedder("Bad Name", Map.of())));
+    assertEquals("embedder.name", name.field());
+    ValidationException dims = assertThrows(ValidationException.class,
+        () -> KnowledgeBase.builder().embedder(new TopicEmbedder("ok", Map.of()) {
+          @Override
+          public int dimensions() {
+            return 5000;
+          }
+        }));
+    assertEquals("embedder.dimensions", dims.field());
+    assertTrue(dims.getMessage().contains("5000") && dims.getMessage().contains("4096"), dims.getMessage());
+  }
+}
