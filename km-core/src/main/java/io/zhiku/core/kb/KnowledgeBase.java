@@ -260,7 +260,8 @@ public final class KnowledgeBase implements AutoCloseable {
       List<Change> changes = new ArrayList<>(items.size());
       long next = sequence;
       for (KnowledgeItem item : items) {
-        Optional<KnowledgeItem> current = index.get(item.id());
+        // The item table holds every live item under the write lock: an id it lacks needs no lookup.
+        Optional<KnowledgeItem> current = itemTable.get(item.id()) == null ? Optional.empty() : index.get(item.id());
         long currentVersion = current.map(KnowledgeItem::version).orElse(0L);
         checkVersion(item.id(), expectedVersion, currentVersion);
         Instant created = current.map(KnowledgeItem::created).orElse(now);

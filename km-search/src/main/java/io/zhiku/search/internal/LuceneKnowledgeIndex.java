@@ -277,7 +277,11 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
     }
     List<Document> docs = documents(changes);
     try {
-      writer.updateDocuments(new TermInSetQuery(ID, ids), docs);
+      if (ids.size() == 1) {
+        writer.updateDocuments(new Term(ID, ids.get(0)), docs); // buffered term delete: cheaper than a query
+      } else {
+        writer.updateDocuments(new TermInSetQuery(ID, ids), docs);
+      }
     } catch (IOException | RuntimeException e) {
       throw failure("apply " + changes.size() + " changes", e);
     }
