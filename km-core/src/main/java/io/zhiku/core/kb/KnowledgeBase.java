@@ -261,7 +261,7 @@ public final class KnowledgeBase implements AutoCloseable {
       long next = sequence;
       for (KnowledgeItem item : items) {
         // The item table holds every live item under the write lock: an id it lacks needs no lookup.
-        Optional<KnowledgeItem> current = itemTable.get(item.id()) == null ? Optional.empty() : index.get(item.id());
+        Optional<KnowledgeItem> current = itemTable.get(item.id()).isEmpty() ? Optional.empty() : index.get(item.id());
         long currentVersion = current.map(KnowledgeItem::version).orElse(0L);
         checkVersion(item.id(), expectedVersion, currentVersion);
         Instant created = current.map(KnowledgeItem::created).orElse(now);
