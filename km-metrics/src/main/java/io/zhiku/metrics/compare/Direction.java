@@ -1,0 +1,9 @@
+package io.zhiku.metrics.compare;
+
+/** Which way a KPI should move. */
+public enum Direction {
+  /** More is better: reuse rate, satisfaction, proposals. */
+  HIGHER_IS_BETTER,
+  /** Less is better: cycle time, failure rate, zero-result rate. */
+  LOWER_IS_BETTER
+}
