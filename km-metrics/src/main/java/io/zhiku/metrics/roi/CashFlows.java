@@ -16,6 +16,8 @@ public final class CashFlows {
   static final double MAX_RATE = 1_000;
   /** The most years of flows. */
   public static final int MAX_YEARS = 100;
+  /** Rates from just above -100% to 100,000%, dense near 0 where the rates of real projects lie. */
+  private static final double[] GRID = grid();
 
   private CashFlows() {}
 
@@ -67,7 +69,7 @@ public final class CashFlows {
     List<Double> roots = new ArrayList<>();
     double lo = MIN_RATE;
     double fLo = npvUnchecked(flows, lo);
-    for (double hi : grid()) {
+    for (double hi : GRID) {
       double fHi = npvUnchecked(flows, hi);
       if (fHi == 0) {
         roots.add(hi);
@@ -84,7 +86,6 @@ public final class CashFlows {
         + roots.size() + " rates make the NPV zero; use the NPV at a chosen rate instead");
   }
 
-  /** Rates from just above -100% to 100,000%: dense near 0, where rates of real projects lie. */
   private static double[] grid() {
     List<Double> rates = new ArrayList<>();
     for (double r = -0.999; r < 1; r += 0.001) {

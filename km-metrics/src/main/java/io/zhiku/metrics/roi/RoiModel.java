@@ -104,8 +104,12 @@ public record RoiModel(int years, double discountRate, List<Cost> costs, List<Be
       discounted[t] = net[t] / Math.pow(1 + discountRate, t);
       flows.add(new YearFlow(t, benefitsByYear.get(t), costsByYear.get(t), net[t], cumulative, discounted[t]));
     }
+    double npv = 0;
+    for (double d : discounted) {
+      npv += d;
+    }
     return new RoiReport(flows, discountRate, totalBenefits, totalCosts, (totalBenefits - totalCosts) / totalCosts * 100,
-        CashFlows.npv(net, discountRate), CashFlows.irr(net), CashFlows.payback(net), CashFlows.payback(discounted));
+        npv, CashFlows.irr(net), CashFlows.payback(net), CashFlows.payback(discounted));
   }
 
   /** Builds an {@link RoiModel}. Not thread-safe. */
@@ -138,18 +142,26 @@ public record RoiModel(int years, double discountRate, List<Cost> costs, List<Be
     /**
      * @param cost a cost (one-off or yearly)
      * @return this builder
+     * @throws ValidationException if it is {@code null}
      */
     public Builder cost(Cost cost) {
-      costs.add(java.util.Objects.requireNonNull(cost, "cost"));
+      if (cost == null) {
+        throw new ValidationException("cost", null, "a Cost");
+      }
+      costs.add(cost);
       return this;
     }
 
     /**
      * @param benefit a benefit
      * @return this builder
+     * @throws ValidationException if it is {@code null}
      */
     public Builder benefit(Benefit benefit) {
-      benefits.add(java.util.Objects.requireNonNull(benefit, "benefit"));
+      if (benefit == null) {
+        throw new ValidationException("benefit", null, "a Benefit");
+      }
+      benefits.add(benefit);
       return this;
     }
 

@@ -1,5 +1,7 @@
 package io.zhiku.metrics.roi;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -18,7 +20,7 @@ public record YearFlow(int year, Map<String, Double> benefits, Map<String, Doubl
     double cumulative, double discounted) {
   /** Copies (keeping order). */
   public YearFlow {
-    benefits = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(benefits));
-    costs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(costs));
+    benefits = Collections.unmodifiableMap(new LinkedHashMap<>(benefits));
+    costs = Collections.unmodifiableMap(new LinkedHashMap<>(costs));
   }
 }

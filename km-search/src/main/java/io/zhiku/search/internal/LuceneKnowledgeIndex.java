@@ -69,6 +69,7 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.BitSetIterator;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.index.PointValues;
@@ -80,10 +81,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.Collector;
-import org.apache.lucene.search.CollectorManager;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -175,37 +172,32 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
    * re-writing them with their own sequence numbers; the next commit makes that durable.
    */
   private void embedMissing() throws IOException {
-    searchers.maybeRefreshBlocking();
-    Query missing = new BooleanQuery.Builder()
-        .add(new TermQuery(new Term(LIVE, YES)), Occur.FILTER)
-        .add(new TermQuery(new Term(EMBEDDER, embedder.name())), Occur.MUST_NOT).build();
-    IndexSearcher s = searchers.acquire();
+    IndexSearcher s = searchers.acquire(); // opened by the constructor: holds every committed item
     int embedded = 0;
     try {
       List<Change> batch = new ArrayList<>();
       Columns columns = Columns.oneOff(STORE);
-      org.apache.lucene.search.Weight weight = s.createWeight(s.rewrite(missing), ScoreMode.COMPLETE_NO_SCORES, 1);
       for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
-        org.apache.lucene.search.Scorer scorer = weight.scorer(leaf);
-        if (scorer == null) {
-          continue;
-        }
-        Columns.LongColumn seq = columns.longs(leaf.reader(), SEQ);
-        StoredFields stored = leaf.reader().storedFields();
-        Bits live = leaf.reader().getLiveDocs();
-        DocIdSetIterator docs = scorer.iterator();
+        LeafReader reader = leaf.reader();
+        FixedBitSet missing = new FixedBitSet(reader.maxDoc());
+        forEachDoc(reader, LIVE, YES, missing::set); // tombstones lack the live term
+        forEachDoc(reader, EMBEDDER, embedder.name(), missing::clear);
+        Bits live = reader.getLiveDocs();
+        Columns.LongColumn seq = columns.longs(reader, SEQ);
+        DocIdSetIterator docs = new BitSetIterator(missing, 0);
         for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-          if (live != null && !live.get(doc)) {
-            continue;
+          if (live == null || live.get(doc)) {
+            batch.add(new Change.Put(seq.get(doc, 0), load(reader.storedFields(), doc)));
           }
-          BytesRef json = stored.document(doc, Set.of(SOURCE)).getBinaryValue(SOURCE);
-          batch.add(new Change.Put(seq.get(doc, 0), ZhikuJson.read(json.utf8ToString(), KnowledgeItem.class)));
           if (batch.size() == 256) {
-            embedded += write(batch);
+            embedded += batch.size();
+            write(batch, documents(batch));
+            batch.clear();
           }
         }
       }
-      embedded += write(batch);
+      embedded += batch.size();
+      write(batch, documents(batch));
     } finally {
       searchers.release(s);
     }
@@ -215,13 +207,19 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
     }
   }
 
-  private int write(List<Change> batch) throws IOException {
-    int n = batch.size();
-    if (n > 0) {
-      writer.updateDocuments(new TermInSetQuery(ID, batch.stream().map(c -> new BytesRef(c.id())).toList()), documents(batch));
-      batch.clear();
+  /**
+   * Replaces the documents of the changes' ids by the changes' documents, atomically. One id is deleted
+   * by term (buffered, cheaper than a query), several by a term-in-set query.
+   */
+  private void write(List<Change> changes, List<Document> docs) throws IOException {
+    if (changes.isEmpty()) {
+      return;
     }
-    return n;
+    if (changes.size() == 1) {
+      writer.updateDocuments(new Term(ID, changes.get(0).id()), docs);
+    } else {
+      writer.updateDocuments(new TermInSetQuery(ID, changes.stream().map(c -> new BytesRef(c.id())).toList()), docs);
+    }
   }
 
   /** The documents of changes; embeds every put first, so that a failing embedder writes nothing. */
@@ -269,19 +267,13 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
 
   @Override
   public void apply(List<Change> changes) {
-    List<BytesRef> ids = new ArrayList<>(changes.size());
     long max = lastSequence;
     for (Change c : changes) {
-      ids.add(new BytesRef(c.id()));
       max = Math.max(max, c.sequence());
     }
-    List<Document> docs = documents(changes);
+    List<Document> docs = documents(changes); // before writing: a failing embedder writes nothing
     try {
-      if (ids.size() == 1) {
-        writer.updateDocuments(new Term(ID, ids.get(0)), docs); // buffered term delete: cheaper than a query
-      } else {
-        writer.updateDocuments(new TermInSetQuery(ID, ids), docs);
-      }
+      write(changes, docs);
     } catch (IOException | RuntimeException e) {
       throw failure("apply " + changes.size() + " changes", e);
     }
@@ -313,7 +305,11 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
   }
 
   private static KnowledgeItem load(IndexSearcher s, int doc) throws IOException {
-    BytesRef json = s.storedFields().document(doc, Set.of(SOURCE)).getBinaryValue(SOURCE);
+    return load(s.storedFields(), doc);
+  }
+
+  private static KnowledgeItem load(StoredFields stored, int doc) throws IOException {
+    BytesRef json = stored.document(doc, Set.of(SOURCE)).getBinaryValue(SOURCE);
     return ZhikuJson.read(json.utf8ToString(), KnowledgeItem.class);
   }
 
@@ -351,10 +347,10 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
     int size = request.pageSize();
     boolean newest = request.order() == SearchRequest.Order.NEWEST;
     Sort sort = newest ? NEWEST : SORT;
-    Query ranked = newest ? query.build() : FunctionScoreQuery.boostByValue(query.build(), new RankingBoost(now, search.popularity(), popularityValues));
-    // Meaning re-orders what the words matched; it never adds a hit.
-    Query q = embedder == null || parsed == null || newest ? ranked
-        : FunctionScoreQuery.boostByValue(ranked, new SemanticBoost(embed(request.text(), "the query")));
+    // Meaning (with an embedder) re-orders what the words matched; it never adds a hit.
+    float[] meaning = embedder == null || parsed == null || newest ? null : embed(request.text(), "the query");
+    Query q = newest ? query.build()
+        : FunctionScoreQuery.boostByValue(query.build(), new RankingBoost(now, search.popularity(), popularityValues, meaning));
     FacetCollectorManager facets = new FacetCollectorManager(CONCEPT, search.facetRollup());
     return withSearcher(s -> {
       TopFieldCollectorManager topManager = new TopFieldCollectorManager(sort, size + 1, after, Integer.MAX_VALUE);
