@@ -388,6 +388,21 @@ public final class KnowledgeBase implements AutoCloseable {
   }
 
   /**
+   * Visits every stored item, whole, on the calling thread: the host's own view, with no access rule
+   * applied, for reports over all items (coverage, freshness, the authors behind usage). Sees items
+   * stored before the last refresh; reads every item from storage, so it costs about as much as that
+   * many {@link #get} calls.
+   *
+   * @param visitor receives each item
+   * @throws ValidationException if the visitor is missing
+   */
+  public void forEachItem(Consumer<KnowledgeItem> visitor) {
+    Checks.present("visitor", visitor);
+    ensureOpen();
+    index.forEachItem(visitor);
+  }
+
+  /**
    * Searches the items the request's principal may read. A first page with text is recorded as a
    * {@code search} event (query, total hits, principal, the request's work context) unless the builder
    * turned that off; a failure to record is logged, never thrown.

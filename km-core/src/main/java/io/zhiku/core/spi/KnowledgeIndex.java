@@ -76,6 +76,14 @@ public interface KnowledgeIndex extends AutoCloseable {
   void forEachSummary(Consumer<ItemSummary> visitor);
 
   /**
+   * Visits every live (not deleted) item as of the last refresh, whole, in no particular order: for
+   * reports that need every item's fields (measurement), not for requests.
+   *
+   * @param visitor receives each item, on the calling thread
+   */
+  void forEachItem(Consumer<KnowledgeItem> visitor);
+
+  /**
    * The most recently updated published items the principal may read, without an exact count (engines
    * may stop early), for push.
    *

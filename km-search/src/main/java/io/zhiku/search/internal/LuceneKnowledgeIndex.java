@@ -432,6 +432,31 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
     }));
   }
 
+  @Override
+  public void forEachItem(Consumer<KnowledgeItem> visitor) {
+    reading(() -> withSearcher(s -> {
+      for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+        LeafReader reader = leaf.reader();
+        StoredFields stored = reader.storedFields();
+        Bits live = reader.getLiveDocs();
+        IOException[] failed = {null};
+        forEachDoc(reader, LIVE, YES, doc -> { // tombstones lack the live term
+          if (failed[0] == null && (live == null || live.get(doc))) {
+            try {
+              visitor.accept(load(stored, doc));
+            } catch (IOException e) {
+              failed[0] = e;
+            }
+          }
+        });
+        if (failed[0] != null) {
+          throw failed[0];
+        }
+      }
+      return null;
+    }));
+  }
+
   /** Summaries of a segment's live items, from doc values and the postings of the status and public terms. */
   private static void summarize(LeafReader reader, Columns columns, Consumer<ItemSummary> visitor) throws IOException {
     ItemStatus[] status = new ItemStatus[reader.maxDoc()];

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link KnowledgeIndex#forEachSummary} on Lucene, read from doc values and postings rather than the
- * stored items, against the items themselves.
+ * stored items, against the items themselves; and {@link KnowledgeIndex#forEachItem}, which must give
+ * exactly the live items.
  */
 @Seeded
 class ItemSummariesTest {
@@ -61,10 +62,12 @@ class ItemSummariesTest {
       }
       index.refresh();
       assertEquals(expected(live), summaries(index));
+      assertEquals(live, items(index), "forEachItem");
       index.commit();
     }
     try (KnowledgeIndex reopened = LuceneIndexProvider.open(FSDirectory.open(dir))) {
       assertEquals(expected(live), summaries(reopened), "after reopening");
+      assertEquals(live, items(reopened), "forEachItem after reopening");
     }
   }
 
@@ -95,6 +98,12 @@ class ItemSummariesTest {
   private static Map<String, ItemSummary> summaries(KnowledgeIndex index) {
     Map<String, ItemSummary> out = new HashMap<>();
     index.forEachSummary(s -> assertNull(out.put(s.id(), s), "one summary per item"));
+    return out;
+  }
+
+  private static Map<String, KnowledgeItem> items(KnowledgeIndex index) {
+    Map<String, KnowledgeItem> out = new HashMap<>();
+    index.forEachItem(item -> assertNull(out.put(item.id(), item), "each live item once"));
     return out;
   }
 }
