@@ -27,8 +27,8 @@ module io.zhiku.core {
   exports io.zhiku.core.search;
   exports io.zhiku.core.spi;
   exports io.zhiku.core.taxonomy;
-  // Shared implementation (validation, label folding) for Zhiku's own engines only.
-  exports io.zhiku.core.internal to io.zhiku.search;
+  // Shared implementation (validation, label folding) for Zhiku's own modules only.
+  exports io.zhiku.core.internal to io.zhiku.search, io.zhiku.metrics;
 
   uses io.zhiku.core.spi.KnowledgeIndexProvider;
 

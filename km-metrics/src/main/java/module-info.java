@@ -5,7 +5,9 @@
  */
 module io.zhiku.metrics {
   requires io.zhiku.core;
+  requires com.google.common;
 
   exports io.zhiku.metrics.compare;
+  exports io.zhiku.metrics.kpi;
   exports io.zhiku.metrics.roi;
 }

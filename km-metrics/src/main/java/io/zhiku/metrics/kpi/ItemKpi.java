@@ -1,0 +1,97 @@
+package io.zhiku.metrics.kpi;
+
+import io.zhiku.core.event.EventRow;
+import io.zhiku.core.item.ItemStatus;
+import io.zhiku.core.item.KnowledgeItem;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * KPIs over the items as they stood at the period's end (the items that existed then, with their current
+ * status, review and verification dates): reuse rate, coverage and overdue reviews.
+ */
+final class ItemKpi extends DefinedKpi {
+  /** Which figure. */
+  enum Figure {
+    REUSE, COVERAGE, OVERDUE
+  }
+
+  private final Figure figure;
+
+  ItemKpi(KpiDefinition definition, Figure figure) {
+    super(definition);
+    this.figure = figure;
+  }
+
+  /** Whether an item existed and was published at an instant (items never saved count as existing). */
+  static boolean published(KnowledgeItem item, Instant at) {
+    return item.status() == ItemStatus.PUBLISHED && (item.created() == null || item.created().isBefore(at));
+  }
+
+  @Override
+  public Collector collector(KpiScope scope) {
+    Instant end = scope.period().end();
+    long endMillis = end.toEpochMilli();
+    return new Collector() {
+      private final Set<String> reused = new HashSet<>();
+
+      @Override
+      public void accept(EventRow row) { // reuse events, for the reuse rate
+        if (row.timeMillis() < endMillis && !reused.contains(row.itemId())) {
+          KnowledgeItem item = scope.itemOrNull(row.itemId());
+          if (item != null && !item.authors().contains(row.userId())) {
+            reused.add(row.itemId());
+          }
+        }
+      }
+
+      @Override
+      public KpiValue finish() {
+        return switch (figure) {
+          case REUSE -> {
+            long items = 0;
+            long hits = 0;
+            for (KnowledgeItem item : scope.items()) {
+              if (published(item, end)) {
+                items++;
+                hits += reused.contains(item.id()) ? 1 : 0;
+              }
+            }
+            yield scope.rate(hits, items);
+          }
+          case OVERDUE -> {
+            long items = 0;
+            long overdue = 0;
+            for (KnowledgeItem item : scope.items()) {
+              if (published(item, end)) {
+                items++;
+                overdue += item.reviewDue(end) ? 1 : 0;
+              }
+            }
+            yield scope.rate(overdue, items);
+          }
+          case COVERAGE -> coverage();
+        };
+      }
+
+      private KpiValue coverage() {
+        Set<String> concepts = new HashSet<>(scope.concepts());
+        if (concepts.isEmpty()) {
+          return scope.none(KpiValue.Shape.RATE, "the taxonomy has no concepts to cover");
+        }
+        Set<String> covered = new HashSet<>();
+        for (KnowledgeItem item : scope.items()) {
+          if (published(item, end) && item.verifiedAt() != null && item.verifiedAt().isBefore(end) && !item.reviewDue(end)) {
+            for (String c : item.concepts()) {
+              if (concepts.contains(c)) {
+                covered.add(c);
+              }
+            }
+          }
+        }
+        return scope.rate(covered.size(), concepts.size());
+      }
+    };
+  }
+}

@@ -1,0 +1,298 @@
+package io.zhiku.metrics.kpi;
+
+import io.zhiku.core.ValidationException;
+import io.zhiku.core.access.Principal;
+import io.zhiku.core.event.EventQuery;
+import io.zhiku.core.event.UsageEventType;
+import io.zhiku.core.internal.Checks;
+import io.zhiku.metrics.compare.Comparison;
+import io.zhiku.metrics.compare.Comparisons;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Computes a catalogue's KPIs from a {@link MetricsSource}: a report for a period and a segment, a
+ * baseline period against a current one, and trends by month or quarter.
+ *
+ * <p>A report reads the event store once: one scan over the period (and the longest lookahead past its
+ * end) of the event types its KPIs name, column by column, handing each row to the KPIs that read its
+ * type; items are loaded once per call when a KPI or the segment needs them. Figures are the host's
+ * view unless made for a viewer ({@link #forViewer}): then events about items the viewer may not read, and
+ * those items themselves, count nowhere.
+ *
+ * <p>Immutable and thread-safe; calls may run in parallel.
+ */
+public final class Metrics {
+  private final MetricsSource source;
+  private final KpiCatalogue catalogue;
+  private final ZoneId zone;
+  private final Principal viewer;
+
+  private Metrics(MetricsSource source, KpiCatalogue catalogue, ZoneId zone, Principal viewer) {
+    this.source = source;
+    this.catalogue = catalogue;
+    this.zone = zone;
+    this.viewer = viewer;
+  }
+
+  /**
+   * Starts configuring metrics over a source.
+   *
+   * @param source where events and items come from, e.g. {@link MetricsSource#of(io.zhiku.core.kb.KnowledgeBase)}
+   * @return a builder with the standard catalogue and UTC
+   * @throws ValidationException if the source is missing
+   */
+  public static Builder builder(MetricsSource source) {
+    return new Builder(Checks.present("source", source));
+  }
+
+  /**
+   * The same metrics as a person sees them: events about items the viewer may not read (or that no longer
+   * exist) and such items are left out of every figure.
+   *
+   * @param principal who views the figures
+   * @return metrics for that viewer
+   * @throws ValidationException if the principal is missing
+   */
+  public Metrics forViewer(Principal principal) {
+    return new Metrics(source, catalogue, zone, Checks.present("viewer", principal));
+  }
+
+  /** @return the KPIs these metrics compute */
+  public KpiCatalogue catalogue() {
+    return catalogue;
+  }
+
+  /** @return the time zone of months and quarters */
+  public ZoneId zone() {
+    return zone;
+  }
+
+  /** @return the viewer the figures are for, or empty for the host's view */
+  public Optional<Principal> viewer() {
+    return Optional.ofNullable(viewer);
+  }
+
+  /**
+   * Every KPI of the catalogue for a period and segment.
+   *
+   * @param period the period
+   * @param segment the segment, {@link KpiSegment#ALL} for everyone
+   * @return the report
+   * @throws ValidationException if a part is missing
+   */
+  public KpiReport report(Period period, KpiSegment segment) {
+    return report(period, segment, List.of());
+  }
+
+  /**
+   * Some KPIs of the catalogue for a period and segment.
+   *
+   * @param period the period
+   * @param segment the segment
+   * @param kpiIds the KPIs' ids; empty for every KPI
+   * @return the report, in the catalogue's order
+   * @throws ValidationException if a part is missing
+   * @throws io.zhiku.core.NotFoundException if an id is not in the catalogue
+   */
+  public KpiReport report(Period period, KpiSegment segment, Collection<String> kpiIds) {
+    Checks.present("period", period);
+    Checks.present("segment", segment);
+    return compute(new Inputs(source, viewer), period, segment, select(kpiIds));
+  }
+
+  /**
+   * Every KPI in a baseline period against a current period.
+   *
+   * @param baseline the period before (e.g. the year before knowledge management)
+   * @param current the period after
+   * @param segment the segment
+   * @return one comparison per KPI, in the catalogue's order
+   * @throws ValidationException if a part is missing
+   */
+  public List<KpiComparison> compare(Period baseline, Period current, KpiSegment segment) {
+    Checks.present("baseline", baseline);
+    Checks.present("current", current);
+    Checks.present("segment", segment);
+    Inputs inputs = new Inputs(source, viewer);
+    List<Kpi> kpis = catalogue.kpis();
+    KpiReport before = compute(inputs, baseline, segment, kpis);
+    KpiReport after = compute(inputs, current, segment, kpis);
+    List<KpiComparison> out = new ArrayList<>();
+    for (int i = 0; i < kpis.size(); i++) {
+      KpiDefinition d = kpis.get(i).definition();
+      KpiValue b = before.results().get(i).value();
+      KpiValue c = after.results().get(i).value();
+      out.add(new KpiComparison(d, b, c, compare(d, b, c)));
+    }
+    return out;
+  }
+
+  /**
+   * KPIs month by month or quarter by quarter.
+   *
+   * @param period the whole span; its first and last points are cut to it
+   * @param granularity months or quarters, in {@link #zone()}
+   * @param segment the segment
+   * @param kpiIds the KPIs' ids; empty for every KPI
+   * @return one report per month or quarter, in time order (each report's period is the point's span)
+   * @throws ValidationException if a part is missing or the span has more than {@value Period#MAX_SPLITS} points
+   * @throws io.zhiku.core.NotFoundException if an id is not in the catalogue
+   */
+  public List<KpiReport> trend(Period period, Granularity granularity, KpiSegment segment, Collection<String> kpiIds) {
+    Checks.present("period", period);
+    Checks.present("granularity", granularity);
+    Checks.present("segment", segment);
+    List<Kpi> kpis = select(kpiIds);
+    Inputs inputs = new Inputs(source, viewer);
+    List<KpiReport> out = new ArrayList<>();
+    for (Period.LabelledPeriod p : period.split(granularity, zone)) {
+      out.add(compute(inputs, p.period(), segment, kpis));
+    }
+    return out;
+  }
+
+  private List<Kpi> select(Collection<String> kpiIds) {
+    Checks.present("kpiIds", kpiIds);
+    if (kpiIds.isEmpty()) {
+      return catalogue.kpis();
+    }
+    Set<String> wanted = new LinkedHashSet<>(kpiIds);
+    wanted.forEach(catalogue::get); // unknown ids fail here
+    return catalogue.kpis().stream().filter(k -> wanted.contains(k.definition().id())).toList();
+  }
+
+  /** One scan of the period's events for every KPI, then each KPI's value. */
+  private static KpiReport compute(Inputs inputs, Period period, KpiSegment segment, List<Kpi> kpis) {
+    Inputs.Filter filter = inputs.filter(segment);
+    Map<String, Object> shared = new HashMap<>();
+    int n = kpis.size();
+    Kpi.Collector[] collectors = new Kpi.Collector[n];
+    long[] lookahead = new long[n];
+    Map<String, List<Integer>> readers = new HashMap<>();
+    List<Integer> everyType = new ArrayList<>();
+    Set<UsageEventType> types = new LinkedHashSet<>();
+    long maxLookahead = 0;
+    for (int i = 0; i < n; i++) {
+      KpiDefinition d = kpis.get(i).definition();
+      collectors[i] = Checks.present("collector of " + d.id(), kpis.get(i).collector(new KpiScope(d, period, filter, shared)));
+      lookahead[i] = d.lookahead().toMillis();
+      if (d.everyEvent()) {
+        everyType.add(i);
+      } else {
+        types.addAll(d.events());
+        for (UsageEventType t : d.events()) {
+          readers.computeIfAbsent(t.name(), x -> new ArrayList<>()).add(i);
+        }
+      }
+      if (d.everyEvent() || !d.events().isEmpty()) {
+        maxLookahead = Math.max(maxLookahead, lookahead[i]);
+      }
+    }
+    if (!everyType.isEmpty() || !types.isEmpty()) {
+      Map<String, int[]> dispatch = new HashMap<>();
+      readers.forEach((type, list) -> {
+        List<Integer> all = new ArrayList<>(list);
+        all.addAll(everyType);
+        dispatch.put(type, all.stream().sorted().mapToInt(Integer::intValue).toArray());
+      });
+      int[] others = everyType.stream().mapToInt(Integer::intValue).toArray();
+      EventQuery.Builder q = EventQuery.builder().window(period.start(), period.end().plus(Duration.ofMillis(maxLookahead)));
+      if (everyType.isEmpty()) {
+        q.types(types.toArray(UsageEventType[]::new));
+      }
+      long end = period.end().toEpochMilli();
+      filter.scan(q.build(), row -> {
+        int[] targets = dispatch.getOrDefault(row.type(), others);
+        long past = row.timeMillis() - end; // negative within the period
+        for (int i : targets) {
+          if (past < lookahead[i]) {
+            collectors[i].accept(row);
+          }
+        }
+      });
+    }
+    List<KpiResult> results = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      KpiDefinition d = kpis.get(i).definition();
+      KpiValue v = Checks.present("value of " + d.id(), collectors[i].finish());
+      if (!v.kpiId().equals(d.id()) || !v.period().equals(period) || !v.segment().equals(segment)) {
+        throw new ValidationException("value of " + d.id(), v, "must come from the KPI's own scope");
+      }
+      results.add(new KpiResult(d, v));
+    }
+    return new KpiReport(period, segment, results);
+  }
+
+  /** The comparison that suits the values' shape: rates with Newcombe-Wilson, means by bootstrap, else two figures. */
+  static Optional<Comparison> compare(KpiDefinition d, KpiValue baseline, KpiValue current) {
+    if (baseline.value().isEmpty() || current.value().isEmpty()) {
+      return Optional.empty();
+    }
+    if (baseline.shape() == KpiValue.Shape.RATE && current.shape() == KpiValue.Shape.RATE
+        && baseline.hits() <= baseline.trials() && current.hits() <= current.trials()) {
+      return Optional.of(Comparisons.ofRates(baseline.hits(), baseline.trials(), current.hits(), current.trials(), d.direction()));
+    }
+    if (baseline.shape() == KpiValue.Shape.MEAN && current.shape() == KpiValue.Shape.MEAN) {
+      return Optional.of(Comparisons.ofMeans(sample(baseline.observationsView()), sample(current.observationsView()),
+          d.direction()));
+    }
+    return Optional.of(Comparisons.ofFigures(baseline.value().getAsDouble(), current.value().getAsDouble(), d.direction()));
+  }
+
+  /** At most {@link Comparisons#MAX_OBSERVATIONS}, evenly spaced, so the bootstrap stays bounded. */
+  private static double[] sample(double[] all) {
+    if (all.length <= Comparisons.MAX_OBSERVATIONS) {
+      return all;
+    }
+    double[] out = new double[Comparisons.MAX_OBSERVATIONS];
+    double step = (double) all.length / out.length;
+    for (int i = 0; i < out.length; i++) {
+      out[i] = all[(int) (i * step)];
+    }
+    return out;
+  }
+
+  /** Configures {@link Metrics}. Not thread-safe. */
+  public static final class Builder {
+    private final MetricsSource source;
+    private KpiCatalogue catalogue = KpiCatalogue.standard();
+    private ZoneId zone = ZoneOffset.UTC;
+
+    private Builder(MetricsSource source) {
+      this.source = source;
+    }
+
+    /**
+     * @param kpis the KPIs to compute (default: {@link KpiCatalogue#standard()})
+     * @return this builder
+     */
+    public Builder catalogue(KpiCatalogue kpis) {
+      this.catalogue = Checks.present("catalogue", kpis);
+      return this;
+    }
+
+    /**
+     * @param timeZone where months and quarters begin (default UTC)
+     * @return this builder
+     */
+    public Builder zone(ZoneId timeZone) {
+      this.zone = Checks.present("zone", timeZone);
+      return this;
+    }
+
+    /** @return the metrics */
+    public Metrics build() {
+      return new Metrics(source, catalogue, zone, null);
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package io.zhiku.metrics.kpi;
+
+import io.zhiku.core.event.EventQuery;
+import io.zhiku.core.event.EventRow;
+import io.zhiku.core.event.UsageEvent;
+import io.zhiku.core.internal.Checks;
+import io.zhiku.core.item.KnowledgeItem;
+import io.zhiku.core.kb.KnowledgeBase;
+import io.zhiku.core.taxonomy.Taxonomy;
+import java.util.Collection;
+import java.util.function.Consumer;
+
+/**
+ * Where KPIs read from: usage events by columns, the items, and the taxonomy. Usually a {@link
+ * KnowledgeBase} ({@link #of(KnowledgeBase)}); {@link #of(Collection, Collection, Taxonomy)} computes KPIs
+ * over events and items held in memory (exported data, tests). Implementations must be thread-safe.
+ */
+public interface MetricsSource {
+  /**
+   * Visits the events a query matches, on the calling thread, in no particular order.
+   *
+   * @param query which events
+   * @param visitor receives each row; a row is valid only during the call
+   */
+  void scanEvents(EventQuery query, Consumer<EventRow> visitor);
+
+  /**
+   * Visits every item.
+   *
+   * @param visitor receives each item
+   */
+  void forEachItem(Consumer<KnowledgeItem> visitor);
+
+  /**
+   * The taxonomy items are classified in.
+   *
+   * @return the taxonomy
+   */
+  Taxonomy taxonomy();
+
+  /**
+   * A knowledge base's events (as of its last refresh, read by columns), items and taxonomy.
+   *
+   * @param kb the knowledge base; it stays the caller's to close
+   * @return the source
+   * @throws io.zhiku.core.ValidationException if the knowledge base is missing
+   */
+  static MetricsSource of(KnowledgeBase kb) {
+    Checks.present("kb", kb);
+    return new MetricsSource() {
+      @Override
+      public void scanEvents(EventQuery query, Consumer<EventRow> visitor) {
+        kb.scanEvents(query, visitor);
+      }
+
+      @Override
+      public void forEachItem(Consumer<KnowledgeItem> visitor) {
+        kb.forEachItem(visitor);
+      }
+
+      @Override
+      public Taxonomy taxonomy() {
+        return kb.taxonomy();
+      }
+    };
+  }
+
+  /**
+   * Events and items held in memory; an event's sequence number is its position in the collection's
+   * order, from 1.
+   *
+   * @param events the events
+   * @param items the items
+   * @param taxonomy the taxonomy
+   * @return the source; it copies the collections
+   * @throws io.zhiku.core.ValidationException if a part is missing or an element is {@code null}
+   */
+  static MetricsSource of(Collection<UsageEvent> events, Collection<KnowledgeItem> items, Taxonomy taxonomy) {
+    return new InMemorySource(events, items, taxonomy);
+  }
+}

@@ -1,0 +1,81 @@
+package io.zhiku.metrics.kpi;
+
+import io.zhiku.core.event.EventRow;
+import io.zhiku.core.event.UsageEvent;
+import java.util.List;
+
+/** An {@link EventRow} over an event object. */
+final class ObjectRow implements EventRow {
+  private final long sequence;
+  private final UsageEvent event;
+
+  ObjectRow(long sequence, UsageEvent event) {
+    this.sequence = sequence;
+    this.event = event;
+  }
+
+  @Override
+  public long sequence() {
+    return sequence;
+  }
+
+  @Override
+  public long timeMillis() {
+    return event.time().toEpochMilli();
+  }
+
+  @Override
+  public String type() {
+    return event.type().name();
+  }
+
+  @Override
+  public String userId() {
+    return event.principal().userId();
+  }
+
+  @Override
+  public String itemId() {
+    return event.itemId();
+  }
+
+  @Override
+  public List<String> principalRoles() {
+    return List.copyOf(event.principal().roles());
+  }
+
+  @Override
+  public List<String> principalGroups() {
+    return List.copyOf(event.principal().groups());
+  }
+
+  @Override
+  public String contextRole() {
+    return event.context() == null ? null : event.context().role();
+  }
+
+  @Override
+  public String contextStage() {
+    return event.context() == null ? null : event.context().stage();
+  }
+
+  @Override
+  public String contextAttribute(String key) {
+    return event.context() == null ? null : event.context().attribute(key);
+  }
+
+  @Override
+  public double value() {
+    return event.value() == null ? Double.NaN : event.value();
+  }
+
+  @Override
+  public long resultCount() {
+    return event.resultCount() == null ? -1 : event.resultCount();
+  }
+
+  @Override
+  public UsageEvent toEvent() {
+    return event;
+  }
+}
