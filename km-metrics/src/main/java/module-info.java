@@ -10,5 +10,6 @@ module io.zhiku.metrics {
   exports io.zhiku.metrics.compare;
   exports io.zhiku.metrics.kpi;
   exports io.zhiku.metrics.points;
+  exports io.zhiku.metrics.report;
   exports io.zhiku.metrics.roi;
 }

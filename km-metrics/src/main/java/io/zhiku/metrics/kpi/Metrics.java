@@ -144,21 +144,62 @@ public final class Metrics {
    * @param granularity months or quarters, in {@link #zone()}
    * @param segment the segment
    * @param kpiIds the KPIs' ids; empty for every KPI
-   * @return one report per month or quarter, in time order (each report's period is the point's span)
+   * @return one point per month or quarter, in time order (each report's period is the point's span)
    * @throws ValidationException if a part is missing or the span has more than {@value Period#MAX_SPLITS} points
    * @throws io.zhiku.core.NotFoundException if an id is not in the catalogue
    */
-  public List<KpiReport> trend(Period period, Granularity granularity, KpiSegment segment, Collection<String> kpiIds) {
+  public List<TrendPoint> trend(Period period, Granularity granularity, KpiSegment segment, Collection<String> kpiIds) {
     Checks.present("period", period);
     Checks.present("granularity", granularity);
     Checks.present("segment", segment);
     List<Kpi> kpis = select(kpiIds);
     Inputs inputs = new Inputs(source, viewer);
-    List<KpiReport> out = new ArrayList<>();
+    List<TrendPoint> out = new ArrayList<>();
     for (Period.LabelledPeriod p : period.split(granularity, zone)) {
-      out.add(compute(inputs, p.period(), segment, kpis));
+      out.add(new TrendPoint(p.label(), compute(inputs, p.period(), segment, kpis)));
     }
     return out;
+  }
+
+  /** The most items {@link #topItems} lists. */
+  public static final int MAX_TOP_ITEMS = 1000;
+
+  /**
+   * The most used items of a period (views, clicks and reuses in the segment), for a report's drill-down.
+   * Only items that still exist are listed, and for a viewer only items the viewer may read: an item the
+   * viewer may not read is neither named nor counted.
+   *
+   * @param period the period
+   * @param segment the segment
+   * @param limit how many, 1 to {@value #MAX_TOP_ITEMS}
+   * @return the items, most used first, ties by id
+   * @throws ValidationException if a part is missing or the limit is out of range
+   */
+  public List<ItemUsage> topItems(Period period, KpiSegment segment, int limit) {
+    Checks.present("period", period);
+    Checks.present("segment", segment);
+    if (limit < 1 || limit > MAX_TOP_ITEMS) {
+      throw new ValidationException("limit", limit, "1 to " + MAX_TOP_ITEMS);
+    }
+    Inputs inputs = new Inputs(source, viewer);
+    Inputs.Filter filter = inputs.filter(segment);
+    Map<String, long[]> counts = new HashMap<>();
+    String view = UsageEventType.VIEW.name();
+    String click = UsageEventType.CLICK.name();
+    filter.scan(EventQuery.builder().window(period.start(), period.end())
+        .types(UsageEventType.VIEW, UsageEventType.CLICK, UsageEventType.REUSE).build(), row -> {
+          long[] c = counts.computeIfAbsent(row.itemId(), id -> new long[3]);
+          c[view.equals(row.type()) ? 0 : click.equals(row.type()) ? 1 : 2]++;
+        });
+    List<ItemUsage> out = new ArrayList<>();
+    counts.forEach((id, c) -> {
+      io.zhiku.core.item.KnowledgeItem item = filter.item(id); // null if gone or, for a viewer, unreadable
+      if (item != null) {
+        out.add(new ItemUsage(id, item.title(), c[0], c[1], c[2]));
+      }
+    });
+    out.sort(java.util.Comparator.comparingLong(ItemUsage::total).reversed().thenComparing(ItemUsage::itemId));
+    return List.copyOf(out.subList(0, Math.min(limit, out.size())));
   }
 
   private List<Kpi> select(Collection<String> kpiIds) {

@@ -31,8 +31,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** Every standard KPI on a small month of events, against values computed by hand. */
-class KpisTest {
-  static final Taxonomy TAXONOMY = Taxonomy.builder().scheme(ConceptScheme.of("s", "en", "S"))
+public class KpisTest {
+  public static final Taxonomy TAXONOMY = Taxonomy.builder().scheme(ConceptScheme.of("s", "en", "S"))
       .concept(Concept.builder("c0", "s").build())
       .concept(Concept.builder("c1", "s").broader("c0").build())
       .concept(Concept.builder("c2", "s").broader("c0").build())
@@ -46,7 +46,7 @@ class KpisTest {
   }
 
   /** The month of January 2026 (and what falls just before and after it), each line with what it is for. */
-  static Recorder january() {
+  public static Recorder january() {
     Recorder r = new Recorder();
     // Items: i1 current and verified (covers c1); i2 overdue for review on Feb 1; i3 never verified;
     // i4 a draft; i5 created after the month.

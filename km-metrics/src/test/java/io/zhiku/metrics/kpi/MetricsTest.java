@@ -105,6 +105,9 @@ class MetricsTest {
     assertRate(clerk.report(JANUARY, KpiSegment.ALL), Kpis.REUSE_RATE, 1, 1);
     assertRate(host.report(JANUARY, KpiSegment.ALL), Kpis.REUSE_RATE, 2, 2);
     assertEquals(2, value(clerk.report(JANUARY, KpiSegment.ALL), Kpis.ACTIVE_USERS));
+    assertEquals(List.of(new ItemUsage("open", "open", 0, 0, 1)), clerk.topItems(JANUARY, KpiSegment.ALL, 10));
+    assertEquals(List.of("secret", "open"), host.topItems(JANUARY, KpiSegment.ALL, 10).stream().map(ItemUsage::itemId).toList());
+    assertEquals(List.of("secret", "open"), board.topItems(JANUARY, KpiSegment.ALL, 10).stream().map(ItemUsage::itemId).toList());
   }
 
   @Test
@@ -115,7 +118,8 @@ class MetricsTest {
     }
     Metrics m = Metrics.builder(r.source(TAXONOMY)).zone(ZoneId.of("Asia/Shanghai")).build();
     Period span = Period.of(at("2026-01-15T00:00:00Z"), at("2026-08-10T00:00:00Z"));
-    List<KpiReport> months = m.trend(span, Granularity.MONTH, KpiSegment.ALL, List.of(Kpis.CONTRIBUTIONS));
+    List<KpiReport> months = m.trend(span, Granularity.MONTH, KpiSegment.ALL, List.of(Kpis.CONTRIBUTIONS)).stream()
+        .map(TrendPoint::report).toList();
     assertEquals(8, months.size()); // January to August
     assertEquals(span.start(), months.get(0).period().start());
     assertEquals(at("2026-01-31T16:00:00Z"), months.get(0).period().end(), "February begins at midnight in Shanghai");

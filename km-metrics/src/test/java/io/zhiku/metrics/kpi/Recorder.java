@@ -12,49 +12,49 @@ import java.util.List;
 import java.util.Set;
 
 /** Builds the events and items of a test as a host would record them. */
-final class Recorder {
-  final List<UsageEvent> events = new ArrayList<>();
-  final List<KnowledgeItem> items = new ArrayList<>();
+public final class Recorder {
+  public final List<UsageEvent> events = new ArrayList<>();
+  public final List<KnowledgeItem> items = new ArrayList<>();
 
-  static Instant at(String isoInstant) {
+  public static Instant at(String isoInstant) {
     return Instant.parse(isoInstant);
   }
 
-  static Principal person(String user, String... groups) {
+  public static Principal person(String user, String... groups) {
     return Principal.of(user, Set.of(groups), Set.of());
   }
 
-  Recorder item(KnowledgeItem item) {
+  public Recorder item(KnowledgeItem item) {
     items.add(item);
     return this;
   }
 
-  Recorder event(UsageEventType type, String user, String time, String itemId) {
+  public Recorder event(UsageEventType type, String user, String time, String itemId) {
     return add(new UsageEvent(null, type, at(time), person(user), itemId, null, null, null, null));
   }
 
-  Recorder valued(UsageEventType type, String user, String time, String itemId, double value) {
+  public Recorder valued(UsageEventType type, String user, String time, String itemId, double value) {
     return add(new UsageEvent(null, type, at(time), person(user), itemId, null, null, null, value));
   }
 
-  Recorder search(String user, String time, int results) {
+  public Recorder search(String user, String time, int results) {
     return add(UsageEvent.ofSearch(at(time), person(user), "q", results, null));
   }
 
   /** An event in a work context carrying one attribute (case, question, project). */
-  Recorder keyed(UsageEventType type, String user, String time, String itemId, String key, String value, Double v) {
+  public Recorder keyed(UsageEventType type, String user, String time, String itemId, String key, String value, Double v) {
     Principal p = person(user);
     WorkContext c = WorkContext.builder(p, at(time)).attribute(key, value).build();
     String query = type.requiresQuery() ? "question " + value : null;
     return add(new UsageEvent(null, type, at(time), p, itemId, c, query, null, v));
   }
 
-  Recorder add(UsageEvent e) {
+  public Recorder add(UsageEvent e) {
     events.add(e);
     return this;
   }
 
-  MetricsSource source(Taxonomy taxonomy) {
+  public MetricsSource source(Taxonomy taxonomy) {
     return MetricsSource.of(events, items, taxonomy);
   }
 }

@@ -1,0 +1,11 @@
+package io.zhiku.metrics.kpi;
+
+/**
+ * One point of a trend: a month or quarter and its KPIs.
+ *
+ * <p>A value: immutable and thread-safe.
+ *
+ * @param label e.g. {@code "2026-03"} or {@code "2026-Q1"}
+ * @param report the KPIs of that month or quarter (its period cut to the trend's span)
+ */
+public record TrendPoint(String label, KpiReport report) {}

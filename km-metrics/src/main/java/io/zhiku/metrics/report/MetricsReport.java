@@ -1,0 +1,224 @@
+package io.zhiku.metrics.report;
+
+import io.zhiku.core.ValidationException;
+import io.zhiku.core.access.Principal;
+import io.zhiku.core.internal.Checks;
+import io.zhiku.metrics.kpi.Granularity;
+import io.zhiku.metrics.kpi.ItemUsage;
+import io.zhiku.metrics.kpi.KpiCatalogue;
+import io.zhiku.metrics.kpi.KpiComparison;
+import io.zhiku.metrics.kpi.KpiSegment;
+import io.zhiku.metrics.kpi.Metrics;
+import io.zhiku.metrics.kpi.MetricsSource;
+import io.zhiku.metrics.kpi.Period;
+import io.zhiku.metrics.kpi.TrendPoint;
+import io.zhiku.metrics.points.IncentivePoints;
+import io.zhiku.metrics.points.Standing;
+import io.zhiku.metrics.roi.RoiModel;
+import io.zhiku.metrics.roi.RoiReport;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a knowledge officer reports: every KPI of a baseline period against a current one, trends, the
+ * ROI, the incentive leaderboard and the most used items, computed for one viewer. Every figure is the
+ * viewer's: events about items the viewer may not read count nowhere and such items are never named. Write
+ * it out with {@link ReportWriter} (JSON, CSV, a self-contained HTML page).
+ *
+ * <p>A value: immutable and thread-safe.
+ *
+ * @param title the report's title
+ * @param generated when it was computed, from the builder's clock
+ * @param viewer the user id of the person it was computed for
+ * @param zone where days, months and quarters begin
+ * @param segment the segment
+ * @param baseline the baseline period
+ * @param current the current period
+ * @param comparisons every KPI, baseline against current, in the catalogue's order
+ * @param granularity the step of the trend, or {@code null} when there is none
+ * @param trend the trend's points in time order; empty when none was asked for
+ * @param roi the ROI, when a model was given
+ * @param leaderboardUnit the unit the leaderboard is for, or {@code null} for the whole organisation
+ * @param leaderboard the top earners of incentive points in the current period; empty when no rules were given
+ * @param topItems the most used items of the current period that the viewer may read
+ */
+public record MetricsReport(String title, Instant generated, String viewer, ZoneId zone, KpiSegment segment,
+    Period baseline, Period current, List<KpiComparison> comparisons, Granularity granularity, List<TrendPoint> trend,
+    Optional<RoiReport> roi, String leaderboardUnit, List<Standing> leaderboard, List<ItemUsage> topItems) {
+  /** The longest title. */
+  public static final int MAX_TITLE = 200;
+
+  /** Copies. */
+  public MetricsReport {
+    comparisons = List.copyOf(comparisons);
+    trend = List.copyOf(trend);
+    leaderboard = List.copyOf(leaderboard);
+    topItems = List.copyOf(topItems);
+  }
+
+  /**
+   * Starts a report.
+   *
+   * @param source the events and items
+   * @param viewer who the report is for: every figure and name in it is what this person may see
+   * @param clock the time of {@link #generated()}
+   * @return a builder
+   * @throws ValidationException if a part is missing
+   */
+  public static Builder builder(MetricsSource source, Principal viewer, Clock clock) {
+    return new Builder(Checks.present("source", source), Checks.present("viewer", viewer), Checks.present("clock", clock));
+  }
+
+  /** Collects what a report shows, then computes it. Not thread-safe. */
+  public static final class Builder {
+    private final MetricsSource source;
+    private final Principal viewer;
+    private final Clock clock;
+    private String title = "Knowledge management report";
+    private KpiCatalogue catalogue = KpiCatalogue.standard();
+    private ZoneId zone = ZoneOffset.UTC;
+    private KpiSegment segment = KpiSegment.ALL;
+    private Period baseline;
+    private Period current;
+    private Period trendSpan;
+    private Granularity granularity;
+    private RoiModel roi;
+    private IncentivePoints points;
+    private String unit;
+    private int leaderboardSize = 10;
+    private int topItems = 10;
+
+    private Builder(MetricsSource source, Principal viewer, Clock clock) {
+      this.source = source;
+      this.viewer = viewer;
+      this.clock = clock;
+    }
+
+    /**
+     * @param text the title, 1 to {@value MetricsReport#MAX_TITLE} characters on one line
+     * @return this builder
+     */
+    public Builder title(String text) {
+      this.title = Checks.line("MetricsReport.title", text, MAX_TITLE);
+      return this;
+    }
+
+    /**
+     * @param kpis the KPIs to report (default the standard catalogue)
+     * @return this builder
+     */
+    public Builder catalogue(KpiCatalogue kpis) {
+      this.catalogue = Checks.present("catalogue", kpis);
+      return this;
+    }
+
+    /**
+     * @param timeZone where days, months and quarters begin (default UTC)
+     * @return this builder
+     */
+    public Builder zone(ZoneId timeZone) {
+      this.zone = Checks.present("zone", timeZone);
+      return this;
+    }
+
+    /**
+     * @param kpiSegment the segment (default everyone)
+     * @return this builder
+     */
+    public Builder segment(KpiSegment kpiSegment) {
+      this.segment = Checks.present("segment", kpiSegment);
+      return this;
+    }
+
+    /**
+     * The before and after; required.
+     *
+     * @param before the baseline period
+     * @param after the current period
+     * @return this builder
+     */
+    public Builder compare(Period before, Period after) {
+      this.baseline = Checks.present("baseline", before);
+      this.current = Checks.present("current", after);
+      return this;
+    }
+
+    /**
+     * Adds trends.
+     *
+     * @param span the whole span
+     * @param step months or quarters
+     * @return this builder
+     */
+    public Builder trend(Period span, Granularity step) {
+      this.trendSpan = Checks.present("trend span", span);
+      this.granularity = Checks.present("granularity", step);
+      return this;
+    }
+
+    /**
+     * Adds the ROI.
+     *
+     * @param model the costs and benefits
+     * @return this builder
+     */
+    public Builder roi(RoiModel model) {
+      this.roi = Checks.present("roi", model);
+      return this;
+    }
+
+    /**
+     * Adds the incentive leaderboard of the current period.
+     *
+     * @param rules the points
+     * @param unitId a unit's group id for that unit's leaderboard, or {@code null} for everyone
+     * @param size how many places, 1 to {@value io.zhiku.metrics.points.PointsLedger#MAX_LEADERBOARD}
+     * @return this builder
+     */
+    public Builder leaderboard(IncentivePoints rules, String unitId, int size) {
+      this.points = Checks.present("points", rules);
+      this.unit = Checks.optionalId("unit", unitId);
+      this.leaderboardSize = size;
+      return this;
+    }
+
+    /**
+     * @param limit how many of the most used items to list, 0 for none, at most {@value Metrics#MAX_TOP_ITEMS} (default 10)
+     * @return this builder
+     */
+    public Builder topItems(int limit) {
+      if (limit < 0 || limit > Metrics.MAX_TOP_ITEMS) {
+        throw new ValidationException("topItems", limit, "0 to " + Metrics.MAX_TOP_ITEMS);
+      }
+      this.topItems = limit;
+      return this;
+    }
+
+    /**
+     * Computes the report.
+     *
+     * @return the report
+     * @throws ValidationException if no periods were given to compare, or a limit is out of range
+     */
+    public MetricsReport build() {
+      if (baseline == null) {
+        throw new ValidationException("compare", null, "a baseline and a current period are required");
+      }
+      Metrics metrics = Metrics.builder(source).catalogue(catalogue).zone(zone).build().forViewer(viewer);
+      List<KpiComparison> comparisons = metrics.compare(baseline, current, segment);
+      List<TrendPoint> trend = trendSpan == null ? List.of() : metrics.trend(trendSpan, granularity, segment, List.of());
+      List<Standing> board = List.of();
+      if (points != null) {
+        var ledger = points.ledger(source, current);
+        board = unit == null ? ledger.leaderboard(leaderboardSize) : ledger.leaderboard(unit, leaderboardSize);
+      }
+      List<ItemUsage> top = topItems == 0 ? List.of() : metrics.topItems(current, segment, topItems);
+      return new MetricsReport(title, clock.instant(), viewer.userId(), zone, segment, baseline, current, comparisons,
+          granularity, trend, Optional.ofNullable(roi).map(RoiModel::evaluate), unit, board, top);
+    }
+  }
+}

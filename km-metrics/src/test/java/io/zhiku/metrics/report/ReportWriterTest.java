@@ -1,0 +1,176 @@
+package io.zhiku.metrics.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.zhiku.core.ValidationException;
+import io.zhiku.core.access.Acl;
+import io.zhiku.core.access.Principal;
+import io.zhiku.core.event.EventRow;
+import io.zhiku.core.event.UsageEventType;
+import io.zhiku.core.item.ItemKind;
+import io.zhiku.core.item.KnowledgeItem;
+import io.zhiku.core.json.ZhikuJson;
+import io.zhiku.metrics.compare.Direction;
+import io.zhiku.metrics.kpi.Granularity;
+import io.zhiku.metrics.kpi.Kpi;
+import io.zhiku.metrics.kpi.KpiCatalogue;
+import io.zhiku.metrics.kpi.KpiDefinition;
+import io.zhiku.metrics.kpi.KpiScope;
+import io.zhiku.metrics.kpi.KpiUnit;
+import io.zhiku.metrics.kpi.KpiValue;
+import io.zhiku.metrics.kpi.Kpis;
+import io.zhiku.metrics.kpi.KpisTest;
+import io.zhiku.metrics.kpi.Period;
+import io.zhiku.metrics.kpi.Recorder;
+import io.zhiku.metrics.points.IncentivePoints;
+import io.zhiku.metrics.roi.Benefit;
+import io.zhiku.metrics.roi.Cost;
+import io.zhiku.metrics.roi.RoiModel;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The three formats of one report: complete, self-contained, escaped, and blind to what the viewer may not read. */
+class ReportWriterTest {
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-02-03T04:05:06Z"), ZoneOffset.UTC);
+  private static final String SECRET_TITLE = "Confidential bid plan for the ministry";
+  private static final Principal CLERK = Principal.of("clerk", Set.of("sales"), Set.of());
+  private static final Principal CHAIR = Principal.of("chair", Set.of("board"), Set.of());
+
+  /** January from KpisTest, a December before it, and one confidential item much reused in January. */
+  private static Recorder data() {
+    Recorder r = KpisTest.january();
+    r.item(KnowledgeItem.builder("secret-1", ItemKind.SOLUTION, SECRET_TITLE).authors("a9").acl(Acl.groups("board")).build());
+    r.item(KnowledgeItem.builder("odd", ItemKind.FAQ, "<script>alert('x')</script> & \"quotes\"").authors("a1").acl(Acl.PUBLIC).build());
+    for (int i = 0; i < 30; i++) {
+      r.event(UsageEventType.REUSE, "u" + i, "2026-01-20T10:" + String.format("%02d", i) + ":00Z", "secret-1");
+    }
+    r.event(UsageEventType.VIEW, "u1", "2026-01-21T10:00:00Z", "odd");
+    for (int i = 0; i < 12; i++) {
+      r.valued(UsageEventType.RATE, "t" + i, "2025-12-1" + (i % 9) + "T00:00:00Z", "i1", 2 + i % 2);
+      r.search("s" + i, "2025-12-0" + (1 + i % 9) + "T00:00:00Z", i % 3);
+    }
+    return r;
+  }
+
+  private static MetricsReport report(Principal viewer, KpiCatalogue catalogue) {
+    return MetricsReport.builder(data().source(KpisTest.TAXONOMY), viewer, CLOCK).title("January review")
+        .catalogue(catalogue)
+        .compare(Period.month(YearMonth.of(2025, 12), ZoneOffset.UTC), Period.month(YearMonth.of(2026, 1), ZoneOffset.UTC))
+        .trend(Period.of(Instant.parse("2025-11-01T00:00:00Z"), Instant.parse("2026-02-01T00:00:00Z")), Granularity.MONTH)
+        .roi(RoiModel.builder().cost(Cost.oneOff("set-up", 100_000)).cost(Cost.perYear("curation", 20_000))
+            .benefit(Benefit.timeSaved("search time", 1_000, 60)).build())
+        .leaderboard(IncentivePoints.standard(ZoneOffset.UTC), null, 5)
+        .build();
+  }
+
+  @Test
+  void html_isOnePageWithChartsAndNothingFetched() {
+    String html = ReportWriter.html(report(CLERK, KpiCatalogue.standard()));
+    assertTrue(html.startsWith("<!DOCTYPE html>"));
+    assertTrue(html.contains("<svg role=\"img\" aria-label=\"Each KPI before and after\""), "before/after chart");
+    assertTrue(html.contains("aria-label=\"Satisfaction by period\""), "a trend chart");
+    assertTrue(html.contains("aria-label=\"Cash flow by year\""), "ROI chart");
+    assertTrue(html.contains("Knowledge reuse rate") && html.contains("Formula: "), "the definitions");
+    assertTrue(html.contains("generated 2026-02-03T04:05:06Z"));
+    for (String external : new String[] {"http:", "https:", "<script", "<link", "<img", "@import", "url("}) {
+      assertFalse(html.contains(external), "no " + external);
+    }
+    assertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;"), "titles are escaped");
+  }
+
+  @Test
+  void noFormat_namesOrCountsAnItemTheViewerMayNotRead() {
+    MetricsReport clerk = report(CLERK, KpiCatalogue.standard());
+    for (String text : new String[] {ReportWriter.html(clerk), ReportWriter.json(clerk), ReportWriter.comparisonsCsv(clerk),
+        ReportWriter.trendCsv(clerk)}) {
+      assertFalse(text.contains(SECRET_TITLE) || text.contains("secret-1"), text);
+    }
+    assertEquals("2/4", reuse(clerk), "the clerk's reuse rate neither counts the secret item nor its 30 reuses");
+    MetricsReport chair = report(CHAIR, KpiCatalogue.standard());
+    assertEquals("3/5", reuse(chair));
+    assertTrue(ReportWriter.html(chair).contains(SECRET_TITLE), "someone who may read it sees it");
+    assertEquals("secret-1", chair.topItems().get(0).itemId());
+  }
+
+  private static String reuse(MetricsReport report) {
+    KpiValue v = report.comparisons().stream().filter(c -> c.kpi().id().equals(Kpis.REUSE_RATE)).findFirst().orElseThrow().current();
+    return v.hits() + "/" + v.trials();
+  }
+
+  @Test
+  void json_holdsEveryKpiWithDefinitionValuesAndChange() throws Exception {
+    JsonNode root = ZhikuJson.newMapper().readTree(ReportWriter.json(report(CLERK, KpiCatalogue.standard())));
+    assertEquals("January review", root.get("title").asText());
+    assertEquals("clerk", root.get("viewer").asText());
+    assertEquals(Kpis.standard().size(), root.get("kpis").size());
+    JsonNode satisfaction = find(root, Kpis.SATISFACTION);
+    assertEquals("HIGHER_IS_BETTER", satisfaction.get("direction").asText());
+    assertEquals(2.5, satisfaction.get("baseline").get("value").asDouble(), 1e-9);
+    assertEquals(3.0, satisfaction.get("current").get("value").asDouble(), 1e-9);
+    assertEquals("NOT_ENOUGH_DATA", satisfaction.get("change").get("verdict").asText(), "3 ratings in January");
+    JsonNode cycle = find(root, Kpis.PROJECT_CYCLE_TIME);
+    assertTrue(cycle.get("baseline").get("value").isNull(), "no project ended in December");
+    assertTrue(cycle.get("change").isNull());
+    assertEquals(3, root.get("trend").get("points").size());
+    assertEquals("2025-11", root.get("trend").get("points").get(0).get("label").asText());
+    assertEquals(6, root.get("roi").get("years").size());
+    assertTrue(root.get("leaderboard").get("standings").size() > 0);
+  }
+
+  private static JsonNode find(JsonNode root, String id) {
+    for (JsonNode k : root.get("kpis")) {
+      if (k.get("id").asText().equals(id)) {
+        return k;
+      }
+    }
+    throw new AssertionError(id);
+  }
+
+  @Test
+  void csv_isOneLinePerKpi_quotedAndSafeInSpreadsheets() {
+    Kpi formula = new Kpi() {
+      private final KpiDefinition d = KpiDefinition.builder("host-kpi", "=HYPERLINK(\"x\"), with a comma", KpiUnit.COUNT,
+          Direction.HIGHER_IS_BETTER).describe("d", "f").events(UsageEventType.VIEW).build();
+
+      @Override
+      public KpiDefinition definition() {
+        return d;
+      }
+
+      @Override
+      public Collector collector(KpiScope scope) {
+        return new Collector() {
+          @Override
+          public void accept(EventRow row) {}
+
+          @Override
+          public KpiValue finish() {
+            return scope.sum(-3, 0);
+          }
+        };
+      }
+    };
+    String csv = ReportWriter.comparisonsCsv(report(CLERK, KpiCatalogue.standard().with(formula)));
+    String[] lines = csv.split("\r\n");
+    assertEquals(Kpis.standard().size() + 2, lines.length);
+    assertTrue(lines[0].startsWith("kpi,name,unit,direction,baseline,current,"));
+    assertTrue(csv.contains("host-kpi,\"'=HYPERLINK(\"\"x\"\"), with a comma\",COUNT,HIGHER_IS_BETTER,-3,-3,0,"), csv);
+  }
+
+  @Test
+  void aReportWithoutPeriods_isRefused() {
+    ValidationException e = assertThrows(ValidationException.class,
+        () -> MetricsReport.builder(data().source(KpisTest.TAXONOMY), CLERK, CLOCK).build());
+    assertTrue(e.getMessage().startsWith("compare:"), e.getMessage());
+    assertThrows(ValidationException.class, () -> MetricsReport.builder(data().source(KpisTest.TAXONOMY), null, CLOCK));
+    assertThrows(ValidationException.class, () -> MetricsReport.builder(data().source(KpisTest.TAXONOMY), CLERK, CLOCK).topItems(-1));
+  }
+}
