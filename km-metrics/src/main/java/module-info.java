@@ -1,7 +1,8 @@
 /**
- * Zhiku metrics: measuring what knowledge management earns. So far before/after comparisons ({@link
- * io.zhiku.metrics.compare}) and the ROI model ({@link io.zhiku.metrics.roi}); the KPI catalogue,
- * incentive points and reports follow.
+ * Zhiku metrics: measuring what knowledge management earns. The KPI catalogue computed from the event
+ * store ({@link io.zhiku.metrics.kpi}), before/after comparisons ({@link io.zhiku.metrics.compare}), the
+ * ROI model ({@link io.zhiku.metrics.roi}), incentive points ({@link io.zhiku.metrics.points}) and
+ * reports as JSON, CSV and HTML ({@link io.zhiku.metrics.report}).
  */
 module io.zhiku.metrics {
   requires io.zhiku.core;
