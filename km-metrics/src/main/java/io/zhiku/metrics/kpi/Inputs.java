@@ -120,6 +120,10 @@ final class Inputs {
     }
 
     void scan(EventQuery q, Consumer<EventRow> visitor) {
+      if (segment.unit() == null && segment.role() == null && segment.attributes().isEmpty() && !needsItem) {
+        source.scanEvents(q, visitor); // every row belongs: no test per row
+        return;
+      }
       source.scanEvents(narrow(q), row -> {
         if (test(row)) {
           visitor.accept(row);

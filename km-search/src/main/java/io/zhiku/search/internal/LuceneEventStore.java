@@ -437,10 +437,10 @@ final class LuceneEventStore implements EventStore {
 
     @Override
     public String contextAttribute(String key) {
-      String prefix = key + "=";
-      for (String kv : contextAttributes.get(doc)) {
-        if (kv.startsWith(prefix)) {
-          return kv.substring(prefix.length());
+      int n = key.length();
+      for (String kv : contextAttributes.get(doc)) { // "key=value"; no prefix string built per row
+        if (kv.length() > n && kv.charAt(n) == '=' && kv.startsWith(key)) {
+          return kv.substring(n + 1);
         }
       }
       return null;
