@@ -78,13 +78,16 @@ class MetricsOnLuceneTest {
     }
   }
 
-  /** Equal figures; a mean's observations may come in another order. */
+  /** Equal figures. */
   private static void assertSame(KpiReport expected, KpiReport actual) {
     for (KpiResult e : expected.results()) {
       KpiValue a = actual.value(e.kpi().id());
       KpiValue x = e.value();
       String id = e.kpi().id();
-      assertEquals(x.value(), a.value(), id);
+      assertEquals(x.value().isPresent(), a.value().isPresent(), id);
+      if (x.value().isPresent()) { // sums of values found in another order may differ in the last bits
+        assertEquals(x.value().getAsDouble(), a.value().getAsDouble(), 1e-9 * Math.abs(x.value().getAsDouble()), id);
+      }
       assertEquals(x.hits() + "/" + x.trials() + " " + x.note(), a.hits() + "/" + a.trials() + " " + a.note(), id);
       double[] xo = x.observations();
       double[] ao = a.observations();

@@ -39,7 +39,7 @@ final class EventValueKpi extends DefinedKpi {
           }
           values[n++] = v * scale;
         } else {
-          sum += v * scale;
+          sum += v; // scaled once at the end: whole minutes add up exactly, in any order
           n++;
         }
       }
@@ -50,7 +50,7 @@ final class EventValueKpi extends DefinedKpi {
         if (mean) {
           return scope.mean(Arrays.copyOf(values, n), note);
         }
-        KpiValue v = scope.sum(sum, n);
+        KpiValue v = scope.sum(sum * scale, n);
         return note.isEmpty() ? v : scope.withNote(v, note);
       }
     };

@@ -119,8 +119,9 @@ public final class KpiScope {
   /**
    * A count of events or people.
    *
-   * @param n the count
+   * @param n the count, at least 0
    * @return the value
+   * @throws io.zhiku.core.ValidationException if the count is negative
    */
   public KpiValue count(long n) {
     return value(KpiValue.Shape.COUNT, OptionalDouble.of(n), 0, n, null, "");
@@ -153,7 +154,7 @@ public final class KpiScope {
   /**
    * A mean of observations; without a value when there were none.
    *
-   * @param observations the observations, in the KPI's unit
+   * @param observations the observations, in the KPI's unit, in any order (the value keeps them sorted)
    * @param note what they rest on (e.g. how many cases were left out), or empty
    * @return the value
    */
@@ -161,11 +162,13 @@ public final class KpiScope {
     if (observations.length == 0) {
       return value(KpiValue.Shape.MEAN, OptionalDouble.empty(), 0, 0, null, join("nothing observed in the period", note));
     }
+    double[] sorted = observations.clone();
+    java.util.Arrays.sort(sorted); // the same observations give the same value and order whatever order a scan found them in
     double sum = 0;
-    for (double o : observations) {
+    for (double o : sorted) {
       sum += o;
     }
-    return value(KpiValue.Shape.MEAN, OptionalDouble.of(sum / observations.length), 0, observations.length, observations, note);
+    return value(KpiValue.Shape.MEAN, OptionalDouble.of(sum / sorted.length), 0, sorted.length, sorted, note);
   }
 
   /**

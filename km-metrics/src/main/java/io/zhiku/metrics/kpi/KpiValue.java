@@ -20,7 +20,7 @@ import java.util.OptionalDouble;
  * @param hits for a rate, what it counts (successes, failures); otherwise 0
  * @param trials for a rate, out of how many; for a mean, how many observations; for a count or sum, how
  *     many events or items it read
- * @param observations for a mean, its observations in no particular order; otherwise empty
+ * @param observations for a mean, its observations (ascending when built by a {@link KpiScope}); otherwise empty
  * @param note what the value rests on or why it is missing, in words; empty when there is nothing to add
  */
 public record KpiValue(String kpiId, Period period, KpiSegment segment, Shape shape, OptionalDouble value,

@@ -32,6 +32,9 @@ import java.util.Set;
  * <p>Immutable and thread-safe; calls may run in parallel.
  */
 public final class Metrics {
+  /** The most items {@link #topItems} lists. */
+  public static final int MAX_TOP_ITEMS = 1000;
+
   private final MetricsSource source;
   private final KpiCatalogue catalogue;
   private final ZoneId zone;
@@ -160,9 +163,6 @@ public final class Metrics {
     }
     return out;
   }
-
-  /** The most items {@link #topItems} lists. */
-  public static final int MAX_TOP_ITEMS = 1000;
 
   /**
    * The most used items of a period (views, clicks and reuses in the segment), for a report's drill-down.
