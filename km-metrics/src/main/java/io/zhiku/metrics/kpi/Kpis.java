@@ -197,9 +197,11 @@ public final class Kpis {
         "For the tickets and cases closed in the period: the time from opening to closing (events with the same '"
             + CASE + "' context attribute)." + only,
         "mean of (case-closed − case-opened) in hours");
-    b = which == CaseDurationKpi.Knowledge.ANY ? b.events(CASE_OPENED, CASE_CLOSED)
-        : b.events(CASE_OPENED, CASE_CLOSED, UsageEventType.VIEW, UsageEventType.CLICK, UsageEventType.REUSE,
-            UsageEventType.PUSH_ACCEPTED);
+    List<UsageEventType> types = new java.util.ArrayList<>(List.of(CASE_OPENED, CASE_CLOSED));
+    if (which != CaseDurationKpi.Knowledge.ANY) {
+      types.addAll(KNOWLEDGE_USE);
+    }
+    b = b.events(types.toArray(UsageEventType[]::new));
     return new CaseDurationKpi(b.build(), CASE_OPENED, CASE_CLOSED, CASE, KNOWLEDGE_USE, HOUR, which);
   }
 
