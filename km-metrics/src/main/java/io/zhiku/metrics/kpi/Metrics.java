@@ -70,6 +70,11 @@ public final class Metrics {
     return new Metrics(source, catalogue, zone, Checks.present("viewer", principal));
   }
 
+  /** @return where these metrics read events and items */
+  public MetricsSource source() {
+    return source;
+  }
+
   /** @return the KPIs these metrics compute */
   public KpiCatalogue catalogue() {
     return catalogue;

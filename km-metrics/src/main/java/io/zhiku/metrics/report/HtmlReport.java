@@ -86,8 +86,8 @@ final class HtmlReport {
         int y = 5 + i * rowHeight;
         int barSpace = width - labelWidth - 90;
         out.append("<text x=\"0\" y=\"").append(y + 19).append("\">").append(esc(c.kpi().name())).append("</text>");
-        bar(labelWidth, y + 2, max == 0 ? 0 : Math.abs(b) / max * barSpace, 14, BASELINE, format(c.kpi().unit(), b));
-        bar(labelWidth, y + 18, max == 0 ? 0 : Math.abs(a) / max * barSpace, 14, colour(c), format(c.kpi().unit(), a));
+        bar(labelWidth, y + 2, max == 0 ? 0 : Math.abs(b) / max * barSpace, 14, BASELINE, c.kpi().unit().format(b));
+        bar(labelWidth, y + 18, max == 0 ? 0 : Math.abs(a) / max * barSpace, 14, colour(c), c.kpi().unit().format(a));
       }
       out.append("</svg>\n<p class=\"note\">Grey: baseline. Coloured: current (green an improvement, red a worsening, grey ")
           .append("no clear change).</p>\n");
@@ -194,14 +194,14 @@ final class HtmlReport {
       path.append(pen ? " L" : " M").append(String.format(Locale.ROOT, "%.1f %.1f", x, y));
       pen = true;
       out.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"#1565c0\"><title>", x, y))
-          .append(esc(points.get(i).label() + ": " + format(d.unit(), values.get(i).getAsDouble()))).append("</title></circle>");
+          .append(esc(points.get(i).label() + ": " + d.unit().format(values.get(i).getAsDouble()))).append("</title></circle>");
     }
     out.append("<path d=\"").append(path.toString().strip()).append("\" fill=\"none\" stroke=\"#1565c0\" stroke-width=\"1.5\"/>");
     out.append("<text x=\"").append(left).append("\" y=\"").append(h - 6).append("\">").append(esc(points.get(0).label())).append("</text>");
     out.append("<text x=\"").append(w - left).append("\" y=\"").append(h - 6).append("\" text-anchor=\"end\">")
         .append(esc(points.get(n - 1).label())).append("</text>");
-    out.append("<text x=\"").append(w - left).append("\" y=\"15\" text-anchor=\"end\">").append(esc(format(d.unit(), min) + " – "
-        + format(d.unit(), max == min + 1 ? min : max))).append("</text></svg>");
+    out.append("<text x=\"").append(w - left).append("\" y=\"15\" text-anchor=\"end\">").append(esc(d.unit().format(min) + " – "
+        + d.unit().format(max == min + 1 ? min : max))).append("</text></svg>");
   }
 
   private void roi(RoiReport roi) {
@@ -306,11 +306,7 @@ final class HtmlReport {
   }
 
   private static String value(KpiUnit unit, KpiValue v) {
-    return v.value().isPresent() ? esc(format(unit, v.value().getAsDouble())) : "—";
-  }
-
-  private static String format(KpiUnit unit, double v) {
-    return unit.format(v);
+    return v.value().isPresent() ? esc(unit.format(v.value().getAsDouble())) : "—";
   }
 
   private static String delta(KpiUnit unit, double d) {

@@ -5,11 +5,9 @@ import io.zhiku.core.access.Principal;
 import io.zhiku.core.internal.Checks;
 import io.zhiku.metrics.kpi.Granularity;
 import io.zhiku.metrics.kpi.ItemUsage;
-import io.zhiku.metrics.kpi.KpiCatalogue;
 import io.zhiku.metrics.kpi.KpiComparison;
 import io.zhiku.metrics.kpi.KpiSegment;
 import io.zhiku.metrics.kpi.Metrics;
-import io.zhiku.metrics.kpi.MetricsSource;
 import io.zhiku.metrics.kpi.Period;
 import io.zhiku.metrics.kpi.TrendPoint;
 import io.zhiku.metrics.points.IncentivePoints;
@@ -19,7 +17,6 @@ import io.zhiku.metrics.roi.RoiReport;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -63,24 +60,23 @@ public record MetricsReport(String title, Instant generated, String viewer, Zone
   /**
    * Starts a report.
    *
-   * @param source the events and items
+   * @param metrics the configured metrics (source, catalogue, time zone); the report computes them for
+   *     the viewer, whatever viewer they were made for
    * @param viewer who the report is for: every figure and name in it is what this person may see
    * @param clock the time of {@link #generated()}
    * @return a builder
    * @throws ValidationException if a part is missing
    */
-  public static Builder builder(MetricsSource source, Principal viewer, Clock clock) {
-    return new Builder(Checks.present("source", source), Checks.present("viewer", viewer), Checks.present("clock", clock));
+  public static Builder builder(Metrics metrics, Principal viewer, Clock clock) {
+    return new Builder(Checks.present("metrics", metrics), Checks.present("viewer", viewer), Checks.present("clock", clock));
   }
 
   /** Collects what a report shows, then computes it. Not thread-safe. */
   public static final class Builder {
-    private final MetricsSource source;
+    private final Metrics metrics;
     private final Principal viewer;
     private final Clock clock;
     private String title = "Knowledge management report";
-    private KpiCatalogue catalogue = KpiCatalogue.standard();
-    private ZoneId zone = ZoneOffset.UTC;
     private KpiSegment segment = KpiSegment.ALL;
     private Period baseline;
     private Period current;
@@ -92,8 +88,8 @@ public record MetricsReport(String title, Instant generated, String viewer, Zone
     private int leaderboardSize = 10;
     private int topItems = 10;
 
-    private Builder(MetricsSource source, Principal viewer, Clock clock) {
-      this.source = source;
+    private Builder(Metrics metrics, Principal viewer, Clock clock) {
+      this.metrics = metrics;
       this.viewer = viewer;
       this.clock = clock;
     }
@@ -104,24 +100,6 @@ public record MetricsReport(String title, Instant generated, String viewer, Zone
      */
     public Builder title(String text) {
       this.title = Checks.line("MetricsReport.title", text, MAX_TITLE);
-      return this;
-    }
-
-    /**
-     * @param kpis the KPIs to report (default the standard catalogue)
-     * @return this builder
-     */
-    public Builder catalogue(KpiCatalogue kpis) {
-      this.catalogue = Checks.present("catalogue", kpis);
-      return this;
-    }
-
-    /**
-     * @param timeZone where days, months and quarters begin (default UTC)
-     * @return this builder
-     */
-    public Builder zone(ZoneId timeZone) {
-      this.zone = Checks.present("zone", timeZone);
       return this;
     }
 
@@ -208,16 +186,16 @@ public record MetricsReport(String title, Instant generated, String viewer, Zone
       if (baseline == null) {
         throw new ValidationException("compare", null, "a baseline and a current period are required");
       }
-      Metrics metrics = Metrics.builder(source).catalogue(catalogue).zone(zone).build().forViewer(viewer);
-      List<KpiComparison> comparisons = metrics.compare(baseline, current, segment);
-      List<TrendPoint> trend = trendSpan == null ? List.of() : metrics.trend(trendSpan, granularity, segment, List.of());
+      Metrics seen = metrics.forViewer(viewer);
+      List<KpiComparison> comparisons = seen.compare(baseline, current, segment);
+      List<TrendPoint> trend = trendSpan == null ? List.of() : seen.trend(trendSpan, granularity, segment, List.of());
       List<Standing> board = List.of();
       if (points != null) {
-        var ledger = points.ledger(source, current);
+        var ledger = points.ledger(metrics.source(), current);
         board = unit == null ? ledger.leaderboard(leaderboardSize) : ledger.leaderboard(unit, leaderboardSize);
       }
-      List<ItemUsage> top = topItems == 0 ? List.of() : metrics.topItems(current, segment, topItems);
-      return new MetricsReport(title, clock.instant(), viewer.userId(), zone, segment, baseline, current, comparisons,
+      List<ItemUsage> top = topItems == 0 ? List.of() : seen.topItems(current, segment, topItems);
+      return new MetricsReport(title, clock.instant(), viewer.userId(), metrics.zone(), segment, baseline, current, comparisons,
           granularity, trend, Optional.ofNullable(roi).map(RoiModel::evaluate), unit, board, top);
     }
   }

@@ -24,6 +24,7 @@ import io.zhiku.metrics.kpi.KpiUnit;
 import io.zhiku.metrics.kpi.KpiValue;
 import io.zhiku.metrics.kpi.Kpis;
 import io.zhiku.metrics.kpi.KpisTest;
+import io.zhiku.metrics.kpi.Metrics;
 import io.zhiku.metrics.kpi.Period;
 import io.zhiku.metrics.kpi.Recorder;
 import io.zhiku.metrics.points.IncentivePoints;
@@ -61,8 +62,8 @@ class ReportWriterTest {
   }
 
   private static MetricsReport report(Principal viewer, KpiCatalogue catalogue) {
-    return MetricsReport.builder(data().source(KpisTest.TAXONOMY), viewer, CLOCK).title("January review")
-        .catalogue(catalogue)
+    Metrics metrics = Metrics.builder(data().source(KpisTest.TAXONOMY)).catalogue(catalogue).build();
+    return MetricsReport.builder(metrics, viewer, CLOCK).title("January review")
         .compare(Period.month(YearMonth.of(2025, 12), ZoneOffset.UTC), Period.month(YearMonth.of(2026, 1), ZoneOffset.UTC))
         .trend(Period.of(Instant.parse("2025-11-01T00:00:00Z"), Instant.parse("2026-02-01T00:00:00Z")), Granularity.MONTH)
         .roi(RoiModel.builder().cost(Cost.oneOff("set-up", 100_000)).cost(Cost.perYear("curation", 20_000))
@@ -168,9 +169,9 @@ class ReportWriterTest {
   @Test
   void aReportWithoutPeriods_isRefused() {
     ValidationException e = assertThrows(ValidationException.class,
-        () -> MetricsReport.builder(data().source(KpisTest.TAXONOMY), CLERK, CLOCK).build());
+        () -> MetricsReport.builder(Metrics.builder(data().source(KpisTest.TAXONOMY)).build(), CLERK, CLOCK).build());
     assertTrue(e.getMessage().startsWith("compare:"), e.getMessage());
-    assertThrows(ValidationException.class, () -> MetricsReport.builder(data().source(KpisTest.TAXONOMY), null, CLOCK));
-    assertThrows(ValidationException.class, () -> MetricsReport.builder(data().source(KpisTest.TAXONOMY), CLERK, CLOCK).topItems(-1));
+    assertThrows(ValidationException.class, () -> MetricsReport.builder(Metrics.builder(data().source(KpisTest.TAXONOMY)).build(), null, CLOCK));
+    assertThrows(ValidationException.class, () -> MetricsReport.builder(Metrics.builder(data().source(KpisTest.TAXONOMY)).build(), CLERK, CLOCK).topItems(-1));
   }
 }
