@@ -252,4 +252,67 @@ class UsageEventsTest {
       }
     }
   }
+
+  /**
+   * Every column a row reads equals the recorded event, over several segments: attributes whose keys are
+   * prefixes of one another and values holding '=', and user and item numbers that are one number per id,
+   * dense, and the same in the next scan.
+   */
+  @RepeatedTest(5)
+  void rowColumns_equalTheRecordedEvents_andNumbersAreOnePerId(Random r) {
+    String[] keys = {"case", "cases", "case-id", "ca", "industry"};
+    try (KnowledgeBase kb = memory(new TestClock())) {
+      List<UsageEvent> all = new ArrayList<>();
+      for (int i = 0; i < 300; i++) {
+        io.zhiku.core.access.Principal p = io.zhiku.core.access.Principal.of("u" + r.nextInt(12));
+        Instant t = T0.plusSeconds(i);
+        String item = r.nextInt(5) == 0 ? null : "i" + r.nextInt(30);
+        WorkContext.Builder c = WorkContext.builder(p, t);
+        for (String k : keys) {
+          if (r.nextInt(3) == 0) {
+            c.attribute(k, r.nextBoolean() ? "v" + r.nextInt(4) : "x=" + r.nextInt(4));
+          }
+        }
+        UsageEventType type = item == null ? UsageEventType.of("proposal") : UsageEventType.VIEW;
+        all.add(new UsageEvent(null, type, t, p, item, r.nextBoolean() ? c.build() : null, null, null, null));
+      }
+      for (int from = 0; from < all.size(); from += 50) {
+        kb.recordAll(all.subList(from, from + 50));
+        kb.refresh(); // one segment per batch
+      }
+      Map<String, Integer> users = new HashMap<>();
+      Map<String, Integer> items = new HashMap<>();
+      for (int scan = 0; scan < 2; scan++) {
+        int[] rows = {0};
+        kb.scanEvents(EventQuery.ALL, row -> {
+          rows[0]++;
+          UsageEvent e = row.toEvent();
+          for (String k : keys) {
+            String expected = e.context() == null ? null : e.context().attribute(k);
+            assertEquals(expected, row.contextAttribute(k), k + " of " + e);
+          }
+          assertEquals(e.context() == null ? 0 : e.context().attributes().size(), attributeCount(row, keys));
+          assertEquals(users.computeIfAbsent(row.userId(), u -> row.userNumber()), row.userNumber(), row.userId());
+          if (row.itemId() == null) {
+            assertEquals(-1, row.itemNumber());
+          } else {
+            assertEquals(items.computeIfAbsent(row.itemId(), u -> row.itemNumber()), row.itemNumber(), row.itemId());
+          }
+        });
+        assertEquals(all.size(), rows[0]);
+      }
+      assertEquals(users.size(), new java.util.HashSet<>(users.values()).size(), "different ids, different numbers");
+      assertEquals(items.size(), new java.util.HashSet<>(items.values()).size(), "different ids, different numbers");
+      assertTrue(users.values().stream().allMatch(n -> n >= 0 && n < users.size()), "dense: " + users);
+      assertTrue(items.values().stream().allMatch(n -> n >= 0 && n < items.size()), "dense: " + items);
+    }
+  }
+
+  private static int attributeCount(EventRow row, String[] keys) {
+    int n = 0;
+    for (String k : keys) {
+      n += row.contextAttribute(k) == null ? 0 : 1;
+    }
+    return n;
+  }
 }

@@ -37,11 +37,30 @@ public interface EventRow {
   String userId();
 
   /**
+   * A number for {@link #userId()}, for a visitor that keeps per-person state in arrays rather than maps:
+   * throughout one scan equal user ids have equal numbers and different ids different numbers. Numbers
+   * are dense from 0: each is below the count of distinct user ids the store has numbered so far (the
+   * Lucene store numbers ids as scans first meet them and keeps the numbers while it is open), so arrays
+   * indexed by them grow with the number of people, not of events.
+   *
+   * @return a number at least 0
+   */
+  int userNumber();
+
+  /**
    * The item concerned.
    *
    * @return the item's id, or {@code null}
    */
   String itemId();
+
+  /**
+   * A number for {@link #itemId()}, numbered like {@link #userNumber()} (its own numbers, dense from 0),
+   * for a visitor that keeps per-item state in arrays.
+   *
+   * @return a number at least 0, or {@code -1} if the event concerns no item
+   */
+  int itemNumber();
 
   /**
    * The roles the principal held when the event was recorded.

@@ -8,6 +8,7 @@ import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.taxonomy.Taxonomy;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -15,11 +16,22 @@ import java.util.function.Consumer;
 /** {@link MetricsSource#of(Collection, Collection, Taxonomy)}: a scan checks each event object against the query. */
 final class InMemorySource implements MetricsSource {
   private final List<UsageEvent> events;
+  private final int[] userNumbers;
+  private final int[] itemNumbers;
   private final List<KnowledgeItem> items;
   private final Taxonomy taxonomy;
 
   InMemorySource(Collection<UsageEvent> events, Collection<KnowledgeItem> items, Taxonomy taxonomy) {
     this.events = copy("events", events);
+    Map<String, Integer> users = new HashMap<>();
+    Map<String, Integer> itemIds = new HashMap<>();
+    this.userNumbers = new int[this.events.size()];
+    this.itemNumbers = new int[this.events.size()];
+    for (int i = 0; i < userNumbers.length; i++) {
+      UsageEvent e = this.events.get(i);
+      userNumbers[i] = users.computeIfAbsent(e.principal().userId(), u -> users.size());
+      itemNumbers[i] = e.itemId() == null ? -1 : itemIds.computeIfAbsent(e.itemId(), x -> itemIds.size());
+    }
     this.items = copy("items", items);
     this.taxonomy = Checks.present("taxonomy", taxonomy);
   }
@@ -37,7 +49,7 @@ final class InMemorySource implements MetricsSource {
     for (int i = 0; i < events.size(); i++) {
       UsageEvent e = events.get(i);
       if (matches(query, e)) {
-        visitor.accept(new ObjectRow(i + 1, e));
+        visitor.accept(new ObjectRow(i + 1, e, userNumbers[i], itemNumbers[i]));
       }
     }
   }

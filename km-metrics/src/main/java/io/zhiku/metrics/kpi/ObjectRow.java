@@ -8,10 +8,14 @@ import java.util.List;
 final class ObjectRow implements EventRow {
   private final long sequence;
   private final UsageEvent event;
+  private final int userNumber;
+  private final int itemNumber;
 
-  ObjectRow(long sequence, UsageEvent event) {
+  ObjectRow(long sequence, UsageEvent event, int userNumber, int itemNumber) {
     this.sequence = sequence;
     this.event = event;
+    this.userNumber = userNumber;
+    this.itemNumber = itemNumber;
   }
 
   @Override
@@ -32,6 +36,16 @@ final class ObjectRow implements EventRow {
   @Override
   public String userId() {
     return event.principal().userId();
+  }
+
+  @Override
+  public int userNumber() {
+    return userNumber;
+  }
+
+  @Override
+  public int itemNumber() {
+    return itemNumber;
   }
 
   @Override

@@ -3,16 +3,18 @@ package io.zhiku.search.internal;
 import com.google.common.collect.Interner;
 import com.google.common.collect.Interners;
 import java.io.IOException;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Reads doc-values columns of segments document by document, turning each ordinal into a Java string
@@ -23,6 +25,11 @@ import org.apache.lucene.index.SortedSetDocValues;
  * strings of different segments are one object. Looking an ordinal up in the dictionary decompresses a
  * block of it, which costs more than the rest of reading a row; a person's history reads a thousand
  * rows of a thousand different items. A {@linkplain #oneOff one-off} instance keeps nothing.
+ *
+ * <p>A string column also numbers its values ({@link StringColumn#number}): one number per distinct
+ * string of the field for as long as this instance lives, dense from 0 in the order scans first meet
+ * them, kept by ordinal next to the strings; a scan can then keep per-person state in arrays. The
+ * numbering grows with the field's distinct values (users, items), never with the events.
  *
  * <p>A column opens its doc values on its first read: opening one clones index inputs and costs about as
  * much as reading a few rows, and a scan that reads three columns of a dozen segments should not pay for
@@ -36,8 +43,9 @@ final class Columns {
 
   private final String store;
   private final boolean keep;
-  private final Map<IndexReader.CacheKey, Map<String, String[]>> bySegment = new ConcurrentHashMap<>();
+  private final Map<IndexReader.CacheKey, Map<String, Dictionary>> bySegment = new ConcurrentHashMap<>();
   private final Interner<String> strings = Interners.newWeakInterner();
+  private final Map<String, Numbering> numberings = new ConcurrentHashMap<>();
 
   private Columns(String store, boolean keep) {
     this.store = store;
@@ -79,27 +87,73 @@ final class Columns {
     return new StringsColumn(reader, field);
   }
 
-  /** The strings by ordinal of a segment's field: shared by scans if kept; too many to keep, none. */
-  private String[] names(LeafReader reader, String field, long valueCount) {
+  /** A segment's field's strings (and numbers) by ordinal: shared by scans if kept; too many to keep, none. */
+  private Dictionary dictionary(LeafReader reader, String field, long valueCount) {
     if (valueCount > MAX_KEPT) {
-      return new String[0];
+      return new Dictionary(0);
     }
     IndexReader.CacheHelper helper = reader.getCoreCacheHelper();
     if (!keep || helper == null) {
-      return new String[(int) valueCount];
+      return new Dictionary((int) valueCount);
     }
-    Map<String, String[]> fields = bySegment.computeIfAbsent(helper.getKey(), key -> {
+    Map<String, Dictionary> fields = bySegment.computeIfAbsent(helper.getKey(), key -> {
       helper.addClosedListener(bySegment::remove);
       return new ConcurrentHashMap<>();
     });
-    return fields.computeIfAbsent(field, f -> new String[(int) valueCount]);
+    return fields.computeIfAbsent(field, f -> new Dictionary((int) valueCount));
+  }
+
+  /**
+   * The strings and the numbers of one segment's field by ordinal, filled as scans read them. Races on
+   * the arrays are benign: strings are immutable and two threads store equal ones; a number comes from
+   * the field's {@link Numbering}, which gives one string one number.
+   */
+  private static final class Dictionary {
+    final String[] names;
+    private volatile int[] numbers;
+    private volatile String[] entryValues;
+
+    Dictionary(int size) {
+      this.names = new String[size];
+    }
+
+    /** The values of {@code key=value} entries by ordinal, allocated on first use. */
+    String[] entryValues() {
+      String[] v = entryValues;
+      if (v == null) {
+        v = new String[names.length];
+        entryValues = v;
+      }
+      return v;
+    }
+
+    /** Numbers plus one by ordinal (0: not yet looked up), allocated on first use. */
+    int[] numbers() {
+      int[] n = numbers;
+      if (n == null) {
+        n = new int[names.length];
+        numbers = n;
+      }
+      return n;
+    }
+  }
+
+  /** Dense numbers for a field's distinct strings, in the order scans first meet them; thread-safe. */
+  private static final class Numbering {
+    private final Map<String, Integer> numbers = new ConcurrentHashMap<>();
+    private final AtomicInteger next = new AtomicInteger();
+
+    int of(String s) {
+      return numbers.computeIfAbsent(s, x -> next.getAndIncrement());
+    }
   }
 
   /**
    * The string of an ordinal, from the array or else the dictionary. Races on the array are benign:
    * strings are immutable, and two threads store equal ones.
    */
-  private String name(String[] names, long ord, SortedDocValuesLookup dictionary) throws IOException {
+  private String name(Dictionary kept, long ord, SortedDocValuesLookup dictionary) throws IOException {
+    String[] names = kept.names;
     if (ord >= names.length) {
       return dictionary.lookup(ord);
     }
@@ -123,6 +177,7 @@ final class Columns {
     private NumericDocValues values;
     private int at = -1;
     private boolean present;
+    private long value;
 
     private LongColumn(LeafReader reader, String field) {
       this.reader = reader;
@@ -136,6 +191,9 @@ final class Columns {
             values = DocValues.getNumeric(reader, field);
           }
           present = values.advanceExact(doc);
+          if (present) {
+            value = values.longValue();
+          }
         } catch (IOException e) {
           throw GuardedSearchers.failure(store, "read a column", e);
         }
@@ -145,14 +203,7 @@ final class Columns {
     }
 
     long get(int doc, long missing) {
-      if (!has(doc)) {
-        return missing;
-      }
-      try {
-        return values.longValue();
-      } catch (IOException e) {
-        throw GuardedSearchers.failure(store, "read a column", e);
-      }
+      return has(doc) ? value : missing;
     }
   }
 
@@ -160,10 +211,11 @@ final class Columns {
   final class StringColumn {
     private final LeafReader reader;
     private final String field;
-    private final SortedDocValuesLookup dictionary = ord -> this.values.lookupOrd((int) ord).utf8ToString();
+    private final SortedDocValuesLookup lookup = ord -> this.values.lookupOrd((int) ord).utf8ToString();
     private SortedDocValues values;
-    private String[] names;
+    private Dictionary kept;
     private int at = -1;
+    private int ord = -1;
     private String current;
 
     private StringColumn(LeafReader reader, String field) {
@@ -171,18 +223,51 @@ final class Columns {
       this.field = field;
     }
 
+    /** The document's value, or {@code null}. */
     String get(int doc) {
+      position(doc);
+      if (current == null && ord >= 0) {
+        try {
+          current = name(kept, ord, lookup);
+        } catch (IOException e) {
+          throw GuardedSearchers.failure(store, "read a column", e);
+        }
+      }
+      return current;
+    }
+
+    /**
+     * The number of the document's value: the same for equal values in every segment of this store, dense
+     * from 0 (see {@link io.zhiku.core.event.EventRow#userNumber()}); -1 if the document has none.
+     */
+    int number(int doc) {
+      position(doc);
+      if (ord < 0) {
+        return -1;
+      }
+      int[] numbers = kept.numbers();
+      if (ord < numbers.length && numbers[ord] > 0) {
+        return numbers[ord] - 1;
+      }
+      int n = numberings.computeIfAbsent(field, f -> new Numbering()).of(get(doc));
+      if (ord < numbers.length) {
+        numbers[ord] = n + 1;
+      }
+      return n;
+    }
+
+    private void position(int doc) {
       if (doc == at) {
-        return current;
+        return;
       }
       try {
         if (values == null) {
           values = DocValues.getSorted(reader, field);
-          names = names(reader, field, values.getValueCount());
+          kept = dictionary(reader, field, values.getValueCount());
         }
         at = doc;
-        current = values.advanceExact(doc) ? name(names, values.ordValue(), dictionary) : null;
-        return current;
+        current = null;
+        ord = values.advanceExact(doc) ? values.ordValue() : -1;
       } catch (IOException e) {
         throw GuardedSearchers.failure(store, "read a column", e);
       }
@@ -193,39 +278,116 @@ final class Columns {
   final class StringsColumn {
     private final LeafReader reader;
     private final String field;
-    private final SortedDocValuesLookup dictionary = ord -> this.values.lookupOrd(ord).utf8ToString();
+    private final SortedDocValuesLookup lookup = ord -> this.values.lookupOrd(ord).utf8ToString();
     private SortedSetDocValues values;
-    private String[] names;
+    private Dictionary kept;
     private int at = -1;
-    private List<String> current = List.of();
+    private long[] ords = new long[4];
+    private int count;
+    private List<String> current;
+    private final Map<String, long[]> keyRanges = new HashMap<>();
+    private String lastKey;
+    private long[] lastRange;
 
     private StringsColumn(LeafReader reader, String field) {
       this.reader = reader;
       this.field = field;
     }
 
+    /** The document's values, in order. */
     List<String> get(int doc) {
-      if (doc == at) {
-        return current;
-      }
       try {
-        if (values == null) {
-          values = DocValues.getSortedSet(reader, field);
-          names = names(reader, field, values.getValueCount());
+        position(doc);
+        if (current == null) {
+          String[] out = new String[count];
+          for (int i = 0; i < count; i++) {
+            out[i] = name(kept, ords[i], lookup);
+          }
+          current = List.of(out);
         }
-        at = doc;
-        if (!values.advanceExact(doc)) {
-          return current = List.of();
-        }
-        int n = values.docValueCount();
-        List<String> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-          out.add(name(names, values.nextOrd(), dictionary));
-        }
-        return current = List.copyOf(out);
+        return current;
       } catch (IOException e) {
         throw GuardedSearchers.failure(store, "read a column", e);
       }
     }
+
+    /**
+     * For a column of {@code key=value} entries, the value of the document's first entry with the key, or
+     * {@code null}. The entries of a key are a range of ordinals, found once per segment and key; a row is
+     * then a few integer comparisons, with no list built.
+     */
+    String entryValue(int doc, String key) {
+      try {
+        position(doc);
+        if (count == 0) {
+          return null;
+        }
+        long[] range = range(key);
+        for (int i = 0; i < count; i++) {
+          if (ords[i] >= range[0]) {
+            return ords[i] < range[1] ? entryValue(ords[i], key.length() + 1) : null;
+          }
+        }
+        return null;
+      } catch (IOException e) {
+        throw GuardedSearchers.failure(store, "read a column", e);
+      }
+    }
+
+    /** The value part of an entry, kept by ordinal like the names, so a row costs no new string. */
+    private String entryValue(long ord, int from) throws IOException {
+      String[] kept = this.kept.entryValues();
+      if (ord >= kept.length) {
+        return lookup.lookup(ord).substring(from);
+      }
+      String v = kept[(int) ord];
+      if (v == null) {
+        v = lookup.lookup(ord).substring(from);
+        kept[(int) ord] = v;
+      }
+      return v;
+    }
+
+    /** [first, end) ordinals of a key's entries: from "key=" up to "key>" ('>' follows '=') in byte order. */
+    private long[] range(String key) throws IOException {
+      if (key == lastKey) { // callers pass constants: identity is the common case
+        return lastRange;
+      }
+      long[] r = keyRanges.get(key);
+      if (r == null) {
+        r = new long[] {insertionPoint(values.lookupTerm(new BytesRef(key + "="))),
+            insertionPoint(values.lookupTerm(new BytesRef(key + ">")))};
+        keyRanges.put(key, r);
+      }
+      lastKey = key;
+      lastRange = r;
+      return r;
+    }
+
+    private void position(int doc) throws IOException {
+      if (doc == at) {
+        return;
+      }
+      if (values == null) {
+        values = DocValues.getSortedSet(reader, field);
+        kept = dictionary(reader, field, values.getValueCount());
+      }
+      at = doc;
+      current = null;
+      count = 0;
+      if (values.advanceExact(doc)) {
+        count = values.docValueCount();
+        if (count > ords.length) {
+          ords = new long[Math.max(count, 2 * ords.length)];
+        }
+        for (int i = 0; i < count; i++) {
+          ords[i] = values.nextOrd(); // ascending, so values come in byte order
+        }
+      }
+    }
+  }
+
+  private static long insertionPoint(long lookup) {
+    return lookup >= 0 ? lookup : -lookup - 1;
   }
 }

@@ -411,6 +411,16 @@ final class LuceneEventStore implements EventStore {
     }
 
     @Override
+    public int userNumber() {
+      return user.number(doc);
+    }
+
+    @Override
+    public int itemNumber() {
+      return item.number(doc);
+    }
+
+    @Override
     public String itemId() {
       return item.get(doc);
     }
@@ -437,13 +447,7 @@ final class LuceneEventStore implements EventStore {
 
     @Override
     public String contextAttribute(String key) {
-      int n = key.length();
-      for (String kv : contextAttributes.get(doc)) { // "key=value"; no prefix string built per row
-        if (kv.length() > n && kv.charAt(n) == '=' && kv.startsWith(key)) {
-          return kv.substring(n + 1);
-        }
-      }
-      return null;
+      return contextAttributes.entryValue(doc, key); // entries are "key=value"
     }
 
     @Override
