@@ -4,6 +4,7 @@ import io.zhiku.core.event.EventQuery;
 import io.zhiku.core.event.EventRow;
 import io.zhiku.core.event.UsageEventType;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,13 +66,12 @@ final class CaseDurationKpi extends DefinedKpi {
   private final class Cases {
     private final long start;
     private final long end;
-    private final Map<String, Long> opened = new HashMap<>();
-    private final Map<String, Long> closed = new HashMap<>();
-    private final Map<String, LongList> used = new HashMap<>();
+    private final Map<String, Case> cases = new HashMap<>();
     private long lastSequence = -1;
     private long closingsWithoutKey;
     private boolean openingsComplete;
     private boolean usesComplete;
+    private Durations durations;
 
     Cases(Period period) {
       this.start = period.start().toEpochMilli();
@@ -80,6 +80,11 @@ final class CaseDurationKpi extends DefinedKpi {
 
     /** One row, from whichever KPI of the family receives it first (the others get the same row next). */
     void accept(EventRow row) {
+      String k = row.contextAttribute(key);
+      String type = row.type();
+      if (k == null && !type.equals(close.name())) {
+        return; // most rows: nothing to record, so no need to check for the same row twice
+      }
       long sequence = row.sequence();
       if (sequence == lastSequence) {
         return;
@@ -89,24 +94,17 @@ final class CaseDurationKpi extends DefinedKpi {
       if (t >= end) {
         return;
       }
-      String type = row.type();
-      String k = row.contextAttribute(key);
-      if (type.equals(close.name())) {
-        if (k == null) {
-          closingsWithoutKey++;
+      if (k != null) {
+        Case c = cases.computeIfAbsent(k, x -> new Case());
+        if (type.equals(close.name())) {
+          c.closed = Math.min(c.closed, t);
+        } else if (type.equals(open.name())) {
+          c.opened = Math.min(c.opened, t);
         } else {
-          closed.merge(k, t, Math::min);
+          c.use(t);
         }
-      } else if (k != null) {
-        record(type, k, t);
-      }
-    }
-
-    private void record(String type, String k, long t) {
-      if (type.equals(open.name())) {
-        opened.merge(k, t, Math::min);
-      } else {
-        used.computeIfAbsent(k, x -> new LongList()).add(t);
+      } else if (type.equals(close.name())) {
+        closingsWithoutKey++;
       }
     }
 
@@ -117,17 +115,16 @@ final class CaseDurationKpi extends DefinedKpi {
       }
       openingsComplete = true;
       boolean missing = false;
-      for (Map.Entry<String, Long> c : closed.entrySet()) {
-        Long o = opened.get(c.getKey());
-        missing |= o == null || o > c.getValue(); // an opening in the period may be a reopening after the closing
+      for (Case c : cases.values()) {
+        missing |= c.closed != Long.MAX_VALUE && c.opened > c.closed; // an opening in the period may be a reopening after the closing
       }
       if (!missing) {
         return;
       }
       scope.scan(EventQuery.builder().types(open).window(null, scope.period().start()).build(), row -> {
-        String k = row.contextAttribute(key);
-        if (k != null && closed.containsKey(k)) {
-          opened.merge(k, row.timeMillis(), Math::min);
+        Case c = closedCase(row);
+        if (c != null) {
+          c.opened = Math.min(c.opened, row.timeMillis());
         }
       });
     }
@@ -139,56 +136,104 @@ final class CaseDurationKpi extends DefinedKpi {
       }
       usesComplete = true;
       long earliest = start;
-      for (Map.Entry<String, Long> c : closed.entrySet()) {
-        Long o = opened.get(c.getKey());
-        if (o != null && o < earliest) {
-          earliest = o;
+      for (Case c : cases.values()) {
+        if (c.closed != Long.MAX_VALUE && c.opened < earliest) {
+          earliest = c.opened;
         }
       }
       if (earliest == start) {
         return;
       }
+      durations = null; // uses may be added: split again
       EventQuery before = EventQuery.builder().types(useTypes.toArray(UsageEventType[]::new))
           .window(java.time.Instant.ofEpochMilli(earliest), scope.period().start()).build();
       scope.scan(before, row -> {
-        String k = row.contextAttribute(key);
-        if (k != null && closed.containsKey(k)) {
-          used.computeIfAbsent(k, x -> new LongList()).add(row.timeMillis());
+        Case c = closedCase(row);
+        if (c != null) {
+          c.use(row.timeMillis());
         }
       });
     }
 
+    /** The case of a row's key if it was closed in the period, else {@code null}. */
+    private Case closedCase(EventRow row) {
+      String k = row.contextAttribute(key);
+      Case c = k == null ? null : cases.get(k);
+      return c != null && c.closed != Long.MAX_VALUE ? c : null;
+    }
+
+    /** The durations of the cases closed in the period, all and split by knowledge use; computed once. */
     double[] durations(Knowledge which, double unit, List<String> notes) {
-      double[] out = new double[closed.size()];
-      int n = 0;
-      int withoutOpening = 0;
-      for (Map.Entry<String, Long> c : closed.entrySet()) {
-        Long o = opened.get(c.getKey());
-        long closedAt = c.getValue();
-        if (o == null || o > closedAt) {
-          withoutOpening++;
-          continue;
-        }
-        if (which != Knowledge.ANY) {
-          LongList uses = used.get(c.getKey());
-          boolean withKnowledge = false;
-          if (uses != null) {
-            int i = uses.sorted().firstAtLeast(o);
-            withKnowledge = i < uses.size() && uses.get(i) <= closedAt;
-          }
-          if (withKnowledge != (which == Knowledge.WITH)) {
-            continue;
-          }
-        }
-        out[n++] = (closedAt - o) / unit;
+      if (durations == null) {
+        durations = new Durations(cases.values());
       }
-      if (withoutOpening > 0) {
-        notes.add("closings without an earlier opening left out: " + withoutOpening);
+      if (durations.withoutOpening > 0) {
+        notes.add("closings without an earlier opening left out: " + durations.withoutOpening);
       }
       if (closingsWithoutKey > 0) {
         notes.add("closings without a " + key + " attribute left out: " + closingsWithoutKey);
       }
-      return java.util.Arrays.copyOf(out, n);
+      LongList millis = switch (which) {
+        case ANY -> durations.any;
+        case WITH -> durations.with;
+        case WITHOUT -> durations.without;
+      };
+      double[] out = new double[millis.size()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = millis.get(i) / unit;
+      }
+      return out;
+    }
+  }
+
+  /** The durations, in milliseconds, of the closed cases that have an earlier opening. */
+  private static final class Durations {
+    final LongList any = new LongList();
+    final LongList with = new LongList();
+    final LongList without = new LongList();
+    int withoutOpening;
+
+    Durations(Collection<Case> cases) {
+      for (Case c : cases) {
+        if (c.closed == Long.MAX_VALUE) {
+          continue;
+        }
+        if (c.opened > c.closed) {
+          withoutOpening++;
+          continue;
+        }
+        long d = c.closed - c.opened;
+        any.add(d);
+        (c.usedBetween(c.opened, c.closed) ? with : without).add(d);
+      }
+    }
+  }
+
+  /** One key's earliest opening and closing (Long.MAX_VALUE: none) and the times knowledge was used in it. */
+  private static final class Case {
+    long opened = Long.MAX_VALUE;
+    long closed = Long.MAX_VALUE;
+    private long firstUse = Long.MAX_VALUE; // the common case: one use, no list
+    private LongList uses;
+
+    void use(long t) {
+      if (firstUse == Long.MAX_VALUE && uses == null) {
+        firstUse = t;
+        return;
+      }
+      if (uses == null) {
+        uses = new LongList();
+        uses.add(firstUse);
+      }
+      uses.add(t);
+    }
+
+    boolean usedBetween(long from, long to) {
+      if (uses == null) {
+        return firstUse >= from && firstUse <= to;
+      }
+      int i = uses.sorted().firstAtLeast(from);
+      return i < uses.size() && uses.get(i) <= to;
     }
   }
 }

@@ -1,8 +1,7 @@
 package io.zhiku.metrics.kpi;
 
 import io.zhiku.core.event.EventRow;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.BitSet;
 
 /** Counts the events of its types in the period, or the distinct people behind them (or their share of a headcount). */
 final class EventCountKpi extends DefinedKpi {
@@ -23,7 +22,7 @@ final class EventCountKpi extends DefinedKpi {
   public Collector collector(KpiScope scope) {
     long end = scope.period().end().toEpochMilli();
     return new Collector() {
-      private final Set<String> people = new HashSet<>();
+      private final BitSet people = new BitSet(); // by user number
       private long events;
 
       @Override
@@ -31,18 +30,19 @@ final class EventCountKpi extends DefinedKpi {
         if (row.timeMillis() < end) {
           events++;
           if (distinctPeople) {
-            people.add(row.userId());
+            people.set(row.userNumber());
           }
         }
       }
 
       @Override
       public KpiValue finish() {
+        int distinct = people.cardinality();
         if (headcount > 0) {
-          KpiValue v = scope.rate(people.size(), headcount);
-          return people.size() > headcount ? scope.withNote(v, "more active people than the headcount " + headcount) : v;
+          KpiValue v = scope.rate(distinct, headcount);
+          return distinct > headcount ? scope.withNote(v, "more active people than the headcount " + headcount) : v;
         }
-        return scope.count(distinctPeople ? people.size() : events);
+        return scope.count(distinctPeople ? distinct : events);
       }
     };
   }

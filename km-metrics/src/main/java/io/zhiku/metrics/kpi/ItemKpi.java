@@ -4,6 +4,7 @@ import io.zhiku.core.event.EventRow;
 import io.zhiku.core.item.ItemStatus;
 import io.zhiku.core.item.KnowledgeItem;
 import java.time.Instant;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -35,13 +36,16 @@ final class ItemKpi extends DefinedKpi {
     long endMillis = end.toEpochMilli();
     return new Collector() {
       private final Set<String> reused = new HashSet<>();
+      private final BitSet reusedNumbers = new BitSet(); // the same items, by item number
 
       @Override
       public void accept(EventRow row) { // reuse events, for the reuse rate
-        if (row.timeMillis() < endMillis && !reused.contains(row.itemId())) {
+        int number = row.itemNumber();
+        if (number >= 0 && !reusedNumbers.get(number) && row.timeMillis() < endMillis) {
           KnowledgeItem item = scope.itemOrNull(row.itemId());
           if (item != null && !item.authors().contains(row.userId())) {
             reused.add(row.itemId());
+            reusedNumbers.set(number);
           }
         }
       }

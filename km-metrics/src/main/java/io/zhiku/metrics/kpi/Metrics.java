@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,8 @@ import java.util.Set;
 public final class Metrics {
   /** The most items {@link #topItems} lists. */
   public static final int MAX_TOP_ITEMS = 1000;
+  /** Type strings looked up by identity in a scan; a source that makes a new string per row gets no more. */
+  private static final int MAX_TYPE_INSTANCES = 256;
 
   private final MetricsSource source;
   private final KpiCatalogue catalogue;
@@ -257,8 +260,16 @@ public final class Metrics {
         q.types(types.toArray(UsageEventType[]::new));
       }
       long end = period.end().toEpochMilli();
+      Map<String, int[]> byInstance = new IdentityHashMap<>(); // stores hand out one string per type
       filter.scan(q.build(), row -> {
-        int[] targets = dispatch.getOrDefault(row.type(), others);
+        String type = row.type();
+        int[] targets = byInstance.get(type);
+        if (targets == null) {
+          targets = dispatch.getOrDefault(type, others);
+          if (byInstance.size() < MAX_TYPE_INSTANCES) {
+            byInstance.put(type, targets);
+          }
+        }
         long past = row.timeMillis() - end; // negative within the period
         for (int i : targets) {
           if (past < lookahead[i]) {
