@@ -61,6 +61,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.CodecReader;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.LeafReader;
@@ -304,6 +305,18 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
     });
   }
 
+  /**
+   * Stored fields for reading a segment's documents in increasing order: the codec's merge instance,
+   * which decompresses each block once instead of once per document (a whole-store read is several times
+   * faster); a reader that is not a codec reader gets its ordinary stored fields.
+   */
+  private static StoredFields inDocOrder(LeafReader reader) throws IOException {
+    if (reader instanceof CodecReader codec && codec.getFieldsReader() != null) {
+      return codec.getFieldsReader().getMergeInstance();
+    }
+    return reader.storedFields();
+  }
+
   private static KnowledgeItem load(IndexSearcher s, int doc) throws IOException {
     return load(s.storedFields(), doc);
   }
@@ -437,7 +450,7 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
     reading(() -> withSearcher(s -> {
       for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
         LeafReader reader = leaf.reader();
-        StoredFields stored = reader.storedFields();
+        StoredFields stored = inDocOrder(reader);
         Bits live = reader.getLiveDocs();
         IOException[] failed = {null};
         forEachDoc(reader, LIVE, YES, doc -> { // tombstones lack the live term
