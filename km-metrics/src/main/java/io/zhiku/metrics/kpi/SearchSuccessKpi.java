@@ -3,6 +3,7 @@ package io.zhiku.metrics.kpi;
 import io.zhiku.core.ValidationException;
 import io.zhiku.core.event.EventRow;
 import io.zhiku.core.event.UsageEventType;
+import io.zhiku.core.internal.RadixSort;
 import java.util.Arrays;
 
 /**

@@ -1,11 +1,12 @@
-package io.zhiku.metrics.kpi;
+package io.zhiku.core.internal;
 
 /**
  * A stable least-significant-digit radix sort of non-negative long keys, optionally carrying an int along
  * with each key: a few linear passes (one per 10 bits of the largest key, skipping digits all keys share)
- * instead of a comparison sort, for the millions of event times a KPI may sort.
+ * instead of a comparison sort, for the millions of event times a KPI sorts or edges a graph snapshot
+ * orders. Not thread-safe on shared arrays; the class itself holds no state.
  */
-final class RadixSort {
+public final class RadixSort {
   private static final int BITS = 10;
   private static final int BUCKETS = 1 << BITS;
 
@@ -20,7 +21,7 @@ final class RadixSort {
    * @param n how many
    * @throws IllegalArgumentException if a key is negative
    */
-  static void sort(long[] keys, int[] values, int n) {
+  public static void sort(long[] keys, int[] values, int n) {
     if (n < 2) {
       return;
     }
