@@ -1,8 +1,10 @@
 /**
- * Zhiku graph. The knowledge graph: typed graph and store, algorithms, expert finding, knowledge maps. Filled by the knowledge-graph issue.
- *
- * <p>This module exports no packages yet: its API arrives with its issue.
+ * Zhiku graph: the knowledge graph's model, compact snapshots and algorithms (package {@code
+ * io.zhiku.graph}). Expert finding, knowledge maps and the store kept in step with the knowledge base
+ * arrive with the rest of the knowledge-graph issue.
  */
 module io.zhiku.graph {
   requires io.zhiku.core;
+
+  exports io.zhiku.graph;
 }

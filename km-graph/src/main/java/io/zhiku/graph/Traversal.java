@@ -1,0 +1,146 @@
+package io.zhiku.graph;
+
+import io.zhiku.core.internal.Checks;
+import java.util.Set;
+
+/**
+ * Which part of the graph an algorithm walks: the direction of the edges it follows, and the edge types
+ * and node types it may use (an empty set: every type). A node of a type left out is never entered,
+ * except the node a walk starts from.
+ *
+ * <p>A value: immutable and thread-safe.
+ *
+ * @param direction which edges of a node to follow
+ * @param edgeTypes the edge types to follow; empty for all
+ * @param nodeTypes the node types to enter; empty for all
+ */
+public record Traversal(Direction direction, Set<EdgeType> edgeTypes, Set<NodeType> nodeTypes) {
+  /** Every edge, outgoing. */
+  public static final Traversal OUT = new Traversal(Direction.OUT, Set.of(), Set.of());
+  /** Every edge, either way. */
+  public static final Traversal BOTH = new Traversal(Direction.BOTH, Set.of(), Set.of());
+
+  /**
+   * Validates and copies.
+   *
+   * @throws io.zhiku.core.ValidationException if a part is missing or a set holds {@code null}
+   */
+  public Traversal {
+    Checks.present("Traversal.direction", direction);
+    edgeTypes = Set.copyOf(Checks.present("Traversal.edgeTypes", edgeTypes));
+    nodeTypes = Set.copyOf(Checks.present("Traversal.nodeTypes", nodeTypes));
+  }
+
+  /**
+   * A traversal in one direction over every type.
+   *
+   * @param direction the direction
+   * @return the traversal
+   */
+  public static Traversal of(Direction direction) {
+    return new Traversal(direction, Set.of(), Set.of());
+  }
+
+  /**
+   * This traversal following only these edge types.
+   *
+   * @param types the edge types
+   * @return a new traversal
+   */
+  public Traversal edges(EdgeType... types) {
+    return new Traversal(direction, Set.of(types), nodeTypes);
+  }
+
+  /**
+   * This traversal entering only nodes of these types.
+   *
+   * @param types the node types
+   * @return a new traversal
+   */
+  public Traversal nodes(NodeType... types) {
+    return new Traversal(direction, edgeTypes, Set.of(types));
+  }
+
+  /** The edge types to follow, by a snapshot's type numbers. */
+  boolean[] resolveEdgeTypes(GraphSnapshot g) {
+    boolean[] edge = new boolean[GraphSnapshot.MAX_EDGE_TYPES];
+    if (edgeTypes.isEmpty()) {
+      java.util.Arrays.fill(edge, true);
+    } else {
+      for (EdgeType t : edgeTypes) {
+        int i = g.edgeTypeIndex(t);
+        if (i >= 0) {
+          edge[i] = true;
+        }
+      }
+    }
+    return edge;
+  }
+
+  /** The traversal resolved against one snapshot's type numbers. */
+  Resolved resolve(GraphSnapshot g) {
+    boolean[] edge = resolveEdgeTypes(g);
+    boolean[] node = new boolean[GraphSnapshot.MAX_NODE_TYPES];
+    if (nodeTypes.isEmpty()) {
+      java.util.Arrays.fill(node, true);
+    } else {
+      for (NodeType t : nodeTypes) {
+        int i = g.nodeTypeIndex(t);
+        if (i >= 0) {
+          node[i] = true;
+        }
+      }
+    }
+    return new Resolved(g, direction, edge, node);
+  }
+
+  /** Walks a snapshot's arrays with the filters applied. */
+  static final class Resolved {
+    private final int[] outStart;
+    private final int[] outTarget;
+    private final float[] outWeight;
+    private final byte[] outType;
+    private final byte[] nodeType;
+    private final GraphSnapshot.Incoming in;
+    private final Direction direction;
+    private final boolean[] edge;
+    private final boolean[] node;
+
+    Resolved(GraphSnapshot g, Direction direction, boolean[] edge, boolean[] node) {
+      this.outStart = g.outStart();
+      this.outTarget = g.outTarget();
+      this.outWeight = g.outWeight();
+      this.outType = g.outType();
+      this.nodeType = g.nodeTypeArray();
+      this.in = direction == Direction.OUT ? null : g.incoming();
+      this.direction = direction;
+      this.edge = edge;
+      this.node = node;
+    }
+
+    /** Receives an edge the filters let through. */
+    interface Step {
+      void to(int other, float weight);
+    }
+
+    void forEach(int v, Step step) {
+      if (direction != Direction.IN) {
+        for (int e = outStart[v]; e < outStart[v + 1]; e++) {
+          int t = outTarget[e];
+          if (edge[outType[e] & 0xff] && node[nodeType[t] & 0xff]) {
+            step.to(t, outWeight[e]);
+          }
+        }
+      }
+      if (direction != Direction.OUT) {
+        for (int i = in.start[v]; i < in.start[v + 1]; i++) {
+          int e = in.edge[i];
+          int s = in.source[i];
+          if (edge[outType[e] & 0xff] && node[nodeType[s] & 0xff]) {
+            step.to(s, outWeight[e]);
+          }
+        }
+      }
+    }
+  }
+}
