@@ -38,32 +38,19 @@ public final class Neighbourhood {
     if (maxHops < 0 || maxHops > MAX_HOPS) {
       throw new ValidationException("maxHops", maxHops, "0 to " + MAX_HOPS);
     }
-    Traversal.Resolved walk = traversal.resolve(g);
-    int[] hops = new int[g.nodeCount()];
-    Arrays.fill(hops, -1);
-    int[] queue = new int[16];
-    int[] size = {0};
-    hops[start] = 0;
-    queue[size[0]++] = start;
-    for (int head = 0; head < size[0]; head++) {
-      int v = queue[head];
-      int next = hops[v] + 1;
+    Walk walk = new Walk(g.nodeCount());
+    walk.reach(start, 0);
+    Traversal.Resolved edges = traversal.resolve(g);
+    for (int head = 0; head < walk.size; head++) {
+      int v = walk.queue[head];
+      int next = walk.hops[v] + 1;
       if (next > maxHops) {
         break; // breadth-first: every later node is as far
       }
-      int[][] q = {queue};
-      walk.forEach(v, (other, weight) -> {
-        if (hops[other] < 0) {
-          hops[other] = next;
-          if (size[0] == q[0].length) {
-            q[0] = Arrays.copyOf(q[0], 2 * size[0]);
-          }
-          q[0][size[0]++] = other;
-        }
-      });
-      queue = q[0];
+      walk.depth = next;
+      edges.forEach(v, walk);
     }
-    return new Neighbourhood(Arrays.copyOf(queue, size[0]), hops);
+    return new Neighbourhood(Arrays.copyOf(walk.queue, walk.size), walk.hops);
   }
 
   /**
@@ -96,5 +83,33 @@ public final class Neighbourhood {
       throw new ValidationException("node", node, "a node number from 0 to " + (hops.length - 1));
     }
     return hops[node];
+  }
+
+  /** The breadth-first queue and distances; receives the edges of the node being expanded. */
+  private static final class Walk implements Traversal.Resolved.Step {
+    final int[] hops;
+    int[] queue = new int[16];
+    int size;
+    int depth;
+
+    Walk(int nodes) {
+      hops = new int[nodes];
+      Arrays.fill(hops, -1);
+    }
+
+    void reach(int node, int distance) {
+      hops[node] = distance;
+      if (size == queue.length) {
+        queue = Arrays.copyOf(queue, 2 * size);
+      }
+      queue[size++] = node;
+    }
+
+    @Override
+    public void to(int other, float weight) {
+      if (hops[other] < 0) {
+        reach(other, depth);
+      }
+    }
   }
 }

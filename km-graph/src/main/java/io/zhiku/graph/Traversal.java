@@ -63,35 +63,29 @@ public record Traversal(Direction direction, Set<EdgeType> edgeTypes, Set<NodeTy
 
   /** The edge types to follow, by a snapshot's type numbers. */
   boolean[] resolveEdgeTypes(GraphSnapshot g) {
-    boolean[] edge = new boolean[GraphSnapshot.MAX_EDGE_TYPES];
-    if (edgeTypes.isEmpty()) {
-      java.util.Arrays.fill(edge, true);
-    } else {
-      for (EdgeType t : edgeTypes) {
-        int i = g.edgeTypeIndex(t);
-        if (i >= 0) {
-          edge[i] = true;
-        }
-      }
-    }
-    return edge;
+    return mask(edgeTypes, GraphSnapshot.MAX_EDGE_TYPES, g::edgeTypeIndex);
   }
 
   /** The traversal resolved against one snapshot's type numbers. */
   Resolved resolve(GraphSnapshot g) {
     boolean[] edge = resolveEdgeTypes(g);
-    boolean[] node = new boolean[GraphSnapshot.MAX_NODE_TYPES];
-    if (nodeTypes.isEmpty()) {
-      java.util.Arrays.fill(node, true);
-    } else {
-      for (NodeType t : nodeTypes) {
-        int i = g.nodeTypeIndex(t);
-        if (i >= 0) {
-          node[i] = true;
-        }
+    boolean[] node = mask(nodeTypes, GraphSnapshot.MAX_NODE_TYPES, g::nodeTypeIndex);
+    return new Resolved(g, direction, edge, node);
+  }
+
+  /** Which type numbers are let through: all for an empty set, else those of the set's types (-1: absent). */
+  private static <T> boolean[] mask(Set<T> types, int size, java.util.function.ToIntFunction<T> index) {
+    boolean[] pass = new boolean[size];
+    if (types.isEmpty()) {
+      java.util.Arrays.fill(pass, true);
+    }
+    for (T t : types) {
+      int i = index.applyAsInt(t);
+      if (i >= 0) {
+        pass[i] = true;
       }
     }
-    return new Resolved(g, direction, edge, node);
+    return pass;
   }
 
   /** Walks a snapshot's arrays with the filters applied. */
