@@ -59,6 +59,7 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -96,6 +97,10 @@ import org.slf4j.LoggerFactory;
  * ItemListener}s hear of new or updated items under a concept. Listeners run on a notification thread of
  * their own, never on the host's.
  *
+ * <p><b>Derived stores.</b> {@link #addChangeListener} keeps a store such as the knowledge graph in step:
+ * its {@link ChangeListener} hears every item change and stored event synchronously, in sequence order,
+ * after catching up from {@link #lastSequence()} and {@link #lastEventSequence()}.
+ *
  * <p><b>Threads.</b> Any number of threads may read and write. Writes are serialised; reads never wait
  * for writes. One daemon thread refreshes and commits in the background; failures there are logged, never
  * thrown into the host. After {@link #close()} every method throws {@link ZhikuException}.
@@ -117,6 +122,8 @@ public final class KnowledgeBase implements AutoCloseable {
   private final RecentItems recentItems;
   private final PushEngine pushEngine;
   private final Notifier notifier = new Notifier();
+  /** Derived stores kept in step; called under the write lock (items) or the event lock (events). */
+  private final List<ChangeListener> changeListeners = new CopyOnWriteArrayList<>();
   private final boolean recordSearches;
   private final Duration eventRetention;
   /** Events appended since the last event refresh began, and those of the refresh in progress. */
@@ -297,6 +304,13 @@ public final class KnowledgeBase implements AutoCloseable {
       }
     }
     sequence = lastSequence;
+    for (ChangeListener l : changeListeners) {
+      try {
+        l.itemsChanged(changes);
+      } catch (RuntimeException e) {
+        LOG.error("change listener {} failed on changes up to sequence {}; the changes stay applied", l, lastSequence, e);
+      }
+    }
     countUncommitted(changes.size());
   }
 
@@ -502,6 +516,16 @@ public final class KnowledgeBase implements AutoCloseable {
       ensureOpen();
       List<UsageEvent> stored = events.append(batch);
       stored.forEach(stats::add);
+      if (!stored.isEmpty()) {
+        long first = events.lastSequence() - stored.size() + 1;
+        for (ChangeListener l : changeListeners) {
+          try {
+            l.eventsRecorded(stored, first);
+          } catch (RuntimeException e) {
+            LOG.error("change listener {} failed on events from sequence {}; the events stay stored", l, first, e);
+          }
+        }
+      }
       recentEvents.addAll(stored);
       unrefreshedEvents += stored.size();
       if (unrefreshedEvents > MAX_UNREFRESHED_EVENTS) {
@@ -516,6 +540,59 @@ public final class KnowledgeBase implements AutoCloseable {
         }
       }
       return stored;
+    } finally {
+      eventLock.unlock();
+    }
+  }
+
+  /**
+   * Adds a listener that hears every later item change and stored usage event (see {@link
+   * ChangeListener}). First, with item writes and event recording held and everything made visible to
+   * scans, the listener's {@link ChangeListener#attached} runs, so it can catch up without missing or
+   * repeating a change.
+   *
+   * @param listener the listener
+   * @throws ValidationException if the listener is missing
+   * @throws RuntimeException whatever {@link ChangeListener#attached} throws; the listener is not added
+   */
+  public void addChangeListener(ChangeListener listener) {
+    Checks.present("listener", listener);
+    writeLock.lock();
+    try {
+      ensureOpen();
+      eventLock.lock();
+      try {
+        index.refresh();
+        refreshEvents();
+        listener.attached(sequence, events.lastSequence());
+        changeListeners.add(listener);
+      } finally {
+        eventLock.unlock();
+      }
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /**
+   * Removes a listener.
+   *
+   * @param listener a listener added before
+   * @return whether it was there
+   */
+  public boolean removeChangeListener(ChangeListener listener) {
+    return changeListeners.remove(listener);
+  }
+
+  /**
+   * The sequence number of the last usage event stored, committed or not.
+   *
+   * @return the sequence number, 0 if there was none
+   */
+  public long lastEventSequence() {
+    eventLock.lock();
+    try {
+      return events.lastSequence();
     } finally {
       eventLock.unlock();
     }

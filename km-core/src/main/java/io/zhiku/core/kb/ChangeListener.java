@@ -1,0 +1,44 @@
+package io.zhiku.core.kb;
+
+import io.zhiku.core.event.UsageEvent;
+import io.zhiku.core.spi.Change;
+import java.util.List;
+
+/**
+ * Hears every change to a {@link KnowledgeBase}'s items and every usage event it stores, in order, so a
+ * derived store (the knowledge graph, a host's own projection) can stay in step. Added with {@link
+ * KnowledgeBase#addChangeListener}.
+ *
+ * <p>Calls are synchronous and ordered: {@link #itemsChanged} runs on the writing thread while the item
+ * write lock is held, {@link #eventsRecorded} while the event lock is held, so a listener sees changes
+ * in sequence order with no gap and no repeat. Listeners must therefore be quick, must not write to the
+ * knowledge base from these calls, and should not throw: an exception is logged and the write it
+ * follows stays applied. Events deleted by the knowledge base's retention are not reported.
+ */
+public interface ChangeListener {
+  /**
+   * Called once, when the listener is added, with item writes and event recording held and both made
+   * visible to {@link KnowledgeBase#forEachItem} and {@link KnowledgeBase#scanEvents}: the moment to
+   * bring a derived store up to date (for instance, to catch up from the sequence numbers it last
+   * committed). Reads of the knowledge base are allowed here.
+   *
+   * @param itemSequence the sequence number of the last item change
+   * @param eventSequence the sequence number of the last usage event stored
+   */
+  default void attached(long itemSequence, long eventSequence) {}
+
+  /**
+   * Item changes just applied, in sequence order.
+   *
+   * @param changes the changes, sequence numbers consecutive
+   */
+  void itemsChanged(List<Change> changes);
+
+  /**
+   * Usage events just stored (events skipped as repeats are not among them).
+   *
+   * @param events the events, in the order they were stored
+   * @param firstSequence the sequence number of the first; the others follow one by one
+   */
+  void eventsRecorded(List<UsageEvent> events, long firstSequence);
+}
