@@ -1,10 +1,11 @@
 /**
- * Zhiku graph: the knowledge graph's model, compact snapshots and algorithms (package {@code
- * io.zhiku.graph}). Expert finding, knowledge maps and the store kept in step with the knowledge base
- * arrive with the rest of the knowledge-graph issue.
+ * Zhiku graph: the knowledge graph of a knowledge base (package {@code io.zhiku.graph}): its typed model,
+ * the store kept in step with the knowledge base and persisted, compact snapshots and the algorithms on
+ * them.
  */
 module io.zhiku.graph {
   requires io.zhiku.core;
+  requires org.slf4j;
 
   exports io.zhiku.graph;
 }

@@ -224,6 +224,10 @@ public final class GraphSnapshot {
     return outType;
   }
 
+  EdgeType edgeType(int typeNumber) {
+    return edgeTypes[typeNumber];
+  }
+
   byte[] nodeTypeArray() {
     return nodeType;
   }
