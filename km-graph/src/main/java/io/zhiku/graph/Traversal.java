@@ -117,6 +117,23 @@ public record Traversal(Direction direction, Set<EdgeType> edgeTypes, Set<NodeTy
       void to(int other, float weight);
     }
 
+    boolean[] nodeMask() {
+      return node;
+    }
+
+    /** The edges leaving a node that pass the filters (both ends' types), whatever the direction. */
+    void forEachOut(int v, Step step) {
+      if (!node[nodeType[v] & 0xff]) {
+        return;
+      }
+      for (int e = outStart[v]; e < outStart[v + 1]; e++) {
+        int t = outTarget[e];
+        if (edge[outType[e] & 0xff] && node[nodeType[t] & 0xff]) {
+          step.to(t, outWeight[e]);
+        }
+      }
+    }
+
     void forEach(int v, Step step) {
       if (direction != Direction.IN) {
         for (int e = outStart[v]; e < outStart[v + 1]; e++) {
