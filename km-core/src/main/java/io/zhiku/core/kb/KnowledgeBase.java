@@ -430,6 +430,19 @@ public final class KnowledgeBase implements AutoCloseable {
     return search(request, recordSearches);
   }
 
+  /**
+   * Searches exactly like {@link #search}, without recording a {@code search} event: for answers a
+   * library derives on a person's behalf (expert finding, maps), which are not a search the person made
+   * and must not count in search KPIs. Access rules apply the same.
+   *
+   * @param request the search
+   * @return one page of results
+   * @throws ValidationException as {@link #search} does
+   */
+  public SearchResult searchUnrecorded(SearchRequest request) {
+    return search(request, false);
+  }
+
   private SearchResult search(SearchRequest request, boolean record) {
     Checks.present("request", request);
     ensureOpen();
@@ -480,11 +493,6 @@ public final class KnowledgeBase implements AutoCloseable {
     } catch (RuntimeException failure) {
       LOG.warn("could not record a {} event; the host's call goes on", e.type(), failure);
     }
-  }
-
-  /** The full search without recording a search event: how push and recommenders search. */
-  private SearchResult searchUnrecorded(SearchRequest request) {
-    return search(request, false);
   }
 
   /**
