@@ -6,9 +6,9 @@ import io.zhiku.core.event.EventQuery;
 import io.zhiku.core.event.UsageEventType;
 import io.zhiku.core.event.WorkContext;
 import io.zhiku.core.internal.Checks;
+import io.zhiku.core.item.ItemKind;
 import io.zhiku.core.kb.KnowledgeBase;
-import io.zhiku.core.search.SearchHit;
-import io.zhiku.core.search.SearchRequest;
+import io.zhiku.core.push.ScoredItem;
 import io.zhiku.core.taxonomy.Taxonomy;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,13 +27,15 @@ import java.util.Set;
  * Finds the people who know about a topic, from evidence, each with the evidence that put them there.
  *
  * <p>A question first becomes <em>relevant items</em>, each with a relevance from 0 to 1: for concepts,
- * the items about them or a narrower concept (relevance 1); for a text, the items a search for it finds
- * (relevance = score / best score, at most {@value #MAX_ITEMS} items). Then, for each relevant item
+ * the items about them or a narrower concept (relevance: the share of the asked concepts an item is
+ * about; at most {@value #MAX_ITEMS}, the most relevant and newest); for a text, the items most like it ({@link
+ * KnowledgeBase#similarToText}: relevance = score / best score, at most {@value #MAX_ITEMS} items). Then, for each relevant item
  * {@code i} with relevance {@code r}, evidence of each {@link EvidenceKind} adds {@code weight(kind) × r ×
  * decay(age)}, where {@code decay = 2^(−age / halfLife)}:
  *
  * <ul>
- *   <li>{@link EvidenceKind#AUTHORED}: to each author (age: the item's last change);
+ *   <li>{@link EvidenceKind#AUTHORED}: to each author (age: the item's last change), unless the item is
+ *       of a kind whose authors seek rather than know ({@link Builder#seekerKinds}, default {@code question});
  *   <li>{@link EvidenceKind#VERIFIED}: to its verifier (age: the verification);
  *   <li>{@link EvidenceKind#ACCEPTED_ANSWER}: per {@code accepted} event on it, to its authors;
  *   <li>{@link EvidenceKind#ANSWERED}: per {@code answered} event on it, to the one who answered;
@@ -53,7 +55,9 @@ import java.util.Set;
  */
 public final class ExpertFinder {
   /** The most relevant items one question uses. */
-  public static final int MAX_ITEMS = 200;
+  public static final int MAX_ITEMS = 1_000;
+  /** The most items like a question's text that become relevant items. */
+  public static final int MAX_TEXT_ITEMS = 200;
   /** The most experts one answer holds. */
   public static final int MAX_LIMIT = 100;
   /** How many pieces of evidence each expert carries (the strongest; the score counts them all). */
@@ -70,8 +74,10 @@ public final class ExpertFinder {
   private final Duration halfLife;
   private final Map<EvidenceKind, Double> weights;
   private final int searchItems;
+  private final Set<String> seekerKinds;
 
   private ExpertFinder(Builder b) {
+    this.seekerKinds = Set.copyOf(b.seekerKinds);
     this.graph = b.graph;
     this.clock = b.clock;
     this.halfLife = b.halfLife;
@@ -110,14 +116,13 @@ public final class ExpertFinder {
   }
 
   /**
-   * The experts on a question, from the items a search for its text finds.
+   * The experts on a question, from the items most like its text.
    *
    * @param asker who is asking
-   * @param question the question's text (search limits apply)
+   * @param question the question's text, short or long
    * @param limit how many experts at most, 1 to {@value #MAX_LIMIT}
    * @return the experts, best first
-   * @throws ValidationException if a part is missing, the text is blank or over the search limits, or the
-   *     limit is out of range
+   * @throws ValidationException if a part is missing, the text is blank or the limit is out of range
    */
   public List<Expert> forQuestion(Principal asker, String question, int limit) {
     Checks.present("asker", asker);
@@ -155,43 +160,55 @@ public final class ExpertFinder {
     }
   }
 
-  /** The readable, non-draft items about the concepts or narrower ones, relevance 1. */
+  /**
+   * The readable, non-draft items about the concepts or narrower ones; relevance: the share of the
+   * concepts (each with its narrower ones) an item is about. The most relevant first, then the newest.
+   */
   private Map<String, Double> conceptItems(Principal asker, Set<String> concepts) {
     Taxonomy taxonomy = graph.knowledgeBase().taxonomy();
     GraphSnapshot g = graph.snapshot(asker);
-    Map<String, Double> items = new LinkedHashMap<>();
+    Map<String, Integer> matched = new HashMap<>();
     for (String c : concepts) {
-      List<String> all = new ArrayList<>();
-      all.add(c);
+      Set<String> group = new java.util.HashSet<>();
+      group.add(c);
       if (taxonomy.contains(c)) {
-        all.addAll(taxonomy.descendants(c));
+        group.addAll(taxonomy.descendants(c));
       }
-      for (String concept : all) {
+      Set<String> items = new java.util.HashSet<>();
+      for (String concept : group) {
         int v = g.indexOf(Node.of(NodeType.CONCEPT, concept));
-        if (v < 0) {
-          continue;
+        if (v >= 0) {
+          g.forEachEdge(v, Direction.IN, (other, type, weight) -> {
+            Node n = g.node(other);
+            if (type.equals(EdgeType.ABOUT) && n.type().equals(NodeType.ITEM)) {
+              items.add(n.id());
+            }
+          });
         }
-        g.forEachEdge(v, Direction.IN, (other, type, weight) -> {
-          Node n = g.node(other);
-          if (type.equals(EdgeType.ABOUT) && n.type().equals(NodeType.ITEM) && items.size() < MAX_ITEMS
-              && graph.visibleFacts(asker, n.id()).isPresent()) {
-            items.put(n.id(), 1.0);
-          }
-        });
       }
+      items.forEach(id -> matched.merge(id, 1, Integer::sum));
     }
-    return items;
+    Map<String, Long> updated = new HashMap<>();
+    for (String id : matched.keySet()) {
+      graph.visibleFacts(asker, id).ifPresent(f -> updated.put(id, f.updatedMillis()));
+    }
+    Map<String, Double> out = new LinkedHashMap<>();
+    updated.keySet().stream()
+        .sorted(Comparator.<String>comparingInt(matched::get).reversed()
+            .thenComparing(Comparator.<String>comparingLong(updated::get).reversed()).thenComparing(Comparator.naturalOrder()))
+        .limit(MAX_ITEMS)
+        .forEach(id -> out.put(id, (double) matched.get(id) / concepts.size()));
+    return out;
   }
 
-  /** The readable, non-draft items a search finds, relevance relative to the best hit. */
+  /** The readable, non-draft items most like the text, relevance relative to the best. */
   private Map<String, Double> textItems(Principal asker, String text) {
-    List<SearchHit> hits = graph.knowledgeBase().searchUnrecorded(
-        SearchRequest.builder(asker).text(text).pageSize(searchItems).build()).hits();
+    List<ScoredItem> hits = graph.knowledgeBase().similarToText(asker, text, searchItems);
     Map<String, Double> items = new LinkedHashMap<>();
-    float best = hits.isEmpty() ? 0 : hits.get(0).score();
-    for (SearchHit h : hits) {
-      if (best > 0 && graph.visibleFacts(asker, h.item().id()).isPresent()) {
-        items.merge(h.item().id(), (double) (h.score() / best), Math::max);
+    double best = hits.isEmpty() ? 0 : hits.get(0).score();
+    for (ScoredItem h : hits) {
+      if (best > 0 && graph.visibleFacts(asker, h.itemId()).isPresent()) {
+        items.merge(h.itemId(), h.score() / best, Math::max);
       }
     }
     return items;
@@ -206,8 +223,10 @@ public final class ExpertFinder {
     }
     for (ItemFacts f : facts.values()) {
       double r = relevant.get(f.id());
-      for (String author : f.authors()) {
-        add(evidence, author, EvidenceKind.AUTHORED, f, f.updatedMillis(), r, now);
+      if (!seekerKinds.contains(f.kind())) {
+        for (String author : f.authors()) {
+          add(evidence, author, EvidenceKind.AUTHORED, f, f.updatedMillis(), r, now);
+        }
       }
       if (f.verifiedBy() != null) {
         add(evidence, f.verifiedBy(), EvidenceKind.VERIFIED, f, f.verifiedMillis(), r, now);
@@ -383,6 +402,7 @@ public final class ExpertFinder {
     private Duration halfLife = Duration.ofDays(365);
     private final Map<EvidenceKind, Double> weights = new EnumMap<>(EvidenceKind.class);
     private int searchItems = 50;
+    private Set<String> seekerKinds = Set.of("question");
 
     private Builder(KnowledgeGraph graph) {
       this.graph = graph;
@@ -438,17 +458,36 @@ public final class ExpertFinder {
     }
 
     /**
-     * How many search hits a question's text turns into relevant items. Default 50.
+     * How many items like a question's text become relevant items. Default 50.
      *
-     * @param n 1 to {@value ExpertFinder#MAX_ITEMS}
+     * @param n 1 to {@value ExpertFinder#MAX_TEXT_ITEMS}
      * @return this builder
      * @throws ValidationException if out of range
      */
     public Builder searchItems(int n) {
-      if (n < 1 || n > MAX_ITEMS) {
-        throw new ValidationException("searchItems", n, "1 to " + MAX_ITEMS);
+      if (n < 1 || n > MAX_TEXT_ITEMS) {
+        throw new ValidationException("searchItems", n, "1 to " + MAX_TEXT_ITEMS);
       }
       this.searchItems = n;
+      return this;
+    }
+
+    /**
+     * The kinds of item whose authors are asking rather than knowing: writing one is no {@link
+     * EvidenceKind#AUTHORED} evidence (its answers and uses still are evidence for their own authors).
+     * Default: {@code question}.
+     *
+     * @param kinds the kinds, at most 64
+     * @return this builder
+     * @throws ValidationException if a kind is missing or there are too many
+     */
+    public Builder seekerKinds(ItemKind... kinds) {
+      Checks.count("seekerKinds", Checks.present("seekerKinds", kinds).length, 64);
+      Set<String> names = new java.util.HashSet<>();
+      for (ItemKind k : kinds) {
+        names.add(Checks.present("seekerKinds[]", k).name());
+      }
+      this.seekerKinds = names;
       return this;
     }
 

@@ -240,16 +240,16 @@ public final class PushEvaluation {
     return results;
   }
 
-  private static Principal person(Post p) {
+  static Principal person(Post p) {
     return Principal.of(p.owner() == null ? "unknown" : "user-" + p.owner());
   }
 
-  private static String tagId(String tag) {
+  static String tagId(String tag) {
     return "tag-" + tag.replaceAll("[^A-Za-z0-9_.-]", "_");
   }
 
   /** Stores a post as an item and its author's events. */
-  private static void add(KnowledgeBase kb, Post p, Map<String, Post> byId) {
+  static void add(KnowledgeBase kb, Post p, Map<String, Post> byId) {
     Post question = p.question() ? p : byId.get(p.parentId());
     List<String> tags = question == null ? List.of() : question.tags();
     KnowledgeItem.Builder b = KnowledgeItem.builder(p.id(), ItemKind.of(p.question() ? "question" : "answer"),

@@ -682,6 +682,30 @@ public final class KnowledgeBase implements AutoCloseable {
   }
 
   /**
+   * Items like a text — a question, a case description — by MoreLikeThis over its most distinctive terms
+   * (a long text is fine: unlike {@link #search}, it is not parsed as a query), in Chinese and English.
+   * Only items the principal may read. Not recorded as a search. Sees items as of the last refresh.
+   *
+   * @param principal who is asking
+   * @param text the text
+   * @param limit how many at most, 1 to 200
+   * @return the items and their scores, most similar first
+   * @throws ValidationException if a part is missing, the text is blank or the limit is out of range
+   */
+  public List<ScoredItem> similarToText(Principal principal, String text, int limit) {
+    Checks.present("principal", principal);
+    Checks.present("text", text);
+    if (text.isBlank()) {
+      throw new ValidationException("text", text, "some text");
+    }
+    if (limit < 1 || limit > 200) {
+      throw new ValidationException("limit", limit, "must be between 1 and 200");
+    }
+    ensureOpen();
+    return index.similar(principal, text, limit);
+  }
+
+  /**
    * Publishes a workflow step: the push for its context is computed and handed to every {@link
    * PushListener}, later, on the notification thread. Returns at once.
    *
