@@ -39,7 +39,7 @@ final class GraphFile {
   static final String NAME = "graph.bin";
   private static final String TEMP = "graph.bin.tmp";
   private static final int MAGIC = 0x5A4B4731; // "ZKG1"
-  private static final int FORMAT = 1;
+  private static final int FORMAT = 2; // 2: item creation times
 
   private GraphFile() {}
 
@@ -197,6 +197,7 @@ final class GraphFile {
     writeStrings(out, f.acl().users());
     writeStrings(out, f.acl().groups());
     writeStrings(out, f.acl().roles());
+    out.writeLong(f.createdMillis());
     out.writeLong(f.updatedMillis());
     writeStrings(out, f.concepts());
     writeStrings(out, f.authors());
@@ -222,6 +223,7 @@ final class GraphFile {
     List<String> groups = readStrings(in, file);
     List<String> roles = readStrings(in, file);
     Acl acl = everyone ? Acl.PUBLIC : Acl.allow(users, groups, roles);
+    long created = in.readLong();
     long updated = in.readLong();
     Set<String> concepts = new LinkedHashSet<>(readStrings(in, file));
     List<String> authors = readStrings(in, file);
@@ -231,7 +233,7 @@ final class GraphFile {
     for (int n = count(in, file); n > 0; n--) {
       links.add(new ItemLink(readString(in), readString(in)));
     }
-    return new ItemFacts(id, kind, title, status, acl, updated, Set.copyOf(concepts), List.copyOf(authors), verifiedBy,
+    return new ItemFacts(id, kind, title, status, acl, created, updated, Set.copyOf(concepts), List.copyOf(authors), verifiedBy,
         verified, Set.copyOf(links));
   }
 

@@ -17,6 +17,7 @@ import java.util.Set;
  * @param title its title
  * @param status its lifecycle status
  * @param acl who may read it
+ * @param createdMillis when it was created, epoch milliseconds
  * @param updatedMillis when it last changed, epoch milliseconds
  * @param concepts the concepts it is about
  * @param authors its authors' user ids
@@ -24,12 +25,12 @@ import java.util.Set;
  * @param verifiedMillis when, epoch milliseconds, or 0
  * @param links its links to other items
  */
-record ItemFacts(String id, String kind, String title, ItemStatus status, Acl acl, long updatedMillis,
+record ItemFacts(String id, String kind, String title, ItemStatus status, Acl acl, long createdMillis, long updatedMillis,
     Set<String> concepts, List<String> authors, String verifiedBy, long verifiedMillis, Set<ItemLink> links) {
 
   static ItemFacts of(KnowledgeItem item) {
     return new ItemFacts(item.id(), item.kind().name(), item.title(), item.status(), item.acl(),
-        item.updated() == null ? 0 : item.updated().toEpochMilli(), item.concepts(), item.authors(), item.verifiedBy(),
+        item.created() == null ? 0 : item.created().toEpochMilli(), item.updated() == null ? 0 : item.updated().toEpochMilli(), item.concepts(), item.authors(), item.verifiedBy(),
         item.verifiedAt() == null ? 0 : item.verifiedAt().toEpochMilli(), item.links());
   }
 
