@@ -140,7 +140,7 @@ public final class QuickStart {
       }
     }
     out.println();
-    out.println("Not in this demo yet: the knowledge graph (planned) and the KPI report (km-metrics has it;");
-    out.println("see km-metrics/README.md). This demo grows with them.");
+    out.println("Not in this demo yet: expert routing and knowledge maps (km-graph has them; see km-graph/README.md)");
+    out.println("and the KPI report (km-metrics has it; see km-metrics/README.md). This demo grows with them.");
   }
 }
