@@ -22,7 +22,6 @@ import io.zhiku.graph.ExpertFinder.EvidenceKind;
 import io.zhiku.graph.ExpertFinder.Expert;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -156,22 +155,10 @@ class ExpertFinderTest {
     }
     Principal asker = Principal.of(users[r.nextInt(users.length)]);
     String concept = concepts[r.nextInt(concepts.length)];
-    List<KnowledgeItem> readable = items.stream().filter(i -> i.acl().permits(asker)).toList();
-    Set<String> readableIds = new HashSet<>();
-    readable.forEach(i -> readableIds.add(i.id()));
-    try (KnowledgeBase kb = kb().build(); KnowledgeGraph graph = KnowledgeGraph.builder(kb).build();
-        KnowledgeBase only = kb().build(); KnowledgeGraph onlyGraph = KnowledgeGraph.builder(only).build()) {
-      kb.putAll(items);
-      kb.recordAll(events);
-      kb.refresh();
-      if (!readable.isEmpty()) {
-        only.putAll(readable);
-      }
-      List<UsageEvent> readableEvents = events.stream().filter(e -> readableIds.contains(e.itemId())).toList();
-      if (!readableEvents.isEmpty()) {
-        only.recordAll(readableEvents);
-      }
-      only.refresh();
+    try (KnowledgeGraphTest.Split split = KnowledgeGraphTest.Split.of(items, events, asker)) {
+      Set<String> readableIds = split.readableIds();
+      KnowledgeGraph graph = split.graph();
+      KnowledgeGraph onlyGraph = split.onlyGraph();
       ExpertFinder full = ExpertFinder.builder(graph).clock(CLOCK).build();
       ExpertFinder reference = ExpertFinder.builder(onlyGraph).clock(CLOCK).build();
       List<Expert> got = full.forConcepts(asker, List.of(concept), 100);

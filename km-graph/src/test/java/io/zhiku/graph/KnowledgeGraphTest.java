@@ -81,6 +81,41 @@ class KnowledgeGraphTest {
         .commitPolicy(CommitPolicy.manual());
   }
 
+  /**
+   * For the access kits: the whole corpus with its graph, beside a knowledge base and graph holding only
+   * what one principal may read (and the events on those items), both refreshed.
+   */
+  record Split(KnowledgeBase kb, KnowledgeGraph graph, KnowledgeBase only, KnowledgeGraph onlyGraph, Set<String> readableIds)
+      implements AutoCloseable {
+    static Split of(List<KnowledgeItem> items, List<UsageEvent> events, Principal principal) {
+      Set<String> readableIds = new java.util.HashSet<>();
+      items.stream().filter(i -> i.acl().permits(principal)).forEach(i -> readableIds.add(i.id()));
+      KnowledgeBase kb = KnowledgeGraphTest.kb().build();
+      KnowledgeBase only = KnowledgeGraphTest.kb().build();
+      Split s = new Split(kb, KnowledgeGraph.builder(kb).build(), only, KnowledgeGraph.builder(only).build(), readableIds);
+      kb.putAll(items);
+      kb.recordAll(events);
+      kb.refresh();
+      List<KnowledgeItem> readable = items.stream().filter(i -> readableIds.contains(i.id())).toList();
+      if (!readable.isEmpty()) {
+        only.putAll(readable);
+      }
+      List<UsageEvent> readableEvents = events.stream().filter(e -> readableIds.contains(e.itemId())).toList();
+      if (!readableEvents.isEmpty()) {
+        only.recordAll(readableEvents);
+      }
+      only.refresh();
+      return s;
+    }
+
+    @Override
+    public void close() {
+      try (KnowledgeBase a = kb; KnowledgeBase b = only; KnowledgeGraph c = graph; KnowledgeGraph d = onlyGraph) {
+        // closed in reverse order: the graphs, then the knowledge bases
+      }
+    }
+  }
+
   static KnowledgeItem item(String id, Acl acl, List<String> concepts, String... authors) {
     return KnowledgeItem.builder(id, ItemKind.SOLUTION, "Item " + id).body("body of " + id).acl(acl)
         .concepts(concepts).authors(authors).build();

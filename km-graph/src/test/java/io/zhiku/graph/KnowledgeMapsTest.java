@@ -204,22 +204,10 @@ class KnowledgeMapsTest {
           "i" + r.nextInt(items.size())).withContext(WorkContext.builder(who, T0).stage("proposal").build()));
     }
     Principal viewer = Principal.of(users[r.nextInt(users.length)]);
-    List<KnowledgeItem> readable = items.stream().filter(i -> i.acl().permits(viewer)).toList();
-    Set<String> readableIds = new HashSet<>();
-    readable.forEach(i -> readableIds.add(i.id()));
-    try (KnowledgeBase kb = kb().build(); KnowledgeGraph graph = KnowledgeGraph.builder(kb).build();
-        KnowledgeBase only = kb().build(); KnowledgeGraph onlyGraph = KnowledgeGraph.builder(only).build()) {
-      kb.putAll(items);
-      kb.recordAll(events);
-      kb.refresh();
-      if (!readable.isEmpty()) {
-        only.putAll(readable);
-      }
-      List<UsageEvent> readableEvents = events.stream().filter(e -> readableIds.contains(e.itemId())).toList();
-      if (!readableEvents.isEmpty()) {
-        only.recordAll(readableEvents);
-      }
-      only.refresh();
+    try (KnowledgeGraphTest.Split split = KnowledgeGraphTest.Split.of(items, events, viewer)) {
+      Set<String> readableIds = split.readableIds();
+      KnowledgeGraph graph = split.graph();
+      KnowledgeGraph onlyGraph = split.onlyGraph();
       KnowledgeMaps maps = KnowledgeMaps.builder(graph).clock(CLOCK).build();
       KnowledgeMaps reference = KnowledgeMaps.builder(onlyGraph).clock(CLOCK).build();
       String concept = concepts[r.nextInt(concepts.length)];
