@@ -2,7 +2,6 @@ package io.zhiku.graph;
 
 import io.zhiku.core.ValidationException;
 import io.zhiku.core.access.Principal;
-import io.zhiku.core.event.EventQuery;
 import io.zhiku.core.event.UsageEventType;
 import io.zhiku.core.event.WorkContext;
 import io.zhiku.core.internal.Checks;
@@ -41,8 +40,8 @@ import java.util.Set;
  *   <li>{@link EvidenceKind#ANSWERED}: per {@code answered} event on it, to the one who answered;
  *   <li>{@link EvidenceKind#USED_BY_OTHERS}: per reuse, helpful vote or accepted push of it by someone
  *       not among its authors, to its authors (views and clicks count a fifth);
- *   <li>{@link EvidenceKind#PROXIMITY}: a random walk with restart from the relevant items over the
- *       asker's graph (edges both ways), the share it leaves on each person, scaled so the closest person
+ *   <li>{@link EvidenceKind#PROXIMITY}: personalised PageRank from the relevant items over the asker's
+ *       graph (edges both ways, 12 iterations), the share it leaves on each person, scaled so the closest person
  *       gets the whole weight.
  * </ul>
  *
@@ -63,10 +62,12 @@ public final class ExpertFinder {
   /** How many pieces of evidence each expert carries (the strongest; the score counts them all). */
   public static final int EVIDENCE_SHOWN = 5;
 
-  private static final int WALK_STEPS = 12;
-  private static final double WALK_CONTINUE = 0.85;
+  /** Proximity: personalised PageRank from the relevant items, along edges both ways. */
+  private static final PageRank WALK = PageRank.builder().direction(Direction.BOTH).iterations(12).build();
   private static final Set<String> STRONG_USE = Set.of(UsageEventType.REUSE.name(), UsageEventType.HELPFUL.name(),
       UsageEventType.PUSH_ACCEPTED.name());
+  private static final List<UsageEventType> EVIDENCE_EVENTS = List.of(UsageEventType.ACCEPTED, UsageEventType.ANSWERED,
+      UsageEventType.REUSE, UsageEventType.HELPFUL, UsageEventType.PUSH_ACCEPTED, UsageEventType.VIEW, UsageEventType.CLICK);
   private static final Set<String> WEAK_USE = Set.of(UsageEventType.VIEW.name(), UsageEventType.CLICK.name());
 
   private final KnowledgeGraph graph;
@@ -169,22 +170,9 @@ public final class ExpertFinder {
     GraphSnapshot g = graph.snapshot(asker);
     Map<String, Integer> matched = new HashMap<>();
     for (String c : concepts) {
-      Set<String> group = new java.util.HashSet<>();
-      group.add(c);
-      if (taxonomy.contains(c)) {
-        group.addAll(taxonomy.descendants(c));
-      }
       Set<String> items = new java.util.HashSet<>();
-      for (String concept : group) {
-        int v = g.indexOf(Node.of(NodeType.CONCEPT, concept));
-        if (v >= 0) {
-          g.forEachEdge(v, Direction.IN, (other, type, weight) -> {
-            Node n = g.node(other);
-            if (type.equals(EdgeType.ABOUT) && n.type().equals(NodeType.ITEM)) {
-              items.add(n.id());
-            }
-          });
-        }
+      for (String concept : KnowledgeGraph.withNarrower(taxonomy, c)) {
+        items.addAll(KnowledgeGraph.itemsAbout(g, concept));
       }
       items.forEach(id -> matched.merge(id, 1, Integer::sum));
     }
@@ -232,29 +220,23 @@ public final class ExpertFinder {
         add(evidence, f.verifiedBy(), EvidenceKind.VERIFIED, f, f.verifiedMillis(), r, now);
       }
     }
-    List<String> ids = new ArrayList<>(facts.keySet());
-    for (int from = 0; from < ids.size(); from += EventQuery.MAX_FILTER_VALUES) {
-      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + EventQuery.MAX_FILTER_VALUES));
-      graph.knowledgeBase().scanEvents(EventQuery.builder().items(chunk).types(UsageEventType.ACCEPTED,
-          UsageEventType.ANSWERED, UsageEventType.REUSE, UsageEventType.HELPFUL, UsageEventType.PUSH_ACCEPTED,
-          UsageEventType.VIEW, UsageEventType.CLICK).build(), row -> {
-            ItemFacts f = facts.get(row.itemId());
-            double r = relevant.get(f.id());
-            String type = row.type();
-            if (type.equals(UsageEventType.ACCEPTED.name())) {
-              for (String author : f.authors()) {
-                add(evidence, author, EvidenceKind.ACCEPTED_ANSWER, f, row.timeMillis(), r, now);
-              }
-            } else if (type.equals(UsageEventType.ANSWERED.name())) {
-              add(evidence, row.userId(), EvidenceKind.ANSWERED, f, row.timeMillis(), r, now);
-            } else if (!f.authors().contains(row.userId())) {
-              double share = STRONG_USE.contains(type) ? 1 : WEAK_USE.contains(type) ? 0.2 : 0;
-              for (String author : f.authors()) {
-                add(evidence, author, EvidenceKind.USED_BY_OTHERS, f, row.timeMillis(), r * share, now);
-              }
-            }
-          });
-    }
+    graph.scanItemEvents(new ArrayList<>(facts.keySet()), null, EVIDENCE_EVENTS, row -> {
+      ItemFacts f = facts.get(row.itemId());
+      double r = relevant.get(f.id());
+      String type = row.type();
+      if (type.equals(UsageEventType.ACCEPTED.name())) {
+        for (String author : f.authors()) {
+          add(evidence, author, EvidenceKind.ACCEPTED_ANSWER, f, row.timeMillis(), r, now);
+        }
+      } else if (type.equals(UsageEventType.ANSWERED.name())) {
+        add(evidence, row.userId(), EvidenceKind.ANSWERED, f, row.timeMillis(), r, now);
+      } else if (!f.authors().contains(row.userId())) {
+        double share = STRONG_USE.contains(type) ? 1 : WEAK_USE.contains(type) ? 0.2 : 0;
+        for (String author : f.authors()) {
+          add(evidence, author, EvidenceKind.USED_BY_OTHERS, f, row.timeMillis(), r * share, now);
+        }
+      }
+    });
     proximity(asker, relevant, evidence);
     evidence.remove(asker.userId());
     List<Expert> experts = new ArrayList<>(evidence.size());
@@ -289,59 +271,25 @@ public final class ExpertFinder {
     return Math.pow(2, -age / halfLife.toMillis());
   }
 
-  /** A random walk with restart from the relevant items, both ways along edges, on the asker's graph. */
+  /** Personalised PageRank from the relevant items, both ways along edges, on the asker's graph. */
   private void proximity(Principal asker, Map<String, Double> relevant, Map<String, List<Evidence>> evidence) {
     double weight = weights.get(EvidenceKind.PROXIMITY);
     if (weight == 0) {
       return;
     }
     GraphSnapshot g = graph.snapshot(asker);
-    int n = g.nodeCount();
-    double[] restart = new double[n];
-    double sum = 0;
-    for (Map.Entry<String, Double> e : relevant.entrySet()) {
-      int v = g.indexOf(Node.of(NodeType.ITEM, e.getKey()));
-      if (v >= 0) {
-        restart[v] = e.getValue();
-        sum += e.getValue();
+    Map<Node, Double> restart = new HashMap<>();
+    relevant.forEach((id, r) -> {
+      Node item = Node.of(NodeType.ITEM, id);
+      if (r > 0 && g.indexOf(item) >= 0) {
+        restart.put(item, r);
       }
-    }
-    if (sum == 0) {
+    });
+    if (restart.isEmpty()) {
       return;
     }
-    Traversal.Resolved walk = Traversal.BOTH.resolve(g);
-    double[] out = new double[n];
-    for (int v = 0; v < n; v++) {
-      restart[v] /= sum;
-      int node = v;
-      walk.forEach(v, (t, w) -> out[node] += w);
-    }
-    double[] x = restart.clone();
-    double[] next = new double[n];
-    for (int step = 0; step < WALK_STEPS; step++) {
-      for (int v = 0; v < n; v++) {
-        next[v] = (1 - WALK_CONTINUE) * restart[v];
-      }
-      double dangling = 0;
-      for (int v = 0; v < n; v++) {
-        if (x[v] == 0) {
-          continue;
-        }
-        if (out[v] == 0) {
-          dangling += x[v];
-          continue;
-        }
-        double share = WALK_CONTINUE * x[v] / out[v];
-        double[] into = next;
-        walk.forEach(v, (t, w) -> into[t] += share * w);
-      }
-      for (int v = 0; v < n; v++) {
-        next[v] += WALK_CONTINUE * dangling * restart[v]; // a walk that cannot go on starts again
-      }
-      double[] swap = x; // every entry of the next step's target is set afresh at its start
-      x = next;
-      next = swap;
-    }
+    double[] x = WALK.personalised(g, restart).toArray();
+    int n = g.nodeCount();
     double top = 0;
     for (int v = 0; v < n; v++) {
       if (g.nodeType(v).equals(NodeType.PERSON)) {

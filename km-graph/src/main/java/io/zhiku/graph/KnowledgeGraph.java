@@ -4,6 +4,7 @@ import io.zhiku.core.ValidationException;
 import io.zhiku.core.ZhikuException;
 import io.zhiku.core.access.Principal;
 import io.zhiku.core.event.EventQuery;
+import io.zhiku.core.event.EventRow;
 import io.zhiku.core.event.UsageEvent;
 import io.zhiku.core.event.UsageEventType;
 import io.zhiku.core.internal.Checks;
@@ -16,13 +17,17 @@ import io.zhiku.core.taxonomy.Taxonomy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -297,12 +302,15 @@ public final class KnowledgeGraph implements AutoCloseable {
     Checks.present("source", source);
     Checks.present("type", type);
     List<Node> to = Checks.list("targets", targets, MAX_TARGETS);
-    write(() -> {
-      state.hostEdges.keySet().removeIf(k -> k.source().equals(source) && k.type().equals(type));
-      for (Node t : to) {
-        state.hostEdges.put(new GraphState.Key(source, type, t), 1.0);
-      }
-    });
+    write(() -> setTargets(source, type, to));
+  }
+
+  /** The host's edges of a type from a node go to exactly these targets; called with the write lock held. */
+  private void setTargets(Node source, EdgeType type, List<Node> targets) {
+    state.hostEdges.keySet().removeIf(k -> k.source().equals(source) && k.type().equals(type));
+    for (Node t : targets) {
+      state.hostEdges.put(new GraphState.Key(source, type, t), 1.0);
+    }
   }
 
   /**
@@ -340,10 +348,7 @@ public final class KnowledgeGraph implements AutoCloseable {
     List<Node> to = Checks.list(edge.name(), targets, MAX_TARGETS);
     write(() -> {
       state.hostNodes.put(node, props);
-      state.hostEdges.keySet().removeIf(k -> k.source().equals(node) && k.type().equals(edge));
-      for (Node t : to) {
-        state.hostEdges.put(new GraphState.Key(node, edge, t), 1.0);
-      }
+      setTargets(node, edge, to);
     });
     return node;
   }
@@ -661,6 +666,47 @@ public final class KnowledgeGraph implements AutoCloseable {
 
   KnowledgeBase knowledgeBase() {
     return kb;
+  }
+
+  /** A concept and, if the taxonomy holds it, every concept narrower than it. */
+  static Set<String> withNarrower(Taxonomy taxonomy, String conceptId) {
+    Set<String> out = new LinkedHashSet<>();
+    out.add(conceptId);
+    if (taxonomy.contains(conceptId)) {
+      out.addAll(taxonomy.descendants(conceptId));
+    }
+    return out;
+  }
+
+  /** The ids of the items a snapshot has {@code about} a concept. */
+  static Set<String> itemsAbout(GraphSnapshot g, String conceptId) {
+    Set<String> out = new LinkedHashSet<>();
+    int v = g.indexOf(Node.of(NodeType.CONCEPT, conceptId));
+    if (v >= 0) {
+      g.forEachEdge(v, Direction.IN, (other, type, weight) -> {
+        Node n = g.node(other);
+        if (type.equals(EdgeType.ABOUT) && n.type().equals(NodeType.ITEM)) {
+          out.add(n.id());
+        }
+      });
+    }
+    return out;
+  }
+
+  /**
+   * Scans the events of some items (in chunks the event query allows).
+   *
+   * @param itemIds the items
+   * @param from the window's start, or {@code null} for all time
+   * @param types the event types
+   * @param visitor receives each row
+   */
+  void scanItemEvents(List<String> itemIds, Instant from, Collection<UsageEventType> types, Consumer<EventRow> visitor) {
+    UsageEventType[] t = types.toArray(UsageEventType[]::new);
+    for (int i = 0; i < itemIds.size(); i += EventQuery.MAX_FILTER_VALUES) {
+      kb.scanEvents(EventQuery.builder().window(from, null).types(t)
+          .items(itemIds.subList(i, Math.min(itemIds.size(), i + EventQuery.MAX_FILTER_VALUES))).build(), visitor);
+    }
   }
 
   /**

@@ -91,9 +91,7 @@ public final class KnowledgeMaps {
     }
     Draft d = new Draft(conceptNode(t, conceptId, Section.STATIC, "subject"));
     hierarchy(d, t, conceptId);
-    Set<String> subtree = new LinkedHashSet<>(List.of(conceptId));
-    subtree.addAll(t.descendants(conceptId));
-    addItemsAndExperts(d, viewer, subtree, d.root);
+    addItemsAndExperts(d, viewer, KnowledgeGraph.withNarrower(t, conceptId), d.root);
     return d.build("Knowledge map: " + label(t, conceptId));
   }
 
@@ -130,10 +128,7 @@ public final class KnowledgeMaps {
       d.node(n);
       d.edge(d.root.id(), n.id(), EdgeType.NEEDS.name());
       if (need.type().equals(NodeType.CONCEPT)) {
-        concepts.add(need.id());
-        if (t.contains(need.id())) {
-          concepts.addAll(t.descendants(need.id()));
-        }
+        concepts.addAll(KnowledgeGraph.withNarrower(t, need.id()));
       }
       int v = g.indexOf(need);
       g.forEachEdge(v, Direction.IN, (other, type, w) -> {
@@ -175,10 +170,7 @@ public final class KnowledgeMaps {
       MapNode n = conceptNode(t, c, Section.STATIC, "concept");
       d.node(n);
       d.edge(d.root.id(), n.id(), EdgeType.ABOUT.name());
-      subtree.add(c);
-      if (t.contains(c)) {
-        subtree.addAll(t.descendants(c));
-      }
+      subtree.addAll(KnowledgeGraph.withNarrower(t, c));
     }
     Instant from = clock.instant().minus(window);
     Map<String, Integer> uses = new HashMap<>();
@@ -245,16 +237,9 @@ public final class KnowledgeMaps {
     GraphSnapshot g = graph.snapshot(viewer);
     Map<String, ItemFacts> items = new LinkedHashMap<>();
     for (String c : concepts) {
-      int v = g.indexOf(Node.of(NodeType.CONCEPT, c));
-      if (v < 0) {
-        continue;
+      for (String id : KnowledgeGraph.itemsAbout(g, c)) {
+        graph.visibleFacts(viewer, id).ifPresent(f -> items.put(f.id(), f));
       }
-      g.forEachEdge(v, Direction.IN, (other, type, w) -> {
-        Node n = g.node(other);
-        if (type.equals(EdgeType.ABOUT) && n.type().equals(NodeType.ITEM)) {
-          graph.visibleFacts(viewer, n.id()).ifPresent(f -> items.put(f.id(), f));
-        }
-      });
     }
     items.values().stream().filter(f -> f.status() == ItemStatus.PUBLISHED && f.verifiedBy() != null)
         .sorted(Comparator.comparingLong(ItemFacts::verifiedMillis).reversed().thenComparing(ItemFacts::id))
@@ -267,24 +252,21 @@ public final class KnowledgeMaps {
         .forEach(f -> d.item(f, Section.DYNAMIC, "new", Map.of("created", Instant.ofEpochMilli(f.createdMillis()).toString()),
             anchor.id()));
     Map<String, Integer> uses = new HashMap<>();
-    List<String> ids = new ArrayList<>(items.keySet());
-    for (int i = 0; i < ids.size(); i += EventQuery.MAX_FILTER_VALUES) {
-      graph.knowledgeBase().scanEvents(EventQuery.builder().window(clock.instant().minus(window), null)
-          .items(ids.subList(i, Math.min(ids.size(), i + EventQuery.MAX_FILTER_VALUES)))
-          .types(USES.toArray(UsageEventType[]::new)).build(), row -> uses.merge(row.itemId(), 1, Integer::sum));
-    }
+    graph.scanItemEvents(new ArrayList<>(items.keySet()), clock.instant().minus(window), USES,
+        row -> uses.merge(row.itemId(), 1, Integer::sum));
     hot(d, viewer, uses, anchor.id());
     experts.forConcepts(viewer, concepts, perPart).forEach(e -> expert(d, e, anchor.id()));
   }
 
   /** The most used readable items. */
   private void hot(Draft d, Principal viewer, Map<String, Integer> uses, String anchor) {
+    Map<String, ItemFacts> readable = new HashMap<>();
+    uses.keySet().forEach(id -> graph.visibleFacts(viewer, id).ifPresent(f -> readable.put(id, f)));
     uses.entrySet().stream()
-        .filter(e -> graph.visibleFacts(viewer, e.getKey()).isPresent())
+        .filter(e -> readable.containsKey(e.getKey()))
         .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
         .limit(perPart)
-        .forEach(e -> graph.visibleFacts(viewer, e.getKey()).ifPresent(
-            f -> d.item(f, Section.DYNAMIC, "hot", Map.of("uses", Integer.toString(e.getValue())), anchor)));
+        .forEach(e -> d.item(readable.get(e.getKey()), Section.DYNAMIC, "hot", Map.of("uses", Integer.toString(e.getValue())), anchor));
   }
 
   private static void expert(Draft d, ExpertFinder.Expert e, String anchor) {

@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * PageRank over a snapshot's outgoing edges, weighted: a node passes its score on in proportion to its
+ * PageRank over a snapshot's outgoing edges (or, with {@link Builder#direction}, incoming ones or both), weighted: a node passes its score on in proportion to its
  * edges' weights. With a personalisation (a "teleport" distribution over some nodes) it is personalised
  * PageRank: the walk restarts at those nodes instead of anywhere, which ranks nodes by closeness to them.
  * A node with no edge to follow (dangling) hands its score to the teleport distribution.
@@ -30,7 +30,7 @@ public final class PageRank {
     this.damping = b.damping;
     this.iterations = b.iterations;
     this.tolerance = b.tolerance;
-    this.edges = new Traversal(Direction.OUT, b.edgeTypes, java.util.Set.of());
+    this.edges = new Traversal(b.direction, b.edgeTypes, java.util.Set.of());
   }
 
   /**
@@ -97,6 +97,9 @@ public final class PageRank {
     if (n == 0) {
       return new double[0];
     }
+    if (edges.direction() != Direction.OUT) {
+      return run(g, p, edges.resolve(g));
+    }
     int[] start = g.outStart();
     int[] target = g.outTarget();
     float[] weight = g.outWeight();
@@ -128,13 +131,7 @@ public final class PageRank {
           }
         }
       }
-      double restart = 1 - damping + damping * dangling;
-      double change = 0;
-      for (int v = 0; v < n; v++) {
-        double x = next[v] + restart * p[v];
-        change = Math.max(change, Math.abs(x - s[v]));
-        next[v] = x;
-      }
+      double change = finish(s, next, p, dangling);
       double[] t = s;
       s = next;
       next = t;
@@ -145,12 +142,59 @@ public final class PageRank {
     return s;
   }
 
+  /** The same iteration along the edges a traversal resolves (incoming, or both ways). */
+  private double[] run(GraphSnapshot g, double[] p, Traversal.Resolved walk) {
+    int n = g.nodeCount();
+    double[] share = new double[n];
+    for (int u = 0; u < n; u++) {
+      double[] w = {0};
+      walk.forEach(u, (t, weight) -> w[0] += weight);
+      share[u] = w[0] > 0 ? damping / w[0] : 0;
+    }
+    double[] s = p.clone();
+    double[] next = new double[n];
+    for (int it = 0; it < iterations; it++) {
+      double dangling = 0;
+      java.util.Arrays.fill(next, 0);
+      double[] into = next;
+      for (int u = 0; u < n; u++) {
+        if (share[u] == 0) {
+          dangling += s[u];
+          continue;
+        }
+        double out = s[u] * share[u];
+        walk.forEach(u, (t, weight) -> into[t] += out * weight);
+      }
+      double change = finish(s, next, p, dangling);
+      double[] t = s;
+      s = next;
+      next = t;
+      if (change <= tolerance) {
+        break;
+      }
+    }
+    return s;
+  }
+
+  /** Adds the restart share to {@code next}; returns the largest change from {@code s}. */
+  private double finish(double[] s, double[] next, double[] p, double dangling) {
+    double restart = 1 - damping + damping * dangling;
+    double change = 0;
+    for (int v = 0; v < next.length; v++) {
+      double x = next[v] + restart * p[v];
+      change = Math.max(change, Math.abs(x - s[v]));
+      next[v] = x;
+    }
+    return change;
+  }
+
   /** Settings for {@link PageRank}; validated as set. Not thread-safe. */
   public static final class Builder {
     private double damping = 0.85;
     private int iterations = 20;
     private double tolerance = 0;
     private java.util.Set<EdgeType> edgeTypes = java.util.Set.of();
+    private Direction direction = Direction.OUT;
 
     private Builder() {}
 
@@ -211,6 +255,20 @@ public final class PageRank {
         Checks.present("edgeTypes[" + i + "]", types[i]);
       }
       this.edgeTypes = java.util.Set.of(types);
+      return this;
+    }
+
+    /**
+     * Which way the walk goes along edges: {@link Direction#OUT} (default: PageRank), {@link
+     * Direction#IN}, or {@link Direction#BOTH} (the undirected view; a self-loop counts once), for
+     * "closeness" whichever way edges point, as expert finding uses it.
+     *
+     * @param d the direction
+     * @return this builder
+     * @throws ValidationException if it is missing
+     */
+    public Builder direction(Direction d) {
+      this.direction = Checks.present("direction", d);
       return this;
     }
 

@@ -147,6 +147,9 @@ public record Traversal(Direction direction, Set<EdgeType> edgeTypes, Set<NodeTy
         for (int i = in.start[v]; i < in.start[v + 1]; i++) {
           int e = in.edge[i];
           int s = in.source[i];
+          if (s == v && direction == Direction.BOTH) {
+            continue; // a self-loop is one edge: already visited as outgoing
+          }
           if (edge[outType[e] & 0xff] && node[nodeType[s] & 0xff]) {
             step.to(s, outWeight[e]);
           }

@@ -18,6 +18,7 @@ import io.zhiku.core.item.ItemKind;
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.kb.KnowledgeBase;
 import io.zhiku.core.testing.Seeded;
+import io.zhiku.core.testing.TestClock;
 import io.zhiku.graph.ExpertFinder.EvidenceKind;
 import io.zhiku.graph.ExpertFinder.Expert;
 import java.time.Duration;
@@ -96,7 +97,7 @@ class ExpertFinderTest {
 
   @Test
   void evidenceDecays_withItsAge() {
-    KnowledgeGraphTest.TestClock clock = new KnowledgeGraphTest.TestClock();
+    TestClock clock = new TestClock();
     try (KnowledgeBase kb = kb().clock(clock).build(); KnowledgeGraph graph = KnowledgeGraph.builder(kb).build()) {
       kb.put(item("old", Acl.PUBLIC, "vpn", "Old", "olga"));
       clock.advance(Duration.ofDays(180));

@@ -52,30 +52,6 @@ class KnowledgeGraphTest {
       .concept(Concept.builder("wifi", "s").broader("network").related("vpn").build())
       .build();
 
-  /** A clock the test moves. */
-  static final class TestClock extends Clock {
-    private Instant now = T0;
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public synchronized Instant instant() {
-      return now;
-    }
-
-    synchronized void advance(Duration d) {
-      now = now.plus(d);
-    }
-  }
-
   static KnowledgeBase.Builder kb() {
     return KnowledgeBase.builder().clock(CLOCK).taxonomy(TAXONOMY).refreshInterval(Duration.ZERO)
         .commitPolicy(CommitPolicy.manual());

@@ -20,6 +20,7 @@ import io.zhiku.core.item.ItemKind;
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.kb.KnowledgeBase;
 import io.zhiku.core.testing.Seeded;
+import io.zhiku.core.testing.TestClock;
 import io.zhiku.graph.KnowledgeMap.MapNode;
 import io.zhiku.graph.KnowledgeMap.Section;
 import java.io.ByteArrayInputStream;
@@ -54,7 +55,7 @@ class KnowledgeMapsTest {
   }
 
   /** Items older than the map's 30-day window, one new item, uses in the window. */
-  private static void corpus(KnowledgeBase kb, KnowledgeGraphTest.TestClock clock) {
+  private static void corpus(KnowledgeBase kb, TestClock clock) {
     kb.put(item("old-verified", Acl.PUBLIC, "vpn", "VPN <setup> & \"tips\"", "alice").toBuilder().verified("vera", T0).build());
     kb.put(item("old-plain", Acl.PUBLIC, "wifi", "Wifi basics", "bob"));
     kb.put(item("secret", Acl.groups("rd"), "vpn", "Project X VPN", "mallory").toBuilder().verified("vera", T0).build());
@@ -74,7 +75,7 @@ class KnowledgeMapsTest {
 
   @Test
   void conceptMap_hasTheHierarchyVerifiedNewHotAndExperts_andNothingHidden() {
-    KnowledgeGraphTest.TestClock clock = new KnowledgeGraphTest.TestClock();
+    TestClock clock = new TestClock();
     try (KnowledgeBase kb = kb().clock(clock).build(); KnowledgeGraph graph = KnowledgeGraph.builder(kb).build()) {
       corpus(kb, clock);
       KnowledgeMaps maps = KnowledgeMaps.builder(graph).clock(clock).build();
@@ -118,7 +119,7 @@ class KnowledgeMapsTest {
 
   @Test
   void customerAndContextMaps() {
-    KnowledgeGraphTest.TestClock clock = new KnowledgeGraphTest.TestClock();
+    TestClock clock = new TestClock();
     try (KnowledgeBase kb = kb().clock(clock).build(); KnowledgeGraph graph = KnowledgeGraph.builder(kb).build()) {
       corpus(kb, clock);
       graph.putCustomer("school", Map.of("name", "No. 1 School"), List.of(Node.of(NodeType.CONCEPT, "vpn"),
@@ -145,7 +146,7 @@ class KnowledgeMapsTest {
 
   @Test
   void exports_areWellFormed_andEscapeWhatTheyMust() throws Exception {
-    KnowledgeGraphTest.TestClock clock = new KnowledgeGraphTest.TestClock();
+    TestClock clock = new TestClock();
     try (KnowledgeBase kb = kb().clock(clock).build(); KnowledgeGraph graph = KnowledgeGraph.builder(kb).build()) {
       corpus(kb, clock);
       KnowledgeMap m = KnowledgeMaps.builder(graph).clock(clock).window(Duration.ofDays(365)).build().forConcept(EVE, "vpn");

@@ -21,7 +21,7 @@ import io.zhiku.core.kb.CommitPolicy;
 import io.zhiku.core.kb.KnowledgeBase;
 import io.zhiku.core.search.SearchRequest;
 import io.zhiku.core.testing.Seeded;
-import io.zhiku.search.KnowledgeBaseTest.TestClock;
+import io.zhiku.core.testing.TestClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
