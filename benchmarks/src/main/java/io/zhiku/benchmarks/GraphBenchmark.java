@@ -47,7 +47,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Threads(1)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx12g"})
+@Fork(value = 3, jvmArgsAppend = {"-Xmx12g"})
 @Warmup(iterations = 2)
 @Measurement(iterations = 3)
 public class GraphBenchmark {

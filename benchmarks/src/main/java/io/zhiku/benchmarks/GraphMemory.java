@@ -9,7 +9,9 @@ import java.util.Locale;
  * incoming side built) and in JGraphT's {@code DirectedWeightedPseudograph}: heap in use after full
  * collections, with the edge list already held, before and after building.
  *
- * <p>Usage: {@code java -Xmx12g -cp benchmarks.jar io.zhiku.benchmarks.GraphMemory [nodes] [edges]}.
+ * <p>Usage: {@code java -Xmx12g -cp benchmarks.jar io.zhiku.benchmarks.GraphMemory [nodes] [edges]}. Under
+ * G1 (the default) a large array takes whole heap regions, so the figure includes their rounding; with
+ * {@code -XX:+UseSerialGC} it is the arrays' own size.
  */
 public final class GraphMemory {
   private GraphMemory() {}
@@ -31,6 +33,8 @@ public final class GraphMemory {
     long withIncoming = used() - before;
     int stored = g.edgeCount();
     long edgeArrays = 9L * stored;
+    out.printf(Locale.ROOT, "collectors: %s%n", java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .map(java.lang.management.GarbageCollectorMXBean::getName).toList());
     out.printf(Locale.ROOT, "graph: %,d nodes, %,d edges added, %,d stored (repeats merged)%n", nodes, edges, stored);
     out.printf(Locale.ROOT, "zhiku snapshot (outgoing side): %,d bytes = %.1f bytes/edge (edge arrays alone: %.1f; the rest is the node table)%n",
         snapshot, (double) snapshot / stored, (double) edgeArrays / stored);

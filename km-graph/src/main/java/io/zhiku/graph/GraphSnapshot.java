@@ -16,7 +16,8 @@ import java.util.Map;
  *
  * <p>Memory: an outgoing edge costs 9 bytes (an {@code int} target, a {@code float} weight, a {@code
  * byte} type); the incoming side, once built, 8 more (the source and the edge's position); a node costs
- * its {@link Node} object, a map entry and a few {@code int}s. At most {@value #MAX_EDGE_TYPES} edge types
+ * about 17 bytes plus its id's length (its id's characters, its type and offsets in flat arrays, a slot of
+ * an open-addressing index, its edges' start): {@link Node} values are made when asked for. At most {@value #MAX_EDGE_TYPES} edge types
  * and {@value #MAX_NODE_TYPES} node types per snapshot.
  *
  * <p>Thread-safe: immutable once built; the incoming side is built at most once, safely published. Build
@@ -30,8 +31,8 @@ public final class GraphSnapshot {
 
   private static final GraphSnapshot EMPTY = builder().build();
 
-  private final Node[] nodes;
-  private final Map<Node, Integer> index;
+  private final NodeTable nodes;
+  private final int nodeCount;
   private final NodeType[] nodeTypes;
   private final byte[] nodeType;
   private final EdgeType[] edgeTypes;
@@ -42,12 +43,12 @@ public final class GraphSnapshot {
   private final byte[] outType;
   private volatile Incoming incoming;
 
-  private GraphSnapshot(Node[] nodes, Map<Node, Integer> index, NodeType[] nodeTypes, byte[] nodeType,
-      EdgeType[] edgeTypes, int[] outStart, int[] outTarget, float[] outWeight, byte[] outType) {
+  private GraphSnapshot(NodeTable nodes, EdgeType[] edgeTypes, int[] outStart, int[] outTarget, float[] outWeight,
+      byte[] outType) {
     this.nodes = nodes;
-    this.index = index;
-    this.nodeTypes = nodeTypes;
-    this.nodeType = nodeType;
+    this.nodeCount = nodes.size();
+    this.nodeTypes = nodes.types();
+    this.nodeType = nodes.typeArray();
     this.edgeTypes = edgeTypes;
     this.edgeTypeIndex = new HashMap<>();
     for (int t = 0; t < edgeTypes.length; t++) {
@@ -83,7 +84,7 @@ public final class GraphSnapshot {
    * @return the node count
    */
   public int nodeCount() {
-    return nodes.length;
+    return nodeCount;
   }
 
   /**
@@ -102,19 +103,19 @@ public final class GraphSnapshot {
    * @return its number, or {@code -1} if the snapshot does not hold it
    */
   public int indexOf(Node node) {
-    Integer i = node == null ? null : index.get(node);
-    return i == null ? -1 : i;
+    return node == null ? -1 : nodes.find(node);
   }
 
   /**
-   * The node with a number.
+   * The node with a number. Nodes are stored compactly and the value is made on each call: compare
+   * nodes with {@code equals}, and prefer {@link #nodeType(int)} when only the type is needed.
    *
    * @param node the number
    * @return the node
    * @throws ValidationException if the number is not that of a node
    */
   public Node node(int node) {
-    return nodes[check(node)];
+    return nodes.node(check(node));
   }
 
   /**
@@ -198,9 +199,10 @@ public final class GraphSnapshot {
    */
   public List<Edge> edges() {
     List<Edge> out = new ArrayList<>(edgeCount());
-    for (int v = 0; v < nodes.length; v++) {
+    for (int v = 0; v < nodeCount; v++) {
+      Node source = nodes.node(v);
       for (int e = outStart[v]; e < outStart[v + 1]; e++) {
-        out.add(new Edge(nodes[v], edgeTypes[outType[e] & 0xff], nodes[outTarget[e]], outWeight[e]));
+        out.add(new Edge(source, edgeTypes[outType[e] & 0xff], nodes.node(outTarget[e]), outWeight[e]));
       }
     }
     return out;
@@ -247,7 +249,7 @@ public final class GraphSnapshot {
       synchronized (this) {
         in = incoming;
         if (in == null) {
-          in = new Incoming(nodes.length, outStart, outTarget);
+          in = new Incoming(nodeCount, outStart, outTarget);
           incoming = in;
         }
       }
@@ -256,8 +258,8 @@ public final class GraphSnapshot {
   }
 
   private int check(int node) {
-    if (node < 0 || node >= nodes.length) {
-      throw new ValidationException("node", node, "a node number from 0 to " + (nodes.length - 1));
+    if (node < 0 || node >= nodeCount) {
+      throw new ValidationException("node", node, "a node number from 0 to " + (nodeCount - 1));
     }
     return node;
   }
@@ -307,8 +309,7 @@ public final class GraphSnapshot {
    * one edge whose weight is the sum. Not thread-safe; one use.
    */
   public static final class Builder {
-    private final List<Node> nodes = new ArrayList<>();
-    private final Map<Node, Integer> index = new HashMap<>();
+    private final NodeTable nodes = new NodeTable();
     private final List<EdgeType> edgeTypes = new ArrayList<>();
     private final Map<EdgeType, Integer> edgeTypeIndex = new HashMap<>();
     private int[] from = new int[16];
@@ -325,17 +326,12 @@ public final class GraphSnapshot {
      *
      * @param node the node
      * @return its number in the snapshot
-     * @throws ValidationException if the node is missing
+     * @throws ValidationException if the node is missing or its type would be the {@value
+     *     #MAX_NODE_TYPES}+1-th node type
      */
     public int node(Node node) {
       Checks.present("node", node);
-      Integer i = index.get(node);
-      if (i != null) {
-        return i;
-      }
-      nodes.add(node);
-      index.put(node, nodes.size() - 1);
-      return nodes.size() - 1;
+      return nodes.add(node, MAX_NODE_TYPES);
     }
 
     /**
@@ -347,7 +343,7 @@ public final class GraphSnapshot {
      * @param weight its weight: finite and greater than 0
      * @return this builder
      * @throws ValidationException if a part is missing, the weight is not finite and positive, or there
-     *     would be more than {@value #MAX_EDGE_TYPES} edge types
+     *     would be more than {@value #MAX_EDGE_TYPES} edge types or {@value #MAX_NODE_TYPES} node types
      */
     public Builder edge(Node source, EdgeType type, Node target, double weight) {
       Checks.present("source", source);
@@ -410,8 +406,7 @@ public final class GraphSnapshot {
      * repeated ones.
      *
      * @return the snapshot
-     * @throws ValidationException if this builder was already used, or there are more than {@value
-     *     #MAX_NODE_TYPES} node types
+     * @throws ValidationException if this builder was already used
      */
     public GraphSnapshot build() {
       if (built) {
@@ -419,22 +414,6 @@ public final class GraphSnapshot {
       }
       built = true;
       int n = nodes.size();
-      List<NodeType> types = new ArrayList<>();
-      Map<NodeType, Integer> typeIndex = new HashMap<>();
-      byte[] nodeType = new byte[n];
-      for (int v = 0; v < n; v++) {
-        NodeType t = nodes.get(v).type();
-        Integer i = typeIndex.get(t);
-        if (i == null) {
-          if (types.size() == MAX_NODE_TYPES) {
-            throw new ValidationException("node type", t, "at most " + MAX_NODE_TYPES + " node types per snapshot");
-          }
-          i = types.size();
-          types.add(t);
-          typeIndex.put(t, i);
-        }
-        nodeType[v] = (byte) (int) i;
-      }
       int[] order = new int[edges];
       long[] keys = new long[edges];
       for (int e = 0; e < edges; e++) {
@@ -466,8 +445,8 @@ public final class GraphSnapshot {
       for (int v = 0; v < n; v++) {
         start[v + 1] += start[v];
       }
-      return new GraphSnapshot(nodes.toArray(Node[]::new), Map.copyOf(index), types.toArray(NodeType[]::new), nodeType,
-          edgeTypes.toArray(EdgeType[]::new), start, Arrays.copyOf(target, m), Arrays.copyOf(w, m), Arrays.copyOf(t, m));
+      return new GraphSnapshot(nodes.trim(), edgeTypes.toArray(EdgeType[]::new), start, Arrays.copyOf(target, m),
+          Arrays.copyOf(w, m), Arrays.copyOf(t, m));
     }
   }
 }

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zhiku.core.ValidationException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +48,83 @@ class GraphInputsTest {
     refused("type", () -> b.edge(ALICE, EdgeType.of("one-more"), FAQ, 1));
     assertEquals(GraphSnapshot.MAX_EDGE_TYPES, b.build().edgeCount());
     refused("builder", b::build);
+  }
+
+  @Test
+  void builder_refusesTheNodeTypeOverTheLimit_andKeepsWhatItHad() {
+    GraphSnapshot.Builder b = GraphSnapshot.builder();
+    for (int t = 0; t < GraphSnapshot.MAX_NODE_TYPES; t++) {
+      b.node(Node.of(NodeType.of("t" + t), "x"));
+    }
+    refused("node type", () -> b.node(Node.of(NodeType.of("one-more"), "x")));
+    GraphSnapshot g = b.build();
+    assertEquals(GraphSnapshot.MAX_NODE_TYPES, g.nodeCount());
+    assertEquals(-1, g.indexOf(Node.of(NodeType.of("one-more"), "x")));
+  }
+
+  /**
+   * The compact node table (ids in one byte array, an open-addressing index) against a map, seeded: ids
+   * of every allowed character and length 1 to 128, the same id under several types, ids that are
+   * prefixes of others, repeats, and lookups of absent nodes.
+   */
+  @Test
+  void nodeNumbering_agreesWithAMap_seeded() {
+    String alphabet = "ABCXYZabcxyz0189_.:@-";
+    NodeType[] types = {NodeType.ITEM, NodeType.PERSON, NodeType.CONCEPT, NodeType.of("host-kind")};
+    for (long seed = 1; seed <= 5; seed++) {
+      Random r = new Random(seed);
+      GraphSnapshot.Builder b = GraphSnapshot.builder();
+      Map<Node, Integer> expected = new HashMap<>();
+      List<Node> order = new ArrayList<>();
+      int adds = 2_000 + r.nextInt(20_000);
+      for (int i = 0; i < adds; i++) {
+        Node n;
+        if (!order.isEmpty() && r.nextInt(4) == 0) {
+          Node old = order.get(r.nextInt(order.size()));
+          n = r.nextBoolean() ? old : Node.of(types[r.nextInt(types.length)], old.id()); // repeat, or retyped
+        } else {
+          n = Node.of(types[r.nextInt(types.length)], randomId(r, alphabet));
+        }
+        Integer want = expected.get(n);
+        if (want == null) {
+          want = order.size();
+          expected.put(n, want);
+          order.add(n);
+        }
+        assertEquals(want, b.node(n), "seed " + seed + " node " + n);
+      }
+      GraphSnapshot g = b.build();
+      assertEquals(order.size(), g.nodeCount(), "seed " + seed);
+      for (int v = 0; v < order.size(); v++) {
+        assertEquals(order.get(v), g.node(v));
+        assertEquals(order.get(v).type(), g.nodeType(v));
+        assertEquals(v, g.indexOf(order.get(v)));
+      }
+      for (int i = 0; i < 2_000; i++) {
+        Node absent = Node.of(types[r.nextInt(types.length)], randomId(r, alphabet));
+        assertEquals(expected.getOrDefault(absent, -1), g.indexOf(absent), "seed " + seed + " lookup " + absent);
+        Node known = order.get(r.nextInt(order.size()));
+        if (known.id().length() < 128) {
+          Node longer = Node.of(known.type(), known.id() + "x");
+          assertEquals(expected.getOrDefault(longer, -1), g.indexOf(longer), "an id extended");
+        }
+        if (known.id().length() > 1) {
+          Node prefix = Node.of(known.type(), known.id().substring(0, known.id().length() - 1));
+          assertEquals(expected.getOrDefault(prefix, -1), g.indexOf(prefix), "an id's prefix");
+        }
+      }
+      assertEquals(-1, g.indexOf(Node.of(NodeType.of("never-added"), order.get(0).id())));
+    }
+  }
+
+  private static String randomId(Random r, String alphabet) {
+    int length = r.nextInt(10) == 0 ? 1 + r.nextInt(128) : 1 + r.nextInt(4);
+    StringBuilder id = new StringBuilder();
+    id.append(alphabet.charAt(r.nextInt(17))); // ids may not start with . : @ -
+    while (id.length() < length) {
+      id.append(alphabet.charAt(r.nextInt(alphabet.length())));
+    }
+    return id.toString();
   }
 
   @Test
