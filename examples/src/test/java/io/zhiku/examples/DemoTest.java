@@ -1,0 +1,86 @@
+package io.zhiku.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The demo's story holds: each part shows what it claims, and nothing confidential leaks into the report. */
+class DemoTest {
+  @Test
+  void theWholeStory_withoutSeedArticles(@TempDir Path dir) throws IOException {
+    String out = run(dir, Optional.empty());
+    assertTrue(out.contains("(no seed articles found"), out);
+    // 1. taxonomy, one dimension from SKOS
+    assertTrue(line(out, "label lookup \"智慧校園\"").endsWith("-> 智慧校园 (ind.smart-campus)"), out);
+    assertTrue(line(out, "label lookup \"招投标\"").endsWith("-> 投标 (work.bidding)"), "an altLabel from the SKOS file");
+    // 4. search: traditional query, simplified item first; the confidential bid for the education team only
+    String traditional = out.substring(out.indexOf("\"智慧校園專網\""));
+    assertTrue(traditional.lines().skip(1).findFirst().orElseThrow().contains("sol-campus-5g"), traditional);
+    assertTrue(line(out, "\"投标方案\" as li").contains("sol-edu-bid-confidential"), out);
+    assertFalse(line(out, "\"投标方案\" as wang").contains("sol-edu-bid-confidential"), out);
+    assertTrue(out.contains("<em>"), "highlights");
+    assertTrue(line(out, "facet industry:").contains("教育="), "facets with labels");
+    // 5. push at every stage, with the stage's curated rule among the reasons
+    for (String stage : List.of("需求分析", "方案制定", "商务谈判", "交付实施")) {
+      String part = out.substring(out.indexOf("  " + stage + " / "));
+      part = part.substring(0, part.indexOf("\n  ", part.indexOf("because")) + 1);
+      assertTrue(part.contains("because recommended for"), stage + ":\n" + part);
+    }
+    String pushes = out.substring(out.indexOf("== 5."), out.indexOf("== 6."));
+    assertFalse(pushes.contains("sol-edu-bid-confidential"), "wang is never pushed what he may not read");
+    // 6. the expert who built and answered it comes first, with evidence
+    String experts = out.substring(out.indexOf("li asks:"));
+    assertTrue(experts.lines().skip(1).findFirst().orElseThrow().strip().startsWith("chen "), experts);
+    assertTrue(experts.contains("ACCEPTED_ANSWER a-campus-card-chen"), experts);
+    assertTrue(Files.readString(dir.resolve("customer-map.dot")).startsWith("digraph"));
+    // 7. KPIs before/after, ROI, leaderboard, the HTML file
+    assertTrue(line(out, "Search success rate").endsWith("IMPROVED"), out);
+    assertTrue(line(out, "Project cycle time").endsWith("IMPROVED"), out);
+    assertTrue(line(out, "ROI over 5 years").contains("NPV"), out);
+    assertTrue(line(out, "incentive points since go-live").contains("#1 chen"), out);
+    Path html = dir.resolve("report.html");
+    assertTrue(out.strip().endsWith(html.toAbsolutePath().toString()), "the report's path is printed last");
+    String page = Files.readString(html);
+    assertTrue(page.contains("<svg"), "charts inline");
+    for (String hidden : List.of("sol-edu-bid-confidential", "省教育厅")) {
+      assertFalse(page.contains(hidden), "the knowledge office may not read the bid: " + hidden);
+      assertFalse(Files.readString(dir.resolve("report.json")).contains(hidden), hidden);
+    }
+    assertFalse(Files.exists(dir.resolve("data")), "the knowledge base and graph are deleted");
+  }
+
+  @Test
+  void seedArticles_joinAsTheKnowledgeOfficesReadingList(@TempDir Path dir) throws IOException {
+    Path seeds = Files.createDirectories(dir.resolve("seeds"));
+    Files.writeString(seeds.resolve("000_abc.txt"), "如何解决知识和业务两张皮\n知识管理要融入业务流程。", StandardCharsets.UTF_8);
+    Files.writeString(seeds.resolve("001_def.txt"), "Knowledge management that pays\nMeasure reuse.", StandardCharsets.UTF_8);
+    String out = run(dir.resolve("out"), Optional.of(seeds));
+    assertTrue(out.contains("and 2 knowledge-management articles from"), out);
+    assertTrue(out.substring(out.indexOf("\"知识管理 两张皮\"")).lines().skip(1).findFirst().orElseThrow().contains("seed-000"), out);
+    assertFalse(out.substring(out.indexOf("== 5."), out.indexOf("== 6.")).contains("seed-"), "not in the sales pushes");
+  }
+
+  private static String run(Path dir, Optional<Path> seeds) throws IOException {
+    Files.createDirectories(dir);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    Path html = Demo.run(new PrintStream(bytes, true, StandardCharsets.UTF_8), dir, seeds);
+    assertEquals(dir.resolve("report.html"), html);
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  private static String line(String out, String start) {
+    return out.lines().map(String::strip).filter(l -> l.startsWith(start)).findFirst()
+        .orElseThrow(() -> new AssertionError("no line starts with " + start + ":\n" + out));
+  }
+}
