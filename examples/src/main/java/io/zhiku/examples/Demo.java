@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -92,10 +93,10 @@ public final class Demo {
 
       out.println();
       out.println("== 7. A year of work replayed (go-live " + UsageSimulation.GO_LIVE + "), then the KPI report");
-      java.time.Instant resume = clock.instant();
+      Instant resume = clock.instant();
       int events = UsageSimulation.run(kb, clock);
       clock.set(resume);
-      out.println("  " + events + " events recorded for 46 people over 12 months");
+      out.println("  " + events + " events recorded for " + UsageSimulation.PEOPLE + " people over 12 months");
       html = KpiReportTour.run(kb, clock, outDir, out);
       graph.commit();
     }

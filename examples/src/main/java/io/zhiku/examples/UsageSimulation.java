@@ -35,6 +35,8 @@ public final class UsageSimulation {
   public static final Instant GO_LIVE = Instant.parse("2026-05-01T00:00:00Z");
   /** The end of the simulated year. */
   public static final Instant END = Instant.parse("2026-11-01T00:00:00Z");
+  /** How many people act: 40 colleagues in five units, and the people of {@link Roles} but the knowledge office. */
+  public static final int PEOPLE = 46;
 
   private static final String[] UNITS = {"sales-east", "sales-north", "education-team", "product-team", "solution-center"};
   private static final String[] ROLES = {"customer-manager", "customer-manager", "industry-manager", "product-manager",
@@ -50,18 +52,18 @@ public final class UsageSimulation {
   private final List<Principal> people = new ArrayList<>();
   private final List<UsageEvent> events = new ArrayList<>();
   private final List<String> items = new ArrayList<>();
-  private final List<String> experts = new ArrayList<>();
+  private final List<String> answers = new ArrayList<>();
   private int sequence;
 
   private UsageSimulation(KnowledgeBase kb, DemoClock clock) {
     this.kb = kb;
     this.clock = clock;
-    for (int i = 0; i < 40; i++) {
+    for (int i = 0; i < PEOPLE - 6; i++) {
       int unit = i % UNITS.length;
       people.add(Principal.of(String.format("u%02d", i), List.of(UNITS[unit]), List.of(ROLES[unit])));
     }
     people.addAll(List.of(Roles.WANG, Roles.LI, Roles.ZHAO, Roles.CHEN, Roles.LIU, Roles.SUN));
-    experts.addAll(List.of("a-campus-card-chen", "sol-campus-5g", "sol-hospital-iot", "sol-logistics-sdwan"));
+    answers.addAll(List.of("a-campus-card-chen", "sol-campus-5g", "sol-hospital-iot", "sol-logistics-sdwan"));
   }
 
   /**
@@ -119,7 +121,7 @@ public final class UsageSimulation {
     for (int i = 0; i < (live ? 13 : 8); i++) {
       add(Kpis.PROPOSAL, at(from), person(), null, null, null);
     }
-    for (int i = 0; i < 40; i++) { // ratings 1 to 5
+    for (int i = 0; i < PEOPLE - 6; i++) { // ratings 1 to 5
       double rating = Math.min(5, Math.max(1, Math.round((live ? 4.25 : 3.5) + random.nextGaussian() * 0.8)));
       add(UsageEventType.RATE, at(from), person(), item(), null, rating);
     }
@@ -176,7 +178,7 @@ public final class UsageSimulation {
     events.add(new UsageEvent(null, UsageEventType.QUESTION_ASKED, asked, asker, null, work, "一个问题 a question", null, null));
     double hours = Math.max(0.5, (live ? 10 : 40) * (0.4 + 1.2 * random.nextDouble()));
     Instant accepted = asked.plus(Duration.ofMinutes((long) (hours * 60)));
-    add(UsageEventType.ACCEPTED, accepted, asker, experts.get(random.nextInt(experts.size())), work, null);
+    add(UsageEventType.ACCEPTED, accepted, asker, answers.get(random.nextInt(answers.size())), work, null);
   }
 
   private void project(Instant from, int i, boolean live) {
