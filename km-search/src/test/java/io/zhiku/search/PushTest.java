@@ -153,6 +153,11 @@ class PushTest {
       assertEquals(List.of("new-edu", "old-edu"), ids(recs), "the attribute names the concept by its label; drafts stay out");
       assertEquals("new under Education: updated today", recs.get(0).reasons().get(0).text());
       assertEquals(0.5 * 0.25, recs.get(1).score(), 1e-9, "two half-lives old: a quarter, times freshness's weight 0.5");
+      clock.advance(Duration.ofDays(60)); // old-edu is now 4 half-lives old: still new, just; a day more and it is not
+      assertEquals(List.of("new-edu", "old-edu"), ids(kb.push(ctx(ALICE, clock).attribute("industry", "Education").build(), 5)));
+      clock.advance(Duration.ofDays(1));
+      assertEquals(List.of("new-edu"), ids(kb.push(ctx(ALICE, clock).attribute("industry", "Education").build(), 5)),
+          "older than four half-lives is not new");
     }
   }
 

@@ -56,7 +56,8 @@ public interface Recommender {
 
   /**
    * The dynamic knowledge map, by age ({@code "freshness"}): the newest items under the context's concepts
-   * (all items when there are none), scored {@code 0.5^(age / halfLife)}.
+   * (all items when there are none), scored {@code 0.5^(age / halfLife)}; items more than four half-lives
+   * old (a score under 1/16) are not new and are left out.
    *
    * @param halfLife the age at which an item scores half
    * @return the recommender

@@ -174,6 +174,9 @@ public final class BuiltInRecommenders {
     };
   }
 
+  /** How many half-lives old an item may be and still be pushed as new. */
+  static final int FRESH_HALF_LIVES = 4;
+
   /**
    * The dynamic knowledge map by age.
    *
@@ -185,6 +188,7 @@ public final class BuiltInRecommenders {
       throw new ValidationException("freshness.halfLife", halfLife, "must be a positive duration");
     }
     double half = halfLife.toMillis();
+    long oldest = half > (double) Long.MAX_VALUE / FRESH_HALF_LIVES ? Long.MAX_VALUE : (long) half * FRESH_HALF_LIVES;
     return new Named("freshness", (ctx, limit) -> {
       Best best = new Best();
       List<String> concepts = ctx.concepts().isEmpty() ? java.util.Collections.singletonList(null) : List.copyOf(ctx.concepts());
@@ -192,7 +196,7 @@ public final class BuiltInRecommenders {
         for (ScoredItem i : ctx.newest(concept == null ? Set.of() : Set.of(concept), limit)) {
           long age = Math.max(0, ctx.now().toEpochMilli() - (long) i.score());
           double score = Math.pow(0.5, age / half);
-          if (score > 0) {
+          if (age <= oldest) { // an item many half-lives old is not new, however few newer ones there are
             String where = concept == null ? "" : " under " + ctx.label(concept);
             best.offer(i.itemId(), score, new Reason("freshness", "new" + where + ": updated " + ago(age)));
           }
