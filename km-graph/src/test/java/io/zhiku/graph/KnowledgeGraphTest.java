@@ -286,6 +286,66 @@ class KnowledgeGraphTest {
   }
 
   /**
+   * The access kit for snapshots and traversals: for random corpora (ACLs, links to hidden and missing
+   * items, events on hidden and missing items) and principals, a principal's snapshot has exactly the
+   * edges of the snapshot over a knowledge base holding only what they may read, and every 2-hop
+   * neighbourhood in it reaches the same nodes.
+   */
+  @RepeatedTest(8)
+  void snapshotForAPrincipal_equalsTheGraphOfWhatTheyMayRead(Random r) {
+    String[] users = {"u0", "u1", "u2", "u3"};
+    String[] concepts = {"network", "vpn", "wifi", "not-in-taxonomy"};
+    List<KnowledgeItem> items = new ArrayList<>();
+    int n = 5 + r.nextInt(25);
+    for (int i = 0; i < n; i++) {
+      Acl acl = switch (r.nextInt(4)) {
+        case 0 -> Acl.NOBODY;
+        case 1 -> Acl.users(users[r.nextInt(users.length)]);
+        case 2 -> Acl.groups("g" + r.nextInt(2));
+        default -> Acl.PUBLIC;
+      };
+      KnowledgeItem.Builder b = item("i" + i, acl, List.of(concepts[r.nextInt(concepts.length)]), users[r.nextInt(users.length)])
+          .toBuilder();
+      int target = r.nextInt(n + 3); // i<n>.. do not exist
+      if (r.nextBoolean() && target != i) {
+        b.link("references", "i" + target);
+      }
+      if (r.nextInt(3) == 0) {
+        b.verified(users[r.nextInt(users.length)], T0);
+      }
+      items.add(b.build());
+    }
+    List<UsageEvent> events = new ArrayList<>();
+    UsageEventType[] types = {UsageEventType.REUSE, UsageEventType.VIEW, UsageEventType.ANSWERED, UsageEventType.VERIFY};
+    for (int e = r.nextInt(40); e > 0; e--) {
+      events.add(UsageEvent.ofItem(types[r.nextInt(types.length)], T0, Principal.of(users[r.nextInt(users.length)]),
+          "i" + r.nextInt(n + 3)));
+    }
+    Principal p = Principal.of(users[r.nextInt(users.length)], List.of("g" + r.nextInt(2)), List.of());
+    try (Split split = Split.of(items, events, p)) {
+      GraphSnapshot mine = split.graph().snapshot(p);
+      GraphSnapshot want = split.onlyGraph().snapshot(p);
+      assertEquals(edges(want), edges(mine), "principal " + p);
+      assertEquals(nodes(want), nodes(mine));
+      for (int v = 0; v < mine.nodeCount(); v++) {
+        Node start = mine.node(v);
+        assertEquals(reached(want, want.indexOf(start)), reached(mine, v), "2 hops from " + start);
+      }
+    }
+  }
+
+  private static Set<Node> reached(GraphSnapshot g, int start) {
+    Neighbourhood hood = Neighbourhood.within(g, start, 2, Traversal.BOTH);
+    Set<Node> out = new java.util.HashSet<>();
+    for (int v = 0; v < g.nodeCount(); v++) {
+      if (hood.hops(v) >= 0) {
+        out.add(g.node(v));
+      }
+    }
+    return out;
+  }
+
+  /**
    * Seeded random histories of item writes, events, host edges, graph commits and crashes: after every
    * reopen the graph equals one built afresh from the knowledge base and the host edges of its last commit.
    */
