@@ -242,7 +242,7 @@ public final class Communities {
    * @throws ValidationException if the number is not that of a node
    */
   public int of(int node) {
-    graph.node(node);
+    graph.check(node);
     return community[node];
   }
 

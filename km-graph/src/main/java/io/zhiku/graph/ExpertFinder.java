@@ -301,7 +301,7 @@ public final class ExpertFinder {
     }
     for (int v = 0; v < n; v++) {
       if (x[v] > 0 && g.nodeType(v).equals(NodeType.PERSON)) {
-        evidence.computeIfAbsent(g.node(v).id(), p -> new ArrayList<>())
+        evidence.computeIfAbsent(g.id(v), p -> new ArrayList<>())
             .add(new Evidence(EvidenceKind.PROXIMITY, null, null, null, weight * x[v] / top));
       }
     }

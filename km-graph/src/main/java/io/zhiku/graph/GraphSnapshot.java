@@ -32,9 +32,6 @@ public final class GraphSnapshot {
   private static final GraphSnapshot EMPTY = builder().build();
 
   private final NodeTable nodes;
-  private final int nodeCount;
-  private final NodeType[] nodeTypes;
-  private final byte[] nodeType;
   private final EdgeType[] edgeTypes;
   private final Map<EdgeType, Integer> edgeTypeIndex;
   private final int[] outStart;
@@ -46,9 +43,6 @@ public final class GraphSnapshot {
   private GraphSnapshot(NodeTable nodes, EdgeType[] edgeTypes, int[] outStart, int[] outTarget, float[] outWeight,
       byte[] outType) {
     this.nodes = nodes;
-    this.nodeCount = nodes.size();
-    this.nodeTypes = nodes.types();
-    this.nodeType = nodes.typeArray();
     this.edgeTypes = edgeTypes;
     this.edgeTypeIndex = new HashMap<>();
     for (int t = 0; t < edgeTypes.length; t++) {
@@ -84,7 +78,7 @@ public final class GraphSnapshot {
    * @return the node count
    */
   public int nodeCount() {
-    return nodeCount;
+    return nodes.size();
   }
 
   /**
@@ -126,7 +120,7 @@ public final class GraphSnapshot {
    * @throws ValidationException if the number is not that of a node
    */
   public NodeType nodeType(int node) {
-    return nodeTypes[nodeType[check(node)] & 0xff];
+    return nodes.type(check(node));
   }
 
   /**
@@ -199,7 +193,7 @@ public final class GraphSnapshot {
    */
   public List<Edge> edges() {
     List<Edge> out = new ArrayList<>(edgeCount());
-    for (int v = 0; v < nodeCount; v++) {
+    for (int v = 0; v < nodes.size(); v++) {
       Node source = nodes.node(v);
       for (int e = outStart[v]; e < outStart[v + 1]; e++) {
         out.add(new Edge(source, edgeTypes[outType[e] & 0xff], nodes.node(outTarget[e]), outWeight[e]));
@@ -231,16 +225,16 @@ public final class GraphSnapshot {
   }
 
   byte[] nodeTypeArray() {
-    return nodeType;
+    return nodes.typeArray();
   }
 
   int nodeTypeIndex(NodeType type) {
-    for (int t = 0; t < nodeTypes.length; t++) {
-      if (nodeTypes[t].equals(type)) {
-        return t;
-      }
-    }
-    return -1;
+    return nodes.typeNumber(type);
+  }
+
+  /** A node's id, without making its {@link Node}; the number must be checked. */
+  String id(int node) {
+    return nodes.id(node);
   }
 
   Incoming incoming() {
@@ -249,7 +243,7 @@ public final class GraphSnapshot {
       synchronized (this) {
         in = incoming;
         if (in == null) {
-          in = new Incoming(nodeCount, outStart, outTarget);
+          in = new Incoming(nodes.size(), outStart, outTarget);
           incoming = in;
         }
       }
@@ -257,9 +251,10 @@ public final class GraphSnapshot {
     return in;
   }
 
-  private int check(int node) {
-    if (node < 0 || node >= nodeCount) {
-      throw new ValidationException("node", node, "a node number from 0 to " + (nodeCount - 1));
+  /** The number, if it is that of a node (the algorithms' argument check; makes no {@link Node}). */
+  int check(int node) {
+    if (node < 0 || node >= nodes.size()) {
+      throw new ValidationException("node", node, "a node number from 0 to " + (nodes.size() - 1));
     }
     return node;
   }

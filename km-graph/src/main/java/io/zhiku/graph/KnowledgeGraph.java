@@ -522,15 +522,15 @@ public final class KnowledgeGraph implements AutoCloseable {
     boolean[] keep = new boolean[n];
     lock.readLock().lock();
     try {
-      for (int v = 0; v < n; v++) {
-        Node node = all.node(v);
-        if (node.type().equals(NodeType.ITEM)) {
-          ItemFacts f = state.items.get(node.id());
+      for (int v = 0; v < n; v++) { // a Node value is made only for the host-node lookup
+        NodeType type = all.nodeType(v);
+        if (type.equals(NodeType.ITEM)) {
+          ItemFacts f = state.items.get(all.id(v));
           hidden[v] = f == null || !f.acl().permits(principal);
           keep[v] = !hidden[v];
         } else {
-          keep[v] = node.type().equals(NodeType.CONCEPT) && taxonomy.contains(node.id())
-              || state.hostNodes.containsKey(node);
+          keep[v] = type.equals(NodeType.CONCEPT) && taxonomy.contains(all.id(v))
+              || !state.hostNodes.isEmpty() && state.hostNodes.containsKey(all.node(v));
         }
       }
     } finally {
@@ -684,9 +684,8 @@ public final class KnowledgeGraph implements AutoCloseable {
     int v = g.indexOf(Node.of(NodeType.CONCEPT, conceptId));
     if (v >= 0) {
       g.forEachEdge(v, Direction.IN, (other, type, weight) -> {
-        Node n = g.node(other);
-        if (type.equals(EdgeType.ABOUT) && n.type().equals(NodeType.ITEM)) {
-          out.add(n.id());
+        if (type.equals(EdgeType.ABOUT) && g.nodeType(other).equals(NodeType.ITEM)) {
+          out.add(g.id(other));
         }
       });
     }

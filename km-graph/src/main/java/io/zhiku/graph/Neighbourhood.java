@@ -34,7 +34,7 @@ public final class Neighbourhood {
   public static Neighbourhood within(GraphSnapshot g, int start, int maxHops, Traversal traversal) {
     Checks.present("graph", g);
     Checks.present("traversal", traversal);
-    g.node(start);
+    g.check(start);
     if (maxHops < 0 || maxHops > MAX_HOPS) {
       throw new ValidationException("maxHops", maxHops, "0 to " + MAX_HOPS);
     }

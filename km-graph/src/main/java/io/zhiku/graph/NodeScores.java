@@ -27,7 +27,7 @@ public final class NodeScores {
    * @throws ValidationException if the number is not that of a node
    */
   public double score(int node) {
-    graph.node(node);
+    graph.check(node);
     return scores[node];
   }
 

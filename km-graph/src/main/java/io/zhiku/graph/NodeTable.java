@@ -39,7 +39,7 @@ final class NodeTable {
    * @throws ValidationException if it would be the {@code max+1}-th node type
    */
   int add(Node node, int maxTypes) {
-    int t = typeNumber(node.type(), true, maxTypes);
+    int t = addType(node.type(), maxTypes);
     String id = node.id();
     int h = hash(t, id.hashCode());
     int mask = slots.length - 1;
@@ -56,7 +56,7 @@ final class NodeTable {
 
   /** A node's number, or -1. */
   int find(Node node) {
-    int t = typeNumber(node.type(), false, 0);
+    int t = typeNumber(node.type());
     if (t < 0) {
       return -1;
     }
@@ -78,19 +78,25 @@ final class NodeTable {
     return new Node(types[type[v] & 0xff], id(v));
   }
 
-  /** A node's type number: an index into {@link #types()}. */
+  /** A node's type number. */
   int typeOf(int v) {
     return type[v] & 0xff;
+  }
+
+  /** A node's type. */
+  NodeType type(int v) {
+    return types[type[v] & 0xff];
+  }
+
+  /** A type's number, or -1 if no node has it. */
+  int typeNumber(NodeType t) {
+    Integer i = typeIndex.get(t);
+    return i == null ? -1 : i;
   }
 
   /** A node's id, made now. */
   String id(int v) {
     return new String(chars, start[v], start[v + 1] - start[v], StandardCharsets.ISO_8859_1);
-  }
-
-  /** The node types, by number. */
-  NodeType[] types() {
-    return Arrays.copyOf(types, typeCount);
   }
 
   /** The per-node type numbers (shared, never changed once trimmed). */
@@ -107,13 +113,10 @@ final class NodeTable {
     return this;
   }
 
-  private int typeNumber(NodeType t, boolean add, int maxTypes) {
+  private int addType(NodeType t, int maxTypes) {
     Integer i = typeIndex.get(t);
     if (i != null) {
       return i;
-    }
-    if (!add) {
-      return -1;
     }
     if (typeCount == maxTypes) {
       throw new ValidationException("node type", t, "at most " + maxTypes + " node types per snapshot");

@@ -65,8 +65,8 @@ public record ShortestPath(List<Integer> nodes, double cost) {
    */
   public static Optional<ShortestPath> between(GraphSnapshot g, int source, int target, Traversal traversal, Cost cost) {
     Checks.present("graph", g);
-    g.node(source);
-    g.node(target);
+    g.check(source);
+    g.check(target);
     Checks.present("traversal", traversal);
     Checks.present("cost", cost);
     Traversal.Resolved walk = traversal.resolve(g);
