@@ -11,7 +11,6 @@ import io.zhiku.metrics.kpi.Metrics;
 import io.zhiku.metrics.kpi.MetricsSource;
 import io.zhiku.metrics.kpi.Period;
 import io.zhiku.metrics.points.IncentivePoints;
-import io.zhiku.metrics.points.Standing;
 import io.zhiku.metrics.report.MetricsReport;
 import io.zhiku.metrics.report.ReportWriter;
 import io.zhiku.metrics.roi.Benefit;
@@ -58,37 +57,29 @@ public final class KpiReportTour {
     Metrics metrics = Metrics.builder(MetricsSource.of(kb)).zone(ZONE).build();
     Period before = Period.of(UsageSimulation.START, UsageSimulation.GO_LIVE);
     Period after = Period.of(UsageSimulation.GO_LIVE, UsageSimulation.END);
+    // The ROI's benefits come from the measured comparison, so it is computed before the report.
     List<KpiComparison> table = metrics.forViewer(viewer).compare(before, after, KpiSegment.ALL);
-    out.printf("  %-38s %12s %12s %9s  %s%n", "KPI (before: 6 months to go-live; after: 6 months since)", "before",
-        "after", "change", "verdict");
-    for (KpiComparison c : table) {
-      if (c.baseline().value().isEmpty() && c.current().value().isEmpty()) {
-        continue;
-      }
-      out.printf("  %-38s %12s %12s %9s  %s%n", c.kpi().name(), format(c, c.baseline().value()),
-          format(c, c.current().value()), c.comparison().flatMap(x -> x.relativeChange().isPresent()
-              ? Optional.of(String.format(Locale.ROOT, "%+.0f%%", 100 * x.relativeChange().getAsDouble()))
-              : Optional.<String>empty()).orElse("—"),
-          c.comparison().map(x -> x.verdict().name()).orElse("no value in one period"));
-    }
+    MetricsReport report = MetricsReport.builder(metrics, viewer, clock).title("知识管理成效报告 Knowledge management review")
+        .compare(before, after).trend(Period.of(UsageSimulation.START, UsageSimulation.END), Granularity.MONTH)
+        .roi(roi(table)).leaderboard(IncentivePoints.standard(ZONE), null, 10).topItems(10).build();
 
-    RoiModel model = roi(table);
-    RoiReport roi = model.evaluate();
+    out.printf("  %-38s %12s %12s %9s  %s%n", "KPI (before go-live / 6 months after)", "before", "after", "change", "verdict");
+    for (KpiComparison c : report.comparisons()) {
+      if (c.baseline().value().isPresent() || c.current().value().isPresent()) {
+        out.printf("  %-38s %12s %12s %9s  %s%n", c.kpi().name(), format(c, c.baseline().value()),
+            format(c, c.current().value()), change(c), c.comparison().map(x -> x.verdict().name()).orElse("no value in one period"));
+      }
+    }
+    RoiReport roi = report.roi().orElseThrow();
     out.printf(Locale.ROOT, "  ROI over 5 years at 8%%: benefits %,.0f, costs %,.0f, ROI %.0f%%, NPV %,.0f, payback %s, IRR %s%n",
         roi.totalBenefits(), roi.totalCosts(), roi.roiPercent(), roi.npv(),
         roi.paybackYears().isPresent() ? String.format(Locale.ROOT, "%.1f years", roi.paybackYears().getAsDouble()) : "not within 5 years",
         roi.irr().rate().isPresent() ? String.format(Locale.ROOT, "%.0f%%", 100 * roi.irr().rate().getAsDouble()) : roi.irr().note());
     roi.flows().get(1).benefits().forEach((name, amount) -> out.printf(Locale.ROOT, "    benefit a year: %-46s %,10.0f%n", name, amount));
     out.println("    (a benefit counts only where its KPI IMPROVED; a quarter of the projects' gains is credited to KM)");
-
-    IncentivePoints points = IncentivePoints.standard(ZONE);
-    List<Standing> top = points.ledger(metrics.forViewer(viewer).source(), after).leaderboard(5);
-    out.println("  incentive points since go-live, top 5: " + top.stream()
+    out.println("  incentive points since go-live, top 5: " + report.leaderboard().stream().limit(5)
         .map(s -> "#" + s.rank() + " " + s.userId() + " " + s.points()).toList());
 
-    MetricsReport report = MetricsReport.builder(metrics, viewer, clock).title("知识管理成效报告 Knowledge management review")
-        .compare(before, after).trend(Period.of(UsageSimulation.START, UsageSimulation.END), Granularity.MONTH)
-        .roi(model).leaderboard(points, null, 10).topItems(10).build();
     Path html = outDir.resolve("report.html");
     try {
       Files.writeString(html, ReportWriter.html(report));
@@ -129,6 +120,11 @@ public final class KpiReportTour {
   private static Optional<KpiComparison> improved(List<KpiComparison> table, String kpiId) {
     return table.stream().filter(c -> c.kpi().id().equals(kpiId))
         .filter(c -> c.comparison().map(x -> x.verdict() == Verdict.IMPROVED).orElse(false)).findFirst();
+  }
+
+  private static String change(KpiComparison c) {
+    return c.comparison().filter(x -> x.relativeChange().isPresent())
+        .map(x -> String.format(Locale.ROOT, "%+.0f%%", 100 * x.relativeChange().getAsDouble())).orElse("—");
   }
 
   private static String format(KpiComparison c, OptionalDouble v) {

@@ -72,8 +72,8 @@ public final class SalesProjectPush {
           .attribute(WorkContext.CUSTOMER, FourLibraries.CUSTOMER).attribute(WorkContext.PROJECT, PROJECT)
           .text(NOTES.get(s)).build();
       List<Recommendation> pushed = kb.push(work, 3);
-      out.println("  " + taxonomy.concept(stage).orElseThrow().prefLabel("zh") + " / "
-          + taxonomy.concept(stage).orElseThrow().prefLabel("en") + ": \"" + NOTES.get(s) + "\"");
+      io.zhiku.core.taxonomy.Concept concept = taxonomy.concept(stage).orElseThrow();
+      out.println("  " + concept.prefLabel("zh") + " / " + concept.prefLabel("en") + ": \"" + NOTES.get(s) + "\"");
       for (Recommendation r : pushed) {
         out.println("    -> " + r.item().id() + "  " + r.item().title());
         out.println("       because " + r.reasons().stream().map(Reason::text).collect(Collectors.joining("; ")));
