@@ -4,6 +4,8 @@ import io.zhiku.core.NotFoundException;
 import io.zhiku.core.ValidationException;
 import io.zhiku.core.ZhikuException;
 import io.zhiku.core.access.Principal;
+import io.zhiku.core.event.EventBlock;
+import io.zhiku.core.event.EventColumns;
 import io.zhiku.core.event.EventQuery;
 import io.zhiku.core.event.EventRow;
 import io.zhiku.core.event.UsageEvent;
@@ -631,6 +633,23 @@ public final class KnowledgeBase implements AutoCloseable {
     Checks.present("visitor", visitor);
     ensureOpen();
     events.scan(query, visitor);
+  }
+
+  /**
+   * Reads stored usage events in blocks of columns, on the calling thread: the bulk form of {@link
+   * #scanEvents} for aggregations over many events, reading each column only for the types that ask for
+   * it. The host's own view, with no access rule applied. Sees events recorded before the last refresh.
+   *
+   * @param query which events
+   * @param columns which columns to read, for which types
+   * @param visitor receives each block; a block is valid only during the call
+   */
+  public void scanEventBlocks(EventQuery query, EventColumns columns, Consumer<EventBlock> visitor) {
+    Checks.present("query", query);
+    Checks.present("columns", columns);
+    Checks.present("visitor", visitor);
+    ensureOpen();
+    events.scanBlocks(query, columns, visitor);
   }
 
   /**

@@ -1,8 +1,11 @@
 package io.zhiku.core.spi;
 
+import io.zhiku.core.event.EventBlock;
+import io.zhiku.core.event.EventColumns;
 import io.zhiku.core.event.EventQuery;
 import io.zhiku.core.event.EventRow;
 import io.zhiku.core.event.UsageEvent;
+import io.zhiku.core.internal.RowBlocks;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
@@ -14,14 +17,16 @@ import java.util.function.Consumer;
  * in doc values; other engines implement the same contract.
  *
  * <p>The knowledge base validates events and serialises {@link #append}, {@link #deleteBefore}, {@link
- * #refresh} and {@link #commit}; {@link #scan} and {@link #count} may run on any thread at any time.
+ * #refresh} and {@link #commit}; {@link #scan}, {@link #scanBlocks} and {@link #count} may run on any
+ * thread at any time.
  *
  * <p>Contract:
  *
  * <ul>
  *   <li>{@link #append} is all or nothing, gives each new event the next sequence number, and skips an
  *       event whose id is already stored (recording is idempotent for events that carry an id).
- *   <li>{@link #scan} and {@link #count} see what was appended before the last {@link #refresh}.
+ *   <li>{@link #scan}, {@link #scanBlocks} and {@link #count} see what was appended before the last
+ *       {@link #refresh}.
  *   <li>{@link #commit} makes appended events durable with the highest sequence number; after a crash,
  *       reopening gives exactly the last commit.
  *   <li>Events are never removed except by {@link #deleteBefore} (retention): deleting an item leaves its
@@ -46,6 +51,19 @@ public interface EventStore extends AutoCloseable {
    * @param visitor receives each event's row; the row is valid only during the call
    */
   void scan(EventQuery query, Consumer<EventRow> visitor);
+
+  /**
+   * Visits every matching event in blocks of columns, on the calling thread: the bulk form of {@link
+   * #scan} for aggregations. The default gathers the rows of {@link #scan}; an engine that stores events
+   * by columns reads each column for a block of events at a time, and only for the types that ask for it.
+   *
+   * @param query which events
+   * @param columns which columns to read, for which types
+   * @param visitor receives each block; a block is valid only during the call
+   */
+  default void scanBlocks(EventQuery query, EventColumns columns, Consumer<EventBlock> visitor) {
+    RowBlocks.scan(rows -> scan(query, rows), columns, visitor);
+  }
 
   /**
    * Counts matching events.

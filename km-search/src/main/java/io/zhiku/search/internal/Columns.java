@@ -165,6 +165,27 @@ final class Columns {
     return s;
   }
 
+  /**
+   * The number of an ordinal's value within a field's {@link Numbering}, kept by ordinal: the value is
+   * looked up only the first time.
+   */
+  private int number(Dictionary kept, long ord, String field, SortedDocValuesLookup value) {
+    int[] numbers = kept.numbers();
+    if (ord < numbers.length && numbers[(int) ord] > 0) {
+      return numbers[(int) ord] - 1;
+    }
+    int n;
+    try {
+      n = numberings.computeIfAbsent(field, f -> new Numbering()).of(value.lookup(ord));
+    } catch (IOException e) {
+      throw GuardedSearchers.failure(store, "read a column", e);
+    }
+    if (ord < numbers.length) {
+      numbers[(int) ord] = n + 1;
+    }
+    return n;
+  }
+
   /** A dictionary lookup by ordinal. */
   private interface SortedDocValuesLookup {
     String lookup(long ord) throws IOException;
@@ -186,6 +207,7 @@ final class Columns {
 
     boolean has(int doc) {
       if (doc != at) {
+        backwards(doc, at);
         try {
           if (values == null) {
             values = DocValues.getNumeric(reader, field);
@@ -205,6 +227,22 @@ final class Columns {
     long get(int doc, long missing) {
       return has(doc) ? value : missing;
     }
+
+    /**
+     * The column's doc values, for a block reader that moves them forward itself: the column is then no
+     * longer read by documents.
+     */
+    NumericDocValues forBlocks() {
+      try {
+        if (values == null) {
+          values = DocValues.getNumeric(reader, field);
+        }
+        at = Integer.MAX_VALUE; // a read by document now fails: it would move the iterator backwards
+        return values;
+      } catch (IOException e) {
+        throw GuardedSearchers.failure(store, "read a column", e);
+      }
+    }
   }
 
   /** A single-valued string column; remembers the last document it was positioned on. */
@@ -212,6 +250,7 @@ final class Columns {
     private final LeafReader reader;
     private final String field;
     private final SortedDocValuesLookup lookup = ord -> this.values.lookupOrd((int) ord).utf8ToString();
+    private final SortedDocValuesLookup names = ord -> nameOf((int) ord);
     private SortedDocValues values;
     private Dictionary kept;
     private int at = -1;
@@ -242,29 +281,90 @@ final class Columns {
      */
     int number(int doc) {
       position(doc);
-      if (ord < 0) {
-        return -1;
+      return ord < 0 ? -1 : numberOf(ord);
+    }
+
+    /** The number of an ordinal's value (see {@link #number}); the column must have been read. */
+    int numberOf(int ordinal) {
+      return Columns.this.number(kept, ordinal, field, names);
+    }
+
+    /** The value of an ordinal; the column must have been read. */
+    String nameOf(int ordinal) {
+      try {
+        return name(kept, ordinal, lookup);
+      } catch (IOException e) {
+        throw GuardedSearchers.failure(store, "read a column", e);
       }
-      int[] numbers = kept.numbers();
-      if (ord < numbers.length && numbers[ord] > 0) {
-        return numbers[ord] - 1;
+    }
+
+    /** How many distinct values the segment's column holds, opening it if needed. */
+    int valueCount() {
+      try {
+        open();
+        return values.getValueCount();
+      } catch (IOException e) {
+        throw GuardedSearchers.failure(store, "read a column", e);
       }
-      int n = numberings.computeIfAbsent(field, f -> new Numbering()).of(get(doc));
-      if (ord < numbers.length) {
-        numbers[ord] = n + 1;
+    }
+
+    /**
+     * The ordinal of a value in this segment, opening the column if needed.
+     *
+     * @return the ordinal, or -1 if no document of the segment has the value
+     */
+    int ordinalOf(String value) {
+      try {
+        open();
+        int o = values.lookupTerm(new BytesRef(value));
+        return o < 0 ? -1 : o;
+      } catch (IOException e) {
+        throw GuardedSearchers.failure(store, "read a column", e);
       }
-      return n;
+    }
+
+    /**
+     * The column's doc values, for a block reader that moves them forward itself: the column is then no
+     * longer read by documents, only by ordinals ({@link #nameOf}, {@link #numberOf}, {@link #numbers}).
+     */
+    SortedDocValues forBlocks() {
+      try {
+        open();
+        at = Integer.MAX_VALUE; // a read by document now fails: it would move the iterator backwards
+        return values;
+      } catch (IOException e) {
+        throw GuardedSearchers.failure(store, "read a column", e);
+      }
+    }
+
+    /**
+     * The numbers of ordinals read from {@link #forBlocks} (see {@link #number}).
+     *
+     * @param out receives each ordinal's number, or -1 for ordinal -1
+     */
+    void numbers(int[] ordinals, int n, int[] out) {
+      int[] kept = this.kept.numbers();
+      for (int i = 0; i < n; i++) {
+        int o = ordinals[i];
+        int number = o < 0 ? 0 : o < kept.length ? kept[o] : 0; // the number plus one; 0 if not yet known
+        out[i] = number > 0 ? number - 1 : o < 0 ? -1 : numberOf(o);
+      }
+    }
+
+    private void open() throws IOException {
+      if (values == null) {
+        values = DocValues.getSorted(reader, field);
+        kept = dictionary(reader, field, values.getValueCount());
+      }
     }
 
     private void position(int doc) {
       if (doc == at) {
         return;
       }
+      backwards(doc, at);
       try {
-        if (values == null) {
-          values = DocValues.getSorted(reader, field);
-          kept = dictionary(reader, field, values.getValueCount());
-        }
+        open();
         at = doc;
         current = null;
         ord = values.advanceExact(doc) ? values.ordValue() : -1;
@@ -322,13 +422,62 @@ final class Columns {
         if (count == 0) {
           return null;
         }
-        long[] range = range(key);
-        for (int i = 0; i < count; i++) {
-          if (ords[i] >= range[0]) {
-            return ords[i] < range[1] ? entryValue(ords[i], key.length() + 1) : null;
-          }
+        long ord = first(range(key));
+        return ord < 0 ? null : entryValue(ord, key.length() + 1);
+      } catch (IOException e) {
+        throw GuardedSearchers.failure(store, "read a column", e);
+      }
+    }
+
+    /**
+     * The column's doc values, for a block reader that moves them forward itself: the column is then no
+     * longer read by documents, only by ordinals ({@link #keyRange}, {@link #entryNumber}, {@link
+     * #entryValueOf}).
+     */
+    SortedSetDocValues forBlocks() {
+      try {
+        if (values == null) {
+          values = DocValues.getSortedSet(reader, field);
+          kept = dictionary(reader, field, values.getValueCount());
         }
-        return null;
+        at = Integer.MAX_VALUE; // a read by document now fails: it would move the iterator backwards
+        return values;
+      } catch (IOException e) {
+        throw GuardedSearchers.failure(store, "read a column", e);
+      }
+    }
+
+    /** For a column of {@code key=value} entries read by blocks, [first, end) ordinals of a key's entries. */
+    long[] keyRange(String key) {
+      try {
+        return range(key);
+      } catch (IOException e) {
+        throw GuardedSearchers.failure(store, "read a column", e);
+      }
+    }
+
+    /** The first of the current document's ordinals in [range[0], range[1]), or -1. */
+    private long first(long[] range) {
+      for (int i = 0; i < count; i++) {
+        if (ords[i] >= range[0]) {
+          return ords[i] < range[1] ? ords[i] : -1;
+        }
+      }
+      return -1;
+    }
+
+    /**
+     * The number of an entry's ordinal (read from {@link #forBlocks}): one number per distinct entry string
+     * of the field, like {@link StringColumn#numberOf}. The entry's string is looked up once, not kept.
+     */
+    int entryNumber(long ord) {
+      return number(kept, ord, field, lookup);
+    }
+
+    /** The value of an entry's ordinal read from {@link #forBlocks}, for a key. */
+    String entryValueOf(long ord, String key) {
+      try {
+        return entryValue(ord, key.length() + 1);
       } catch (IOException e) {
         throw GuardedSearchers.failure(store, "read a column", e);
       }
@@ -368,6 +517,7 @@ final class Columns {
       if (doc == at) {
         return;
       }
+      backwards(doc, at);
       if (values == null) {
         values = DocValues.getSortedSet(reader, field);
         kept = dictionary(reader, field, values.getValueCount());
@@ -384,6 +534,13 @@ final class Columns {
           ords[i] = values.nextOrd(); // ascending, so values come in byte order
         }
       }
+    }
+  }
+
+  /** Doc values move forward only: a read of an earlier document (or after a block read) is a bug. */
+  private static void backwards(int doc, int at) {
+    if (doc < at) {
+      throw new IllegalStateException("a column is read forward only: document " + doc + " after " + at);
     }
   }
 

@@ -1,6 +1,8 @@
 package io.zhiku.search.internal;
 
 import io.zhiku.core.ZhikuException;
+import io.zhiku.core.event.EventBlock;
+import io.zhiku.core.event.EventColumns;
 import io.zhiku.core.event.EventQuery;
 import io.zhiku.core.event.EventRow;
 import io.zhiku.core.event.UsageEvent;
@@ -231,12 +233,22 @@ final class LuceneEventStore implements EventStore {
 
   @Override
   public void scan(EventQuery query, Consumer<EventRow> visitor) {
+    collect(query, () -> new RowCollector(visitor));
+  }
+
+  @Override
+  public void scanBlocks(EventQuery query, EventColumns wanted, Consumer<EventBlock> visitor) {
+    collect(query, () -> new LuceneEventBlocks(columns, wanted, visitor));
+  }
+
+  /** Runs a query on the calling thread with a collector of its own per slice. */
+  private void collect(EventQuery query, Supplier<Collector> collector) {
     Query q = query(query);
     reading(() -> withSearcher(s -> {
       s.search(q, new CollectorManager<Collector, Void>() {
         @Override
         public Collector newCollector() {
-          return new RowCollector(visitor);
+          return collector.get();
         }
 
         @Override

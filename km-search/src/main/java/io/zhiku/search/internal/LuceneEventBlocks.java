@@ -1,0 +1,384 @@
+package io.zhiku.search.internal;
+
+import io.zhiku.core.event.EventBlock;
+import io.zhiku.core.event.EventColumns;
+import java.io.IOException;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
+
+/**
+ * The block scan of the event store: gathers a segment's matching documents a few thousand at a time,
+ * then reads their doc values column by column (each column's iterator moves forward through the block
+ * in one loop) and only for the types that ask for the column. One collector per scan, used on the
+ * scanning thread.
+ */
+final class LuceneEventBlocks implements Collector {
+  /** Documents per block: the block's columns stay in the core's cache. */
+  static final int CAPACITY = 4096;
+
+  private final Block block;
+  private final Consumer<EventBlock> visitor;
+
+  LuceneEventBlocks(Columns columns, EventColumns wanted, Consumer<EventBlock> visitor) {
+    this.block = new Block(columns, wanted);
+    this.visitor = visitor;
+  }
+
+  @Override
+  public LeafCollector getLeafCollector(LeafReaderContext context) {
+    block.open(context.reader());
+    return new LeafCollector() {
+      @Override
+      public void setScorer(Scorable scorer) {}
+
+      @Override
+      public void collect(int doc) {
+        block.docs[block.size++] = doc;
+        if (block.size == CAPACITY) {
+          flush();
+        }
+      }
+
+      @Override
+      public void finish() {
+        flush();
+      }
+    };
+  }
+
+  private void flush() {
+    if (block.size > 0) {
+      block.read();
+      visitor.accept(block);
+      block.size = 0;
+    }
+  }
+
+  @Override
+  public ScoreMode scoreMode() {
+    return ScoreMode.COMPLETE_NO_SCORES;
+  }
+
+  /** One segment's block: the documents, then their columns. */
+  private static final class Block implements EventBlock {
+    private final Columns columns;
+    private final EventColumns wanted;
+    private final String[] typeNames;
+    private final String[] keys;
+    /** By type index plus one: whether the item, the value, the result count, each key is read. */
+    private final boolean[] readsItem;
+    private final boolean[] readsValue;
+    private final boolean[] readsResults;
+    private final boolean[][] readsKey;
+    private final boolean readsAnyKey;
+    /** By type index plus one: whether any key is read. */
+    private final boolean[] readsKeyByType;
+    private final int[] docs = new int[CAPACITY];
+    private int size;
+    private final long[] time = new long[CAPACITY];
+    private final int[] typeOrd = new int[CAPACITY];
+    private final int[] type = new int[CAPACITY];
+    private final int[] userOrd = new int[CAPACITY];
+    private final int[] user = new int[CAPACITY];
+    private final int[] itemOrd = new int[CAPACITY];
+    private final int[] item = new int[CAPACITY];
+    private final long[] value = new long[CAPACITY];
+    private final long[] results = new long[CAPACITY];
+    private final long[][] entryOrd;
+    private final int[][] entry;
+    private Columns.LongColumn timeColumn;
+    private Columns.StringColumn typeColumn;
+    private Columns.StringColumn userColumn;
+    private Columns.StringColumn itemColumn;
+    private Columns.LongColumn valueColumn;
+    private Columns.LongColumn resultsColumn;
+    private Columns.StringsColumn attributeColumn;
+    /** The segment's entries, and the same as single-valued doc values if each event has one at most. */
+    private SortedSetDocValues entries;
+    private SortedDocValues singleEntries;
+    /** The segment's type ordinals to type indexes. */
+    private int[] typeIndexByOrd;
+
+    Block(Columns columns, EventColumns wanted) {
+      this.columns = columns;
+      this.wanted = wanted;
+      int types = wanted.types().size();
+      typeNames = wanted.types().stream().map(t -> t.name()).toArray(String[]::new);
+      keys = wanted.attributeKeys().toArray(String[]::new);
+      readsItem = reads(EventColumns.Column.ITEM);
+      readsValue = reads(EventColumns.Column.VALUE);
+      readsResults = reads(EventColumns.Column.RESULT_COUNT);
+      readsKey = new boolean[keys.length][types + 1];
+      readsKeyByType = new boolean[types + 1];
+      for (int k = 0; k < keys.length; k++) {
+        for (int t = 0; t < types; t++) {
+          readsKey[k][t + 1] = wanted.readsAttribute(k, t);
+          readsKeyByType[t + 1] |= readsKey[k][t + 1];
+        }
+      }
+      readsAnyKey = readsAny(readsKeyByType);
+      entryOrd = new long[keys.length][CAPACITY];
+      entry = new int[keys.length][CAPACITY];
+    }
+
+    private boolean[] reads(EventColumns.Column column) {
+      boolean[] out = new boolean[typeNames.length + 1];
+      for (int t = 0; t < typeNames.length; t++) {
+        out[t + 1] = wanted.reads(column, t);
+      }
+      return out;
+    }
+
+    /** Starts a segment: its columns open on their first read. */
+    void open(LeafReader reader) {
+      timeColumn = columns.longs(reader, LuceneEventStore.TIME);
+      typeColumn = columns.string(reader, LuceneEventStore.TYPE);
+      userColumn = columns.string(reader, LuceneEventStore.USER);
+      itemColumn = columns.string(reader, LuceneEventStore.ITEM);
+      valueColumn = columns.longs(reader, LuceneEventStore.VALUE);
+      resultsColumn = columns.longs(reader, LuceneEventStore.RESULTS);
+      attributeColumn = columns.strings(reader, LuceneEventStore.CONTEXT_ATTRIBUTE);
+      typeIndexByOrd = null;
+      entries = null;
+      singleEntries = null;
+      size = 0;
+    }
+
+    /** Reads the columns of the gathered documents. */
+    void read() {
+      int n = size;
+      try {
+        readTimes(timeColumn.forBlocks(), docs, n, time);
+        readTypes(typeColumn.forBlocks(), docs, n, typeOrd);
+        if (typeIndexByOrd == null) {
+          typeIndexByOrd = typeIndexes();
+        }
+        for (int i = 0; i < n; i++) {
+          type[i] = typeOrd[i] < 0 ? -1 : typeIndexByOrd[typeOrd[i]];
+        }
+        readUsers(userColumn.forBlocks(), docs, n, userOrd);
+        userColumn.numbers(userOrd, n, user);
+        if (readsAny(readsItem)) {
+          readItems(itemColumn.forBlocks(), docs, n, type, readsItem, itemOrd);
+          itemColumn.numbers(itemOrd, n, item);
+        } else {
+          java.util.Arrays.fill(item, 0, n, -1);
+          java.util.Arrays.fill(itemOrd, 0, n, -1);
+        }
+        readValues(readsAny(readsValue) ? valueColumn.forBlocks() : null, docs, n, type, readsValue, value);
+        readResults(readsAny(readsResults) ? resultsColumn.forBlocks() : null, docs, n, type, readsResults, results);
+        if (readsAnyKey) {
+          readEntries(n);
+        } else {
+          for (int k = 0; k < keys.length; k++) { // keys asked for no type
+            java.util.Arrays.fill(entryOrd[k], 0, n, -1);
+            java.util.Arrays.fill(entry[k], 0, n, -1);
+          }
+        }
+      } catch (IOException e) {
+        throw GuardedSearchers.failure("event store", "read a block of events", e);
+      }
+    }
+
+    private static boolean readsAny(boolean[] byType) {
+      for (boolean b : byType) {
+        if (b) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    // One loop per column, each in a method of its own. A loop shared by several columns meets several
+    // doc-values classes at its calls, which the JIT then neither inlines nor unrolls: reading time, type
+    // and user for 10M events took five times as long that way (measured).
+
+    private static void readTimes(NumericDocValues v, int[] docs, int n, long[] out) throws IOException {
+      for (int i = 0; i < n; i++) {
+        out[i] = v.advanceExact(docs[i]) ? v.longValue() : 0;
+      }
+    }
+
+    private static void readTypes(SortedDocValues v, int[] docs, int n, int[] out) throws IOException {
+      for (int i = 0; i < n; i++) {
+        out[i] = v.advanceExact(docs[i]) ? v.ordValue() : -1;
+      }
+    }
+
+    private static void readUsers(SortedDocValues v, int[] docs, int n, int[] out) throws IOException {
+      for (int i = 0; i < n; i++) {
+        out[i] = v.advanceExact(docs[i]) ? v.ordValue() : -1;
+      }
+    }
+
+    /** Item ordinals of the events whose type reads the item, else -1. */
+    private static void readItems(SortedDocValues v, int[] docs, int n, int[] type, boolean[] wanted, int[] out)
+        throws IOException {
+      for (int i = 0; i < n; i++) {
+        out[i] = wanted[type[i] + 1] && v.advanceExact(docs[i]) ? v.ordValue() : -1;
+      }
+    }
+
+    /** Value bits of the events whose type reads the value, else {@link #NO_VALUE}. */
+    private static void readValues(NumericDocValues v, int[] docs, int n, int[] type, boolean[] wanted, long[] out)
+        throws IOException {
+      for (int i = 0; i < n; i++) {
+        out[i] = v != null && wanted[type[i] + 1] && v.advanceExact(docs[i]) ? v.longValue() : NO_VALUE;
+      }
+    }
+
+    /** Result counts of the events whose type reads them, else -1. */
+    private static void readResults(NumericDocValues v, int[] docs, int n, int[] type, boolean[] wanted, long[] out)
+        throws IOException {
+      for (int i = 0; i < n; i++) {
+        out[i] = v != null && wanted[type[i] + 1] && v.advanceExact(docs[i]) ? v.longValue() : -1;
+      }
+    }
+
+    /**
+     * For each key, the ordinal of each event's entry with the key (keys' entries are ranges of ordinals,
+     * "key=" up to "key>"), and its number. Most segments hold one entry per event at most: Lucene then
+     * stores the column as single-valued, which reads faster.
+     */
+    private void readEntries(int n) throws IOException {
+      if (entries == null) { // unwrapped before the first read: a used iterator cannot be
+        entries = attributeColumn.forBlocks();
+        singleEntries = DocValues.unwrapSingleton(entries);
+      }
+      SortedSetDocValues all = entries;
+      SortedDocValues single = singleEntries;
+      long[][] ranges = new long[keys.length][];
+      for (int k = 0; k < keys.length; k++) {
+        ranges[k] = attributeColumn.keyRange(keys[k]);
+        java.util.Arrays.fill(entryOrd[k], 0, n, -1);
+      }
+      for (int i = 0; i < n; i++) {
+        int t = type[i] + 1;
+        if (!readsKeyByType[t]) {
+          continue;
+        }
+        if (single != null) {
+          if (single.advanceExact(docs[i])) {
+            file(i, t, single.ordValue(), ranges);
+          }
+        } else if (all.advanceExact(docs[i])) {
+          for (int c = all.docValueCount(); c > 0; c--) {
+            file(i, t, all.nextOrd(), ranges);
+          }
+        }
+      }
+      for (int k = 0; k < keys.length; k++) {
+        long[] ords = entryOrd[k];
+        int[] numbers = entry[k];
+        for (int i = 0; i < n; i++) {
+          numbers[i] = ords[i] < 0 ? -1 : attributeColumn.entryNumber(ords[i]);
+        }
+      }
+    }
+
+    /** Files an entry of event i under the key whose range holds it, if the event's type reads that key. */
+    private void file(int i, int typePlusOne, long ord, long[][] ranges) {
+      for (int k = 0; k < ranges.length; k++) {
+        if (ord >= ranges[k][0] && ord < ranges[k][1]) {
+          if (readsKey[k][typePlusOne] && entryOrd[k][i] < 0) {
+            entryOrd[k][i] = ord;
+          }
+          return;
+        }
+      }
+    }
+
+    /** By the segment's type ordinal, the type's index in the wanted types, or -1. */
+    private int[] typeIndexes() {
+      int[] out = new int[Math.max(0, typeColumn.valueCount())];
+      java.util.Arrays.fill(out, -1);
+      for (int t = 0; t < typeNames.length; t++) {
+        int ord = typeColumn.ordinalOf(typeNames[t]);
+        if (ord >= 0) {
+          out[ord] = t;
+        }
+      }
+      return out;
+    }
+
+    @Override
+    public EventColumns columns() {
+      return wanted;
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
+
+    @Override
+    public long time(int i) {
+      return time[check(i)];
+    }
+
+    @Override
+    public int type(int i) {
+      return type[check(i)];
+    }
+
+    @Override
+    public int userNumber(int i) {
+      return user[check(i)];
+    }
+
+    @Override
+    public String userId(int i) {
+      return userColumn.nameOf(userOrd[check(i)]);
+    }
+
+    @Override
+    public int itemNumber(int i) {
+      return item[check(i)];
+    }
+
+    @Override
+    public String itemId(int i) {
+      int ord = itemOrd[check(i)];
+      return ord < 0 ? null : itemColumn.nameOf(ord);
+    }
+
+    @Override
+    public double value(int i) {
+      long bits = value[check(i)];
+      return bits == NO_VALUE ? Double.NaN : Double.longBitsToDouble(bits);
+    }
+
+    @Override
+    public long resultCount(int i) {
+      return results[check(i)];
+    }
+
+    @Override
+    public int attributeNumber(int key, int i) {
+      return entry[key][check(i)];
+    }
+
+    @Override
+    public String attribute(int key, int i) {
+      long ord = entryOrd[key][check(i)];
+      return ord < 0 ? null : attributeColumn.entryValueOf(ord, keys[key]);
+    }
+
+    private int check(int i) {
+      return Objects.checkIndex(i, size);
+    }
+  }
+
+  /** The bits of a NaN no stored value has: values are stored with {@code doubleToRawLongBits} of non-NaN doubles. */
+  private static final long NO_VALUE = Double.doubleToRawLongBits(Double.NaN);
+}
