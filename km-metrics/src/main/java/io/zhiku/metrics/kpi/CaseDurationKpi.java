@@ -1,10 +1,12 @@
 package io.zhiku.metrics.kpi;
 
+import io.zhiku.core.event.EventBlock;
+import io.zhiku.core.event.EventColumns;
 import io.zhiku.core.event.EventQuery;
 import io.zhiku.core.event.EventRow;
 import io.zhiku.core.event.UsageEventType;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,19 +44,24 @@ final class CaseDurationKpi extends DefinedKpi {
 
   @Override
   public Collector collector(KpiScope scope) {
-    Cases cases = scope.shared("cases:" + open + ":" + close + ":" + key, () -> new Cases(scope.period()));
-    return new Collector() {
+    Cases cases = scope.shared("cases:" + open + ":" + close + ":" + key, () -> new Cases(scope));
+    return new BlockCollector(scope) {
       @Override
-      public void accept(EventRow row) {
-        cases.accept(row);
+      void require(EventColumns.Builder columns) {
+        columns.attribute(key, open, close);
+        if (knowledge != Knowledge.ANY) {
+          columns.attribute(key, useTypes.toArray(UsageEventType[]::new));
+        }
+      }
+
+      @Override
+      void accept(BlockRows rows) {
+        cases.accept(rows);
       }
 
       @Override
       public KpiValue finish() {
-        cases.completeOpenings(scope);
-        if (knowledge != Knowledge.ANY) {
-          cases.completeUses(scope);
-        }
+        cases.complete(scope);
         List<String> notes = new ArrayList<>();
         double[] durations = cases.durations(knowledge, unitMillis, notes);
         return scope.mean(durations, String.join("; ", notes));
@@ -62,110 +69,150 @@ final class CaseDurationKpi extends DefinedKpi {
     };
   }
 
-  /** The openings, closings and knowledge uses of one family of cases in one report. */
+  /**
+   * The openings, closings and knowledge uses of one family of cases in one report, in arrays by case.
+   * When no case was opened before the period (the common case for a store whose history the period
+   * covers) a case is the number of its key ({@link EventBlock#attributeNumber}) and the period's scan is
+   * all there is to read. Otherwise a case is found by its key's string, so that its opening before the
+   * period, and the knowledge used before the period, can be looked up afterwards by further scans.
+   */
   private final class Cases {
     private final long start;
-    private final long end;
-    private final Map<String, Case> cases = new HashMap<>();
-    private long lastSequence = -1;
+    /** Whether cases are numbered by key string: some opening lies before the period. */
+    private final boolean byKey;
+    private final Map<String, Integer> caseOfKey = new HashMap<>();
+    private long[] opened = new long[0];
+    private long[] closed = new long[0];
+    private long[] firstUse = new long[0];
+    /** Uses after the first, for the few cases with several; by case. */
+    private final Map<Integer, LongList> moreUses = new HashMap<>();
+    private Object lastScan;
+    private long lastSerial = -1;
     private long closingsWithoutKey;
-    private boolean openingsComplete;
-    private boolean usesComplete;
+    private boolean complete;
     private Durations durations;
 
-    Cases(Period period) {
-      this.start = period.start().toEpochMilli();
-      this.end = period.end().toEpochMilli();
+    Cases(KpiScope scope) {
+      this.start = scope.period().start().toEpochMilli();
+      this.byKey = scope.anyEvents(EventQuery.builder().types(open).window(null, scope.period().start()).build());
     }
 
-    /** One row, from whichever KPI of the family receives it first (the others get the same row next). */
-    void accept(EventRow row) {
-      String k = row.contextAttribute(key);
-      String type = row.type();
-      if (k == null && !type.equals(close.name())) {
-        return; // most rows: nothing to record, so no need to check for the same row twice
-      }
-      long sequence = row.sequence();
-      if (sequence == lastSequence) {
+    /** One block, from whichever KPI of the family receives it first (the others get the same block next). */
+    void accept(BlockRows rows) {
+      if (rows.sameAs(lastScan, lastSerial)) {
         return;
       }
-      lastSequence = sequence;
-      long t = row.timeMillis();
-      if (t >= end) {
-        return;
+      lastScan = rows.scan();
+      lastSerial = rows.serial();
+      EventBlock b = rows.block();
+      int k = rows.columns().attributeKeys().indexOf(key);
+      for (int j = rows.from(open), to = rows.to(open); j < to; j++) {
+        int i = rows.row(j);
+        int c = caseOf(b, k, i);
+        if (c >= 0) {
+          opened[c] = Math.min(opened[c], b.time(i));
+        }
       }
-      if (k != null) {
-        Case c = cases.computeIfAbsent(k, x -> new Case());
-        if (type.equals(close.name())) {
-          c.closed = Math.min(c.closed, t);
-        } else if (type.equals(open.name())) {
-          c.opened = Math.min(c.opened, t);
+      for (int j = rows.from(close), to = rows.to(close); j < to; j++) {
+        int i = rows.row(j);
+        int c = caseOf(b, k, i);
+        if (c >= 0) {
+          closed[c] = Math.min(closed[c], b.time(i));
         } else {
-          c.use(t);
+          closingsWithoutKey++;
         }
-      } else if (type.equals(close.name())) {
-        closingsWithoutKey++;
+      }
+      for (UsageEventType u : useTypes) {
+        if (!rows.columns().readsAttribute(k, rows.columns().typeIndex(u))) {
+          continue; // no KPI of the report asks which case a use was in
+        }
+        for (int j = rows.from(u), to = rows.to(u); j < to; j++) {
+          int i = rows.row(j);
+          int c = caseOf(b, k, i);
+          if (c >= 0) {
+            use(c, b.time(i));
+          }
+        }
       }
     }
 
-    /** Finds the openings before the period of the cases closed in it. */
-    void completeOpenings(KpiScope scope) {
-      if (openingsComplete) {
+    /** The case of an event, with room for it in the arrays; -1 if the event names no case. */
+    private int caseOf(EventBlock b, int k, int i) {
+      int c;
+      if (byKey) {
+        String v = b.attribute(k, i);
+        c = v == null ? -1 : caseOfKey.computeIfAbsent(v, x -> caseOfKey.size());
+      } else {
+        c = b.attributeNumber(k, i);
+      }
+      if (c >= opened.length) {
+        int size = Math.max(c + 1, 2 * opened.length);
+        opened = grown(opened, size);
+        closed = grown(closed, size);
+        firstUse = grown(firstUse, size);
+      }
+      return c;
+    }
+
+    private static long[] grown(long[] a, int size) {
+      long[] out = Arrays.copyOf(a, size);
+      Arrays.fill(out, a.length, size, Long.MAX_VALUE);
+      return out;
+    }
+
+    private void use(int c, long t) {
+      if (firstUse[c] == Long.MAX_VALUE) {
+        firstUse[c] = t;
+      } else {
+        moreUses.computeIfAbsent(c, x -> new LongList()).add(t);
+      }
+    }
+
+    /**
+     * Finds, for the cases closed in the period, the openings before it and then the knowledge used
+     * between such an opening and the period's start. Nothing to find unless some opening lies before
+     * the period.
+     */
+    void complete(KpiScope scope) {
+      if (complete || !byKey) {
         return;
       }
-      openingsComplete = true;
-      boolean missing = false;
-      for (Case c : cases.values()) {
-        missing |= c.closed != Long.MAX_VALUE && c.opened > c.closed; // an opening in the period may be a reopening after the closing
-      }
-      if (!missing) {
-        return;
-      }
+      complete = true;
       scope.scan(EventQuery.builder().types(open).window(null, scope.period().start()).build(), row -> {
-        Case c = closedCase(row);
-        if (c != null) {
-          c.opened = Math.min(c.opened, row.timeMillis());
+        int c = closedCase(row);
+        if (c >= 0) {
+          opened[c] = Math.min(opened[c], row.timeMillis());
         }
       });
-    }
-
-    /** Finds the knowledge used before the period in the cases opened before it and closed in it. */
-    void completeUses(KpiScope scope) {
-      if (usesComplete) {
-        return;
-      }
-      usesComplete = true;
       long earliest = start;
-      for (Case c : cases.values()) {
-        if (c.closed != Long.MAX_VALUE && c.opened < earliest) {
-          earliest = c.opened;
+      for (int c = 0; c < closed.length; c++) {
+        if (closed[c] != Long.MAX_VALUE) {
+          earliest = Math.min(earliest, opened[c]);
         }
       }
-      if (earliest == start) {
-        return;
+      if (earliest < start && !useTypes.isEmpty()) {
+        EventQuery before = EventQuery.builder().types(useTypes.toArray(UsageEventType[]::new))
+            .window(java.time.Instant.ofEpochMilli(earliest), scope.period().start()).build();
+        scope.scan(before, row -> {
+          int c = closedCase(row);
+          if (c >= 0) {
+            use(c, row.timeMillis());
+          }
+        });
       }
-      durations = null; // uses may be added: split again
-      EventQuery before = EventQuery.builder().types(useTypes.toArray(UsageEventType[]::new))
-          .window(java.time.Instant.ofEpochMilli(earliest), scope.period().start()).build();
-      scope.scan(before, row -> {
-        Case c = closedCase(row);
-        if (c != null) {
-          c.use(row.timeMillis());
-        }
-      });
     }
 
-    /** The case of a row's key if it was closed in the period, else {@code null}. */
-    private Case closedCase(EventRow row) {
+    /** The case of a row's key if it was closed in the period, else -1. */
+    private int closedCase(EventRow row) {
       String k = row.contextAttribute(key);
-      Case c = k == null ? null : cases.get(k);
-      return c != null && c.closed != Long.MAX_VALUE ? c : null;
+      Integer c = k == null ? null : caseOfKey.get(k);
+      return c != null && closed[c] != Long.MAX_VALUE ? c : -1;
     }
 
     /** The durations of the cases closed in the period, all and split by knowledge use; computed once. */
     double[] durations(Knowledge which, double unit, List<String> notes) {
       if (durations == null) {
-        durations = new Durations(cases.values());
+        durations = new Durations(this);
       }
       if (durations.withoutOpening > 0) {
         notes.add("closings without an earlier opening left out: " + durations.withoutOpening);
@@ -184,6 +231,19 @@ final class CaseDurationKpi extends DefinedKpi {
       }
       return out;
     }
+
+    /** Whether knowledge was used in a case between two instants (inclusive). */
+    boolean usedBetween(int c, long from, long to) {
+      if (firstUse[c] >= from && firstUse[c] <= to) {
+        return true;
+      }
+      LongList more = moreUses.get(c);
+      if (more == null) {
+        return false;
+      }
+      int i = more.sorted().firstAtLeast(from);
+      return i < more.size() && more.get(i) <= to;
+    }
   }
 
   /** The durations, in milliseconds, of the closed cases that have an earlier opening. */
@@ -193,47 +253,21 @@ final class CaseDurationKpi extends DefinedKpi {
     final LongList without = new LongList();
     int withoutOpening;
 
-    Durations(Collection<Case> cases) {
-      for (Case c : cases) {
-        if (c.closed == Long.MAX_VALUE) {
+    Durations(CaseDurationKpi.Cases cases) {
+      for (int c = 0; c < cases.closed.length; c++) {
+        long closed = cases.closed[c];
+        if (closed == Long.MAX_VALUE) {
           continue;
         }
-        if (c.opened > c.closed) {
+        long opened = cases.opened[c];
+        if (opened > closed) {
           withoutOpening++;
           continue;
         }
-        long d = c.closed - c.opened;
+        long d = closed - opened;
         any.add(d);
-        (c.usedBetween(c.opened, c.closed) ? with : without).add(d);
+        (cases.usedBetween(c, opened, closed) ? with : without).add(d);
       }
-    }
-  }
-
-  /** One key's earliest opening and closing (Long.MAX_VALUE: none) and the times knowledge was used in it. */
-  private static final class Case {
-    long opened = Long.MAX_VALUE;
-    long closed = Long.MAX_VALUE;
-    private long firstUse = Long.MAX_VALUE; // the common case: one use, no list
-    private LongList uses;
-
-    void use(long t) {
-      if (firstUse == Long.MAX_VALUE && uses == null) {
-        firstUse = t;
-        return;
-      }
-      if (uses == null) {
-        uses = new LongList();
-        uses.add(firstUse);
-      }
-      uses.add(t);
-    }
-
-    boolean usedBetween(long from, long to) {
-      if (uses == null) {
-        return firstUse >= from && firstUse <= to;
-      }
-      int i = uses.sorted().firstAtLeast(from);
-      return i < uses.size() && uses.get(i) <= to;
     }
   }
 }

@@ -1,6 +1,8 @@
 package io.zhiku.metrics.kpi;
 
-import io.zhiku.core.event.EventRow;
+import io.zhiku.core.event.EventBlock;
+import io.zhiku.core.event.EventColumns;
+import io.zhiku.core.event.UsageEventType;
 import java.util.BitSet;
 
 /** Counts the events of its types in the period, or the distinct people behind them (or their share of a headcount). */
@@ -20,17 +22,33 @@ final class EventCountKpi extends DefinedKpi {
 
   @Override
   public Collector collector(KpiScope scope) {
-    long end = scope.period().end().toEpochMilli();
-    return new Collector() {
+    UsageEventType[] types = definition().events().toArray(UsageEventType[]::new);
+    boolean everyEvent = definition().everyEvent();
+    return new BlockCollector(scope) {
       private final BitSet people = new BitSet(); // by user number
       private long events;
 
       @Override
-      public void accept(EventRow row) {
-        if (row.timeMillis() < end) {
-          events++;
-          if (distinctPeople) {
-            people.set(row.userNumber());
+      void require(EventColumns.Builder columns) {
+        columns.types(types);
+      }
+
+      @Override
+      void accept(BlockRows rows) {
+        if (everyEvent) {
+          count(rows, 0, rows.periodEnd());
+        }
+        for (UsageEventType t : types) {
+          count(rows, rows.from(t), rows.to(t));
+        }
+      }
+
+      private void count(BlockRows rows, int from, int to) {
+        events += to - from;
+        if (distinctPeople) {
+          EventBlock b = rows.block();
+          for (int j = from; j < to; j++) {
+            people.set(b.userNumber(rows.row(j)));
           }
         }
       }

@@ -1,6 +1,8 @@
 package io.zhiku.metrics.kpi;
 
-import io.zhiku.core.event.EventRow;
+import io.zhiku.core.event.EventBlock;
+import io.zhiku.core.event.EventColumns;
+import io.zhiku.core.event.UsageEventType;
 import java.util.Arrays;
 
 /** The mean or the scaled sum of the values of the period's events; events without a value are left out. */
@@ -16,19 +18,29 @@ final class EventValueKpi extends DefinedKpi {
 
   @Override
   public Collector collector(KpiScope scope) {
-    long end = scope.period().end().toEpochMilli();
-    return new Collector() {
+    UsageEventType[] types = definition().events().toArray(UsageEventType[]::new);
+    return new BlockCollector(scope) {
       private double[] values = new double[16];
       private int n;
       private double sum;
       private long withoutValue;
 
       @Override
-      public void accept(EventRow row) {
-        if (row.timeMillis() >= end) {
-          return;
+      void require(EventColumns.Builder columns) {
+        columns.read(EventColumns.Column.VALUE, types);
+      }
+
+      @Override
+      void accept(BlockRows rows) {
+        EventBlock b = rows.block();
+        for (UsageEventType t : types) {
+          for (int j = rows.from(t), end = rows.to(t); j < end; j++) {
+            add(b.value(rows.row(j)));
+          }
         }
-        double v = row.value();
+      }
+
+      private void add(double v) {
         if (Double.isNaN(v)) {
           withoutValue++;
           return;

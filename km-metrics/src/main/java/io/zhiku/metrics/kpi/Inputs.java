@@ -1,6 +1,9 @@
 package io.zhiku.metrics.kpi;
 
 import io.zhiku.core.access.Principal;
+import io.zhiku.core.internal.RowBlocks;
+import io.zhiku.core.event.EventBlock;
+import io.zhiku.core.event.EventColumns;
 import io.zhiku.core.event.EventQuery;
 import io.zhiku.core.event.EventRow;
 import io.zhiku.core.item.KnowledgeItem;
@@ -119,9 +122,14 @@ final class Inputs {
       return taxonomy.concepts().stream().map(c -> c.id()).toList();
     }
 
+    /** Whether every event of the source belongs, so that scans need no test per row. */
+    boolean everyEvent() {
+      return segment.unit() == null && segment.role() == null && segment.attributes().isEmpty() && !needsItem;
+    }
+
     void scan(EventQuery q, Consumer<EventRow> visitor) {
-      if (segment.unit() == null && segment.role() == null && segment.attributes().isEmpty() && !needsItem) {
-        source.scanEvents(q, visitor); // every row belongs: no test per row
+      if (everyEvent()) {
+        source.scanEvents(q, visitor);
         return;
       }
       source.scanEvents(narrow(q), row -> {
@@ -131,8 +139,30 @@ final class Inputs {
       });
     }
 
+    /**
+     * Blocks of the events that belong: the source's own blocks when every event belongs, else the rows
+     * that pass the test, gathered into blocks, with each row also handed to {@code rows} (which may be
+     * {@code null}).
+     */
+    void scanBlocks(EventQuery q, EventColumns columns, Consumer<EventBlock> blocks, Consumer<EventRow> rows) {
+      if (rows == null && everyEvent()) {
+        source.scanEventBlocks(q, columns, blocks);
+        return;
+      }
+      RowBlocks gather = new RowBlocks(columns, RowBlocks.CAPACITY, blocks);
+      scan(q, rows == null ? gather : row -> {
+        rows.accept(row);
+        gather.accept(row);
+      });
+      gather.flush();
+    }
+
     Taxonomy taxonomy() {
       return taxonomy;
+    }
+
+    MetricsSource source() {
+      return source;
     }
 
     KnowledgeItem item(String id) {

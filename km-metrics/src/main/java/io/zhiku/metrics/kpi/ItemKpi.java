@@ -1,6 +1,8 @@
 package io.zhiku.metrics.kpi;
 
-import io.zhiku.core.event.EventRow;
+import io.zhiku.core.event.EventBlock;
+import io.zhiku.core.event.EventColumns;
+import io.zhiku.core.event.UsageEventType;
 import io.zhiku.core.item.ItemStatus;
 import io.zhiku.core.item.KnowledgeItem;
 import java.time.Instant;
@@ -33,19 +35,33 @@ final class ItemKpi extends DefinedKpi {
   @Override
   public Collector collector(KpiScope scope) {
     Instant end = scope.period().end();
-    long endMillis = end.toEpochMilli();
-    return new Collector() {
+    return new BlockCollector(scope) {
       private final Set<String> reused = new HashSet<>();
       private final BitSet reusedNumbers = new BitSet(); // the same items, by item number
 
       @Override
-      public void accept(EventRow row) { // reuse events, for the reuse rate
-        int number = row.itemNumber();
-        if (number >= 0 && !reusedNumbers.get(number) && row.timeMillis() < endMillis) {
-          KnowledgeItem item = scope.itemOrNull(row.itemId());
-          if (item != null && !item.authors().contains(row.userId())) {
-            reused.add(row.itemId());
-            reusedNumbers.set(number);
+      void require(EventColumns.Builder columns) {
+        if (figure == Figure.REUSE) {
+          columns.read(EventColumns.Column.ITEM, UsageEventType.REUSE);
+        }
+      }
+
+      @Override
+      void accept(BlockRows rows) {
+        if (figure != Figure.REUSE) {
+          return;
+        }
+        EventBlock b = rows.block();
+        for (int j = rows.from(UsageEventType.REUSE), to = rows.to(UsageEventType.REUSE); j < to; j++) {
+          int i = rows.row(j);
+          int number = b.itemNumber(i);
+          if (number >= 0 && !reusedNumbers.get(number)) {
+            String itemId = b.itemId(i);
+            KnowledgeItem item = scope.itemOrNull(itemId);
+            if (item != null && !item.authors().contains(b.userId(i))) {
+              reused.add(itemId);
+              reusedNumbers.set(number);
+            }
           }
         }
       }

@@ -9,8 +9,10 @@ import io.zhiku.core.event.EventRow;
  *
  * <p>{@link Metrics} computes every KPI of a report in one scan of the event store: it asks each KPI for
  * a {@link Collector}, hands each collector the rows of the event types its definition names (already
- * filtered by the segment and, for a viewer, by access), then asks for the value. Implementations must be
- * thread-safe (collectors need not be: each serves one computation on one thread).
+ * filtered by the segment and, for a viewer, by access), then asks for the value. (The standard KPIs'
+ * collectors read the same scan in blocks of columns instead; a row handed to one is read as a block of
+ * one.) Implementations must be thread-safe (collectors need not be: each serves one computation on one
+ * thread).
  */
 public interface Kpi {
   /**

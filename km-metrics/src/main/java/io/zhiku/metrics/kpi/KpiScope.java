@@ -97,6 +97,11 @@ public final class KpiScope {
     filter.scan(Checks.present("query", query), Checks.present("visitor", visitor));
   }
 
+  /** Whether the source holds any event a query matches, whatever the segment: a cheap test before a scan. */
+  boolean anyEvents(EventQuery query) {
+    return filter.source().countEvents(query) > 0;
+  }
+
   /**
    * A value computed once per report and shared by the KPIs that need it (the resolution time with and
    * without knowledge rest on the same cases).

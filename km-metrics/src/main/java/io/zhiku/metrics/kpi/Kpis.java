@@ -4,7 +4,7 @@ import static io.zhiku.metrics.compare.Direction.HIGHER_IS_BETTER;
 import static io.zhiku.metrics.compare.Direction.LOWER_IS_BETTER;
 
 import io.zhiku.core.ValidationException;
-import io.zhiku.core.event.EventRow;
+import io.zhiku.core.event.EventColumns;
 import io.zhiku.core.event.UsageEventType;
 import io.zhiku.core.event.WorkContext;
 import io.zhiku.metrics.compare.Direction;
@@ -156,16 +156,15 @@ public final class Kpis {
     return new EventRateKpi(define(ZERO_RESULT_RATE, "Zero-result rate", KpiUnit.PERCENT, LOWER_IS_BETTER,
         "Share of searches that found nothing: the gaps in the knowledge base, as people meet them.",
         "searches with 0 results ÷ searches").events(UsageEventType.SEARCH).build(),
-        row -> true, row -> row.resultCount() == 0);
+        UsageEventType.SEARCH, EventRateKpi.ANY, UsageEventType.SEARCH, (b, i) -> b.resultCount(i) == 0,
+        EventColumns.Column.RESULT_COUNT);
   }
 
   private static Kpi pushAcceptanceRate() {
-    String accepted = UsageEventType.PUSH_ACCEPTED.name();
-    String shown = UsageEventType.PUSH_SHOWN.name();
     return new EventRateKpi(define(PUSH_ACCEPTANCE_RATE, "Push acceptance rate", KpiUnit.PERCENT, HIGHER_IS_BETTER,
         "Share of pushed items that people accepted (opened or used).", "push-accepted events ÷ push-shown events")
         .events(UsageEventType.PUSH_SHOWN, UsageEventType.PUSH_ACCEPTED).build(),
-        row -> shown.equals(row.type()), row -> accepted.equals(row.type()));
+        UsageEventType.PUSH_SHOWN, EventRateKpi.ANY, UsageEventType.PUSH_ACCEPTED, EventRateKpi.ANY);
   }
 
   private static Kpi timeToAnswer() {
@@ -218,7 +217,8 @@ public final class Kpis {
         "Share of the projects that ended in the period that failed (project-ended with value 0; any other value is a "
             + "success; ends without a value are not counted).",
         "project-ended with value 0 ÷ project-ended with a value").events(PROJECT_ENDED).build(),
-        row -> !Double.isNaN(row.value()), row -> row.value() == 0);
+        PROJECT_ENDED, (b, i) -> !Double.isNaN(b.value(i)), PROJECT_ENDED, (b, i) -> b.value(i) == 0,
+        EventColumns.Column.VALUE);
   }
 
   private static Kpi innovationProposals() {
@@ -268,11 +268,8 @@ public final class Kpis {
     return new EventRateKpi(define(HELPFUL_SHARE, "Helpful votes", KpiUnit.PERCENT, HIGHER_IS_BETTER,
         "Share of helpful votes that said the item helped (value 1, or no value); value 0 says it did not.",
         "helpful events with value ≠ 0 ÷ helpful events").events(UsageEventType.HELPFUL).build(),
-        row -> true, Kpis::helped);
-  }
-
-  private static boolean helped(EventRow row) {
-    return row.value() != 0;
+        UsageEventType.HELPFUL, EventRateKpi.ANY, UsageEventType.HELPFUL, (b, i) -> b.value(i) != 0,
+        EventColumns.Column.VALUE);
   }
 
   private static Kpi timeSaved() {

@@ -2,7 +2,9 @@ package io.zhiku.metrics.kpi;
 
 import io.zhiku.core.ValidationException;
 import io.zhiku.core.access.Principal;
+import io.zhiku.core.event.EventColumns;
 import io.zhiku.core.event.EventQuery;
+import io.zhiku.core.event.EventRow;
 import io.zhiku.core.event.UsageEventType;
 import io.zhiku.core.internal.Checks;
 import io.zhiku.metrics.compare.Comparison;
@@ -19,14 +21,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Computes a catalogue's KPIs from a {@link MetricsSource}: a report for a period and a segment, a
  * baseline period against a current one, and trends by month or quarter.
  *
  * <p>A report reads the event store once: one scan over the period (and the longest lookahead past its
- * end) of the event types its KPIs name, column by column, handing each row to the KPIs that read its
- * type; items are loaded once per call when a KPI or the segment needs them. Figures are the host's
+ * end) of the event types its KPIs name. The standard KPIs read it in blocks of columns ({@link
+ * MetricsSource#scanEventBlocks}): each column is read a few thousand events at a time and only for the
+ * types that need it, and each KPI loops over the events of its own types in arrays. A host's KPIs get
+ * the rows of their types from the same scan. Items are loaded once per call when a KPI or the segment
+ * needs them. Figures are the host's
  * view unless made for a viewer ({@link #forViewer}): then events about items the viewer may not read, and
  * those items themselves, count nowhere.
  *
@@ -226,57 +232,46 @@ public final class Metrics {
     Map<String, Object> shared = new HashMap<>();
     int n = kpis.size();
     Kpi.Collector[] collectors = new Kpi.Collector[n];
-    long[] lookahead = new long[n];
-    Map<String, List<Integer>> readers = new HashMap<>();
-    List<Integer> everyType = new ArrayList<>();
+    List<BlockCollector> blockCollectors = new ArrayList<>();
+    EventColumns.Builder columns = EventColumns.builder();
+    List<Integer> rowCollectors = new ArrayList<>();
     Set<UsageEventType> types = new LinkedHashSet<>();
+    boolean everyType = false;
     long maxLookahead = 0;
     for (int i = 0; i < n; i++) {
       KpiDefinition d = kpis.get(i).definition();
       collectors[i] = Checks.present("collector of " + d.id(), kpis.get(i).collector(new KpiScope(d, period, filter, shared)));
-      lookahead[i] = d.lookahead().toMillis();
-      if (d.everyEvent()) {
-        everyType.add(i);
-      } else {
-        types.addAll(d.events());
-        for (UsageEventType t : d.events()) {
-          readers.computeIfAbsent(t.name(), x -> new ArrayList<>()).add(i);
-        }
-      }
       if (d.everyEvent() || !d.events().isEmpty()) {
-        maxLookahead = Math.max(maxLookahead, lookahead[i]);
+        everyType |= d.everyEvent();
+        types.addAll(d.events());
+        maxLookahead = Math.max(maxLookahead, d.lookahead().toMillis());
+      }
+      if (collectors[i] instanceof BlockCollector b) {
+        b.require(columns);
+        blockCollectors.add(b);
+      } else {
+        rowCollectors.add(i);
       }
     }
-    if (!everyType.isEmpty() || !types.isEmpty()) {
-      Map<String, int[]> dispatch = new HashMap<>();
-      readers.forEach((type, list) -> {
-        List<Integer> all = new ArrayList<>(list);
-        all.addAll(everyType);
-        dispatch.put(type, all.stream().sorted().mapToInt(Integer::intValue).toArray());
-      });
-      int[] others = everyType.stream().mapToInt(Integer::intValue).toArray();
+    if (everyType || !types.isEmpty()) {
       EventQuery.Builder q = EventQuery.builder().window(period.start(), period.end().plus(Duration.ofMillis(maxLookahead)));
-      if (everyType.isEmpty()) {
+      if (!everyType) {
         q.types(types.toArray(UsageEventType[]::new));
       }
-      long end = period.end().toEpochMilli();
-      Map<String, int[]> byInstance = new IdentityHashMap<>(); // stores hand out one string per type
-      filter.scan(q.build(), row -> {
-        String type = row.type();
-        int[] targets = byInstance.get(type);
-        if (targets == null) {
-          targets = dispatch.getOrDefault(type, others);
-          if (byInstance.size() < MAX_TYPE_INSTANCES) {
-            byInstance.put(type, targets);
+      Consumer<EventRow> rows = rowCollectors.isEmpty() ? null : rowDispatch(kpis, collectors, rowCollectors, period);
+      if (blockCollectors.isEmpty()) {
+        filter.scan(q.build(), rows);
+      } else {
+        EventColumns wanted = columns.build();
+        BlockRows blockRows = new BlockRows(wanted, period.end().toEpochMilli(), new Object());
+        long[] serial = {0};
+        filter.scanBlocks(q.build(), wanted, block -> {
+          blockRows.reset(block, serial[0]++);
+          for (BlockCollector c : blockCollectors) {
+            c.accept(blockRows);
           }
-        }
-        long past = row.timeMillis() - end; // negative within the period
-        for (int i : targets) {
-          if (past < lookahead[i]) {
-            collectors[i].accept(row);
-          }
-        }
-      });
+        }, rows);
+      }
     }
     List<KpiResult> results = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
@@ -288,6 +283,53 @@ public final class Metrics {
       results.add(new KpiResult(d, v));
     }
     return new KpiReport(period, segment, results);
+  }
+
+  /**
+   * Hands each row to the row collectors (host KPIs) that read its type and whose lookahead reaches it.
+   *
+   * @param targets the indexes of the row collectors
+   */
+  private static Consumer<EventRow> rowDispatch(List<Kpi> kpis, Kpi.Collector[] collectors, List<Integer> targets,
+      Period period) {
+    Map<String, List<Integer>> readers = new HashMap<>();
+    List<Integer> everyType = new ArrayList<>();
+    long[] lookahead = new long[collectors.length];
+    for (int i : targets) {
+      KpiDefinition d = kpis.get(i).definition();
+      lookahead[i] = d.lookahead().toMillis();
+      if (d.everyEvent()) {
+        everyType.add(i);
+      }
+      for (UsageEventType t : d.events()) {
+        readers.computeIfAbsent(t.name(), x -> new ArrayList<>()).add(i);
+      }
+    }
+    Map<String, int[]> dispatch = new HashMap<>();
+    readers.forEach((type, list) -> {
+      List<Integer> all = new ArrayList<>(list);
+      all.addAll(everyType);
+      dispatch.put(type, all.stream().sorted().mapToInt(Integer::intValue).toArray());
+    });
+    int[] others = everyType.stream().mapToInt(Integer::intValue).toArray();
+    long end = period.end().toEpochMilli();
+    Map<String, int[]> byInstance = new IdentityHashMap<>(); // stores hand out one string per type
+    return row -> {
+      String type = row.type();
+      int[] to = byInstance.get(type);
+      if (to == null) {
+        to = dispatch.getOrDefault(type, others);
+        if (byInstance.size() < MAX_TYPE_INSTANCES) {
+          byInstance.put(type, to);
+        }
+      }
+      long past = row.timeMillis() - end; // negative within the period
+      for (int i : to) {
+        if (past < lookahead[i]) {
+          collectors[i].accept(row);
+        }
+      }
+    };
   }
 
   /** The comparison that suits the values' shape: rates with Newcombe-Wilson, means by bootstrap, else two figures. */

@@ -1,9 +1,12 @@
 package io.zhiku.metrics.kpi;
 
+import io.zhiku.core.event.EventBlock;
+import io.zhiku.core.event.EventColumns;
 import io.zhiku.core.event.EventQuery;
 import io.zhiku.core.event.EventRow;
 import io.zhiku.core.event.UsageEvent;
 import io.zhiku.core.internal.Checks;
+import io.zhiku.core.internal.RowBlocks;
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.kb.KnowledgeBase;
 import io.zhiku.core.taxonomy.Taxonomy;
@@ -25,6 +28,31 @@ public interface MetricsSource {
   void scanEvents(EventQuery query, Consumer<EventRow> visitor);
 
   /**
+   * Visits the events a query matches in blocks of columns, on the calling thread: what {@link Metrics}
+   * reads for the standard KPIs. The default gathers the rows of {@link #scanEvents} into blocks; a
+   * knowledge base's source reads its store's columns a block at a time.
+   *
+   * @param query which events
+   * @param columns which columns to read, for which types
+   * @param visitor receives each block; a block is valid only during the call
+   */
+  default void scanEventBlocks(EventQuery query, EventColumns columns, Consumer<EventBlock> visitor) {
+    RowBlocks.scan(rows -> scanEvents(query, rows), columns, visitor);
+  }
+
+  /**
+   * Counts the events a query matches. The default counts the rows of {@link #scanEvents}.
+   *
+   * @param query which events
+   * @return how many
+   */
+  default long countEvents(EventQuery query) {
+    long[] n = {0};
+    scanEvents(query, row -> n[0]++);
+    return n[0];
+  }
+
+  /**
    * Visits every item.
    *
    * @param visitor receives each item
@@ -39,7 +67,8 @@ public interface MetricsSource {
   Taxonomy taxonomy();
 
   /**
-   * A knowledge base's events (as of its last refresh, read by columns), items and taxonomy.
+   * A knowledge base's events (as of its last refresh, read by columns a block at a time), items and
+   * taxonomy.
    *
    * @param kb the knowledge base; it stays the caller's to close
    * @return the source
@@ -51,6 +80,16 @@ public interface MetricsSource {
       @Override
       public void scanEvents(EventQuery query, Consumer<EventRow> visitor) {
         kb.scanEvents(query, visitor);
+      }
+
+      @Override
+      public void scanEventBlocks(EventQuery query, EventColumns columns, Consumer<EventBlock> visitor) {
+        kb.scanEventBlocks(query, columns, visitor);
+      }
+
+      @Override
+      public long countEvents(EventQuery query) {
+        return kb.countEvents(query);
       }
 
       @Override

@@ -1,7 +1,8 @@
 package io.zhiku.metrics.kpi;
 
 import io.zhiku.core.ValidationException;
-import io.zhiku.core.event.EventRow;
+import io.zhiku.core.event.EventBlock;
+import io.zhiku.core.event.EventColumns;
 import io.zhiku.core.event.UsageEventType;
 import io.zhiku.core.internal.RadixSort;
 import java.util.Arrays;
@@ -30,28 +31,46 @@ final class SearchSuccessKpi extends DefinedKpi {
     if (end - start > MAX_SPAN_MILLIS - windowMillis) {
       throw new ValidationException("period", scope.period(), "at most " + MAX_SPAN_MILLIS + " ms for " + definition().id());
     }
-    String search = UsageEventType.SEARCH.name();
-    return new Collector() {
+    UsageEventType[] types = definition().events().toArray(UsageEventType[]::new);
+    long horizon = end + windowMillis;
+    return new BlockCollector(scope) {
       private int[] people = new int[1024];
       private long[] marks = new long[1024];
       private int n;
       private int maxPerson = -1;
 
       @Override
-      public void accept(EventRow row) {
-        long t = row.timeMillis();
-        if (t < start) {
-          return; // outside the query: a source's mistake, not a search of the period
+      void require(EventColumns.Builder columns) {
+        columns.types(types);
+      }
+
+      @Override
+      void accept(BlockRows rows) {
+        for (UsageEventType t : types) {
+          int flag = t.equals(UsageEventType.SEARCH) ? 0 : 1; // at one instant a use (1) sorts after the search (0) it may answer
+          add(rows, rows.from(t), rows.to(t), flag);
+          add(rows, rows.lookaheadFrom(t), rows.lookaheadTo(t), flag);
         }
-        if (n == people.length) {
-          people = Arrays.copyOf(people, 2 * n);
-          marks = Arrays.copyOf(marks, 2 * n);
+      }
+
+      private void add(BlockRows rows, int from, int to, int flag) {
+        EventBlock b = rows.block();
+        if (n + (to - from) > people.length) {
+          int size = Math.max(2 * people.length, n + (to - from));
+          people = Arrays.copyOf(people, size);
+          marks = Arrays.copyOf(marks, size);
         }
-        int person = row.userNumber();
-        people[n] = person;
-        // at one instant a use (flag 1) sorts after the search (flag 0) it may answer
-        marks[n++] = (t - start) << 1 | (search.equals(row.type()) ? 0 : 1);
-        maxPerson = Math.max(maxPerson, person);
+        for (int j = from; j < to; j++) {
+          int i = rows.row(j);
+          long t = b.time(i);
+          if (t < start || t >= horizon) {
+            continue; // outside the query: a source's mistake, not an event of the period or its window
+          }
+          int person = b.userNumber(i);
+          people[n] = person;
+          marks[n++] = (t - start) << 1 | flag;
+          maxPerson = Math.max(maxPerson, person);
+        }
       }
 
       @Override
