@@ -21,8 +21,10 @@ import io.zhiku.metrics.kpi.Period;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -74,6 +76,8 @@ public class KpiReportBenchmark {
   static final Instant YEAR_START = Instant.parse("2025-01-01T00:00:00Z");
   static final Period YEAR = Period.of(YEAR_START, Instant.parse("2026-01-01T00:00:00Z"));
   private static final int USERS = 10_000;
+  /** The corpus's layout: v2 indexes context keys, and its items exist from the year's start. */
+  private static final String CORPUS_VERSION = "v2";
 
   /** Usage events. */
   @Param({"10000000"})
@@ -97,7 +101,7 @@ public class KpiReportBenchmark {
    */
   @Setup(Level.Trial)
   public void open() throws IOException {
-    Path dir = Path.of(System.getProperty("java.io.tmpdir"), "zhiku-kpi-bench", items + "-" + events);
+    Path dir = Path.of(System.getProperty("java.io.tmpdir"), "zhiku-kpi-bench", CORPUS_VERSION + "-" + items + "-" + events);
     if (!Files.exists(dir.resolve("complete"))) {
       build(dir);
     }
@@ -159,8 +163,9 @@ public class KpiReportBenchmark {
 
   private void build(Path dir) throws IOException {
     Random r = new Random(5);
+    // items saved at the year's start, so that they exist at its end: reuse rate and freshness have values
     try (KnowledgeBase w = KnowledgeBase.builder().directory(dir).taxonomy(taxonomy()).refreshInterval(Duration.ZERO)
-        .commitPolicy(CommitPolicy.manual()).build()) {
+        .clock(Clock.fixed(YEAR_START, ZoneOffset.UTC)).commitPolicy(CommitPolicy.manual()).build()) {
       List<KnowledgeItem> batch = new ArrayList<>();
       for (int i = 0; i < items; i++) {
         KnowledgeItem.Builder b = KnowledgeItem.builder("i" + i, ItemKind.SOLUTION, "item " + i).body("text " + i)

@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.zhiku.core.ValidationException;
 import io.zhiku.core.ZhikuException;
 import io.zhiku.core.access.Acl;
-import io.zhiku.core.event.EventColumns;
 import io.zhiku.core.event.EventQuery;
 import io.zhiku.core.event.EventRow;
 import io.zhiku.core.event.UsageEvent;
@@ -317,113 +316,25 @@ class UsageEventsTest {
    */
   @RepeatedTest(5)
   void blockColumns_equalTheRows(Random r) {
-    String[] keys = {"case", "cases", "case-id", "ca"};
-    UsageEventType[] types = {UsageEventType.VIEW, UsageEventType.REUSE, UsageEventType.RATE, UsageEventType.SEARCH,
-        UsageEventType.of("case-opened"), UsageEventType.of("proposal")};
+    String[] keys = BlockAgreement.KEYS;
+    UsageEventType[] types = BlockAgreement.TYPES;
     try (KnowledgeBase kb = memory(new TestClock())) {
-      List<Integer> batches = List.of(5000, 40, 300, 1, 700);
-      int second = 0;
-      for (int batch : batches) {
-        boolean several = r.nextBoolean(); // several attributes per event, or one at most
-        List<UsageEvent> events = new ArrayList<>();
-        for (int i = 0; i < batch; i++) {
-          io.zhiku.core.access.Principal p = io.zhiku.core.access.Principal.of("u" + r.nextInt(40));
-          Instant t = T0.plusSeconds(second++);
-          UsageEventType type = types[r.nextInt(types.length)];
-          WorkContext.Builder c = WorkContext.builder(p, t);
-          for (String k : keys) {
-            if (r.nextInt(several ? 2 : 8) == 0 && (several || c.build().attributes().isEmpty())) {
-              c.attribute(k, r.nextBoolean() ? "v" + r.nextInt(50) : "x=" + r.nextInt(4));
-            }
-          }
-          WorkContext context = r.nextBoolean() ? c.build() : null;
-          String item = type.requiresItem() || r.nextBoolean() ? "i" + r.nextInt(30) : null;
-          Double value = type.requiresValue() ? Double.valueOf(1 + r.nextInt(5)) : r.nextInt(3) == 0 ? Double.valueOf(r.nextInt(90)) : null;
-          events.add(type.equals(UsageEventType.SEARCH) ? UsageEvent.ofSearch(t, p, "q", r.nextInt(4), context)
-              : new UsageEvent(null, type, t, p, item, context, null, null, value));
-        }
-        kb.recordAll(events);
+      Instant t = T0;
+      for (int batch : List.of(5000, 40, 300, 1, 700)) {
+        kb.recordAll(BlockAgreement.randomEvents(r, batch, t, types, keys));
         kb.refresh(); // a segment per batch
+        t = t.plusSeconds(batch);
       }
       for (int q = 0; q < 8; q++) {
-        EventColumns.Builder cb = EventColumns.builder();
-        for (UsageEventType t : types) {
-          if (r.nextBoolean()) {
-            cb.types(t);
-          }
-        }
-        for (EventColumns.Column column : EventColumns.Column.values()) {
-          cb.read(column, some(r, types));
-        }
-        for (String k : keys) {
-          if (r.nextBoolean()) {
-            cb.attribute(k, some(r, types));
-          }
-        }
-        EventColumns columns = cb.build();
         EventQuery.Builder qb = EventQuery.builder()
             .window(T0.plusSeconds(r.nextInt(3000)), r.nextBoolean() ? null : T0.plusSeconds(4000 + r.nextInt(3000)));
         if (r.nextBoolean()) {
-          qb.types(some(r, types));
+          qb.types(BlockAgreement.some(r, types));
         }
-        EventQuery query = qb.build();
-        List<String> expected = new ArrayList<>();
-        kb.scanEvents(query, row -> expected.add(fromRow(row, columns)));
-        List<String> actual = new ArrayList<>();
-        Map<String, Integer> numbers = new HashMap<>();
-        int[] blocks = {0};
-        kb.scanEventBlocks(query, columns, b -> {
-          blocks[0]++;
-          for (int i = 0; i < b.size(); i++) {
-            actual.add(fromBlock(b, i));
-            for (int k = 0; k < columns.attributeKeys().size(); k++) {
-              String v = b.attribute(k, i);
-              if (v != null) {
-                int n = b.attributeNumber(k, i);
-                assertEquals(numbers.computeIfAbsent(k + "=" + v, x -> n), n, "one number per value of " + k);
-              }
-            }
-          }
-        });
-        java.util.Collections.sort(expected);
-        java.util.Collections.sort(actual);
-        assertEquals(expected, actual, query + " " + columns);
-        assertEquals(numbers.size(), new java.util.HashSet<>(numbers.values()).size(), "different values, different numbers");
-        assertTrue(blocks[0] >= (expected.size() > 4096 ? 2 : 0));
+        BlockAgreement.assertBlocksEqualRows(kb::scanEvents, kb::scanEventBlocks, qb.build(),
+            BlockAgreement.randomColumns(r, types, keys));
       }
     }
-  }
-
-  private static UsageEventType[] some(Random r, UsageEventType[] types) {
-    return java.util.Arrays.stream(types).filter(t -> r.nextInt(3) == 0).toArray(UsageEventType[]::new);
-  }
-
-  /** What a block should hold for a row: each column only if the columns read it for the row's type. */
-  private static String fromRow(EventRow row, EventColumns c) {
-    int t = c.typeIndex(UsageEventType.of(row.type()));
-    StringBuilder s = new StringBuilder().append(row.timeMillis()).append(' ').append(t).append(' ').append(row.userId())
-        .append('#').append(row.userNumber());
-    boolean item = c.reads(EventColumns.Column.ITEM, t);
-    s.append(' ').append(item ? row.itemId() : null).append('#').append(item ? row.itemNumber() : -1);
-    s.append(' ').append(c.reads(EventColumns.Column.VALUE, t) ? row.value() : Double.NaN);
-    s.append(' ').append(c.reads(EventColumns.Column.RESULT_COUNT, t) ? row.resultCount() : -1);
-    for (int k = 0; k < c.attributeKeys().size(); k++) {
-      s.append(' ').append(c.readsAttribute(k, t) ? row.contextAttribute(c.attributeKeys().get(k)) : null);
-    }
-    return s.toString();
-  }
-
-  private static String fromBlock(io.zhiku.core.event.EventBlock b, int i) {
-    StringBuilder s = new StringBuilder().append(b.time(i)).append(' ').append(b.type(i)).append(' ').append(b.userId(i))
-        .append('#').append(b.userNumber(i));
-    s.append(' ').append(b.itemId(i)).append('#').append(b.itemNumber(i));
-    s.append(' ').append(b.value(i));
-    s.append(' ').append(b.resultCount(i));
-    for (int k = 0; k < b.columns().attributeKeys().size(); k++) {
-      s.append(' ').append(b.attribute(k, i));
-      assertEquals(b.attribute(k, i) == null, b.attributeNumber(k, i) < 0);
-    }
-    return s.toString();
   }
 
   private static int attributeCount(EventRow row, String[] keys) {

@@ -3,8 +3,6 @@ package io.zhiku.metrics.kpi;
 import io.zhiku.core.event.EventBlock;
 import io.zhiku.core.event.EventColumns;
 import io.zhiku.core.event.UsageEventType;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * One block of a report's scan with its events grouped by type (a counting sort of the block), each
@@ -17,7 +15,7 @@ final class BlockRows {
   private final long end;
   private final Object scan;
   private final int groups;
-  private final Map<UsageEventType, Integer> groupOfType = new HashMap<>();
+  private final UsageEventType[] types;
   /** Group g's events are order[start[g]] to order[start[g + 1] - 1]; period groups first, then lookahead ones. */
   private final int[] start;
   private int[] order = new int[0];
@@ -34,9 +32,7 @@ final class BlockRows {
     this.end = periodEnd;
     this.scan = scan;
     this.groups = columns.types().size() + 1; // other types first
-    for (int t = 0; t < columns.types().size(); t++) {
-      groupOfType.put(columns.types().get(t), t + 1);
-    }
+    this.types = columns.types().toArray(UsageEventType[]::new);
     this.start = new int[2 * groups + 1];
   }
 
@@ -120,11 +116,18 @@ final class BlockRows {
     return order[position];
   }
 
+  /** The group of a type's events in the period: a few types, and KPIs pass their constants, so a scan beats a map. */
   private int groupOf(UsageEventType type) {
-    Integer g = groupOfType.get(type);
-    if (g == null) {
-      throw new IllegalStateException("the scan does not tell " + type + " apart: a KPI must require its types");
+    for (int t = 0; t < types.length; t++) {
+      if (types[t] == type) {
+        return t + 1;
+      }
     }
-    return g;
+    for (int t = 0; t < types.length; t++) {
+      if (types[t].equals(type)) {
+        return t + 1;
+      }
+    }
+    throw new IllegalStateException("the scan does not tell " + type + " apart: a KPI must require its types");
   }
 }

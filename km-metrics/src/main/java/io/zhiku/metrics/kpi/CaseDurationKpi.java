@@ -7,6 +7,7 @@ import io.zhiku.core.event.EventRow;
 import io.zhiku.core.event.UsageEventType;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,8 +87,13 @@ final class CaseDurationKpi extends DefinedKpi {
     private long[] firstUse = new long[0];
     /** Uses after the first, for the few cases with several; by case. */
     private final Map<Integer, LongList> moreUses = new HashMap<>();
+    private final BitSet hasMoreUses = new BitSet();
     private Object lastScan;
     private long lastSerial = -1;
+    /** The scan's columns: the key's index among them, and the use types they read the key for. */
+    private EventColumns columns;
+    private int k;
+    private UsageEventType[] usesRead;
     private long closingsWithoutKey;
     private boolean complete;
     private Durations durations;
@@ -105,7 +111,11 @@ final class CaseDurationKpi extends DefinedKpi {
       lastScan = rows.scan();
       lastSerial = rows.serial();
       EventBlock b = rows.block();
-      int k = rows.columns().attributeKeys().indexOf(key);
+      if (rows.columns() != columns) { // once per scan
+        columns = rows.columns();
+        k = columns.attributeKeys().indexOf(key);
+        usesRead = useTypes.stream().filter(u -> columns.readsAttribute(k, columns.typeIndex(u))).toArray(UsageEventType[]::new);
+      }
       for (int j = rows.from(open), to = rows.to(open); j < to; j++) {
         int i = rows.row(j);
         int c = caseOf(b, k, i);
@@ -122,10 +132,7 @@ final class CaseDurationKpi extends DefinedKpi {
           closingsWithoutKey++;
         }
       }
-      for (UsageEventType u : useTypes) {
-        if (!rows.columns().readsAttribute(k, rows.columns().typeIndex(u))) {
-          continue; // no KPI of the report asks which case a use was in
-        }
+      for (UsageEventType u : usesRead) { // not all: no KPI of a report may ask which case a use was in
         for (int j = rows.from(u), to = rows.to(u); j < to; j++) {
           int i = rows.row(j);
           int c = caseOf(b, k, i);
@@ -165,6 +172,7 @@ final class CaseDurationKpi extends DefinedKpi {
         firstUse[c] = t;
       } else {
         moreUses.computeIfAbsent(c, x -> new LongList()).add(t);
+        hasMoreUses.set(c);
       }
     }
 
@@ -220,14 +228,14 @@ final class CaseDurationKpi extends DefinedKpi {
       if (closingsWithoutKey > 0) {
         notes.add("closings without a " + key + " attribute left out: " + closingsWithoutKey);
       }
-      LongList millis = switch (which) {
+      long[] millis = switch (which) {
         case ANY -> durations.any;
         case WITH -> durations.with;
         case WITHOUT -> durations.without;
       };
-      double[] out = new double[millis.size()];
+      double[] out = new double[millis.length];
       for (int i = 0; i < out.length; i++) {
-        out[i] = millis.get(i) / unit;
+        out[i] = millis[i] / unit; // still ascending: the mean's sort then only checks the order
       }
       return out;
     }
@@ -237,23 +245,26 @@ final class CaseDurationKpi extends DefinedKpi {
       if (firstUse[c] >= from && firstUse[c] <= to) {
         return true;
       }
-      LongList more = moreUses.get(c);
-      if (more == null) {
+      if (!hasMoreUses.get(c)) {
         return false;
       }
-      int i = more.sorted().firstAtLeast(from);
+      LongList more = moreUses.get(c).sorted();
+      int i = more.firstAtLeast(from);
       return i < more.size() && more.get(i) <= to;
     }
   }
 
   /** The durations, in milliseconds, of the closed cases that have an earlier opening. */
   private static final class Durations {
-    final LongList any = new LongList();
-    final LongList with = new LongList();
-    final LongList without = new LongList();
+    final long[] any;
+    final long[] with;
+    final long[] without;
     int withoutOpening;
 
     Durations(CaseDurationKpi.Cases cases) {
+      LongList any = new LongList();
+      LongList with = new LongList();
+      LongList without = new LongList();
       for (int c = 0; c < cases.closed.length; c++) {
         long closed = cases.closed[c];
         if (closed == Long.MAX_VALUE) {
@@ -268,6 +279,9 @@ final class CaseDurationKpi extends DefinedKpi {
         any.add(d);
         (cases.usedBetween(c, opened, closed) ? with : without).add(d);
       }
+      this.any = any.sortedCopy();
+      this.with = with.sortedCopy();
+      this.without = without.sortedCopy();
     }
   }
 }

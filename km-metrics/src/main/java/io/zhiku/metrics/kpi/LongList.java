@@ -1,5 +1,6 @@
 package io.zhiku.metrics.kpi;
 
+import io.zhiku.core.internal.RadixSort;
 import java.util.Arrays;
 
 /** A growable list of longs (event times), to keep a KPI's working set off the boxed collections. */
@@ -26,6 +27,13 @@ final class LongList {
   LongList sorted() {
     Arrays.sort(values, 0, size);
     return this;
+  }
+
+  /** A sorted copy of non-negative values (durations), by radix sort: a few linear passes. */
+  long[] sortedCopy() {
+    long[] out = Arrays.copyOf(values, size);
+    RadixSort.sort(out, null, size);
+    return out;
   }
 
   /** The index of the first value at least {@code v} in a sorted list, or {@code size()}. */

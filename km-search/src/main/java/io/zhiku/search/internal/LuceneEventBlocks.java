@@ -6,15 +6,20 @@ import java.io.IOException;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The block scan of the event store: gathers a segment's matching documents a few thousand at a time,
@@ -103,6 +108,10 @@ final class LuceneEventBlocks implements Collector {
     private Columns.LongColumn valueColumn;
     private Columns.LongColumn resultsColumn;
     private Columns.StringsColumn attributeColumn;
+    /** For each key, the segment's events that have it; null for a segment without indexed keys. */
+    private PostingsEnum[] keyDocs;
+    /** Whether an event of the block may have a wanted key. */
+    private final boolean[] candidate = new boolean[CAPACITY];
     /** The segment's entries, and the same as single-valued doc values if each event has one at most. */
     private SortedSetDocValues entries;
     private SortedDocValues singleEntries;
@@ -148,6 +157,11 @@ final class LuceneEventBlocks implements Collector {
       valueColumn = columns.longs(reader, LuceneEventStore.VALUE);
       resultsColumn = columns.longs(reader, LuceneEventStore.RESULTS);
       attributeColumn = columns.strings(reader, LuceneEventStore.CONTEXT_ATTRIBUTE);
+      try {
+        keyDocs = keyPostings(reader);
+      } catch (IOException e) {
+        throw GuardedSearchers.failure("event store", "read a segment's attribute keys", e);
+      }
       typeIndexByOrd = null;
       entries = null;
       singleEntries = null;
@@ -262,11 +276,16 @@ final class LuceneEventBlocks implements Collector {
         ranges[k] = attributeColumn.keyRange(keys[k]);
         java.util.Arrays.fill(entryOrd[k], 0, n, -1);
       }
+      if (keyDocs != null) {
+        candidatesWithKeys(n);
+      } else {
+        candidatesWithEntries(n);
+      }
       for (int i = 0; i < n; i++) {
-        int t = type[i] + 1;
-        if (!readsKeyByType[t]) {
+        if (!candidate[i]) {
           continue;
         }
+        int t = type[i] + 1;
         if (single != null) {
           if (single.advanceExact(docs[i])) {
             file(i, t, single.ordValue(), ranges);
@@ -286,6 +305,38 @@ final class LuceneEventBlocks implements Collector {
       }
     }
 
+    /**
+     * Marks the events of the block that have a wanted key, by walking each key's postings through the
+     * block's documents (both ascending): the few events with a case are found without reading the
+     * attributes of the many without.
+     */
+    private void candidatesWithKeys(int n) throws IOException {
+      java.util.Arrays.fill(candidate, 0, n, false);
+      int last = docs[n - 1];
+      for (int k = 0; k < keys.length; k++) {
+        PostingsEnum p = keyDocs[k];
+        if (p == null) {
+          continue;
+        }
+        int doc = p.docID() < docs[0] ? p.advance(docs[0]) : p.docID();
+        for (int i = 0; doc <= last; doc = p.nextDoc()) {
+          while (docs[i] < doc) {
+            i++;
+          }
+          if (docs[i] == doc && readsKey[k][type[i] + 1]) {
+            candidate[i] = true;
+          }
+        }
+      }
+    }
+
+    /** Marks the events of the block whose type reads a key: a segment written before keys were indexed. */
+    private void candidatesWithEntries(int n) {
+      for (int i = 0; i < n; i++) {
+        candidate[i] = readsKeyByType[type[i] + 1];
+      }
+    }
+
     /** Files an entry of event i under the key whose range holds it, if the event's type reads that key. */
     private void file(int i, int typePlusOne, long ord, long[][] ranges) {
       for (int k = 0; k < ranges.length; k++) {
@@ -296,6 +347,30 @@ final class LuceneEventBlocks implements Collector {
           return;
         }
       }
+    }
+
+    /**
+     * For each key, the segment's events that have it (null: none), from the indexed keys; or null if the
+     * segment was written before keys were indexed (it has attributes but no keys).
+     */
+    private PostingsEnum[] keyPostings(LeafReader reader) throws IOException {
+      FieldInfos fields = reader.getFieldInfos();
+      if (fields.fieldInfo(LuceneEventStore.CONTEXT_KEY) == null
+          && fields.fieldInfo(LuceneEventStore.CONTEXT_ATTRIBUTE) != null) {
+        return null;
+      }
+      PostingsEnum[] out = new PostingsEnum[keys.length];
+      Terms terms = reader.terms(LuceneEventStore.CONTEXT_KEY);
+      if (terms == null) {
+        return out;
+      }
+      TermsEnum te = terms.iterator();
+      for (int k = 0; k < keys.length; k++) {
+        if (readsAny(readsKey[k]) && te.seekExact(new BytesRef(keys[k]))) {
+          out[k] = te.postings(null, PostingsEnum.NONE);
+        }
+      }
+      return out;
     }
 
     /** By the segment's type ordinal, the type's index in the wanted types, or -1. */

@@ -78,6 +78,8 @@ final class LuceneEventStore implements EventStore {
   static final String CONTEXT_ROLE = "crole";
   static final String CONTEXT_STAGE = "cstage";
   static final String CONTEXT_ATTRIBUTE = "cattr";
+  /** The keys of the context's attributes, indexed: which events have a case, a question, a project. */
+  static final String CONTEXT_KEY = "ckey";
   static final String VALUE = "value";
   static final String RESULTS = "results";
   static final String SOURCE = "_source";
@@ -154,7 +156,7 @@ final class LuceneEventStore implements EventStore {
     return withSearcher(s -> s.count(new TermQuery(new Term(EVENT_ID, id))) > 0);
   }
 
-  private static Document document(UsageEvent e, long sequence) {
+  static Document document(UsageEvent e, long sequence) {
     Document d = new Document();
     if (e.id() != null) {
       d.add(new StringField(EVENT_ID, e.id(), Field.Store.NO));
@@ -184,6 +186,7 @@ final class LuceneEventStore implements EventStore {
         String kv = k + "=" + v;
         d.add(new StringField(CONTEXT_ATTRIBUTE, kv, Field.Store.NO));
         d.add(new SortedSetDocValuesField(CONTEXT_ATTRIBUTE, new BytesRef(kv)));
+        d.add(new StringField(CONTEXT_KEY, k, Field.Store.NO));
       });
     }
     anyRole.forEach(r -> d.add(new StringField(ANY_ROLE, r, Field.Store.NO)));
