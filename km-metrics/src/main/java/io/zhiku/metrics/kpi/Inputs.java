@@ -1,11 +1,11 @@
 package io.zhiku.metrics.kpi;
 
 import io.zhiku.core.access.Principal;
-import io.zhiku.core.internal.RowBlocks;
 import io.zhiku.core.event.EventBlock;
 import io.zhiku.core.event.EventColumns;
 import io.zhiku.core.event.EventQuery;
 import io.zhiku.core.event.EventRow;
+import io.zhiku.core.internal.RowBlocks;
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.taxonomy.Taxonomy;
 import java.util.Collection;

@@ -9,9 +9,10 @@ import java.util.Arrays;
 
 /**
  * The share of a period's searches that the same person followed by using an item (a click, view or
- * reuse) before their next search and within the window. Needs no order from the scan: rows go into flat
- * arrays (a person's number, and the time with a flag for a use), which the end sorts by time (radix)
- * and then groups by person (a stable counting sort).
+ * reuse) before their next search and within the window. Needs no order from the scan: rows go into a
+ * flat array of longs (a person's number above the time with a flag for a use), which the end sorts
+ * once (radix); a person numbered too high for that turns it into two arrays, sorted by time (radix) and
+ * then grouped by person (a stable counting sort).
  */
 final class SearchSuccessKpi extends DefinedKpi {
   /** Times are kept relative to the period's start, shifted left by one for the flag. */
@@ -33,9 +34,14 @@ final class SearchSuccessKpi extends DefinedKpi {
     }
     UsageEventType[] types = definition().events().toArray(UsageEventType[]::new);
     long horizon = end + windowMillis;
+    // A person's number and the mark share one long while the numbers fit above the marks: one array
+    // to fill and sort. A person numbered higher turns the collector to two arrays, person and mark.
+    int markBits = 64 - Long.numberOfLeadingZeros((horizon - start) << 1);
+    long personLimit = 1L << Math.max(0, 63 - markBits);
+    long markMask = (1L << markBits) - 1;
     return new BlockCollector(scope) {
-      private int[] people = new int[1024];
-      private long[] marks = new long[1024];
+      private long[] keys = new long[1024]; // person << markBits | mark; or, after the turn, marks alone
+      private int[] people; // null until the turn
       private int n;
       private int maxPerson = -1;
 
@@ -55,10 +61,10 @@ final class SearchSuccessKpi extends DefinedKpi {
 
       private void add(BlockRows rows, int from, int to, int flag) {
         EventBlock b = rows.block();
-        if (n + (to - from) > people.length) {
-          int size = Math.max(2 * people.length, n + (to - from));
-          people = Arrays.copyOf(people, size);
-          marks = Arrays.copyOf(marks, size);
+        if (n + (to - from) > keys.length) {
+          int size = Math.max(2 * keys.length, n + (to - from));
+          keys = Arrays.copyOf(keys, size);
+          people = people == null ? null : Arrays.copyOf(people, size);
         }
         for (int j = from; j < to; j++) {
           int i = rows.row(j);
@@ -67,9 +73,26 @@ final class SearchSuccessKpi extends DefinedKpi {
             continue; // outside the query: a source's mistake, not an event of the period or its window
           }
           int person = b.userNumber(i);
-          people[n] = person;
-          marks[n++] = (t - start) << 1 | flag;
+          long mark = (t - start) << 1 | flag;
+          if (people == null && person >= personLimit) {
+            unpack();
+          }
+          if (people == null) {
+            keys[n++] = (long) person << markBits | mark;
+          } else {
+            people[n] = person;
+            keys[n++] = mark;
+          }
           maxPerson = Math.max(maxPerson, person);
+        }
+      }
+
+      /** Turns to two arrays: a person's number no longer fits above the marks. */
+      private void unpack() {
+        people = new int[keys.length];
+        for (int i = 0; i < n; i++) {
+          people[i] = (int) (keys[i] >>> markBits);
+          keys[i] &= markMask;
         }
       }
 
@@ -79,7 +102,20 @@ final class SearchSuccessKpi extends DefinedKpi {
           return scope.rate(0, 0);
         }
         int[] from = new int[maxPerson + 2];
-        long[] byPerson = groupByPerson(people, marks, n, from, 63);
+        long[] byPerson;
+        if (people == null) {
+          RadixSort.sort(keys, null, n);
+          for (int i = 0; i < n; i++) {
+            from[(int) (keys[i] >>> markBits) + 1]++;
+            keys[i] &= markMask;
+          }
+          for (int p = 0; p + 1 < from.length; p++) {
+            from[p + 1] += from[p];
+          }
+          byPerson = keys;
+        } else {
+          byPerson = groupByPerson(people, keys, n, from, 63);
+        }
         long searches = 0;
         long successes = 0;
         long endRel = end - start;

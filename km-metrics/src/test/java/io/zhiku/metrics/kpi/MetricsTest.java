@@ -132,6 +132,26 @@ class MetricsTest {
         span.split(Granularity.MONTH, ZoneOffset.UTC).stream().limit(2).map(Period.LabelledPeriod::label).toList());
   }
 
+  /**
+   * Over a period of 40,000 years a person's number no longer fits beside the time in one long: search
+   * success then keeps people and times apart, with the same figures as over January.
+   */
+  @Test
+  void searchSuccess_overAVeryLongPeriod_keepsPeopleApart() {
+    Recorder r = new Recorder();
+    int people = 2100; // more than fit beside 52 bits of time
+    for (int u = 0; u < people; u++) {
+      java.time.Instant t = Recorder.at("2026-01-05T00:00:00Z").plusSeconds(10L * u);
+      r.search("u" + u, t.toString(), 3);
+      r.event(UsageEventType.CLICK, "u" + u, t.plusSeconds(u % 3 == 0 ? 2400 : 60).toString(), "i1");
+    }
+    Metrics m = Metrics.builder(r.source(TAXONOMY)).build();
+    Period ages = Period.of(java.time.Instant.parse("-20000-01-01T00:00:00Z"), java.time.Instant.parse("+20000-01-01T00:00:00Z"));
+    long successes = people - (people + 2) / 3; // every third clicked after 40 minutes
+    assertRate(m.report(ages, KpiSegment.ALL, List.of(Kpis.SEARCH_SUCCESS_RATE)), Kpis.SEARCH_SUCCESS_RATE, successes, people);
+    assertRate(m.report(JANUARY, KpiSegment.ALL, List.of(Kpis.SEARCH_SUCCESS_RATE)), Kpis.SEARCH_SUCCESS_RATE, successes, people);
+  }
+
   /** A KPI the host defines: proposals that were won, from a host event type. */
   @Test
   void aHostKpi_registersThroughTheSameInterface() {
