@@ -101,46 +101,68 @@ final class SearchSuccessKpi extends DefinedKpi {
         if (n == 0) {
           return scope.rate(0, 0);
         }
-        int[] from = new int[maxPerson + 2];
-        long[] byPerson;
+        Tally tally = new Tally(end - start, windowMillis);
         if (people == null) {
-          RadixSort.sort(keys, null, n);
-          for (int i = 0; i < n; i++) {
-            from[(int) (keys[i] >>> markBits) + 1]++;
-            keys[i] &= markMask;
+          RadixSort.sort(keys, null, n); // by person, then mark
+          long person = -1;
+          for (int i = n - 1; i >= 0; i--) {
+            if (keys[i] >>> markBits != person) {
+              person = keys[i] >>> markBits;
+              tally.nextPerson();
+            }
+            tally.add(keys[i] & markMask);
           }
-          for (int p = 0; p + 1 < from.length; p++) {
-            from[p + 1] += from[p];
-          }
-          byPerson = keys;
         } else {
-          byPerson = groupByPerson(people, keys, n, from, 63);
-        }
-        long searches = 0;
-        long successes = 0;
-        long endRel = end - start;
-        for (int p = 0; p <= maxPerson; p++) {
-          // backwards in time: the first use at or after each search, and the search after it
-          long nextUse = Long.MAX_VALUE;
-          long nextSearch = Long.MAX_VALUE;
-          for (int i = from[p + 1] - 1; i >= from[p]; i--) {
-            long t = byPerson[i] >> 1;
-            if ((byPerson[i] & 1) == 1) {
-              nextUse = t;
-              continue;
+          int[] from = new int[maxPerson + 2];
+          long[] byPerson = groupByPerson(people, keys, n, from, 63);
+          for (int p = 0; p <= maxPerson; p++) {
+            tally.nextPerson();
+            for (int i = from[p + 1] - 1; i >= from[p]; i--) {
+              tally.add(byPerson[i]);
             }
-            if (t < endRel) {
-              searches++;
-              if (nextUse <= t + windowMillis && nextUse < nextSearch) {
-                successes++;
-              }
-            }
-            nextSearch = t;
           }
         }
-        return scope.rate(successes, searches);
+        return scope.rate(tally.successes, tally.searches);
       }
     };
+  }
+
+  /**
+   * Counts searches and successes from one person's marks at a time, each person's backwards in time:
+   * the first use at or after each search, and the search after it, decide.
+   */
+  private static final class Tally {
+    private final long endRel;
+    private final long window;
+    long searches;
+    long successes;
+    private long nextUse;
+    private long nextSearch;
+
+    Tally(long endRel, long window) {
+      this.endRel = endRel;
+      this.window = window;
+    }
+
+    void nextPerson() {
+      nextUse = Long.MAX_VALUE;
+      nextSearch = Long.MAX_VALUE;
+    }
+
+    void add(long mark) {
+      long t = mark >> 1;
+      if ((mark & 1) == 1) {
+        nextUse = t;
+        return;
+      }
+      if (t < endRel) {
+        searches++;
+        if (nextUse <= t + window && nextUse < nextSearch) {
+          successes++;
+        }
+      }
+      nextSearch = t;
+    }
   }
 
   /**

@@ -110,8 +110,9 @@ final class LuceneEventBlocks implements Collector {
     private Columns.StringsColumn attributeColumn;
     /** For each key, the segment's events that have it; null for a segment without indexed keys. */
     private PostingsEnum[] keyDocs;
-    /** Whether an event of the block may have a wanted key. */
-    private final boolean[] candidate = new boolean[CAPACITY];
+    /** The events of the block that may have a wanted key, ascending; and whether an event is listed. */
+    private final int[] candidates = new int[CAPACITY];
+    private final boolean[] marked = new boolean[CAPACITY];
     /** The segment's entries, and the same as single-valued doc values if each event has one at most. */
     private SortedSetDocValues entries;
     private SortedDocValues singleEntries;
@@ -189,8 +190,16 @@ final class LuceneEventBlocks implements Collector {
           java.util.Arrays.fill(item, 0, n, -1);
           java.util.Arrays.fill(itemOrd, 0, n, -1);
         }
-        readValues(readsAny(readsValue) ? valueColumn.forBlocks() : null, docs, n, type, readsValue, value);
-        readResults(readsAny(readsResults) ? resultsColumn.forBlocks() : null, docs, n, type, readsResults, results);
+        if (readsAny(readsValue)) {
+          readValues(valueColumn.forBlocks(), docs, n, type, readsValue, value);
+        } else {
+          java.util.Arrays.fill(value, 0, n, NO_VALUE);
+        }
+        if (readsAny(readsResults)) {
+          readResults(resultsColumn.forBlocks(), docs, n, type, readsResults, results);
+        } else {
+          java.util.Arrays.fill(results, 0, n, -1);
+        }
         if (readsAnyKey) {
           readEntries(n);
         } else {
@@ -247,7 +256,7 @@ final class LuceneEventBlocks implements Collector {
     private static void readValues(NumericDocValues v, int[] docs, int n, int[] type, boolean[] wanted, long[] out)
         throws IOException {
       for (int i = 0; i < n; i++) {
-        out[i] = v != null && wanted[type[i] + 1] && v.advanceExact(docs[i]) ? v.longValue() : NO_VALUE;
+        out[i] = wanted[type[i] + 1] && v.advanceExact(docs[i]) ? v.longValue() : NO_VALUE;
       }
     }
 
@@ -255,7 +264,7 @@ final class LuceneEventBlocks implements Collector {
     private static void readResults(NumericDocValues v, int[] docs, int n, int[] type, boolean[] wanted, long[] out)
         throws IOException {
       for (int i = 0; i < n; i++) {
-        out[i] = v != null && wanted[type[i] + 1] && v.advanceExact(docs[i]) ? v.longValue() : -1;
+        out[i] = wanted[type[i] + 1] && v.advanceExact(docs[i]) ? v.longValue() : -1;
       }
     }
 
@@ -275,66 +284,95 @@ final class LuceneEventBlocks implements Collector {
       for (int k = 0; k < keys.length; k++) {
         ranges[k] = attributeColumn.keyRange(keys[k]);
         java.util.Arrays.fill(entryOrd[k], 0, n, -1);
+        java.util.Arrays.fill(entry[k], 0, n, -1);
       }
-      if (keyDocs != null) {
-        candidatesWithKeys(n);
-      } else {
-        candidatesWithEntries(n);
-      }
-      for (int i = 0; i < n; i++) {
-        if (!candidate[i]) {
-          continue;
-        }
+      int m = keyDocs != null ? candidatesWithKeys(n) : candidatesWithEntries(n);
+      for (int c = 0; c < m; c++) { // ascending: the doc values move forward
+        int i = candidates[c];
         int t = type[i] + 1;
         if (single != null) {
           if (single.advanceExact(docs[i])) {
             file(i, t, single.ordValue(), ranges);
           }
         } else if (all.advanceExact(docs[i])) {
-          for (int c = all.docValueCount(); c > 0; c--) {
+          for (int v = all.docValueCount(); v > 0; v--) {
             file(i, t, all.nextOrd(), ranges);
           }
         }
-      }
-      for (int k = 0; k < keys.length; k++) {
-        long[] ords = entryOrd[k];
-        int[] numbers = entry[k];
-        for (int i = 0; i < n; i++) {
-          numbers[i] = ords[i] < 0 ? -1 : attributeColumn.entryNumber(ords[i]);
+        for (int k = 0; k < keys.length; k++) {
+          if (entryOrd[k][i] >= 0) {
+            entry[k][i] = attributeColumn.entryNumber(entryOrd[k][i]);
+          }
         }
       }
     }
 
     /**
-     * Marks the events of the block that have a wanted key, by walking each key's postings through the
-     * block's documents (both ascending): the few events with a case are found without reading the
+     * Lists, ascending, the events of the block that have a wanted key, by walking each key's postings
+     * through the block's documents: the few events with a case are found without reading the
      * attributes of the many without.
+     *
+     * @return how many {@link #candidates}
      */
-    private void candidatesWithKeys(int n) throws IOException {
-      java.util.Arrays.fill(candidate, 0, n, false);
+    private int candidatesWithKeys(int n) throws IOException {
+      int m = 0;
+      int keysFound = 0;
+      boolean contiguous = docs[n - 1] - docs[0] == n - 1; // every document of a range: a document's index is known
       int last = docs[n - 1];
       for (int k = 0; k < keys.length; k++) {
         PostingsEnum p = keyDocs[k];
         if (p == null) {
           continue;
         }
+        int before = m;
         int doc = p.docID() < docs[0] ? p.advance(docs[0]) : p.docID();
         for (int i = 0; doc <= last; doc = p.nextDoc()) {
-          while (docs[i] < doc) {
-            i++;
+          if (contiguous) {
+            i = doc - docs[0];
+          } else {
+            while (docs[i] < doc) {
+              i++;
+            }
+            if (docs[i] != doc) {
+              continue;
+            }
           }
-          if (docs[i] == doc && readsKey[k][type[i] + 1]) {
-            candidate[i] = true;
+          if (readsKey[k][type[i] + 1] && !marked[i]) {
+            marked[i] = true;
+            candidates[m++] = i;
           }
         }
+        keysFound += m > before ? 1 : 0;
       }
+      if (keysFound > 1) { // listed key by key: list again in the block's order (a scan of flags beats a sort)
+        m = 0;
+        for (int i = 0; i < n; i++) {
+          if (marked[i]) {
+            marked[i] = false;
+            candidates[m++] = i;
+          }
+        }
+      } else {
+        for (int c = 0; c < m; c++) {
+          marked[candidates[c]] = false;
+        }
+      }
+      return m;
     }
 
-    /** Marks the events of the block whose type reads a key: a segment written before keys were indexed. */
-    private void candidatesWithEntries(int n) {
+    /**
+     * Lists the events of the block whose type reads a key: a segment written before keys were indexed.
+     *
+     * @return how many {@link #candidates}
+     */
+    private int candidatesWithEntries(int n) {
+      int m = 0;
       for (int i = 0; i < n; i++) {
-        candidate[i] = readsKeyByType[type[i] + 1];
+        if (readsKeyByType[type[i] + 1]) {
+          candidates[m++] = i;
+        }
       }
+      return m;
     }
 
     /** Files an entry of event i under the key whose range holds it, if the event's type reads that key. */
