@@ -141,60 +141,16 @@ public final class RowBlocks implements Consumer<EventRow> {
   }
 
   /** The copied columns. */
-  private static final class Block implements EventBlock {
-    private final EventColumns columns;
-    private int size;
-    private final long[] time;
-    private final int[] type;
-    private final int[] user;
+  private static final class Block extends ArrayEventBlock {
     private final String[] userId;
-    private final int[] item;
     private final String[] itemId;
-    private final double[] value;
-    private final long[] results;
-    private final int[][] attributeNumber;
     private final String[][] attribute;
 
     Block(EventColumns columns, int capacity, int keys) {
-      if (capacity < 1) {
-        throw new io.zhiku.core.ValidationException("capacity", capacity, "at least 1");
-      }
-      this.columns = columns;
-      time = new long[capacity];
-      type = new int[capacity];
-      user = new int[capacity];
+      super(columns, capacity);
       userId = new String[capacity];
-      item = new int[capacity];
       itemId = new String[capacity];
-      value = new double[capacity];
-      results = new long[capacity];
-      attributeNumber = new int[keys][capacity];
       attribute = new String[keys][capacity];
-    }
-
-    @Override
-    public EventColumns columns() {
-      return columns;
-    }
-
-    @Override
-    public int size() {
-      return size;
-    }
-
-    @Override
-    public long time(int i) {
-      return time[check(i)];
-    }
-
-    @Override
-    public int type(int i) {
-      return type[check(i)];
-    }
-
-    @Override
-    public int userNumber(int i) {
-      return user[check(i)];
     }
 
     @Override
@@ -203,37 +159,13 @@ public final class RowBlocks implements Consumer<EventRow> {
     }
 
     @Override
-    public int itemNumber(int i) {
-      return item[check(i)];
-    }
-
-    @Override
     public String itemId(int i) {
       return itemId[check(i)];
     }
 
     @Override
-    public double value(int i) {
-      return value[check(i)];
-    }
-
-    @Override
-    public long resultCount(int i) {
-      return results[check(i)];
-    }
-
-    @Override
-    public int attributeNumber(int key, int i) {
-      return attributeNumber[key][check(i)];
-    }
-
-    @Override
     public String attribute(int key, int i) {
       return attribute[key][check(i)];
-    }
-
-    private int check(int i) {
-      return java.util.Objects.checkIndex(i, size);
     }
   }
 }

@@ -2,8 +2,8 @@ package io.zhiku.search.internal;
 
 import io.zhiku.core.event.EventBlock;
 import io.zhiku.core.event.EventColumns;
+import io.zhiku.core.internal.ArrayEventBlock;
 import java.io.IOException;
-import java.util.Objects;
 import java.util.function.Consumer;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.FieldInfos;
@@ -48,8 +48,7 @@ final class LuceneEventBlocks implements Collector {
 
       @Override
       public void collect(int doc) {
-        block.docs[block.size++] = doc;
-        if (block.size == CAPACITY) {
+        if (block.add(doc)) {
           flush();
         }
       }
@@ -62,10 +61,8 @@ final class LuceneEventBlocks implements Collector {
   }
 
   private void flush() {
-    if (block.size > 0) {
-      block.read();
+    if (block.read()) {
       visitor.accept(block);
-      block.size = 0;
     }
   }
 
@@ -75,9 +72,8 @@ final class LuceneEventBlocks implements Collector {
   }
 
   /** One segment's block: the documents, then their columns. */
-  private static final class Block implements EventBlock {
+  private static final class Block extends ArrayEventBlock {
     private final Columns columns;
-    private final EventColumns wanted;
     private final String[] typeNames;
     private final String[] keys;
     /** By type index plus one: whether the item, the value, the result count, each key is read. */
@@ -89,18 +85,12 @@ final class LuceneEventBlocks implements Collector {
     /** By type index plus one: whether any key is read. */
     private final boolean[] readsKeyByType;
     private final int[] docs = new int[CAPACITY];
-    private int size;
-    private final long[] time = new long[CAPACITY];
+    /** Whether the documents gathered were read and handed to the visitor. */
+    private boolean handedOver;
     private final int[] typeOrd = new int[CAPACITY];
-    private final int[] type = new int[CAPACITY];
     private final int[] userOrd = new int[CAPACITY];
-    private final int[] user = new int[CAPACITY];
     private final int[] itemOrd = new int[CAPACITY];
-    private final int[] item = new int[CAPACITY];
-    private final long[] value = new long[CAPACITY];
-    private final long[] results = new long[CAPACITY];
     private final long[][] entryOrd;
-    private final int[][] entry;
     private Columns.LongColumn timeColumn;
     private Columns.StringColumn typeColumn;
     private Columns.StringColumn userColumn;
@@ -120,8 +110,8 @@ final class LuceneEventBlocks implements Collector {
     private int[] typeIndexByOrd;
 
     Block(Columns columns, EventColumns wanted) {
+      super(wanted, CAPACITY);
       this.columns = columns;
-      this.wanted = wanted;
       int types = wanted.types().size();
       typeNames = wanted.types().stream().map(t -> t.name()).toArray(String[]::new);
       keys = wanted.attributeKeys().toArray(String[]::new);
@@ -132,19 +122,18 @@ final class LuceneEventBlocks implements Collector {
       readsKeyByType = new boolean[types + 1];
       for (int k = 0; k < keys.length; k++) {
         for (int t = 0; t < types; t++) {
-          readsKey[k][t + 1] = wanted.readsAttribute(k, t);
+          readsKey[k][t + 1] = columns().readsAttribute(k, t);
           readsKeyByType[t + 1] |= readsKey[k][t + 1];
         }
       }
       readsAnyKey = readsAny(readsKeyByType);
       entryOrd = new long[keys.length][CAPACITY];
-      entry = new int[keys.length][CAPACITY];
     }
 
     private boolean[] reads(EventColumns.Column column) {
       boolean[] out = new boolean[typeNames.length + 1];
       for (int t = 0; t < typeNames.length; t++) {
-        out[t + 1] = wanted.reads(column, t);
+        out[t + 1] = columns().reads(column, t);
       }
       return out;
     }
@@ -167,10 +156,29 @@ final class LuceneEventBlocks implements Collector {
       entries = null;
       singleEntries = null;
       size = 0;
+      handedOver = false;
     }
 
-    /** Reads the columns of the gathered documents. */
-    void read() {
+    /** Gathers a matching document; true when the block is full. */
+    boolean add(int doc) {
+      if (handedOver) { // the visitor is done with the last block
+        size = 0;
+        handedOver = false;
+      }
+      docs[size++] = doc;
+      return size == CAPACITY;
+    }
+
+    /**
+     * Reads the columns of the documents gathered since the last read.
+     *
+     * @return whether there were any (the block then holds them until the next {@link #add})
+     */
+    boolean read() {
+      if (handedOver || size == 0) {
+        return false;
+      }
+      handedOver = true;
       int n = size;
       try {
         readTimes(timeColumn.forBlocks(), docs, n, time);
@@ -193,7 +201,7 @@ final class LuceneEventBlocks implements Collector {
         if (readsAny(readsValue)) {
           readValues(valueColumn.forBlocks(), docs, n, type, readsValue, value);
         } else {
-          java.util.Arrays.fill(value, 0, n, NO_VALUE);
+          java.util.Arrays.fill(value, 0, n, Double.NaN);
         }
         if (readsAny(readsResults)) {
           readResults(resultsColumn.forBlocks(), docs, n, type, readsResults, results);
@@ -205,9 +213,10 @@ final class LuceneEventBlocks implements Collector {
         } else {
           for (int k = 0; k < keys.length; k++) { // keys asked for no type
             java.util.Arrays.fill(entryOrd[k], 0, n, -1);
-            java.util.Arrays.fill(entry[k], 0, n, -1);
+            java.util.Arrays.fill(attributeNumber[k], 0, n, -1);
           }
         }
+        return true;
       } catch (IOException e) {
         throw GuardedSearchers.failure("event store", "read a block of events", e);
       }
@@ -252,11 +261,11 @@ final class LuceneEventBlocks implements Collector {
       }
     }
 
-    /** Value bits of the events whose type reads the value, else {@link #NO_VALUE}. */
-    private static void readValues(NumericDocValues v, int[] docs, int n, int[] type, boolean[] wanted, long[] out)
+    /** Values of the events whose type reads the value (stored as double bits), else NaN. */
+    private static void readValues(NumericDocValues v, int[] docs, int n, int[] type, boolean[] wanted, double[] out)
         throws IOException {
       for (int i = 0; i < n; i++) {
-        out[i] = wanted[type[i] + 1] && v.advanceExact(docs[i]) ? v.longValue() : NO_VALUE;
+        out[i] = wanted[type[i] + 1] && v.advanceExact(docs[i]) ? Double.longBitsToDouble(v.longValue()) : Double.NaN;
       }
     }
 
@@ -284,7 +293,7 @@ final class LuceneEventBlocks implements Collector {
       for (int k = 0; k < keys.length; k++) {
         ranges[k] = attributeColumn.keyRange(keys[k]);
         java.util.Arrays.fill(entryOrd[k], 0, n, -1);
-        java.util.Arrays.fill(entry[k], 0, n, -1);
+        java.util.Arrays.fill(attributeNumber[k], 0, n, -1);
       }
       int m = keyDocs != null ? candidatesWithKeys(n) : candidatesWithEntries(n);
       for (int c = 0; c < m; c++) { // ascending: the doc values move forward
@@ -301,7 +310,7 @@ final class LuceneEventBlocks implements Collector {
         }
         for (int k = 0; k < keys.length; k++) {
           if (entryOrd[k][i] >= 0) {
-            entry[k][i] = attributeColumn.entryNumber(entryOrd[k][i]);
+            attributeNumber[k][i] = attributeColumn.entryNumber(entryOrd[k][i]);
           }
         }
       }
@@ -425,38 +434,8 @@ final class LuceneEventBlocks implements Collector {
     }
 
     @Override
-    public EventColumns columns() {
-      return wanted;
-    }
-
-    @Override
-    public int size() {
-      return size;
-    }
-
-    @Override
-    public long time(int i) {
-      return time[check(i)];
-    }
-
-    @Override
-    public int type(int i) {
-      return type[check(i)];
-    }
-
-    @Override
-    public int userNumber(int i) {
-      return user[check(i)];
-    }
-
-    @Override
     public String userId(int i) {
       return userColumn.nameOf(userOrd[check(i)]);
-    }
-
-    @Override
-    public int itemNumber(int i) {
-      return item[check(i)];
     }
 
     @Override
@@ -466,32 +445,11 @@ final class LuceneEventBlocks implements Collector {
     }
 
     @Override
-    public double value(int i) {
-      long bits = value[check(i)];
-      return bits == NO_VALUE ? Double.NaN : Double.longBitsToDouble(bits);
-    }
-
-    @Override
-    public long resultCount(int i) {
-      return results[check(i)];
-    }
-
-    @Override
-    public int attributeNumber(int key, int i) {
-      return entry[key][check(i)];
-    }
-
-    @Override
     public String attribute(int key, int i) {
       long ord = entryOrd[key][check(i)];
       return ord < 0 ? null : attributeColumn.entryValueOf(ord, keys[key]);
     }
 
-    private int check(int i) {
-      return Objects.checkIndex(i, size);
-    }
   }
 
-  /** The bits of a NaN no stored value has: values are stored with {@code doubleToRawLongBits} of non-NaN doubles. */
-  private static final long NO_VALUE = Double.doubleToRawLongBits(Double.NaN);
 }
