@@ -1,5 +1,6 @@
 package io.zhiku.core.event;
 
+import com.google.common.collect.Iterables;
 import io.zhiku.core.ValidationException;
 import io.zhiku.core.internal.Checks;
 import java.util.EnumMap;
@@ -120,7 +121,8 @@ public record EventColumns(
    * @throws IndexOutOfBoundsException if the key is not an index into the keys
    */
   public boolean readsAttribute(int key, int typeIndex) {
-    return typeIndex >= 0 && attributes.get(attributeKeys().get(key)).contains(types.get(typeIndex));
+    Set<UsageEventType> forTypes = Iterables.get(attributes.values(), key); // in key order
+    return typeIndex >= 0 && forTypes.contains(types.get(typeIndex));
   }
 
   /**

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.zhiku.core.access.Principal;
 import io.zhiku.core.event.EventBlock;
 import io.zhiku.core.event.EventColumns;
-import io.zhiku.core.event.EventRow;
 import io.zhiku.core.event.UsageEvent;
 import io.zhiku.core.event.UsageEventType;
 import io.zhiku.core.event.WorkContext;
@@ -51,7 +50,7 @@ class RowBlocksTest {
       assertThrows(IndexOutOfBoundsException.class, () -> b.time(b.size()));
     });
     for (int i = 0; i < events.size(); i++) {
-      blocks.accept(new Row(events.get(i), i));
+      blocks.accept(row(events.get(i), i));
     }
     blocks.flush();
     blocks.flush(); // nothing left: no empty block
@@ -69,7 +68,7 @@ class RowBlocksTest {
   @Test
   void aRowWithoutTheAttribute_hasNone() {
     List<EventBlock> got = new ArrayList<>();
-    RowBlocks.scan(v -> v.accept(new Row(UsageEvent.ofItem(UsageEventType.REUSE, T, ALICE, "i1"), 0)), COLUMNS, b -> {
+    RowBlocks.scan(v -> v.accept(row(UsageEvent.ofItem(UsageEventType.REUSE, T, ALICE, "i1"), 0)), COLUMNS, b -> {
       assertEquals(-1, b.attributeNumber(0, 0));
       assertNull(b.attribute(0, 0));
       assertEquals(7, b.itemNumber(0));
@@ -83,81 +82,8 @@ class RowBlocksTest {
     return WorkContext.builder(ALICE, T).attribute("case", key).build();
   }
 
-  /** A row over an event; numbers are the event's position (users) and 7 (items). */
-  private record Row(UsageEvent e, int position) implements EventRow {
-    @Override
-    public long sequence() {
-      return position + 1;
-    }
-
-    @Override
-    public long timeMillis() {
-      return e.time().toEpochMilli();
-    }
-
-    @Override
-    public String type() {
-      return e.type().name();
-    }
-
-    @Override
-    public String userId() {
-      return e.principal().userId();
-    }
-
-    @Override
-    public int userNumber() {
-      return 0;
-    }
-
-    @Override
-    public String itemId() {
-      return e.itemId();
-    }
-
-    @Override
-    public int itemNumber() {
-      return e.itemId() == null ? -1 : 7;
-    }
-
-    @Override
-    public List<String> principalRoles() {
-      return List.copyOf(e.principal().roles());
-    }
-
-    @Override
-    public List<String> principalGroups() {
-      return List.copyOf(e.principal().groups());
-    }
-
-    @Override
-    public String contextRole() {
-      return e.context() == null ? null : e.context().role();
-    }
-
-    @Override
-    public String contextStage() {
-      return null;
-    }
-
-    @Override
-    public String contextAttribute(String key) {
-      return e.context() == null ? null : e.context().attribute(key);
-    }
-
-    @Override
-    public double value() {
-      return e.value() == null ? Double.NaN : e.value();
-    }
-
-    @Override
-    public long resultCount() {
-      return e.resultCount() == null ? -1 : e.resultCount();
-    }
-
-    @Override
-    public UsageEvent toEvent() {
-      return e;
-    }
+  /** A row over an event: user number 0, item number 7. */
+  private static ObjectRow row(UsageEvent e, int position) {
+    return new ObjectRow(position + 1, e, 0, e.itemId() == null ? -1 : 7);
   }
 }

@@ -4,6 +4,7 @@ import io.zhiku.core.event.EventQuery;
 import io.zhiku.core.event.EventRow;
 import io.zhiku.core.event.UsageEvent;
 import io.zhiku.core.internal.Checks;
+import io.zhiku.core.internal.ObjectRow;
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.taxonomy.Taxonomy;
 import java.util.ArrayList;

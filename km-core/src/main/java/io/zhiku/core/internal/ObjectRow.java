@@ -1,17 +1,26 @@
-package io.zhiku.metrics.kpi;
+package io.zhiku.core.internal;
 
 import io.zhiku.core.event.EventRow;
 import io.zhiku.core.event.UsageEvent;
 import java.util.List;
 
-/** An {@link EventRow} over an event object. */
-final class ObjectRow implements EventRow {
+/**
+ * An {@link EventRow} over an event object, with the sequence number and user and item numbers its
+ * source gave it: for sources that hold events in memory. Immutable.
+ */
+public final class ObjectRow implements EventRow {
   private final long sequence;
   private final UsageEvent event;
   private final int userNumber;
   private final int itemNumber;
 
-  ObjectRow(long sequence, UsageEvent event, int userNumber, int itemNumber) {
+  /**
+   * @param sequence the event's sequence number
+   * @param event the event
+   * @param userNumber the number of its user id
+   * @param itemNumber the number of its item id, or -1 if it concerns no item
+   */
+  public ObjectRow(long sequence, UsageEvent event, int userNumber, int itemNumber) {
     this.sequence = sequence;
     this.event = event;
     this.userNumber = userNumber;
