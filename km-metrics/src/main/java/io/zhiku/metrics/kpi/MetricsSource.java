@@ -1,5 +1,6 @@
 package io.zhiku.metrics.kpi;
 
+import io.zhiku.core.access.Principal;
 import io.zhiku.core.event.EventBlock;
 import io.zhiku.core.event.EventColumns;
 import io.zhiku.core.event.EventQuery;
@@ -65,6 +66,21 @@ public interface MetricsSource {
    * @return the taxonomy
    */
   Taxonomy taxonomy();
+
+  /**
+   * This source as one person sees it: only the items the viewer may read, and only the events without an
+   * item or about such items (events about items that no longer exist are left out too). This is what
+   * every figure of a report for that viewer is computed from, and what anything a host computes for a
+   * person from a source (points, its own tallies) should read. Block scans and counts read the rows that
+   * pass, so they cost a full row scan; each scan lists the readable items first.
+   *
+   * @param viewer who sees the figures
+   * @return the filtered source, live over this one
+   * @throws io.zhiku.core.ValidationException if the viewer is missing
+   */
+  default MetricsSource visibleTo(Principal viewer) {
+    return new ViewerSource(this, Checks.present("viewer", viewer));
+  }
 
   /**
    * A knowledge base's events (as of its last refresh, read by columns a block at a time), items and

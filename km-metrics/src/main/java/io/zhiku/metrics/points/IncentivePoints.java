@@ -78,7 +78,10 @@ public final class IncentivePoints {
   }
 
   /**
-   * The ledger of a period.
+   * The ledger of a period. The ledger applies no access rule of its own: it names everyone who earned
+   * from the source's events. To show it to a person, compute it over {@link MetricsSource#visibleTo
+   * source.visibleTo(person)}, as {@link io.zhiku.metrics.report.MetricsReport} does, so that nobody is
+   * named for points earned from items that person may not read.
    *
    * @param source the events and items (the items give the authors)
    * @param period the period

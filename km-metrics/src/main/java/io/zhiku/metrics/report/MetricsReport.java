@@ -191,7 +191,8 @@ public record MetricsReport(String title, Instant generated, String viewer, Zone
       List<TrendPoint> trend = trendSpan == null ? List.of() : seen.trend(trendSpan, granularity, segment, List.of());
       List<Standing> board = List.of();
       if (points != null) {
-        var ledger = points.ledger(metrics.source(), current);
+        // Points count only what the viewer may read: an author of hidden items is not named for them.
+        var ledger = points.ledger(metrics.source().visibleTo(viewer), current);
         board = unit == null ? ledger.leaderboard(leaderboardSize) : ledger.leaderboard(unit, leaderboardSize);
       }
       List<ItemUsage> top = topItems == 0 ? List.of() : seen.topItems(current, segment, topItems);
