@@ -3,6 +3,7 @@ package io.zhiku.core.kb;
 import io.zhiku.core.NotFoundException;
 import io.zhiku.core.ValidationException;
 import io.zhiku.core.ZhikuException;
+import io.zhiku.core.access.Acl;
 import io.zhiku.core.access.Principal;
 import io.zhiku.core.event.EventBlock;
 import io.zhiku.core.event.EventColumns;
@@ -91,6 +92,12 @@ import org.slf4j.LoggerFactory;
  * interval (default one second), or at once after {@link #refresh()}. {@link #commit()} makes changes
  * durable; the {@link CommitPolicy} commits on its own too, and {@link #close()} commits last.
  *
+ * <p><b>Revocation is immediate.</b> Once {@link #put} or {@link #delete} returns, an item deleted or
+ * re-stored with an ACL that no longer lets a principal read it is gone from every answer for that
+ * principal — search hits, totals, facet counts, suggestions, similar items, push — even before the next
+ * refresh: until then the engine still holds the old version, and the knowledge base hides it from its
+ * real-time table of items. Granted access, like any other change, shows within the refresh interval.
+ *
  * <p><b>Usage and push.</b> {@link #record} stores {@link UsageEvent}s (searches made through {@link
  * #search} are recorded on their own); events become durable with the next commit, like items, and stay
  * countable after their item is deleted. {@link #push} returns what helps a person now, blended from the
@@ -120,6 +127,8 @@ public final class KnowledgeBase implements AutoCloseable {
   private final UsageStats stats;
   /** Every live item's summary, for push; written under the write lock. */
   private final ItemTable itemTable = new ItemTable();
+  /** Items whose access changed since the engine's last refresh: left out of every answer it gives. */
+  private final Revocations revocations = new Revocations();
   /** Items push returned lately, valid while their summary is current. */
   private final RecentItems recentItems;
   private final PushEngine pushEngine;
@@ -299,10 +308,13 @@ public final class KnowledgeBase implements AutoCloseable {
     }
     index.apply(changes);
     for (Change c : changes) {
+      Acl before = itemTable.get(c.id()).map(ItemSummary::acl).orElse(null);
       if (c instanceof Change.Put put) {
         itemTable.put(ItemSummary.of(put.item()));
+        revocations.changed(c.id(), before, put.item().acl());
       } else {
         itemTable.remove(c.id());
+        revocations.changed(c.id(), before, null);
       }
     }
     sequence = lastSequence;
@@ -461,7 +473,7 @@ public final class KnowledgeBase implements AutoCloseable {
     }
     Instant now = clock.instant();
     IndexSearchResult found = index.search(new IndexSearch(request, groups, state.rollup(request.facets()),
-        synonyms(t, request.text()), now, stats.popularity(now.toEpochMilli())));
+        synonyms(t, request.text()), now, stats.popularity(now.toEpochMilli()), hiddenFrom(request.principal())));
     Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
     for (String scheme : request.facets()) {
       List<FacetCount> counts = new ArrayList<>();
@@ -480,6 +492,15 @@ public final class KnowledgeBase implements AutoCloseable {
           null, request.context(), firstLine(request.text()), (int) Math.min(Integer.MAX_VALUE, found.totalHits()), null));
     }
     return result;
+  }
+
+  /**
+   * The items the engine must leave out of an answer for a principal: those deleted, or re-stored with an
+   * ACL that no longer lets the principal read them, since the engine's last refresh. The engine still
+   * holds their old version until then; revoked access is immediate, granted access waits for the refresh.
+   */
+  private Set<String> hiddenFrom(Principal principal) {
+    return revocations.hiddenFrom(principal, itemTable::get);
   }
 
   /** A query as an event carries it: one line, at most {@link UsageEvent#MAX_QUERY_CHARS} characters. */
@@ -573,6 +594,7 @@ public final class KnowledgeBase implements AutoCloseable {
       eventLock.lock();
       try {
         index.refresh();
+        revocations.refreshed();
         refreshEvents();
         listener.attached(sequence, events.lastSequence());
         changeListeners.add(listener);
@@ -692,7 +714,7 @@ public final class KnowledgeBase implements AutoCloseable {
         .orElseThrow(() -> new NotFoundException("item", itemId));
     String text = item.title() + "\n" + item.body() + "\n" + String.join("\n", item.tags());
     List<KnowledgeItem> out = new ArrayList<>(limit);
-    for (ScoredItem s : index.similar(principal, text, limit + 1)) {
+    for (ScoredItem s : index.similar(principal, text, limit + 1, hiddenFrom(principal))) {
       if (out.size() < limit && !s.itemId().equals(itemId)) {
         recentItems.get(s.itemId()).filter(i -> i.acl().permits(principal)).ifPresent(out::add);
       }
@@ -721,7 +743,7 @@ public final class KnowledgeBase implements AutoCloseable {
       throw new ValidationException("limit", limit, "must be between 1 and 200");
     }
     ensureOpen();
-    return index.similar(principal, text, limit);
+    return index.similar(principal, text, limit, hiddenFrom(principal));
   }
 
   /**
@@ -841,7 +863,7 @@ public final class KnowledgeBase implements AutoCloseable {
 
     @Override
     public List<ScoredItem> similar(Principal principal, String text, int limit) {
-      return index.similar(principal, text, limit);
+      return index.similar(principal, text, limit, hiddenFrom(principal));
     }
 
     private Set<String> expand(Set<String> concepts) {
@@ -891,6 +913,7 @@ public final class KnowledgeBase implements AutoCloseable {
     List<String> typedWords = List.of(typed.split(" "));
     int conceptLimit = (request.limit() + 1) / 2;
     List<Suggestion> concepts = new ArrayList<>();
+    Set<String> hidden = hiddenFrom(request.principal());
     Set<String> seen = new HashSet<>();
     int checks = 0;
     for (LabelEntry e : state.labels()) {
@@ -904,12 +927,12 @@ public final class KnowledgeBase implements AutoCloseable {
       checks++;
       Set<String> group = withDescendants(state.taxonomy(), e.conceptId());
       SearchRequest any = SearchRequest.builder(request.principal()).pageSize(1).build();
-      if (index.search(new IndexSearch(any, List.of(group), Map.of(), List.of(), clock.instant(), Popularity.NONE)).totalHits() > 0) {
+      if (index.search(new IndexSearch(any, List.of(group), Map.of(), List.of(), clock.instant(), Popularity.NONE, hidden)).totalHits() > 0) {
         concepts.add(new Suggestion(e.display(), Suggestion.Source.CONCEPT, e.conceptId()));
       }
     }
     List<Suggestion> out = new ArrayList<>(concepts);
-    for (Suggestion title : index.suggestTitles(request)) {
+    for (Suggestion title : index.suggestTitles(request, hidden)) {
       if (out.size() == request.limit()) {
         break;
       }
@@ -1076,6 +1099,7 @@ public final class KnowledgeBase implements AutoCloseable {
     try {
       ensureOpen();
       index.refresh();
+      revocations.refreshed();
     } finally {
       writeLock.unlock();
     }
@@ -1258,6 +1282,8 @@ public final class KnowledgeBase implements AutoCloseable {
    * engine. Not thread-safe.
    */
   public static final class Builder {
+    /** The longest event retention: 1,000 years, so that the oldest instant kept is a valid one. */
+    private static final Duration MAX_RETENTION = Duration.ofDays(365_250);
     /** The most dimensions of an embedder's vectors (Lucene's limit for indexed vectors). */
     public static final int MAX_EMBEDDING_DIMENSIONS = 4096;
     private Path directory;
@@ -1319,12 +1345,13 @@ public final class KnowledgeBase implements AutoCloseable {
     /**
      * Deletes usage events older than this at each commit; by default events are kept for ever.
      *
-     * @param retention at least one day
+     * @param retention from one day to 1,000 years
      * @return this builder
+     * @throws ValidationException if the retention is missing or out of range
      */
     public Builder eventRetention(Duration retention) {
-      if (retention == null || retention.compareTo(Duration.ofDays(1)) < 0) {
-        throw new ValidationException("eventRetention", retention, "must be at least one day");
+      if (retention == null || retention.compareTo(Duration.ofDays(1)) < 0 || retention.compareTo(MAX_RETENTION) > 0) {
+        throw new ValidationException("eventRetention", retention, "must be from one day to " + MAX_RETENTION.toDays() + " days (1,000 years)");
       }
       this.eventRetention = retention;
       return this;

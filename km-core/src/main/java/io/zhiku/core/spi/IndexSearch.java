@@ -26,15 +26,20 @@ import java.util.Set;
  *     engine keeps the time of the first page so that scores, and so the order, stay the same
  * @param popularity recent use of items, for the popularity boost; {@link Popularity#NONE} when no
  *     usage is known
+ * @param excludedIds ids of items the engine must treat as absent, whatever its own copy of them says:
+ *     items deleted, or re-stored with an ACL that no longer permits the principal, since the engine's
+ *     last refresh. The knowledge base computes them from its real-time item table, so that revoked access
+ *     takes effect at once; the engine leaves them out of the hits and of every count. Usually empty
  */
 public record IndexSearch(
     SearchRequest request, List<Set<String>> conceptGroups, Map<String, Set<String>> facetRollup, List<String> synonyms,
-    Instant now, Popularity popularity) {
+    Instant now, Popularity popularity, Set<String> excludedIds) {
   /** Copies. */
   public IndexSearch {
     conceptGroups = conceptGroups.stream().map(Set::copyOf).toList();
     facetRollup = Map.copyOf(facetRollup);
     synonyms = List.copyOf(synonyms);
+    excludedIds = Set.copyOf(excludedIds);
     io.zhiku.core.internal.Checks.present("IndexSearch.now", now);
     io.zhiku.core.internal.Checks.present("IndexSearch.popularity", popularity);
   }

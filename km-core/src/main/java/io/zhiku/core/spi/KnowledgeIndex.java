@@ -62,9 +62,10 @@ public interface KnowledgeIndex extends AutoCloseable {
    * with the prefix, or whose words start with the prefix's words, best first, without duplicates.
    *
    * @param request who is typing and what
+   * @param excludedIds items to treat as absent, as {@link IndexSearch#excludedIds()} describes
    * @return at most {@code request.limit()} suggestions of source {@link Suggestion.Source#TITLE}
    */
-  List<Suggestion> suggestTitles(SuggestRequest request);
+  List<Suggestion> suggestTitles(SuggestRequest request, Set<String> excludedIds);
 
   /**
    * Visits the summary of every live (not deleted) item as of the last refresh, in no particular order.
@@ -101,9 +102,10 @@ public interface KnowledgeIndex extends AutoCloseable {
    * @param principal who
    * @param text the text
    * @param limit how many at most
+   * @param excludedIds items to treat as absent, as {@link IndexSearch#excludedIds()} describes
    * @return item ids with similarity scores, best first
    */
-  List<ScoredItem> similar(Principal principal, String text, int limit);
+  List<ScoredItem> similar(Principal principal, String text, int limit, Set<String> excludedIds);
 
   /** Makes applied changes visible to {@link #search}. */
   void refresh();

@@ -143,34 +143,8 @@ public abstract class AccessControlConformanceKit {
           b.kinds(ItemKind.of(kind));
         }
         SearchRequest request = b.build();
-
-        Set<String> expected = new TreeSet<>();
-        Map<String, Long> expectedFacets = new TreeMap<>();
-        for (KnowledgeItem item : items) {
-          boolean text = browse || List.of(item.body().split(" ")).contains(word) || List.of(item.title().split(" ")).contains(word);
-          if (item.acl().permits(p) && text && (kind == null || item.kind().name().equals(kind))) {
-            expected.add(item.id());
-            Set<String> reached = new HashSet<>();
-            for (String c : item.concepts()) {
-              reached.add(c);
-              reached.addAll(TAXONOMY.ancestors(c));
-            }
-            reached.forEach(c -> expectedFacets.merge(c, 1L, Long::sum));
-          }
-        }
-        Set<String> actual = new TreeSet<>();
-        long total = -1;
-        for (SearchResult page = kb.search(request); ; page = kb.search(request.after(page.nextCursor()))) {
-          total = page.totalHits();
-          Map<String, Long> facets = new TreeMap<>();
-          page.facets().get("s").forEach(f -> facets.put(f.conceptId(), f.count()));
-          assertEquals(expectedFacets, facets, "facets: " + p + " " + request.text());
-          page.hits().forEach(h -> actual.add(h.item().id()));
-          if (page.nextCursor() == null) {
-            break;
-          }
-        }
         String what = p + " text=" + request.text() + " kind=" + kind;
+        assertSearch(kb, request, items, word, browse, kind, what);
         // Suggestions: every one readable; prefixes of words that only unreadable items carry give nothing.
         String prefix = r.nextBoolean() ? "hid" : "item";
         for (Suggestion sug : kb.suggest(new SuggestRequest(p, prefix, 50))) {
@@ -200,8 +174,114 @@ public abstract class AccessControlConformanceKit {
           kb.suggest(new SuggestRequest(p, prefix, 50)).forEach(sug -> suggested.add(sug.source() + " " + sug.id()));
           assertEquals(expectedSuggestions, suggested, "suggestions for \"hid\" to " + p);
         }
-        assertEquals(expected, actual, what);
-        assertEquals(expected.size(), total, "total hits: " + what);
+      }
+    }
+  }
+
+  /**
+   * Every page of a search, with its total and facets, equals a brute-force computation over the items
+   * given: those whose ACL permits the principal, whose title or body holds the word, of the kind.
+   */
+  private static void assertSearch(KnowledgeBase kb, SearchRequest request, List<KnowledgeItem> items, String word,
+      boolean browse, String kind, String what) {
+    Principal p = request.principal();
+    Set<String> expected = new TreeSet<>();
+    Map<String, Long> expectedFacets = new TreeMap<>();
+    for (KnowledgeItem item : items) {
+      boolean text = browse || List.of(item.body().split(" ")).contains(word) || List.of(item.title().split(" ")).contains(word);
+      if (item.acl().permits(p) && text && (kind == null || item.kind().name().equals(kind))) {
+        expected.add(item.id());
+        Set<String> reached = new HashSet<>();
+        for (String c : item.concepts()) {
+          reached.add(c);
+          reached.addAll(TAXONOMY.ancestors(c));
+        }
+        reached.forEach(c -> expectedFacets.merge(c, 1L, Long::sum));
+      }
+    }
+    Set<String> actual = new TreeSet<>();
+    long total = -1;
+    for (SearchResult page = kb.search(request); ; page = kb.search(request.after(page.nextCursor()))) {
+      total = page.totalHits();
+      Map<String, Long> facets = new TreeMap<>();
+      page.facets().get("s").forEach(f -> facets.put(f.conceptId(), f.count()));
+      assertEquals(expectedFacets, facets, "facets: " + what);
+      page.hits().forEach(h -> actual.add(h.item().id()));
+      if (page.nextCursor() == null) {
+        break;
+      }
+    }
+    assertEquals(expected, actual, what);
+    assertEquals(expected.size(), total, "total hits: " + what);
+  }
+
+  /**
+   * Revocation is immediate: after items are deleted or re-stored with new ACLs, and before any refresh
+   * (none runs on its own here), no search hit, total, facet count, suggestion or similar item may come
+   * from an item the principal may no longer read. The engine still holds the old versions until the
+   * refresh, so the answer is exactly what the principal could read before the changes and may still read
+   * now; a grant becomes visible at the refresh, when the answers equal those over the current items.
+   *
+   * @param r the seeded randomness
+   */
+  @RepeatedTest(12)
+  public void revocationHidesItemsAtOnceBeforeTheRefresh(Random r) {
+    List<KnowledgeItem> before = corpus(r);
+    try (KnowledgeBase kb = newKnowledgeBase().refreshInterval(Duration.ZERO).commitPolicy(CommitPolicy.manual())
+        .taxonomy(TAXONOMY).build()) {
+      kb.putAll(before);
+      kb.refresh();
+      Map<String, KnowledgeItem> now = new TreeMap<>();
+      before.forEach(i -> now.put(i.id(), i));
+      for (int i = 0; i < 20; i++) {
+        KnowledgeItem victim = before.get(r.nextInt(before.size()));
+        if (r.nextInt(3) > 0) {
+          now.put(victim.id(), kb.put(victim.toBuilder().acl(acl(r)).build()));
+        } else {
+          kb.delete(victim.id());
+          now.remove(victim.id());
+        }
+      }
+      for (int q = 0; q < 25; q++) {
+        Principal p = randomPrincipal(r, USERS[r.nextInt(USERS.length)]);
+        // What the stale searcher holds and the principal may still read: the old version, where the new one permits too.
+        List<KnowledgeItem> stillReadable = before.stream()
+            .filter(i -> now.containsKey(i.id()) && now.get(i.id()).acl().permits(p)).toList();
+        String word = r.nextInt(4) == 0 ? "hidden" + r.nextInt(3) : "w" + r.nextInt(10);
+        boolean browse = r.nextInt(5) == 0;
+        SearchRequest request = SearchRequest.builder(p).text(browse ? "" : word).pageSize(1 + r.nextInt(7)).facets("s").build();
+        String what = "before the refresh: " + p + " text=" + request.text();
+        assertSearch(kb, request, stillReadable, word, browse, null, what);
+        for (String prefix : List.of("hid", "item", "w")) {
+          for (Suggestion sug : kb.suggest(new SuggestRequest(p, prefix, 50))) {
+            if (sug.source() == Suggestion.Source.TITLE) {
+              assertEquals(true, now.containsKey(sug.id()) && now.get(sug.id()).acl().permits(p), "suggested " + sug + " to " + p);
+            } else {
+              assertEquals(true, stillReadable.stream().anyMatch(it -> it.acl().permits(p) && (it.concepts().contains(sug.id())
+                  || it.concepts().stream().anyMatch(c -> TAXONOMY.ancestors(c).contains(sug.id())))), "suggested " + sug + " to " + p);
+            }
+          }
+        }
+        String text = "w" + r.nextInt(10) + " hidden" + r.nextInt(3) + " w" + r.nextInt(10) + " item";
+        for (io.zhiku.core.push.ScoredItem s : kb.similarToText(p, text, 200)) {
+          assertEquals(true, now.containsKey(s.itemId()) && now.get(s.itemId()).acl().permits(p), "similar " + s + " for " + p);
+        }
+        for (KnowledgeItem readable : stillReadable) {
+          if (readable.acl().permits(p)) {
+            for (KnowledgeItem related : kb.similarTo(p, readable.id(), 100)) {
+              assertEquals(true, now.containsKey(related.id()) && now.get(related.id()).acl().permits(p), "related " + related.id() + " for " + p);
+            }
+            break;
+          }
+        }
+      }
+      kb.refresh();
+      List<KnowledgeItem> current = new ArrayList<>(now.values());
+      for (int q = 0; q < 10; q++) {
+        Principal p = randomPrincipal(r, USERS[r.nextInt(USERS.length)]);
+        String word = "w" + r.nextInt(10);
+        SearchRequest request = SearchRequest.builder(p).text(word).pageSize(1 + r.nextInt(7)).facets("s").build();
+        assertSearch(kb, request, current, word, false, null, "after the refresh: " + p + " text=" + word);
       }
     }
   }

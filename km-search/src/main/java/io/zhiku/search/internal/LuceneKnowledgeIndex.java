@@ -341,6 +341,7 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
         .add(text, Occur.MUST)
         .add(new TermQuery(new Term(LIVE, YES)), Occur.FILTER)
         .add(LuceneSchema.accessFilter(request.principal()), Occur.FILTER);
+    exclude(query, search.excludedIds());
     for (Set<String> group : search.conceptGroups()) {
       query.add(LuceneSchema.anyOf(CONCEPT, group), Occur.FILTER);
     }
@@ -392,11 +393,11 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
   }
 
   @Override
-  public List<Suggestion> suggestTitles(SuggestRequest request) {
-    return reading(() -> suggestOpen(request));
+  public List<Suggestion> suggestTitles(SuggestRequest request, Set<String> excludedIds) {
+    return reading(() -> suggestOpen(request, excludedIds));
   }
 
-  private List<Suggestion> suggestOpen(SuggestRequest request) {
+  private List<Suggestion> suggestOpen(SuggestRequest request, Set<String> excludedIds) {
     BooleanQuery.Builder everyWord = new BooleanQuery.Builder();
     int words = 0;
     try (TokenStream ts = analyzers.suggestQuery().tokenStream(SUGGEST_WORD, request.prefix())) {
@@ -416,11 +417,12 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
     if (words > 0) {
       match.add(everyWord.build(), Occur.SHOULD);
     }
-    Query q = new BooleanQuery.Builder()
+    BooleanQuery.Builder query = new BooleanQuery.Builder()
         .add(match.build(), Occur.MUST)
         .add(new TermQuery(new Term(LIVE, YES)), Occur.FILTER)
-        .add(LuceneSchema.accessFilter(request.principal()), Occur.FILTER)
-        .build();
+        .add(LuceneSchema.accessFilter(request.principal()), Occur.FILTER);
+    exclude(query, excludedIds);
+    Query q = query.build();
     return withSearcher(s -> {
       List<Suggestion> out = new ArrayList<>();
       Set<String> seen = new HashSet<>();
@@ -570,17 +572,18 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
   private static final long[] NEWEST_WINDOWS_DAYS = {7, 60, 365, Long.MAX_VALUE};
 
   @Override
-  public List<ScoredItem> similar(Principal principal, String text, int limit) {
+  public List<ScoredItem> similar(Principal principal, String text, int limit, Set<String> excludedIds) {
     return reading(() -> withSearcher(s -> {
       // The character field holds title, body and tags: Han characters one by one, other words stemmed.
       // Terms in more than 5% of a large index say little and cost the most to score.
       int maxDocFreq = Math.max(MLT_MIN_MAX_DOC_FREQ, s.getIndexReader().numDocs() / 20);
       Query like = LikeQuery.build(s.getTopReaderContext(), similarityAnalyzer, CHARS, text, MLT_TERMS, maxDocFreq);
-      Query q = new BooleanQuery.Builder()
+      BooleanQuery.Builder query = new BooleanQuery.Builder()
           .add(like, Occur.MUST)
           .add(new TermQuery(new Term(LIVE, YES)), Occur.FILTER)
-          .add(LuceneSchema.accessFilter(principal), Occur.FILTER)
-          .build();
+          .add(LuceneSchema.accessFilter(principal), Occur.FILTER);
+      exclude(query, excludedIds);
+      Query q = query.build();
       List<ScoredItem> out = new ArrayList<>();
       for (ScoreDoc sd : uncached(s).search(q, limit).scoreDocs) { // scores only: lets Lucene skip non-competitive blocks
         out.add(new ScoredItem(id(s, sd.doc), sd.score));
@@ -593,6 +596,13 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
   private static final int MLT_TERMS = 25;
   /** Below twenty times this many documents, no term is too common for a similarity query. */
   private static final int MLT_MIN_MAX_DOC_FREQ = 1000;
+
+  /** Leaves out the items the knowledge base says are revoked since the last refresh (see IndexSearch). */
+  private static void exclude(BooleanQuery.Builder query, Set<String> ids) {
+    if (!ids.isEmpty()) {
+      query.add(LuceneSchema.anyOf(ID, ids), Occur.MUST_NOT);
+    }
+  }
 
   private static <T> void addFilter(BooleanQuery.Builder query, String field, Set<T> values, Function<T, String> term) {
     if (!values.isEmpty()) {
