@@ -40,6 +40,8 @@ public record EventQuery(
    * @throws ValidationException if a filter is malformed or too long, or the window ends before it starts
    */
   public EventQuery {
+    Checks.optionalInstant("EventQuery.from", from);
+    Checks.optionalInstant("EventQuery.before", before);
     if (from != null && before != null && before.isBefore(from)) {
       throw new ValidationException("EventQuery.before", before, "must not be before EventQuery.from " + from);
     }

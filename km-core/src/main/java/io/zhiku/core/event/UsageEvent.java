@@ -46,7 +46,7 @@ public record UsageEvent(
   public UsageEvent {
     id = Checks.optionalId("UsageEvent.id", id);
     Checks.present("UsageEvent.type", type);
-    Checks.present("UsageEvent.time", time);
+    Checks.instant("UsageEvent.time", time);
     Checks.present("UsageEvent.principal", principal);
     itemId = Checks.optionalId("UsageEvent.itemId", itemId);
     query = Checks.optionalLine("UsageEvent.query", query, MAX_QUERY_CHARS);

@@ -73,7 +73,7 @@ public record WorkContext(
         Checks.key("WorkContext.attributes", k), Checks.line("WorkContext.attributes[" + k + "]", v, MAX_ATTRIBUTE_CHARS)));
     attributes = cleaned.buildOrThrow();
     text = Checks.text("WorkContext.text", text, MAX_TEXT_CHARS);
-    Checks.present("WorkContext.time", time);
+    Checks.instant("WorkContext.time", time);
   }
 
   /**

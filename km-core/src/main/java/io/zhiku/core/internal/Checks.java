@@ -37,6 +37,34 @@ public final class Checks {
   private Checks() {}
 
   /**
+   * Requires an instant to be present and within {@link io.zhiku.core.Instants}' range.
+   *
+   * @param field the field's name, for the message
+   * @param value the instant
+   * @return the instant
+   * @throws ValidationException if it is missing or out of range
+   */
+  public static java.time.Instant instant(String field, java.time.Instant value) {
+    return optionalInstant(field, present(field, value));
+  }
+
+  /**
+   * Requires an instant, if given, to be within {@link io.zhiku.core.Instants}' range.
+   *
+   * @param field the field's name, for the message
+   * @param value the instant, or {@code null}
+   * @return the instant, or {@code null}
+   * @throws ValidationException if it is out of range
+   */
+  public static java.time.Instant optionalInstant(String field, java.time.Instant value) {
+    if (value != null && !io.zhiku.core.Instants.accepted(value)) {
+      throw new ValidationException(field, value,
+          "must lie from " + io.zhiku.core.Instants.EARLIEST + " to " + io.zhiku.core.Instants.LATEST + " (io.zhiku.core.Instants)");
+    }
+    return value;
+  }
+
+  /**
    * Requires a value to be present.
    *
    * @param field the field name for the message

@@ -112,6 +112,10 @@ public record KnowledgeItem(
     present("KnowledgeItem.acl", acl);
     status = status == null ? ItemStatus.PUBLISHED : status;
     verifiedBy = Checks.optionalId("KnowledgeItem.verifiedBy", verifiedBy);
+    Checks.optionalInstant("KnowledgeItem.reviewBy", reviewBy);
+    Checks.optionalInstant("KnowledgeItem.verifiedAt", verifiedAt);
+    Checks.optionalInstant("KnowledgeItem.created", created);
+    Checks.optionalInstant("KnowledgeItem.updated", updated);
     if ((verifiedBy == null) != (verifiedAt == null)) {
       throw new ValidationException(
           "KnowledgeItem.verifiedAt", verifiedAt, "verifiedBy and verifiedAt must be given together (verifiedBy is " + verifiedBy + ")");

@@ -105,12 +105,13 @@ public final class ZhikuJson {
    * @param type the type to read
    * @param <T> the type
    * @return the value
-   * @throws JsonFormatException if the JSON is malformed, has unknown fields or breaks the limits
+   * @throws JsonFormatException if the JSON is malformed, is the literal {@code null}, has unknown fields
+   *     or breaks the limits
    * @throws ValidationException if the value breaks a rule of its type
    */
   public static <T> T read(String json, Class<T> type) {
     try {
-      return reader(type).readValue(json);
+      return notNull(reader(type).readValue(json), type);
     } catch (IOException e) {
       throw translate(e, type);
     }
@@ -123,18 +124,28 @@ public final class ZhikuJson {
    * @param type the type to read
    * @param <T> the type
    * @return the value
-   * @throws JsonFormatException if the JSON is malformed, has unknown fields or breaks the limits
+   * @throws JsonFormatException if the JSON is malformed, is the literal {@code null}, has unknown fields
+   *     or breaks the limits
    * @throws ValidationException if the value breaks a rule of its type
    * @throws UncheckedIOException if the stream fails
    */
   public static <T> T read(InputStream in, Class<T> type) {
     try {
-      return reader(type).readValue(in);
+      return notNull(reader(type).readValue(in), type);
     } catch (JsonProcessingException e) {
       throw translate(e, type);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A document that is the literal {@code null} is no value of any type: refused, never returned as null. */
+  private static <T> T notNull(T value, Class<T> type) {
+    if (value == null) {
+      throw new JsonFormatException("cannot read " + type.getSimpleName() + " from JSON: the document is null, not a "
+          + type.getSimpleName(), "", null);
+    }
+    return value;
   }
 
   private static ObjectReader reader(Class<?> type) {

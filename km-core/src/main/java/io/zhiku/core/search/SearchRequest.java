@@ -42,7 +42,9 @@ import java.util.Set;
  * concept's descendants in the taxonomy. A value: immutable and thread-safe.
  *
  * @param principal who is searching
- * @param text what they typed, at most 1,000 characters; empty to browse
+ * @param text what they typed, at most {@value #MAX_TEXT_CHARS} characters (code points); empty to browse.
+ *     The engine bounds the parsed query too (the embedded engine: 64 words or phrases and 512 terms
+ *     after analysis) and refuses text past those bounds with a {@link ValidationException}
  * @param concepts concept ids; an item must be classified under each of them or their descendants
  * @param kinds item kinds; empty for any
  * @param statuses lifecycle statuses; empty for any
@@ -78,6 +80,8 @@ public record SearchRequest(
   public static final int MAX_PAGE_SIZE = 1000;
   /** The most values in one filter. */
   public static final int MAX_FILTER_VALUES = 256;
+  /** The longest text, in characters (code points). */
+  public static final int MAX_TEXT_CHARS = 1000;
 
   /**
    * Validates and copies.
@@ -87,6 +91,13 @@ public record SearchRequest(
   public SearchRequest {
     Checks.present("SearchRequest.principal", principal);
     text = text == null ? "" : text;
+    // The cheapest limit first: nothing else (synonyms, analysis) may run on a text over it.
+    if (text.length() > MAX_TEXT_CHARS) {
+      int chars = text.codePointCount(0, text.length());
+      if (chars > MAX_TEXT_CHARS) {
+        throw new ValidationException("SearchRequest.text", text, "is " + chars + " characters, over the limit of " + MAX_TEXT_CHARS);
+      }
+    }
     concepts = Checks.ids("SearchRequest.concepts", concepts, MAX_FILTER_VALUES);
     kinds = Checks.set("SearchRequest.kinds", kinds, MAX_FILTER_VALUES);
     statuses = Checks.set("SearchRequest.statuses", statuses, MAX_FILTER_VALUES);
@@ -96,6 +107,8 @@ public record SearchRequest(
     Checks.map("SearchRequest.attributes", attributes, MAX_FILTER_VALUES).forEach((k, v) ->
         attrs.put(Checks.key("SearchRequest.attributes", k), Checks.line("SearchRequest.attributes[" + k + "]", v, AttributeValue.MAX_TEXT_CHARS)));
     attributes = Map.copyOf(attrs);
+    Checks.optionalInstant("SearchRequest.updatedFrom", updatedFrom);
+    Checks.optionalInstant("SearchRequest.updatedBefore", updatedBefore);
     if (updatedFrom != null && updatedBefore != null && !updatedFrom.isBefore(updatedBefore)) {
       throw new ValidationException("SearchRequest.updatedBefore", updatedBefore, "must be after updatedFrom " + updatedFrom);
     }

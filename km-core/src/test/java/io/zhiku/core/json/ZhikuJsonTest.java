@@ -13,6 +13,15 @@ import org.junit.jupiter.api.Test;
 
 class ZhikuJsonTest {
   @Test
+  void read_literalNull_isRefusedNotReturned() {
+    for (String json : new String[] {"null", " null ", "\nnull\n"}) {
+      JsonFormatException e = assertThrows(JsonFormatException.class, () -> ZhikuJson.read(json, io.zhiku.core.item.KnowledgeItem.class));
+      assertTrue(e.getMessage().contains("the document is null, not a KnowledgeItem"), e.getMessage());
+      assertThrows(JsonFormatException.class, () -> ZhikuJson.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), Acl.class));
+    }
+  }
+
+  @Test
   void deepNesting_refusedBeforeItCanHurt() {
     String deep = "[".repeat(10_000) + "]".repeat(10_000);
     JsonFormatException e = assertThrows(JsonFormatException.class, () -> ZhikuJson.read(deep, Object.class));

@@ -254,7 +254,10 @@ public final class Metrics {
       }
     }
     if (everyType || !types.isEmpty()) {
-      EventQuery.Builder q = EventQuery.builder().window(period.start(), period.end().plus(Duration.ofMillis(maxLookahead)));
+      // A lookahead past the last accepted instant reads to the end of time (no upper bound).
+      java.time.Instant horizon = period.end().plus(Duration.ofMillis(maxLookahead));
+      EventQuery.Builder q = EventQuery.builder().window(period.start(),
+          horizon.isAfter(io.zhiku.core.Instants.LATEST) ? null : horizon);
       if (!everyType) {
         q.types(types.toArray(UsageEventType[]::new));
       }

@@ -24,7 +24,8 @@ public record Period(Instant start, Instant end) {
   /**
    * Validates.
    *
-   * @throws ValidationException if a bound is missing, or the period ends before it starts or is empty
+   * @throws ValidationException if a bound is missing or outside {@link io.zhiku.core.Instants}' range, or the
+   *     period ends before it starts or is empty
    */
   public Period {
     if (start == null) {
@@ -33,6 +34,8 @@ public record Period(Instant start, Instant end) {
     if (end == null) {
       throw new ValidationException("Period.end", null, "required");
     }
+    io.zhiku.core.internal.Checks.instant("Period.start", start);
+    io.zhiku.core.internal.Checks.instant("Period.end", end);
     if (end.isBefore(start)) {
       throw new ValidationException("Period.end", end, "must not be before Period.start " + start);
     }

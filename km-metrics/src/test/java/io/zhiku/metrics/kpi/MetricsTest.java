@@ -139,14 +139,14 @@ class MetricsTest {
   @Test
   void searchSuccess_overAVeryLongPeriod_keepsPeopleApart() {
     Recorder r = new Recorder();
-    int people = 2100; // more than fit beside 52 bits of time
+    int people = 8300; // more than fit beside the 50 bits of time of the longest period (2^13 = 8,192)
     for (int u = 0; u < people; u++) {
       java.time.Instant t = Recorder.at("2026-01-05T00:00:00Z").plusSeconds(10L * u);
       r.search("u" + u, t.toString(), 3);
       r.event(UsageEventType.CLICK, "u" + u, t.plusSeconds(u % 3 == 0 ? 2400 : 60).toString(), "i1");
     }
     Metrics m = Metrics.builder(r.source(TAXONOMY)).build();
-    Period ages = Period.of(java.time.Instant.parse("-20000-01-01T00:00:00Z"), java.time.Instant.parse("+20000-01-01T00:00:00Z"));
+    Period ages = Period.of(io.zhiku.core.Instants.EARLIEST, io.zhiku.core.Instants.LATEST);
     long successes = people - (people + 2) / 3; // every third clicked after 40 minutes
     assertRate(m.report(ages, KpiSegment.ALL, List.of(Kpis.SEARCH_SUCCESS_RATE)), Kpis.SEARCH_SUCCESS_RATE, successes, people);
     assertRate(m.report(JANUARY, KpiSegment.ALL, List.of(Kpis.SEARCH_SUCCESS_RATE)), Kpis.SEARCH_SUCCESS_RATE, successes, people);
@@ -199,6 +199,8 @@ class MetricsTest {
     assertMessage(() -> Period.of(start, start.minusSeconds(1)), "Period.end", "must not be before Period.start");
     assertMessage(() -> Period.of(start, start), "Period.end", "the period is empty");
     assertMessage(() -> Period.of(null, start), "Period.start", "required");
+    assertMessage(() -> Period.of(java.time.Instant.MIN, start), "Period.start", "must lie from 0000-01-01T00:00:00Z");
+    assertMessage(() -> Period.of(start, java.time.Instant.MAX), "Period.end", "must lie from 0000-01-01T00:00:00Z");
     assertMessage(() -> Period.quarter(2026, 5, ZoneOffset.UTC), "quarter", "1 to 4");
     assertMessage(() -> Kpis.adoptionRate(0), "headcount", "at least 1");
     assertMessage(() -> KpiSegment.unit("bad unit"), "KpiSegment.unit", "");
