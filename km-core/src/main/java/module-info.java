@@ -16,6 +16,7 @@ module io.zhiku.core {
   requires rdf4j.rio.turtle;
   requires rdf4j.rio.rdfxml;
   requires rdf4j.common.exception;
+  requires java.xml;
 
   exports io.zhiku.core;
   exports io.zhiku.core.access;

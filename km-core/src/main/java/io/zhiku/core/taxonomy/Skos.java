@@ -28,7 +28,13 @@ import org.eclipse.rdf4j.common.exception.RDF4JException;
  * subject) and a scheme it names without labels keep the definitions they already have.
  *
  * <p><b>Safety.</b> RDF/XML is parsed with DOCTYPE declarations refused, so no external entity or DTD is
- * ever loaded; file size and statement count are bounded by {@link SkosOptions}.
+ * ever loaded. Every limit of {@link SkosOptions} is enforced while the file streams, so a file over one is
+ * refused when the limit is reached: size in bytes, statements, nesting depth (blank nodes and collections
+ * in Turtle, elements in RDF/XML; the parsers recurse on it), and the length of any one literal, IRI, name
+ * or comment. Bytes are decoded strictly — UTF-8 for Turtle; for RDF/XML the byte-order mark, else the
+ * encoding the XML declaration names, else UTF-8 — so malformed bytes are refused with their offset, never
+ * turned into U+FFFD. A parser that stops consuming input while still reporting statements (RDF4J's Turtle
+ * parser does on some unclosed collections) is stopped after ten thousand of them.
  *
  * <p><b>Errors.</b> A malformed file throws {@link SkosImportException} with its line and column;
  * content that does not make a valid taxonomy (a cycle, two preferred labels in one language, a

@@ -3,9 +3,10 @@ package io.zhiku.core.taxonomy;
 import io.zhiku.core.ZhikuException;
 
 /**
- * Thrown when a SKOS file cannot be imported: malformed RDF (the message gives the line and column),
- * a file over the size limits, a forbidden DOCTYPE, or content that does not make a valid taxonomy (the
- * message names the concept). The taxonomy being imported into is never changed.
+ * Thrown when a SKOS file cannot be imported: malformed RDF or malformed bytes (the message gives the
+ * line and column, and for bytes the offset), a file over a limit of {@link SkosOptions} (named in the
+ * message), a forbidden DOCTYPE, or content that does not make a valid taxonomy (the message names the
+ * concept). The taxonomy being imported into is never changed.
  */
 public class SkosImportException extends ZhikuException {
   private static final long serialVersionUID = 1L;

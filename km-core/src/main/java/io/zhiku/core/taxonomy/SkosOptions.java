@@ -19,13 +19,35 @@ import io.zhiku.core.internal.Checks;
  * @param defaultSchemeId the scheme given to concepts of a file that declares no scheme at all
  * @param maxBytes the largest file read, in bytes
  * @param maxStatements the most RDF statements read
+ * @param maxDepth the deepest nesting: of blank-node property lists and collections in Turtle, of
+ *     elements in RDF/XML (the root element is 1)
+ * @param maxLiteralChars the longest string, IRI, comment or name in Turtle; in RDF/XML, the longest run
+ *     of characters without a {@code <} (text, an attribute value, a tag)
  */
 public record SkosOptions(
-    String conceptBase, String schemeBase, String defaultSchemeId, long maxBytes, long maxStatements) {
+    String conceptBase, String schemeBase, String defaultSchemeId, long maxBytes, long maxStatements,
+    int maxDepth, int maxLiteralChars) {
 
-  /** Defaults: {@code urn:zhiku:concept:} and {@code urn:zhiku:scheme:}, scheme {@code "default"}, 256 MiB, 5 million statements. */
+  /**
+   * Defaults: {@code urn:zhiku:concept:} and {@code urn:zhiku:scheme:}, scheme {@code "default"}, 256 MiB,
+   * 5 million statements, nesting 64 deep, 1 MiB characters per literal.
+   */
   public static final SkosOptions DEFAULTS =
-      new SkosOptions("urn:zhiku:concept:", "urn:zhiku:scheme:", "default", 256L << 20, 5_000_000L);
+      new SkosOptions("urn:zhiku:concept:", "urn:zhiku:scheme:", "default", 256L << 20, 5_000_000L, 64, 1 << 20);
+
+  /**
+   * Options with the default structure limits ({@link #DEFAULTS}' depth and literal length).
+   *
+   * @param conceptBase the IRI prefix of concepts minted here
+   * @param schemeBase the IRI prefix of schemes minted here
+   * @param defaultSchemeId the scheme of concepts in a file that declares none
+   * @param maxBytes the largest file read, in bytes
+   * @param maxStatements the most RDF statements read
+   * @throws ValidationException as the canonical constructor does
+   */
+  public SkosOptions(String conceptBase, String schemeBase, String defaultSchemeId, long maxBytes, long maxStatements) {
+    this(conceptBase, schemeBase, defaultSchemeId, maxBytes, maxStatements, 64, 1 << 20);
+  }
 
   /**
    * Validates.
@@ -45,7 +67,17 @@ public record SkosOptions(
     if (maxStatements < 1) {
       throw new ValidationException("SkosOptions.maxStatements", maxStatements, "must be positive");
     }
+    if (maxDepth < 1 || maxDepth > MAX_DEPTH) {
+      throw new ValidationException("SkosOptions.maxDepth", maxDepth, "must be from 1 to " + MAX_DEPTH
+          + " (the RDF parsers recurse once or more per level)");
+    }
+    if (maxLiteralChars < 1) {
+      throw new ValidationException("SkosOptions.maxLiteralChars", maxLiteralChars, "must be positive");
+    }
   }
+
+  /** The deepest nesting any options allow: deeper, the parsers' recursion risks the thread's stack. */
+  public static final int MAX_DEPTH = 256;
 
   /**
    * These options with other size limits.
@@ -55,6 +87,18 @@ public record SkosOptions(
    * @return the new options
    */
   public SkosOptions withLimits(long bytes, long statements) {
-    return new SkosOptions(conceptBase, schemeBase, defaultSchemeId, bytes, statements);
+    return new SkosOptions(conceptBase, schemeBase, defaultSchemeId, bytes, statements, maxDepth, maxLiteralChars);
+  }
+
+  /**
+   * These options with other structure limits.
+   *
+   * @param depth the deepest nesting, 1 to {@value #MAX_DEPTH}
+   * @param literalChars the longest literal (see {@link #maxLiteralChars()})
+   * @return the new options
+   * @throws ValidationException if a limit is out of range
+   */
+  public SkosOptions withStructureLimits(int depth, int literalChars) {
+    return new SkosOptions(conceptBase, schemeBase, defaultSchemeId, maxBytes, maxStatements, depth, literalChars);
   }
 }

@@ -3,9 +3,9 @@ package io.zhiku.core.taxonomy;
 import io.zhiku.core.ValidationException;
 import io.zhiku.core.internal.Checks;
 import io.zhiku.core.internal.LabelNormalizer;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,8 +31,13 @@ import org.eclipse.rdf4j.rio.helpers.StatementCollector;
 import org.eclipse.rdf4j.rio.helpers.XMLParserSettings;
 import org.eclipse.rdf4j.rio.rdfxml.RDFXMLParser;
 import org.eclipse.rdf4j.rio.turtle.TurtleParser;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParserFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
 
 /** Reads SKOS into a taxonomy builder. One instance per import; not thread-safe. */
 final class SkosReader {
@@ -46,7 +51,10 @@ final class SkosReader {
     this.options = options;
   }
 
-  /** Parses the file into an RDF model, with the XML hardening and size limits applied. */
+  /**
+   * Parses the file into an RDF model, through the guards of {@link SkosInput} (size, encoding, nesting,
+   * literal length, each refused as it streams), with the XML hardening applied.
+   */
   Model parse(InputStream in, SkosFormat format) {
     RDFParser parser = format == SkosFormat.TURTLE ? new TurtleParser() : new RDFXMLParser();
     ParserConfig config = parser.getParserConfig();
@@ -55,8 +63,12 @@ final class SkosReader {
     config.set(XMLParserSettings.LOAD_EXTERNAL_DTD, false);
     config.set(XMLParserSettings.EXTERNAL_GENERAL_ENTITIES, false);
     config.set(XMLParserSettings.EXTERNAL_PARAMETER_ENTITIES, false);
+    if (format == SkosFormat.RDF_XML) {
+      config.set(XMLParserSettings.CUSTOM_XML_READER, SkosInput.depthLimited(hardenedXmlReader(), options.maxDepth()));
+    }
     Model model = new LinkedHashModel();
     long maxStatements = options.maxStatements();
+    SkosInput.Position position = new SkosInput.Position();
     parser.setRDFHandler(new StatementCollector(model) {
       private long count;
 
@@ -65,19 +77,66 @@ final class SkosReader {
         if (++count > maxStatements) {
           throw new RDFHandlerException("the file has more than " + maxStatements + " statements (SkosOptions.maxStatements)");
         }
+        try {
+          position.statement();
+        } catch (SkosInput.Refused e) {
+          throw new RDFHandlerException(e);
+        }
         super.handleStatement(st);
       }
     });
-    try {
-      parser.parse(new Bounded(in, options.maxBytes()), options.conceptBase());
+    try (Reader text = SkosInput.open(in, format, options, position)) {
+      parser.parse(text, options.conceptBase());
     } catch (RDFParseException e) {
+      SkosInput.Refused refused = refused(e);
+      if (refused != null) {
+        throw refusal(format, refused);
+      }
       throw new SkosImportException(
           "SKOS " + format + " is malformed at line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ": "
               + e.getMessage(), e.getLineNumber(), e.getColumnNumber(), e);
     } catch (IOException | RDF4JException e) {
+      SkosInput.Refused refused = refused(e);
+      if (refused != null) {
+        throw refusal(format, refused);
+      }
       throw new SkosImportException("SKOS " + format + " could not be read: " + e.getMessage(), -1, -1, e);
+    } catch (StackOverflowError e) {
+      // The guards bound nesting well below what a normal thread stack takes; a host thread with a tiny
+      // stack may still overflow. Report it as the input's fault, never as an Error out of the library.
+      throw new SkosImportException("SKOS " + format + " is nested too deeply for this thread's stack: lower "
+          + "SkosOptions.maxDepth (now " + options.maxDepth() + ") or import on a thread with a larger stack", -1, -1, null);
     }
     return model;
+  }
+
+  private static SkosInput.Refused refused(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SkosInput.Refused r) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  private static SkosImportException refusal(SkosFormat format, SkosInput.Refused r) {
+    return new SkosImportException("SKOS " + format + " refused: " + r.getMessage(), r.line, r.column, r);
+  }
+
+  /** A namespace-aware SAX reader with secure processing on, DOCTYPE declarations refused, no external entity. */
+  private static XMLReader hardenedXmlReader() {
+    try {
+      SAXParserFactory factory = SAXParserFactory.newInstance();
+      factory.setNamespaceAware(true);
+      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+      factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+      factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+      return factory.newSAXParser().getXMLReader();
+    } catch (ParserConfigurationException | SAXException e) {
+      throw new SkosImportException("no hardened XML parser is available: " + e.getMessage(), -1, -1, e);
+    }
   }
 
   /** Adds the schemes and concepts of the model to the builder. */
@@ -286,48 +345,5 @@ final class SkosReader {
           what + "s <" + other + "> and <" + full + "> would both get the id \"" + id + "\"", -1, -1, null);
     }
     return id;
-  }
-
-  /** An input stream that fails, rather than truncates, past a byte limit. */
-  private static final class Bounded extends FilterInputStream {
-    private final long limit;
-    private long count;
-
-    Bounded(InputStream in, long limit) {
-      super(in);
-      this.limit = limit;
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        count(1);
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] buf, int off, int len) throws IOException {
-      int n = super.read(buf, off, len);
-      if (n > 0) {
-        count(n);
-      }
-      return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-      long skipped = super.skip(n);
-      count(skipped);
-      return skipped;
-    }
-
-    private void count(long n) throws IOException {
-      count += n;
-      if (count > limit) {
-        throw new IOException("the file is larger than " + limit + " bytes (SkosOptions.maxBytes)");
-      }
-    }
   }
 }
