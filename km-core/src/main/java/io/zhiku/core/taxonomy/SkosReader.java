@@ -2,7 +2,8 @@ package io.zhiku.core.taxonomy;
 
 import io.zhiku.core.ValidationException;
 import io.zhiku.core.internal.Checks;
-import io.zhiku.core.internal.LabelNormalizer;
+import io.zhiku.core.taxonomy.SkosStatements.Property;
+import io.zhiku.core.taxonomy.SkosStatements.Text;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -13,27 +14,21 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParserFactory;
 import org.eclipse.rdf4j.common.exception.RDF4JException;
 import org.eclipse.rdf4j.model.IRI;
-import org.eclipse.rdf4j.model.Literal;
-import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.model.Resource;
 import org.eclipse.rdf4j.model.Statement;
-import org.eclipse.rdf4j.model.Value;
-import org.eclipse.rdf4j.model.impl.LinkedHashModel;
-import org.eclipse.rdf4j.model.vocabulary.RDF;
-import org.eclipse.rdf4j.model.vocabulary.SKOS;
 import org.eclipse.rdf4j.rio.ParserConfig;
 import org.eclipse.rdf4j.rio.RDFHandlerException;
 import org.eclipse.rdf4j.rio.RDFParseException;
 import org.eclipse.rdf4j.rio.RDFParser;
-import org.eclipse.rdf4j.rio.helpers.StatementCollector;
+import org.eclipse.rdf4j.rio.helpers.AbstractRDFHandler;
 import org.eclipse.rdf4j.rio.helpers.XMLParserSettings;
 import org.eclipse.rdf4j.rio.rdfxml.RDFXMLParser;
 import org.eclipse.rdf4j.rio.turtle.TurtleParser;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.parsers.SAXParserFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xml.sax.SAXException;
@@ -55,7 +50,7 @@ final class SkosReader {
    * Parses the file into an RDF model, through the guards of {@link SkosInput} (size, encoding, nesting,
    * literal length, each refused as it streams), with the XML hardening applied.
    */
-  Model parse(InputStream in, SkosFormat format) {
+  SkosStatements parse(InputStream in, SkosFormat format) {
     RDFParser parser = format == SkosFormat.TURTLE ? new TurtleParser() : new RDFXMLParser();
     ParserConfig config = parser.getParserConfig();
     config.set(XMLParserSettings.SECURE_PROCESSING, true);
@@ -66,10 +61,10 @@ final class SkosReader {
     if (format == SkosFormat.RDF_XML) {
       config.set(XMLParserSettings.CUSTOM_XML_READER, SkosInput.depthLimited(hardenedXmlReader(), options.maxDepth()));
     }
-    Model model = new LinkedHashModel();
+    SkosStatements model = new SkosStatements();
     long maxStatements = options.maxStatements();
     SkosInput.Position position = new SkosInput.Position();
-    parser.setRDFHandler(new StatementCollector(model) {
+    parser.setRDFHandler(new AbstractRDFHandler() {
       private long count;
 
       @Override
@@ -79,10 +74,12 @@ final class SkosReader {
         }
         try {
           position.statement();
+          model.add(st);
         } catch (SkosInput.Refused e) {
           throw new RDFHandlerException(e);
+        } catch (SkosImportException e) {
+          throw new RDFHandlerException(new SkosInput.Refused(e.getMessage(), position.line, position.column));
         }
-        super.handleStatement(st);
       }
     });
     try (Reader text = SkosInput.open(in, format, options, position)) {
@@ -139,22 +136,22 @@ final class SkosReader {
     }
   }
 
-  /** Adds the schemes and concepts of the model to the builder. */
-  void read(Model model, Taxonomy.Builder into) {
-    Set<Resource> schemes = new LinkedHashSet<>(model.filter(null, RDF.TYPE, SKOS.CONCEPT_SCHEME).subjects());
-    addObjects(model, SKOS.IN_SCHEME, schemes);
-    addObjects(model, SKOS.TOP_CONCEPT_OF, schemes);
-    schemes.addAll(model.filter(null, SKOS.HAS_TOP_CONCEPT, null).subjects());
+  /** Adds the schemes and concepts of the statements to the builder. */
+  void read(SkosStatements model, Taxonomy.Builder into) {
+    Set<Resource> schemes = new LinkedHashSet<>(model.typedSchemes());
+    addResources(model.allValues(Property.IN_SCHEME), schemes);
+    addResources(model.allValues(Property.TOP_CONCEPT_OF), schemes);
+    schemes.addAll(model.subjects(Property.HAS_TOP_CONCEPT));
 
-    Set<Resource> concepts = new LinkedHashSet<>(model.filter(null, RDF.TYPE, SKOS.CONCEPT).subjects());
-    for (IRI relation : List.of(SKOS.BROADER, SKOS.NARROWER, SKOS.RELATED)) {
-      for (Statement st : model.filter(null, relation, null)) {
-        concepts.add(st.getSubject());
-        addResource(st.getObject(), concepts);
+    Set<Resource> concepts = new LinkedHashSet<>(model.typedConcepts());
+    for (Property relation : List.of(Property.BROADER, Property.NARROWER, Property.RELATED)) {
+      for (Resource subject : model.subjects(relation)) {
+        concepts.add(subject);
+        addResources(model.values(subject, relation), concepts);
       }
     }
-    concepts.addAll(model.filter(null, SKOS.TOP_CONCEPT_OF, null).subjects());
-    addObjects(model, SKOS.HAS_TOP_CONCEPT, concepts);
+    concepts.addAll(model.subjects(Property.TOP_CONCEPT_OF));
+    addResources(model.allValues(Property.HAS_TOP_CONCEPT), concepts);
     // Collections (skos:Collection, iso-thes groups) carry inScheme too, but are not concepts.
     concepts.removeAll(schemes);
 
@@ -185,8 +182,7 @@ final class SkosReader {
     List<Concept> built = new ArrayList<>(conceptIds.size());
     for (Map.Entry<Resource, String> e : conceptIds.entrySet()) {
       // A concept the file only refers to (never as a subject) keeps the definition it already has.
-      boolean described = model.contains(e.getKey(), null, null);
-      if (described || !into.containsConcept(e.getValue())) {
+      if (model.described(e.getKey()) || !into.containsConcept(e.getValue())) {
         built.add(concept(model, (IRI) e.getKey(), e.getValue(), conceptIds, schemes.size() <= 1 ? defaultScheme : null));
       }
     }
@@ -198,30 +194,28 @@ final class SkosReader {
             "concept <" + iriOf(c) + ">: " + ex.getMessage(), -1, -1, ex);
       }
     }
-    int collections = model.filter(null, RDF.TYPE, SKOS.COLLECTION).subjects().size();
-    LOG.debug("read {} schemes and {} concepts; skipped {} collections", schemes.size(), built.size(), collections);
+    LOG.debug("read {} schemes and {} concepts; skipped {} collections", schemes.size(), built.size(), model.collections());
   }
 
   private String iriOf(Concept c) {
     return c.uri() != null ? c.uri() : options.conceptBase() + c.id();
   }
 
-  private Concept concept(Model model, IRI iri, String id, Map<Resource, String> ids, String fallbackScheme) {
+  private Concept concept(SkosStatements model, IRI iri, String id, Map<Resource, String> ids, String fallbackScheme) {
     try {
       Concept.Builder b = Concept.builder(id).uri(uriFor(iri, options.conceptBase()));
       Set<String> schemes = new LinkedHashSet<>();
-      for (Value v : model.filter(iri, SKOS.IN_SCHEME, null).objects()) {
+      for (Object v : model.values(iri, Property.IN_SCHEME)) {
         schemes.add(schemeId(v));
       }
-      for (Value v : model.filter(iri, SKOS.TOP_CONCEPT_OF, null).objects()) {
+      for (Object v : model.values(iri, Property.TOP_CONCEPT_OF)) {
         b.topConceptOf(schemeId(v));
       }
-      for (Resource s : model.filter(null, SKOS.HAS_TOP_CONCEPT, iri).subjects()) {
+      for (Resource s : model.topConceptOf(iri)) {
         b.topConceptOf(schemeId(s));
       }
       schemes.forEach(b::inScheme);
-      if (schemes.isEmpty() && model.filter(iri, SKOS.TOP_CONCEPT_OF, null).isEmpty()
-          && model.filter(null, SKOS.HAS_TOP_CONCEPT, iri).isEmpty()) {
+      if (schemes.isEmpty() && model.values(iri, Property.TOP_CONCEPT_OF).isEmpty() && model.topConceptOf(iri).isEmpty()) {
         if (fallbackScheme == null) {
           throw new SkosImportException(
               "concept <" + iri + "> is in no scheme, and the file declares several schemes: add skos:inScheme", -1, -1, null);
@@ -229,29 +223,29 @@ final class SkosReader {
         b.inScheme(fallbackScheme);
       }
       prefLabels(model, iri, iri).forEach(b::prefLabel);
-      for (Literal l : literals(model, iri, SKOS.ALT_LABEL)) {
-        b.altLabel(l.getLanguage().orElse(""), label(l));
+      for (Text l : texts(model, iri, Property.ALT_LABEL)) {
+        b.altLabel(l.language(), l.label());
       }
-      for (Literal l : literals(model, iri, SKOS.HIDDEN_LABEL)) {
-        b.hiddenLabel(l.getLanguage().orElse(""), label(l));
+      for (Text l : texts(model, iri, Property.HIDDEN_LABEL)) {
+        b.hiddenLabel(l.language(), l.label());
       }
-      for (Value v : model.filter(iri, SKOS.BROADER, null).objects()) {
+      for (Object v : model.values(iri, Property.BROADER)) {
         b.broader(conceptRef(ids, v, "skos:broader"));
       }
-      for (Resource s : model.filter(null, SKOS.NARROWER, iri).subjects()) {
+      for (Resource s : model.narrowerOf(iri)) {
         b.broader(conceptRef(ids, s, "skos:narrower (as its subject)"));
       }
-      for (Value v : model.filter(iri, SKOS.RELATED, null).objects()) {
+      for (Object v : model.values(iri, Property.RELATED)) {
         b.related(conceptRef(ids, v, "skos:related"));
       }
-      for (Literal l : literals(model, iri, SKOS.NOTATION)) {
-        b.notation(label(l));
+      for (Text l : texts(model, iri, Property.NOTATION)) {
+        b.notation(l.label());
       }
-      for (Literal l : literals(model, iri, SKOS.SCOPE_NOTE)) {
-        b.scopeNote(l.getLanguage().orElse(""), l.getLabel());
+      for (Text l : texts(model, iri, Property.SCOPE_NOTE)) {
+        b.scopeNote(l.language(), l.label());
       }
-      for (Literal l : literals(model, iri, SKOS.DEFINITION)) {
-        b.definition(l.getLanguage().orElse(""), l.getLabel());
+      for (Text l : texts(model, iri, Property.DEFINITION)) {
+        b.definition(l.language(), l.label());
       }
       return b.build();
     } catch (ValidationException e) {
@@ -259,14 +253,14 @@ final class SkosReader {
     }
   }
 
-  private String schemeId(Value scheme) {
+  private String schemeId(Object scheme) {
     if (!(scheme instanceof Resource r)) {
       throw new ValidationException("skos:inScheme", scheme, "must name a concept scheme by its IRI, not a literal");
     }
     return idFor(requireIri(r, "concept scheme"), options.schemeBase(), schemeIris, "concept scheme");
   }
 
-  private static String conceptRef(Map<Resource, String> ids, Value v, String relation) {
+  private static String conceptRef(Map<Resource, String> ids, Object v, String relation) {
     String id = v instanceof Resource r ? ids.get(r) : null;
     if (id == null) {
       throw new ValidationException(relation, v, "must name a concept (it names a concept scheme or a literal)");
@@ -274,11 +268,11 @@ final class SkosReader {
     return id;
   }
 
-  private Map<String, String> prefLabels(Model model, Resource subject, IRI named) {
+  private Map<String, String> prefLabels(SkosStatements model, Resource subject, IRI named) {
     Map<String, String> labels = new LinkedHashMap<>();
-    for (Literal l : literals(model, subject, SKOS.PREF_LABEL)) {
-      String language = l.getLanguage().orElse("");
-      String text = label(l);
+    for (Text l : texts(model, subject, Property.PREF_LABEL)) {
+      String language = l.language();
+      String text = l.label();
       String earlier = labels.putIfAbsent(language, text);
       if (earlier != null && !earlier.equals(text)) {
         throw new SkosImportException(
@@ -289,34 +283,25 @@ final class SkosReader {
     return labels;
   }
 
-  /** Labels are single-line: runs of white space, line breaks included, become one space. */
-  private static String label(Literal l) {
-    return LabelNormalizer.collapseWhitespace(l.getLabel());
-  }
-
-  private static List<Literal> literals(Model model, Resource subject, IRI predicate) {
-    List<Literal> out = new ArrayList<>();
-    for (Value v : model.filter(subject, predicate, null).objects()) {
-      if (!(v instanceof Literal l)) {
+  private static List<Text> texts(SkosStatements model, Resource subject, Property p) {
+    List<Text> out = new ArrayList<>();
+    for (Object v : model.values(subject, p)) {
+      if (!(v instanceof Text l)) {
         throw new SkosImportException(
-            "<" + subject + "> has a " + predicate.getLocalName() + " that is not a literal: " + v, -1, -1, null);
+            "<" + subject + "> has a " + p.iri.getLocalName() + " that is not a literal: " + v, -1, -1, null);
       }
       out.add(l);
     }
     return out;
   }
 
-  private static void addObjects(Model model, IRI predicate, Set<Resource> into) {
-    for (Value v : model.filter(null, predicate, null).objects()) {
-      addResource(v, into);
+  private static void addResources(java.util.Collection<Object> values, Set<Resource> into) {
+    for (Object v : values) {
+      if (!(v instanceof Resource r)) {
+        throw new SkosImportException("expected a resource (an IRI), found the literal " + v, -1, -1, null);
+      }
+      into.add(r);
     }
-  }
-
-  private static void addResource(Value v, Set<Resource> into) {
-    if (!(v instanceof Resource r)) {
-      throw new SkosImportException("expected a resource (an IRI), found the literal " + v, -1, -1, null);
-    }
-    into.add(r);
   }
 
   private static IRI requireIri(Resource r, String what) {

@@ -158,6 +158,37 @@ class SkosGuardsTest {
   }
 
   @Test
+  void oneConceptGrowingPastWhatAConceptHolds_isRefusedAsItStreams() {
+    StringBuilder many = new StringBuilder(PREFIXES + "ex:c a skos:Concept ; skos:altLabel ");
+    for (int i = 0; i <= Concept.MAX_ENTRIES; i++) {
+      many.append(i == 0 ? "" : ", ").append('"').append("label ").append(i).append('"');
+    }
+    refused(many.append(" .").toString(), SkosFormat.TURTLE, "has more than 1024 skos:altLabel values (a concept holds at most 1024)");
+    // Narrower concepts and top concepts are the other ends' entries: a broad concept may have any number.
+    StringBuilder wide = new StringBuilder(PREFIXES + "ex:s a skos:ConceptScheme .\nex:top skos:inScheme ex:s ; skos:narrower ");
+    for (int i = 0; i < 2000; i++) {
+      wide.append(i == 0 ? "" : ", ").append("ex:n").append(i);
+    }
+    assertEquals(2001, turtle(wide.append(" .").toString()).size());
+    String longLabel = PREFIXES + "ex:c a skos:Concept ; skos:prefLabel \"" + "x".repeat(Label.MAX_CHARS + 1) + "\"@en .";
+    refused(longLabel, SkosFormat.TURTLE, "has a skos:prefLabel of 513 characters; a label holds at most 512");
+    String spaced = PREFIXES + "ex:c a skos:Concept ; skos:prefLabel \"a" + " ".repeat(2000) + "b\"@en .";
+    assertEquals("a b", turtle(spaced).concept("c").orElseThrow().prefLabels().get("en"));
+    String longNote = PREFIXES + "ex:c a skos:Concept ; skos:definition \"" + "x".repeat(Note.MAX_CHARS + 1) + "\"@en .";
+    refused(longNote, SkosFormat.TURTLE, "a note holds at most 16384");
+  }
+
+  @Test
+  void statementsTheImportDoesNotRead_areDroppedAsTheyArrive() {
+    StringBuilder other = new StringBuilder(PREFIXES + "@prefix dc: <http://purl.org/dc/terms/> .\nex:c a skos:Concept ; skos:prefLabel \"c\"@en .\n");
+    for (int i = 0; i < 20_000; i++) {
+      other.append("ex:x").append(i).append(" dc:modified \"2020\" ; dc:creator \"someone\" .\n");
+    }
+    Taxonomy t = turtle(other.toString());
+    assertEquals(1, t.size(), "subjects described only by other vocabularies are not concepts");
+  }
+
+  @Test
   void options_boundTheStructureLimits() {
     assertThrows(io.zhiku.core.ValidationException.class, () -> SkosOptions.DEFAULTS.withStructureLimits(0, 10));
     assertThrows(io.zhiku.core.ValidationException.class, () -> SkosOptions.DEFAULTS.withStructureLimits(SkosOptions.MAX_DEPTH + 1, 10));
