@@ -120,14 +120,19 @@ public final class ExpertFinder {
    * The experts on a question, from the items most like its text.
    *
    * @param asker who is asking
-   * @param question the question's text, short or long
+   * @param question the question's text, short or long: at most {@value io.zhiku.core.event.WorkContext#MAX_TEXT_CHARS}
+   *     characters
    * @param limit how many experts at most, 1 to {@value #MAX_LIMIT}
    * @return the experts, best first
-   * @throws ValidationException if a part is missing, the text is blank or the limit is out of range
+   * @throws ValidationException if a part is missing, the text is blank or too long, or the limit is out of range
    */
   public List<Expert> forQuestion(Principal asker, String question, int limit) {
     Checks.present("asker", asker);
     Checks.present("question", question);
+    if (question.length() > io.zhiku.core.event.WorkContext.MAX_TEXT_CHARS) {
+      throw new ValidationException("question", question, "is " + question.length() + " characters, over the limit of "
+          + io.zhiku.core.event.WorkContext.MAX_TEXT_CHARS);
+    }
     if (question.isBlank()) {
       throw new ValidationException("question", question, "some text");
     }

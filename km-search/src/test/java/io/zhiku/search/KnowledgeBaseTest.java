@@ -452,6 +452,10 @@ class KnowledgeBaseTest {
       e = assertThrows(ValidationException.class, () -> kb.search(SearchRequest.builder(ALICE).text("知".repeat(600)).build()));
       assertEquals("query", e.field());
       assertNull(kb.search(SearchRequest.builder(ALICE).text("((((").build()).nextCursor());
+      // Similar text is bounded like a work context's text, and refused before any analysis.
+      e = assertThrows(ValidationException.class, () -> kb.similarToText(ALICE, "知识 ".repeat(1 << 20), 5));
+      assertEquals("text", e.field());
+      assertTrue(e.getMessage().contains("over the limit of 65536"), e.getMessage());
     }
   }
 }

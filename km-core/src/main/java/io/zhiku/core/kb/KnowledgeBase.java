@@ -728,14 +728,17 @@ public final class KnowledgeBase implements AutoCloseable {
    * Only items the principal may read. Not recorded as a search. Sees items as of the last refresh.
    *
    * @param principal who is asking
-   * @param text the text
+   * @param text the text, at most {@value WorkContext#MAX_TEXT_CHARS} characters (as a work context's text)
    * @param limit how many at most, 1 to 200
    * @return the items and their scores, most similar first
-   * @throws ValidationException if a part is missing, the text is blank or the limit is out of range
+   * @throws ValidationException if a part is missing, the text is blank or too long, or the limit is out of range
    */
   public List<ScoredItem> similarToText(Principal principal, String text, int limit) {
     Checks.present("principal", principal);
     Checks.present("text", text);
+    if (text.length() > WorkContext.MAX_TEXT_CHARS) {
+      throw new ValidationException("text", text, "is " + text.length() + " characters, over the limit of " + WorkContext.MAX_TEXT_CHARS);
+    }
     if (text.isBlank()) {
       throw new ValidationException("text", text, "some text");
     }

@@ -1,5 +1,6 @@
 package io.zhiku.core.taxonomy;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -28,9 +29,10 @@ import org.xml.sax.helpers.XMLFilterImpl;
  *
  * <ul>
  *   <li>bytes: at most {@link SkosOptions#maxBytes()};
- *   <li>encoding: strict decoding (UTF-8 for Turtle; for RDF/XML, the byte-order mark or the XML
- *       declaration's encoding, UTF-8 by default), so that Latin-1 bytes or an overlong UTF-8 sequence
- *       are refused with their byte offset instead of becoming U+FFFD in labels;
+ *   <li>encoding: strict decoding (UTF-8 for Turtle; for RDF/XML, the byte-order mark, UTF-16 detected
+ *       from the first characters, or the XML declaration's encoding, UTF-8 by default), so that Latin-1
+ *       bytes or an overlong UTF-8 sequence are refused with their byte offset instead of becoming U+FFFD
+ *       in labels;
  *   <li>structure: in Turtle, blank-node property lists and collections nested at most {@link
  *       SkosOptions#maxDepth()} deep (the parser recurses on them), and no string, IRI, comment or token
  *       longer than {@link SkosOptions#maxLiteralChars()}; in RDF/XML, elements at most {@code maxDepth}
@@ -70,7 +72,10 @@ final class SkosInput {
   static Reader open(InputStream in, SkosFormat format, SkosOptions options, Position position) throws IOException {
     BoundedBytes bytes = new BoundedBytes(in, options.maxBytes());
     if (format == SkosFormat.TURTLE) {
-      return new TurtleGuard(new StrictDecoder(bytes, StandardCharsets.UTF_8, 0, position), position, options);
+      // Buffered: RDF4J's Turtle parser reads one character at a time, and each read through the guards
+      // would allocate; the guards still look at every character, in order, as it passes.
+      return new BufferedReader(new TurtleGuard(new StrictDecoder(bytes, StandardCharsets.UTF_8, 0, position), position, options),
+          BUFFER_CHARS);
     }
     byte[] head = bytes.readNBytes(256);
     int bom = 0;
@@ -83,13 +88,20 @@ final class SkosInput {
     } else if (head.length >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
       bom = 2;
       charset = StandardCharsets.UTF_16LE;
+    } else if (head.length >= 4 && head[0] == '<' && head[1] == 0 && head[2] == '?' && head[3] == 0) {
+      charset = StandardCharsets.UTF_16LE; // UTF-16 without a byte-order mark, detected as XML 1.0 (appendix F) says
+    } else if (head.length >= 4 && head[0] == 0 && head[1] == '<' && head[2] == 0 && head[3] == '?') {
+      charset = StandardCharsets.UTF_16BE;
     } else {
       charset = declaredEncoding(head);
     }
     InputStream rest = new java.io.SequenceInputStream(
         new java.io.ByteArrayInputStream(head, bom, head.length - bom), bytes);
-    return new XmlGuard(new StrictDecoder(rest, charset, bom, position), position, options);
+    return new BufferedReader(new XmlGuard(new StrictDecoder(rest, charset, bom, position), position, options), BUFFER_CHARS);
   }
+
+  /** Characters read from the guards at a time. */
+  private static final int BUFFER_CHARS = 8192;
 
   private static final Pattern ENCODING = Pattern.compile("^<\\?xml[^>]*?\\sencoding\\s*=\\s*[\"']([A-Za-z][A-Za-z0-9._-]*)[\"']");
 
@@ -258,6 +270,9 @@ final class SkosInput {
         int before = bytes.position();
         CoderResult r = decoder.decode(bytes, out, eof);
         consumed += bytes.position() - before;
+        if (r.isError() && out.position() > off) {
+          break; // hand on the characters before the bad bytes; the next read refuses them at their position
+        }
         check(r);
         if (r.isUnderflow()) {
           if (eof) {

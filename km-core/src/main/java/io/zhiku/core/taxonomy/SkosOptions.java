@@ -30,10 +30,12 @@ public record SkosOptions(
 
   /**
    * Defaults: {@code urn:zhiku:concept:} and {@code urn:zhiku:scheme:}, scheme {@code "default"}, 256 MiB,
-   * 5 million statements, nesting 64 deep, 1 MiB characters per literal.
+   * 2 million statements, nesting 64 deep, 1 MiB characters per literal. Any file within them imports in a
+   * heap of 1 GiB; the worst is two million labels, which the taxonomy then holds (measured by {@code
+   * SkosImportMemory} in the benchmarks). The UNESCO Thesaurus has about 40,000 statements.
    */
   public static final SkosOptions DEFAULTS =
-      new SkosOptions("urn:zhiku:concept:", "urn:zhiku:scheme:", "default", 256L << 20, 5_000_000L, 64, 1 << 20);
+      new SkosOptions("urn:zhiku:concept:", "urn:zhiku:scheme:", "default", 256L << 20, 2_000_000L, 64, 1 << 20);
 
   /**
    * Options with the default structure limits ({@link #DEFAULTS}' depth and literal length).

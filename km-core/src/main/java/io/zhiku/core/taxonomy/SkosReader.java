@@ -70,7 +70,8 @@ final class SkosReader {
       @Override
       public void handleStatement(Statement st) {
         if (++count > maxStatements) {
-          throw new RDFHandlerException("the file has more than " + maxStatements + " statements (SkosOptions.maxStatements)");
+          throw new RDFHandlerException(new SkosInput.Refused(
+              "the file has more than " + maxStatements + " statements (SkosOptions.maxStatements)", position.line, position.column));
         }
         try {
           position.statement();

@@ -151,6 +151,9 @@ class SkosGuardsTest {
     byte[] utf16 = ("\uFEFF<?xml version=\"1.0\" encoding=\"UTF-16\"?>" + body).getBytes(StandardCharsets.UTF_16BE);
     assertEquals("caf\u00e9 \u00e0 la cr\u00e8me", read(utf16, SkosFormat.RDF_XML, SkosOptions.DEFAULTS).concept("c").orElseThrow()
         .prefLabels().get("fr"));
+    byte[] noBom = ("<?xml version=\"1.0\" encoding=\"UTF-16\"?>" + body).getBytes(StandardCharsets.UTF_16LE);
+    assertEquals("caf\u00e9 \u00e0 la cr\u00e8me", read(noBom, SkosFormat.RDF_XML, SkosOptions.DEFAULTS).concept("c").orElseThrow()
+        .prefLabels().get("fr"));
     byte[] bom = ("\uFEFF<?xml version=\"1.0\"?>" + body).getBytes(StandardCharsets.UTF_8);
     assertEquals(1, read(bom, SkosFormat.RDF_XML, SkosOptions.DEFAULTS).size());
     byte[] unknown = ("<?xml version=\"1.0\" encoding=\"x-no-such-charset\"?>" + body).getBytes(latin1);
