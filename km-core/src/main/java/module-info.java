@@ -38,4 +38,5 @@ module io.zhiku.core {
   opens io.zhiku.core.event to com.fasterxml.jackson.databind;
   opens io.zhiku.core.item to com.fasterxml.jackson.databind;
   opens io.zhiku.core.taxonomy to com.fasterxml.jackson.databind;
+  opens io.zhiku.core.internal to com.fasterxml.jackson.databind; // the stored form of a taxonomy
 }

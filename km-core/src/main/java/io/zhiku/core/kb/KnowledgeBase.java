@@ -173,7 +173,7 @@ public final class KnowledgeBase implements AutoCloseable {
     this.clock = b.clock;
     this.limits = b.limits;
     this.commitPolicy = b.commitPolicy;
-    this.taxonomy = new AtomicReference<>(new TaxonomyState(b.taxonomy));
+    this.taxonomy = new AtomicReference<>(new TaxonomyState(openTaxonomy(b.taxonomy)));
     this.sequence = index.lastSequence();
     long refreshMillis = b.refreshInterval.toMillis();
     long commitMillis = commitPolicy.maxDelay().toMillis();
@@ -193,6 +193,27 @@ public final class KnowledgeBase implements AutoCloseable {
     } else {
       maintenance = null;
     }
+  }
+
+  /**
+   * The taxonomy to open with: the builder's if it set one (stored, to be committed with the next
+   * commit, when it differs from the stored one), else the stored one, else an empty one.
+   */
+  private Taxonomy openTaxonomy(Taxonomy given) {
+    Optional<Taxonomy> stored = index.storedTaxonomy();
+    if (given == null) {
+      Taxonomy t = stored.orElse(Taxonomy.empty());
+      LOG.info("taxonomy of {} concepts in {} schemes {}", t.size(), t.schemes().size(),
+          stored.isPresent() ? "read from the store" : "(empty: none stored, none given)");
+      return t;
+    }
+    if (!stored.map(given::equals).orElse(false)) {
+      index.putTaxonomy(given);
+      uncommitted.add(1);
+      stored.ifPresent(old -> LOG.info("the builder's taxonomy of {} concepts replaces the stored one of {} concepts; "
+          + "it is stored with the next commit", given.size(), old.size()));
+    }
+    return given;
   }
 
   /**
@@ -464,6 +485,9 @@ public final class KnowledgeBase implements AutoCloseable {
     Taxonomy t = state.taxonomy();
     List<Set<String>> groups = new ArrayList<>();
     for (String concept : request.concepts()) {
+      if (!t.contains(concept)) {
+        throw new ValidationException("SearchRequest.concepts", concept, "is not a concept of the taxonomy");
+      }
       groups.add(withDescendants(t, concept));
     }
     for (String scheme : request.facets()) {
@@ -1088,12 +1112,27 @@ public final class KnowledgeBase implements AutoCloseable {
 
   /**
    * Replaces the taxonomy. Concept filters, facet roll-ups and synonyms use the new snapshot at once:
-   * all are derived at search time, so no item needs re-indexing.
+   * all are derived at search time, so no item needs re-indexing, and items keep the concept ids they
+   * carry (an id the new taxonomy lacks then matches only a filter on a concept that no longer exists,
+   * which is refused). The taxonomy is stored with the items and becomes durable with the next commit,
+   * atomically with the item changes committed there; it counts as one change toward the {@link
+   * CommitPolicy}.
    *
    * @param newTaxonomy the new snapshot
+   * @throws ValidationException if it is missing
+   * @throws ZhikuException if the engine cannot store it; the taxonomy in use is then unchanged
    */
   public void setTaxonomy(Taxonomy newTaxonomy) {
-    taxonomy.set(new TaxonomyState(Checks.present("taxonomy", newTaxonomy)));
+    Checks.present("taxonomy", newTaxonomy);
+    writeLock.lock();
+    try {
+      ensureOpen();
+      index.putTaxonomy(newTaxonomy);
+      taxonomy.set(new TaxonomyState(newTaxonomy));
+      countUncommitted(1);
+    } finally {
+      writeLock.unlock();
+    }
   }
 
   /** Makes every change and event so far visible to search, push and event scans. */
@@ -1297,7 +1336,7 @@ public final class KnowledgeBase implements AutoCloseable {
     private ItemLimits limits = ItemLimits.DEFAULTS;
     private CommitPolicy commitPolicy = CommitPolicy.DEFAULT;
     private Duration refreshInterval = Duration.ofSeconds(1);
-    private Taxonomy taxonomy = Taxonomy.empty();
+    private Taxonomy taxonomy; // null: the stored one
     private PushSettings push = PushSettings.DEFAULTS;
     private boolean recordSearches = true;
     private Duration eventRetention;
@@ -1438,7 +1477,12 @@ public final class KnowledgeBase implements AutoCloseable {
     }
 
     /**
-     * @param t the initial taxonomy
+     * The taxonomy to open with. It is stored with the items, so a knowledge base reopened on the same
+     * directory without this setting has the taxonomy it last committed. When set, this taxonomy wins over
+     * the stored one, replaces it (durable with the first commit, as {@link KnowledgeBase#setTaxonomy}
+     * would), and nothing is re-classified: items keep their concept ids.
+     *
+     * @param t the taxonomy; without this setting, the stored one, or an empty one for a new store
      * @return this builder
      */
     public Builder taxonomy(Taxonomy t) {

@@ -5,6 +5,7 @@ import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.push.ScoredItem;
 import io.zhiku.core.search.SuggestRequest;
 import io.zhiku.core.search.Suggestion;
+import io.zhiku.core.taxonomy.Taxonomy;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -106,6 +107,25 @@ public interface KnowledgeIndex extends AutoCloseable {
    * @return item ids with similarity scores, best first
    */
   List<ScoredItem> similar(Principal principal, String text, int limit, Set<String> excludedIds);
+
+  /**
+   * Stores the taxonomy with the items, replacing the one stored before. Like an applied change, it
+   * becomes durable with the next {@link #commit()}, atomically with the item changes committed there:
+   * after a crash, the reopened engine holds the taxonomy and the items of one and the same commit.
+   *
+   * @param taxonomy the taxonomy
+   * @throws io.zhiku.core.ZhikuException if the engine fails; the stored taxonomy is then unchanged
+   */
+  void putTaxonomy(Taxonomy taxonomy);
+
+  /**
+   * The taxonomy last stored: by {@link #putTaxonomy} since the engine opened, or else in the commit it
+   * opened.
+   *
+   * @return the taxonomy, or empty if none was ever stored
+   * @throws io.zhiku.core.ZhikuException if the stored taxonomy cannot be read
+   */
+  Optional<Taxonomy> storedTaxonomy();
 
   /** Makes applied changes visible to {@link #search}. */
   void refresh();

@@ -15,11 +15,14 @@ import static io.zhiku.search.internal.LuceneSchema.KIND;
 import static io.zhiku.search.internal.LuceneSchema.LIVE;
 import static io.zhiku.search.internal.LuceneSchema.SEQ;
 import static io.zhiku.search.internal.LuceneSchema.SOURCE;
+import static io.zhiku.search.internal.LuceneSchema.STATE;
+import static io.zhiku.search.internal.LuceneSchema.STATE_VALUE;
 import static io.zhiku.search.internal.LuceneSchema.STATUS;
 import static io.zhiku.search.internal.LuceneSchema.SUGGEST_FULL;
 import static io.zhiku.search.internal.LuceneSchema.SUGGEST_WORD;
 import static io.zhiku.search.internal.LuceneSchema.SYNONYM_BOOST;
 import static io.zhiku.search.internal.LuceneSchema.TAG;
+import static io.zhiku.search.internal.LuceneSchema.TAXONOMY_STATE;
 import static io.zhiku.search.internal.LuceneSchema.UPDATED;
 import static io.zhiku.search.internal.LuceneSchema.YES;
 
@@ -31,6 +34,7 @@ import io.zhiku.core.push.ScoredItem;
 import io.zhiku.core.item.ItemKind;
 import io.zhiku.core.item.ItemStatus;
 import io.zhiku.core.item.KnowledgeItem;
+import io.zhiku.core.internal.TaxonomyJson;
 import io.zhiku.core.json.ZhikuJson;
 import io.zhiku.core.search.SearchHit;
 import io.zhiku.core.search.SearchRequest;
@@ -42,6 +46,7 @@ import io.zhiku.core.spi.IndexSearch;
 import io.zhiku.core.spi.IndexSearchResult;
 import io.zhiku.core.spi.ItemSummary;
 import io.zhiku.core.spi.KnowledgeIndex;
+import io.zhiku.core.taxonomy.Taxonomy;
 import io.zhiku.search.internal.query.UserQueryParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -60,6 +65,9 @@ import java.util.function.Supplier;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.CodecReader;
 import org.apache.lucene.index.DocValues;
@@ -138,6 +146,8 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
   private volatile Map<String, Optional<KnowledgeItem>> refreshing = Map.of();
   private volatile long lastSequence;
   private volatile long committedSequence;
+  /** The taxonomy last stored (put since opening, or in the commit opened); empty if none ever was. */
+  private volatile Optional<Taxonomy> taxonomy;
   private final GuardedSearchers guard;
   /** Uses per document by segment, for the popularity boost. */
   private final PopularityValues popularityValues = new PopularityValues(STORE);
@@ -157,6 +167,13 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
     this.parser = analyzers.parser();
     this.highlights = new Highlights(analyzers.characters(), CHARS);
     this.similarityAnalyzer = analyzers.perField();
+    try {
+      this.taxonomy = readTaxonomy();
+    } catch (IOException | RuntimeException e) {
+      try (LuceneSchema.Analyzers a = analyzers; SearcherManager sm = searchers; IndexWriter w = writer) {
+        throw e;
+      }
+    }
     if (embedder != null) {
       try {
         embedMissing();
@@ -608,6 +625,40 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
     if (!values.isEmpty()) {
       query.add(LuceneSchema.anyOf(field, values.stream().map(term).toList()), Occur.FILTER);
     }
+  }
+
+  /** The taxonomy in the commit the writer opened on. */
+  private Optional<Taxonomy> readTaxonomy() throws IOException {
+    IndexSearcher s = searchers.acquire();
+    try {
+      TopDocs top = s.search(new TermQuery(new Term(STATE, TAXONOMY_STATE)), 1);
+      if (top.scoreDocs.length == 0) {
+        return Optional.empty();
+      }
+      BytesRef json = s.storedFields().document(top.scoreDocs[0].doc, Set.of(STATE_VALUE)).getBinaryValue(STATE_VALUE);
+      return Optional.of(TaxonomyJson.read(BytesRef.deepCopyOf(json).bytes, "the item index at " + directory));
+    } finally {
+      searchers.release(s);
+    }
+  }
+
+  @Override
+  public void putTaxonomy(Taxonomy t) {
+    byte[] json = TaxonomyJson.write(t);
+    Document doc = new Document();
+    doc.add(new StringField(STATE, TAXONOMY_STATE, Field.Store.NO));
+    doc.add(new StoredField(STATE_VALUE, json));
+    try {
+      writer.updateDocument(new Term(STATE, TAXONOMY_STATE), doc);
+    } catch (IOException | RuntimeException e) {
+      throw failure("store the taxonomy", e);
+    }
+    taxonomy = Optional.of(t);
+  }
+
+  @Override
+  public Optional<Taxonomy> storedTaxonomy() {
+    return taxonomy;
   }
 
   @Override

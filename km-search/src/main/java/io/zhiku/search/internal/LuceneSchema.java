@@ -69,6 +69,15 @@ public final class LuceneSchema {
   /** The most characters of an item's body that are embedded (its start says what it is about). */
   static final int EMBEDDED_BODY_CHARS = 1000;
   public static final String COMMIT_SEQUENCE = "zhiku.sequence";
+  /**
+   * The key of a state document: not an item (no id, not live, no sequence number), so no item query,
+   * scan or catch-up ever sees it. The taxonomy is stored in one, under {@link #TAXONOMY_STATE}.
+   */
+  public static final String STATE = "_state";
+  /** A state document's stored value. */
+  public static final String STATE_VALUE = "_state_value";
+  /** The {@link #STATE} of the document holding the taxonomy. */
+  public static final String TAXONOMY_STATE = "taxonomy";
   public static final String YES = "1";
   /*
    * Field weights of typed words. The title counts twice the body. The character field weighs most:
