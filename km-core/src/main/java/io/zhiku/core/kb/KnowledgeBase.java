@@ -202,10 +202,8 @@ public final class KnowledgeBase implements AutoCloseable {
   private Taxonomy openTaxonomy(Taxonomy given) {
     Optional<Taxonomy> stored = index.storedTaxonomy();
     if (given == null) {
-      Taxonomy t = stored.orElse(Taxonomy.empty());
-      LOG.info("taxonomy of {} concepts in {} schemes {}", t.size(), t.schemes().size(),
-          stored.isPresent() ? "read from the store" : "(empty: none stored, none given)");
-      return t;
+      stored.ifPresent(t -> LOG.info("taxonomy of {} concepts in {} schemes read from the store", t.size(), t.schemes().size()));
+      return stored.orElse(Taxonomy.empty());
     }
     if (!stored.map(given::equals).orElse(false)) {
       index.putTaxonomy(given);

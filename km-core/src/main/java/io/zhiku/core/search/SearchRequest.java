@@ -42,9 +42,11 @@ import java.util.Set;
  * concept's descendants in the taxonomy. A value: immutable and thread-safe.
  *
  * @param principal who is searching
- * @param text what they typed, at most {@value #MAX_TEXT_CHARS} characters (code points); empty to browse.
- *     The engine bounds the parsed query too (the embedded engine: 64 words or phrases and 512 terms
- *     after analysis) and refuses text past those bounds with a {@link ValidationException}
+ * @param text what they typed, at most {@value #MAX_TEXT_CHARS} characters (code points), checked when the
+ *     request is built; empty to browse. Any text within that length searches: one past the engine's
+ *     budget for typed queries (the embedded engine: 64 words or phrases, 512 terms after analysis — a
+ *     long question, a pasted case) is searched as a description, by its most distinctive terms, and its
+ *     {@code +}, {@code -} and quotes then count as plain text
  * @param concepts concept ids; an item must be classified under each of them or their descendants
  * @param kinds item kinds; empty for any
  * @param statuses lifecycle statuses; empty for any

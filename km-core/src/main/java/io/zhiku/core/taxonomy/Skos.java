@@ -58,6 +58,19 @@ public final class Skos {
   }
 
   /**
+   * Reads a SKOS file; the format comes from the file name. Relative IRIs resolve against {@link
+   * SkosOptions#baseIri()}, or else against the file's own location.
+   *
+   * @param file a {@code .ttl}, {@code .rdf}, {@code .xml} or {@code .owl} file
+   * @param options ids, IRIs and limits
+   * @return the taxonomy
+   * @throws SkosImportException if the file cannot be read or does not make a valid taxonomy
+   */
+  public static Taxonomy read(Path file, SkosOptions options) {
+    return readInto(Taxonomy.empty(), file, options);
+  }
+
+  /**
    * Reads a SKOS file into a copy of an existing taxonomy: its schemes and concepts are added, and
    * those with the same ids replaced.
    *
@@ -68,9 +81,10 @@ public final class Skos {
    * @throws SkosImportException if the file cannot be read or the result is not a valid taxonomy
    */
   public static Taxonomy readInto(Taxonomy base, Path file, SkosOptions options) {
+    Checks.present("file", file);
     SkosFormat format = SkosFormat.forFileName(file);
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-      return readInto(base, in, format, options);
+      return readInto(base, in, format, options, file.toAbsolutePath().toUri().toString());
     } catch (IOException e) {
       throw new SkosImportException("cannot read SKOS file " + file + ": " + e.getMessage(), -1, -1, e);
     }
@@ -100,13 +114,17 @@ public final class Skos {
    * @throws SkosImportException if the input cannot be read or the result is not a valid taxonomy
    */
   public static Taxonomy readInto(Taxonomy base, InputStream in, SkosFormat format, SkosOptions options) {
+    return readInto(base, in, format, options, null);
+  }
+
+  private static Taxonomy readInto(Taxonomy base, InputStream in, SkosFormat format, SkosOptions options, String fileIri) {
     Checks.present("base", base);
     Checks.present("in", in);
     Checks.present("format", format);
     Checks.present("options", options);
     SkosReader reader = new SkosReader(options);
     Taxonomy.Builder builder = base.toBuilder();
-    reader.read(reader.parse(in, format), builder);
+    reader.read(reader.parse(in, format, fileIri), builder);
     try {
       return builder.build();
     } catch (ValidationException e) {
@@ -123,9 +141,24 @@ public final class Skos {
    * @throws ZhikuException if the file cannot be written
    */
   public static void write(Taxonomy taxonomy, Path file) {
+    write(taxonomy, file, SkosOptions.DEFAULTS);
+  }
+
+  /**
+   * Writes a taxonomy as SKOS with the given options (the bases of IRIs minted for ids without their own
+   * IRI); the format comes from the file name. Reading the file back with the same options gives an equal
+   * taxonomy. An existing file is replaced.
+   *
+   * @param taxonomy the taxonomy
+   * @param file a {@code .ttl}, {@code .rdf}, {@code .xml} or {@code .owl} file
+   * @param options the bases of minted IRIs
+   * @throws ZhikuException if the file cannot be written
+   */
+  public static void write(Taxonomy taxonomy, Path file, SkosOptions options) {
+    Checks.present("file", file);
     SkosFormat format = SkosFormat.forFileName(file);
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
-      write(taxonomy, out, format, SkosOptions.DEFAULTS);
+      write(taxonomy, out, format, options);
     } catch (IOException e) {
       throw new ZhikuException("cannot write SKOS file " + file + ": " + e.getMessage(), e);
     }

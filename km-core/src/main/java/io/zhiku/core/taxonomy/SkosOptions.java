@@ -23,10 +23,14 @@ import io.zhiku.core.internal.Checks;
  *     elements in RDF/XML (the root element is 1)
  * @param maxLiteralChars the longest string, IRI, comment or name in Turtle; in RDF/XML, the longest run
  *     of characters without a {@code <} (text, an attribute value, a tag)
+ * @param baseIri the absolute IRI that relative IRIs in a file (such as {@code rdf:about="10002944"})
+ *     resolve against, or {@code null}: then a file read from a path resolves them against its own location
+ *     ({@code file:} IRI), as RDF tools do, and a stream refuses them. It only resolves references: ids
+ *     still come from the resolved IRIs as described above
  */
 public record SkosOptions(
     String conceptBase, String schemeBase, String defaultSchemeId, long maxBytes, long maxStatements,
-    int maxDepth, int maxLiteralChars) {
+    int maxDepth, int maxLiteralChars, String baseIri) {
 
   /**
    * Defaults: {@code urn:zhiku:concept:} and {@code urn:zhiku:scheme:}, scheme {@code "default"}, 256 MiB,
@@ -35,7 +39,7 @@ public record SkosOptions(
    * SkosImportMemory} in the benchmarks). The UNESCO Thesaurus has about 40,000 statements.
    */
   public static final SkosOptions DEFAULTS =
-      new SkosOptions("urn:zhiku:concept:", "urn:zhiku:scheme:", "default", 256L << 20, 2_000_000L, 64, 1 << 20);
+      new SkosOptions("urn:zhiku:concept:", "urn:zhiku:scheme:", "default", 256L << 20, 2_000_000L, 64, 1 << 20, null);
 
   /**
    * Options with the default structure limits ({@link #DEFAULTS}' depth and literal length).
@@ -48,7 +52,7 @@ public record SkosOptions(
    * @throws ValidationException as the canonical constructor does
    */
   public SkosOptions(String conceptBase, String schemeBase, String defaultSchemeId, long maxBytes, long maxStatements) {
-    this(conceptBase, schemeBase, defaultSchemeId, maxBytes, maxStatements, 64, 1 << 20);
+    this(conceptBase, schemeBase, defaultSchemeId, maxBytes, maxStatements, 64, 1 << 20, null);
   }
 
   /**
@@ -76,6 +80,7 @@ public record SkosOptions(
     if (maxLiteralChars < 1) {
       throw new ValidationException("SkosOptions.maxLiteralChars", maxLiteralChars, "must be positive");
     }
+    Checks.optionalIri("SkosOptions.baseIri", baseIri);
   }
 
   /** The deepest nesting any options allow: deeper, the parsers' recursion risks the thread's stack. */
@@ -89,7 +94,7 @@ public record SkosOptions(
    * @return the new options
    */
   public SkosOptions withLimits(long bytes, long statements) {
-    return new SkosOptions(conceptBase, schemeBase, defaultSchemeId, bytes, statements, maxDepth, maxLiteralChars);
+    return new SkosOptions(conceptBase, schemeBase, defaultSchemeId, bytes, statements, maxDepth, maxLiteralChars, baseIri);
   }
 
   /**
@@ -101,6 +106,17 @@ public record SkosOptions(
    * @throws ValidationException if a limit is out of range
    */
   public SkosOptions withStructureLimits(int depth, int literalChars) {
-    return new SkosOptions(conceptBase, schemeBase, defaultSchemeId, maxBytes, maxStatements, depth, literalChars);
+    return new SkosOptions(conceptBase, schemeBase, defaultSchemeId, maxBytes, maxStatements, depth, literalChars, baseIri);
+  }
+
+  /**
+   * These options with a base IRI for relative references.
+   *
+   * @param iri an absolute IRI, or {@code null} for the file's own location (streams then refuse relative IRIs)
+   * @return the new options
+   * @throws ValidationException if the IRI is not absolute
+   */
+  public SkosOptions withBaseIri(String iri) {
+    return new SkosOptions(conceptBase, schemeBase, defaultSchemeId, maxBytes, maxStatements, maxDepth, maxLiteralChars, iri);
   }
 }

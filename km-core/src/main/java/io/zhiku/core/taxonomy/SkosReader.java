@@ -50,7 +50,8 @@ final class SkosReader {
    * Parses the file into an RDF model, through the guards of {@link SkosInput} (size, encoding, nesting,
    * literal length, each refused as it streams), with the XML hardening applied.
    */
-  SkosStatements parse(InputStream in, SkosFormat format) {
+  SkosStatements parse(InputStream in, SkosFormat format, String fileIri) {
+    String base = options.baseIri() != null ? options.baseIri() : fileIri != null ? fileIri : NO_BASE;
     RDFParser parser = format == SkosFormat.TURTLE ? new TurtleParser() : new RDFXMLParser();
     ParserConfig config = parser.getParserConfig();
     config.set(XMLParserSettings.SECURE_PROCESSING, true);
@@ -84,11 +85,17 @@ final class SkosReader {
       }
     });
     try (Reader text = SkosInput.open(in, format, options, position)) {
-      parser.parse(text, options.conceptBase());
+      parser.parse(text, base);
     } catch (RDFParseException e) {
       SkosInput.Refused refused = refused(e);
       if (refused != null) {
         throw refusal(format, refused);
+      }
+      if (base.equals(NO_BASE) && String.valueOf(e.getMessage()).contains("elative")) {
+        throw new SkosImportException("SKOS " + format + " has a relative IRI at line " + e.getLineNumber() + ", column "
+            + e.getColumnNumber() + " and no base IRI to resolve it against: read it from a file (relative IRIs then resolve "
+            + "against its location) or give SkosOptions.withBaseIri (" + e.getMessage() + ")", e.getLineNumber(),
+            e.getColumnNumber(), e);
       }
       throw new SkosImportException(
           "SKOS " + format + " is malformed at line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ": "
@@ -136,6 +143,9 @@ final class SkosReader {
       throw new SkosImportException("no hardened XML parser is available: " + e.getMessage(), -1, -1, e);
     }
   }
+
+  /** The base given to the parser when there is none: opaque, so a relative IRI fails to resolve. */
+  private static final String NO_BASE = "urn:zhiku:no-base";
 
   /** Adds the schemes and concepts of the statements to the builder. */
   void read(SkosStatements model, Taxonomy.Builder into) {

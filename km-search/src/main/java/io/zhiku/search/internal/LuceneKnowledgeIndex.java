@@ -352,10 +352,18 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
     SearchRequest request = search.request();
     boolean browsing = request.text().isBlank();
     // The typed query (also what highlighting marks); none when browsing or when nothing survives analysis.
-    Query parsed = browsing ? null : parser.parse(request.text(), search.synonyms(), SYNONYM_BOOST).orElse(null);
-    Query text = parsed != null ? parsed : browsing ? new MatchAllDocsQuery() : new MatchNoDocsQuery();
+    // A text past the parser's budget (a long question, a pasted case) is searched as a description: its
+    // most distinctive terms, chosen against the searcher's statistics below.
+    Query parsed = null;
+    boolean description = false;
+    if (!browsing) {
+      try {
+        parsed = parser.parse(request.text(), search.synonyms(), SYNONYM_BOOST).orElse(null);
+      } catch (UserQueryParser.OverBudgetException e) {
+        description = true;
+      }
+    }
     BooleanQuery.Builder query = new BooleanQuery.Builder()
-        .add(text, Occur.MUST)
         .add(new TermQuery(new Term(LIVE, YES)), Occur.FILTER)
         .add(LuceneSchema.accessFilter(request.principal()), Occur.FILTER);
     exclude(query, search.excludedIds());
@@ -379,11 +387,18 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
     boolean newest = request.order() == SearchRequest.Order.NEWEST;
     Sort sort = newest ? NEWEST : SORT;
     // Meaning (with an embedder) re-orders what the words matched; it never adds a hit.
-    float[] meaning = embedder == null || parsed == null || newest ? null : embed(request.text(), "the query");
-    Query q = newest ? query.build()
-        : FunctionScoreQuery.boostByValue(query.build(), new RankingBoost(now, search.popularity(), popularityValues, meaning));
+    float[] meaning = embedder == null || (parsed == null && !description) || newest ? null : embed(request.text(), "the query");
+    Query filters = query.build();
     FacetCollectorManager facets = new FacetCollectorManager(CONCEPT, search.facetRollup());
+    Query typed = parsed;
+    boolean described = description;
     return withSearcher(s -> {
+      Query marked = described ? LikeQuery.build(s.getTopReaderContext(), similarityAnalyzer, CHARS, request.text(),
+          DESCRIPTION_TERMS, Math.max(MLT_MIN_MAX_DOC_FREQ, s.getIndexReader().numDocs() / 20)) : typed;
+      Query text = marked != null ? marked : browsing ? new MatchAllDocsQuery() : new MatchNoDocsQuery();
+      Query matched = new BooleanQuery.Builder().add(text, Occur.MUST).add(filters, Occur.FILTER).build();
+      Query q = newest ? matched
+          : FunctionScoreQuery.boostByValue(matched, new RankingBoost(now, search.popularity(), popularityValues, meaning));
       TopFieldCollectorManager topManager = new TopFieldCollectorManager(sort, size + 1, after, Integer.MAX_VALUE);
       TopDocs top;
       Map<String, Long> counts;
@@ -402,7 +417,7 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
         FieldDoc fd = (FieldDoc) top.scoreDocs[i];
         KnowledgeItem item = load(s, fd.doc);
         hits.add(new SearchHit(item, newest ? 0 : (Float) fd.fields[0], // the score is a sort value here
-            highlights.title(parsed, item.title()), highlights.snippet(parsed, item.body())));
+            highlights.title(marked, item.title()), highlights.snippet(marked, item.body())));
       }
       String next = top.scoreDocs.length > size ? Cursors.encode((FieldDoc) top.scoreDocs[size - 1], now) : null;
       return new IndexSearchResult(top.totalHits.value, hits, next, counts);
@@ -609,6 +624,8 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
     }));
   }
 
+  /** The most terms a text searched as a description keeps: the parser's clause budget. */
+  private static final int DESCRIPTION_TERMS = 64;
   /** The most terms a similarity query keeps (the most distinctive of the text). */
   private static final int MLT_TERMS = 25;
   /** Below twenty times this many documents, no term is too common for a similarity query. */

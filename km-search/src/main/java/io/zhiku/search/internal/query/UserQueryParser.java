@@ -41,8 +41,9 @@ import org.apache.lucene.search.TermQuery;
  * Control characters and lone surrogates count as white space.
  *
  * <p>Bounds ({@link Limits}): input length, number of clauses, number of terms after analysis. Past
- * them, {@link #parse} throws a {@link ValidationException} with field {@code "query"}; that and a
- * result are the only outcomes, for any input. Thread-safe if the analyzers are (Lucene's are).
+ * them, {@link #parse} throws a {@link ValidationException} with field {@code "query"} — an {@link
+ * OverBudgetException} for clauses and terms, which a caller may answer another way; that and a result
+ * are the only outcomes, for any input. Thread-safe if the analyzers are (Lucene's are).
  */
 public final class UserQueryParser {
   /**
@@ -92,6 +93,18 @@ public final class UserQueryParser {
     this.limits = limits;
   }
 
+  /**
+   * A text past the clause or term budget (not the length limit): the caller may search it another way,
+   * as the knowledge base does, by its most distinctive terms.
+   */
+  public static final class OverBudgetException extends ValidationException {
+    private static final long serialVersionUID = 1L;
+
+    OverBudgetException(String text, String limit) {
+      super("query", text, limit);
+    }
+  }
+
   /** One clause of the user's text. */
   record Clause(Occur occur, String text, boolean phrase) {}
 
@@ -129,7 +142,7 @@ public final class UserQueryParser {
     }
     List<Clause> clauses = lex(text);
     if (clauses.size() > limits.maxClauses()) {
-      throw new ValidationException("query", text, "has " + clauses.size() + " clauses, over the limit of " + limits.maxClauses());
+      throw new OverBudgetException(text, "has " + clauses.size() + " clauses, over the limit of " + limits.maxClauses());
     }
     int[] terms = {0};
     BooleanQuery.Builder query = new BooleanQuery.Builder();
@@ -259,7 +272,7 @@ public final class UserQueryParser {
       int position = -1;
       while (ts.incrementToken()) {
         if (++terms[0] > limits.maxTerms()) {
-          throw new ValidationException("query", text, "expands to more than " + limits.maxTerms() + " terms");
+          throw new OverBudgetException(text, "expands to more than " + limits.maxTerms() + " terms");
         }
         position += increment.getPositionIncrement();
         out.add(new Token(term.toString(), position));
