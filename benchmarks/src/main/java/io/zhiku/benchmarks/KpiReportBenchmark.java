@@ -15,9 +15,9 @@ import io.zhiku.core.taxonomy.Taxonomy;
 import io.zhiku.metrics.kpi.KpiReport;
 import io.zhiku.metrics.kpi.KpiResult;
 import io.zhiku.metrics.kpi.KpiSegment;
-import io.zhiku.metrics.kpi.Metrics;
+import io.zhiku.metrics.kpi.KpiEngine;
 import io.zhiku.metrics.kpi.MetricsSource;
-import io.zhiku.metrics.kpi.Period;
+import io.zhiku.metrics.kpi.KpiPeriod;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +53,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * coverage, overdue reviews, satisfaction, helpful votes, time saved), with 10,000 items.
  *
  * <ul>
- *   <li>{@code columnar}: {@link Metrics#report} over the knowledge base: one block scan of the Lucene
+ *   <li>{@code columnar}: {@link KpiEngine#report} over the knowledge base: one block scan of the Lucene
  *       event store, reading doc values 4,096 events at a time, column by column and each column only for
  *       the types that need it; each KPI loops over its types' events in arrays; the items loaded once.
  *   <li>{@code objects}: the naive baseline: the same KPIs over the same events held as one {@link
@@ -78,7 +78,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5)
 public class KpiReportBenchmark {
   static final Instant YEAR_START = Instant.parse("2025-01-01T00:00:00Z");
-  static final Period YEAR = Period.of(YEAR_START, Instant.parse("2026-01-01T00:00:00Z"));
+  static final KpiPeriod YEAR = KpiPeriod.of(YEAR_START, Instant.parse("2026-01-01T00:00:00Z"));
   private static final int USERS = 10_000;
   /** The corpus's layout: v2 indexes context keys, and its items exist from the year's start. */
   private static final String CORPUS_VERSION = "v2";
@@ -96,7 +96,7 @@ public class KpiReportBenchmark {
   public String impl;
 
   private KnowledgeBase kb;
-  private Metrics metrics;
+  private KpiEngine metrics;
 
   /**
    * Opens the corpus (building it first if this machine has not yet) and checks both paths agree.
@@ -111,7 +111,7 @@ public class KpiReportBenchmark {
     }
     kb = KnowledgeBase.builder().directory(dir).taxonomy(taxonomy()).refreshInterval(Duration.ZERO)
         .commitPolicy(CommitPolicy.manual()).recordSearches(false).build();
-    Metrics columnar = Metrics.builder(MetricsSource.of(kb)).build();
+    KpiEngine columnar = KpiEngine.builder(MetricsSource.of(kb)).build();
     if (impl.equals("columnar")) {
       metrics = columnar;
       return;
@@ -120,7 +120,7 @@ public class KpiReportBenchmark {
     generate(new Random(17), events, all::add);
     List<KnowledgeItem> stored = new ArrayList<>(items);
     kb.forEachItem(stored::add);
-    metrics = Metrics.builder(MetricsSource.of(all, stored, kb.taxonomy())).build();
+    metrics = KpiEngine.builder(MetricsSource.of(all, stored, kb.taxonomy())).build();
     assertSameFigures(columnar.report(YEAR, KpiSegment.ALL), metrics.report(YEAR, KpiSegment.ALL));
   }
 

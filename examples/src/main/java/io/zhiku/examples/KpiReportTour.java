@@ -7,9 +7,9 @@ import io.zhiku.metrics.kpi.Granularity;
 import io.zhiku.metrics.kpi.KpiComparison;
 import io.zhiku.metrics.kpi.KpiSegment;
 import io.zhiku.metrics.kpi.Kpis;
-import io.zhiku.metrics.kpi.Metrics;
+import io.zhiku.metrics.kpi.KpiEngine;
 import io.zhiku.metrics.kpi.MetricsSource;
-import io.zhiku.metrics.kpi.Period;
+import io.zhiku.metrics.kpi.KpiPeriod;
 import io.zhiku.metrics.points.IncentivePoints;
 import io.zhiku.metrics.report.MetricsReport;
 import io.zhiku.metrics.report.ReportWriter;
@@ -54,13 +54,13 @@ public final class KpiReportTour {
    */
   public static Path run(KnowledgeBase kb, Clock clock, Path outDir, PrintStream out) {
     Principal viewer = Roles.KM_OFFICE;
-    Metrics metrics = Metrics.builder(MetricsSource.of(kb)).zone(ZONE).build();
-    Period before = Period.of(UsageSimulation.START, UsageSimulation.GO_LIVE);
-    Period after = Period.of(UsageSimulation.GO_LIVE, UsageSimulation.END);
+    KpiEngine metrics = KpiEngine.builder(MetricsSource.of(kb)).zone(ZONE).build();
+    KpiPeriod before = KpiPeriod.of(UsageSimulation.START, UsageSimulation.GO_LIVE);
+    KpiPeriod after = KpiPeriod.of(UsageSimulation.GO_LIVE, UsageSimulation.END);
     // The ROI's benefits come from the measured comparison, so it is computed before the report.
     List<KpiComparison> table = metrics.forViewer(viewer).compare(before, after, KpiSegment.ALL);
     MetricsReport report = MetricsReport.builder(metrics, viewer, clock).title("知识管理成效报告 Knowledge management review")
-        .compare(before, after).trend(Period.of(UsageSimulation.START, UsageSimulation.END), Granularity.MONTH)
+        .compare(before, after).trend(KpiPeriod.of(UsageSimulation.START, UsageSimulation.END), Granularity.MONTH)
         .roi(roi(table)).leaderboard(IncentivePoints.standard(ZONE), null, 10).topItems(10).build();
 
     out.printf("  %-38s %12s %12s %9s  %s%n", "KPI (before go-live / 6 months after)", "before", "after", "change", "verdict");

@@ -16,9 +16,9 @@ import io.zhiku.metrics.kpi.KpiResult;
 import io.zhiku.metrics.kpi.KpiSegment;
 import io.zhiku.metrics.kpi.KpiValue;
 import io.zhiku.metrics.kpi.Kpis;
-import io.zhiku.metrics.kpi.Metrics;
+import io.zhiku.metrics.kpi.KpiEngine;
 import io.zhiku.metrics.kpi.MetricsSource;
-import io.zhiku.metrics.kpi.Period;
+import io.zhiku.metrics.kpi.KpiPeriod;
 import io.zhiku.metrics.points.IncentivePoints;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,7 +39,7 @@ import org.junit.jupiter.api.RepeatedTest;
 @Seeded
 class MetricsOnLuceneTest {
   private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
-  private static final Period JANUARY = Period.of(START, Instant.parse("2026-02-01T00:00:00Z"));
+  private static final KpiPeriod JANUARY = KpiPeriod.of(START, Instant.parse("2026-02-01T00:00:00Z"));
   private static final UsageEventType[] TYPES = {UsageEventType.SEARCH, UsageEventType.CLICK, UsageEventType.VIEW,
       UsageEventType.REUSE, UsageEventType.PUSH_SHOWN, UsageEventType.PUSH_ACCEPTED, UsageEventType.RATE,
       UsageEventType.HELPFUL, UsageEventType.CONTRIBUTE, UsageEventType.VERIFY, UsageEventType.ACCEPTED,
@@ -64,8 +64,8 @@ class MetricsOnLuceneTest {
       kb.refresh();
       List<KnowledgeItem> items = new ArrayList<>();
       kb.forEachItem(items::add);
-      Metrics columns = Metrics.builder(MetricsSource.of(kb)).build();
-      Metrics objects = Metrics.builder(MetricsSource.of(events, items, kb.taxonomy())).build();
+      KpiEngine columns = KpiEngine.builder(MetricsSource.of(kb)).build();
+      KpiEngine objects = KpiEngine.builder(MetricsSource.of(events, items, kb.taxonomy())).build();
       Principal viewer = Principal.of("v", Set.of("g" + r.nextInt(3)), Set.of());
       for (KpiSegment segment : List.of(KpiSegment.ALL, KpiSegment.unit("g1"), KpiSegment.role("r0"),
           KpiSegment.ALL.withAttribute("industry", "ind1"), KpiSegment.kind(ItemKind.FAQ))) {

@@ -53,7 +53,7 @@ public final class Communities {
       throw new ValidationException("maxRounds", maxRounds, "1 to " + MAX_ROUNDS);
     }
     int n = graph.nodeCount();
-    Traversal.Resolved walk = new Traversal(Direction.BOTH, traversal.edgeTypes(), traversal.nodeTypes()).resolve(graph);
+    Traversal.Resolved walk = new Traversal(EdgeDirection.BOTH, traversal.edgeTypes(), traversal.nodeTypes()).resolve(graph);
     boolean[] member = new boolean[n];
     byte[] nodeType = graph.nodeTypeArray();
     boolean[] nodeMask = walk.nodeMask();

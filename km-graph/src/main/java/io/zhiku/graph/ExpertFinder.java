@@ -63,7 +63,7 @@ public final class ExpertFinder {
   public static final int EVIDENCE_SHOWN = 5;
 
   /** Proximity: personalised PageRank from the relevant items, along edges both ways. */
-  private static final PageRank WALK = PageRank.builder().direction(Direction.BOTH).iterations(12).build();
+  private static final PageRank WALK = PageRank.builder().direction(EdgeDirection.BOTH).iterations(12).build();
   private static final Set<String> STRONG_USE = Set.of(UsageEventType.REUSE.name(), UsageEventType.HELPFUL.name(),
       UsageEventType.PUSH_ACCEPTED.name());
   private static final List<UsageEventType> EVIDENCE_EVENTS = List.of(UsageEventType.ACCEPTED, UsageEventType.ANSWERED,

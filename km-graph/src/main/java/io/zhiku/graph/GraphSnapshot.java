@@ -161,23 +161,23 @@ public final class GraphSnapshot {
 
   /**
    * Visits a node's edges, in order of the other node then type (outgoing before incoming for {@link
-   * Direction#BOTH}).
+   * EdgeDirection#BOTH}).
    *
    * @param node the number
    * @param direction which edges
    * @param visitor receives each edge
    * @throws ValidationException if the number is not that of a node or a part is missing
    */
-  public void forEachEdge(int node, Direction direction, EdgeVisitor visitor) {
+  public void forEachEdge(int node, EdgeDirection direction, EdgeVisitor visitor) {
     check(node);
     Checks.present("direction", direction);
     Checks.present("visitor", visitor);
-    if (direction != Direction.IN) {
+    if (direction != EdgeDirection.IN) {
       for (int e = outStart[node]; e < outStart[node + 1]; e++) {
         visitor.edge(outTarget[e], edgeTypes[outType[e] & 0xff], outWeight[e]);
       }
     }
-    if (direction != Direction.OUT) {
+    if (direction != EdgeDirection.OUT) {
       Incoming in = incoming();
       for (int i = in.start[node]; i < in.start[node + 1]; i++) {
         int e = in.edge[i];

@@ -683,7 +683,7 @@ public final class KnowledgeGraph implements AutoCloseable {
     Set<String> out = new LinkedHashSet<>();
     int v = g.indexOf(Node.of(NodeType.CONCEPT, conceptId));
     if (v >= 0) {
-      g.forEachEdge(v, Direction.IN, (other, type, weight) -> {
+      g.forEachEdge(v, EdgeDirection.IN, (other, type, weight) -> {
         if (type.equals(EdgeType.ABOUT) && g.nodeType(other).equals(NodeType.ITEM)) {
           out.add(g.id(other));
         }

@@ -117,7 +117,7 @@ public final class KnowledgeMaps {
     Taxonomy t = graph.knowledgeBase().taxonomy();
     Set<String> concepts = new LinkedHashSet<>();
     List<Node> needs = new ArrayList<>();
-    g.forEachEdge(c, Direction.OUT, (other, type, w) -> {
+    g.forEachEdge(c, EdgeDirection.OUT, (other, type, w) -> {
       if (type.equals(EdgeType.NEEDS)) {
         needs.add(g.node(other));
       }
@@ -131,7 +131,7 @@ public final class KnowledgeMaps {
         concepts.addAll(KnowledgeGraph.withNarrower(t, need.id()));
       }
       int v = g.indexOf(need);
-      g.forEachEdge(v, Direction.IN, (other, type, w) -> {
+      g.forEachEdge(v, EdgeDirection.IN, (other, type, w) -> {
         Node partner = g.node(other);
         if (type.equals(EdgeType.OFFERS) && partner.type().equals(NodeType.PARTNER)) {
           Map<String, String> pp = graph.properties(viewer, partner);

@@ -97,7 +97,7 @@ public final class PageRank {
     if (n == 0) {
       return new double[0];
     }
-    if (edges.direction() != Direction.OUT) {
+    if (edges.direction() != EdgeDirection.OUT) {
       return run(g, p, edges.resolve(g));
     }
     int[] start = g.outStart();
@@ -194,7 +194,7 @@ public final class PageRank {
     private int iterations = 20;
     private double tolerance = 0;
     private java.util.Set<EdgeType> edgeTypes = java.util.Set.of();
-    private Direction direction = Direction.OUT;
+    private EdgeDirection direction = EdgeDirection.OUT;
 
     private Builder() {}
 
@@ -259,15 +259,15 @@ public final class PageRank {
     }
 
     /**
-     * Which way the walk goes along edges: {@link Direction#OUT} (default: PageRank), {@link
-     * Direction#IN}, or {@link Direction#BOTH} (the undirected view; a self-loop counts once), for
+     * Which way the walk goes along edges: {@link EdgeDirection#OUT} (default: PageRank), {@link
+     * EdgeDirection#IN}, or {@link EdgeDirection#BOTH} (the undirected view; a self-loop counts once), for
      * "closeness" whichever way edges point, as expert finding uses it.
      *
      * @param d the direction
      * @return this builder
      * @throws ValidationException if it is missing
      */
-    public Builder direction(Direction d) {
+    public Builder direction(EdgeDirection d) {
       this.direction = Checks.present("direction", d);
       return this;
     }

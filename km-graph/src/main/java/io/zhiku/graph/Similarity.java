@@ -7,7 +7,7 @@ import java.util.Arrays;
 /**
  * Node similarity from shared neighbours, for "related" answers: items that share concepts and readers,
  * people who work on the same items. The neighbours of a node are the distinct other nodes one {@link
- * Traversal} step away (with {@link Direction#BOTH}, the undirected neighbourhood).
+ * Traversal} step away (with {@link EdgeDirection#BOTH}, the undirected neighbourhood).
  *
  * <ul>
  *   <li>{@link Measure#JACCARD}: |N(a) ∩ N(b)| / |N(a) ∪ N(b)|, 0 when both are empty;

@@ -14,11 +14,11 @@ import java.util.Set;
  * @param edgeTypes the edge types to follow; empty for all
  * @param nodeTypes the node types to enter; empty for all
  */
-public record Traversal(Direction direction, Set<EdgeType> edgeTypes, Set<NodeType> nodeTypes) {
+public record Traversal(EdgeDirection direction, Set<EdgeType> edgeTypes, Set<NodeType> nodeTypes) {
   /** Every edge, outgoing. */
-  public static final Traversal OUT = new Traversal(Direction.OUT, Set.of(), Set.of());
+  public static final Traversal OUT = new Traversal(EdgeDirection.OUT, Set.of(), Set.of());
   /** Every edge, either way. */
-  public static final Traversal BOTH = new Traversal(Direction.BOTH, Set.of(), Set.of());
+  public static final Traversal BOTH = new Traversal(EdgeDirection.BOTH, Set.of(), Set.of());
 
   /**
    * Validates and copies.
@@ -37,7 +37,7 @@ public record Traversal(Direction direction, Set<EdgeType> edgeTypes, Set<NodeTy
    * @param direction the direction
    * @return the traversal
    */
-  public static Traversal of(Direction direction) {
+  public static Traversal of(EdgeDirection direction) {
     return new Traversal(direction, Set.of(), Set.of());
   }
 
@@ -96,17 +96,17 @@ public record Traversal(Direction direction, Set<EdgeType> edgeTypes, Set<NodeTy
     private final byte[] outType;
     private final byte[] nodeType;
     private final GraphSnapshot.Incoming in;
-    private final Direction direction;
+    private final EdgeDirection direction;
     private final boolean[] edge;
     private final boolean[] node;
 
-    Resolved(GraphSnapshot g, Direction direction, boolean[] edge, boolean[] node) {
+    Resolved(GraphSnapshot g, EdgeDirection direction, boolean[] edge, boolean[] node) {
       this.outStart = g.outStart();
       this.outTarget = g.outTarget();
       this.outWeight = g.outWeight();
       this.outType = g.outType();
       this.nodeType = g.nodeTypeArray();
-      this.in = direction == Direction.OUT ? null : g.incoming();
+      this.in = direction == EdgeDirection.OUT ? null : g.incoming();
       this.direction = direction;
       this.edge = edge;
       this.node = node;
@@ -135,7 +135,7 @@ public record Traversal(Direction direction, Set<EdgeType> edgeTypes, Set<NodeTy
     }
 
     void forEach(int v, Step step) {
-      if (direction != Direction.IN) {
+      if (direction != EdgeDirection.IN) {
         for (int e = outStart[v]; e < outStart[v + 1]; e++) {
           int t = outTarget[e];
           if (edge[outType[e] & 0xff] && node[nodeType[t] & 0xff]) {
@@ -143,11 +143,11 @@ public record Traversal(Direction direction, Set<EdgeType> edgeTypes, Set<NodeTy
           }
         }
       }
-      if (direction != Direction.OUT) {
+      if (direction != EdgeDirection.OUT) {
         for (int i = in.start[v]; i < in.start[v + 1]; i++) {
           int e = in.edge[i];
           int s = in.source[i];
-          if (s == v && direction == Direction.BOTH) {
+          if (s == v && direction == EdgeDirection.BOTH) {
             continue; // a self-loop is one edge: already visited as outgoing
           }
           if (edge[outType[e] & 0xff] && node[nodeType[s] & 0xff]) {

@@ -94,7 +94,7 @@ class GraphAlgorithmsTest {
       assertEquals(out, g.outDegree(v), "out-degree of " + node);
       Map<List<Object>, Double> incoming = new HashMap<>();
       int self = v;
-      g.forEachEdge(v, Direction.IN, (other, type, weight) -> incoming.put(List.of(g.node(other), type, g.node(self)), weight));
+      g.forEachEdge(v, EdgeDirection.IN, (other, type, weight) -> incoming.put(List.of(g.node(other), type, g.node(self)), weight));
       Map<List<Object>, Double> expectedIncoming = new HashMap<>(expected);
       expectedIncoming.keySet().removeIf(k -> !k.get(2).equals(node));
       assertEquals(expectedIncoming, incoming);
@@ -130,7 +130,7 @@ class GraphAlgorithmsTest {
     Graph<Integer, TypedEdge> noLoops = new MaskSubgraph<>(f.jgrapht(), v -> false,
         e -> f.jgrapht().getEdgeSource(e).equals(f.jgrapht().getEdgeTarget(e)));
     double damping = 0.5 + r.nextInt(45) / 100.0;
-    NodeScores ours = io.zhiku.graph.PageRank.builder().damping(damping).iterations(200).direction(Direction.BOTH).build()
+    NodeScores ours = io.zhiku.graph.PageRank.builder().damping(damping).iterations(200).direction(EdgeDirection.BOTH).build()
         .scores(b.build());
     Map<Integer, Double> theirs = new PageRank<>(new AsUndirectedGraph<>(noLoops), damping, 200, Double.MIN_VALUE).getScores();
     for (int v = 0; v < f.snapshot().nodeCount(); v++) {
@@ -200,7 +200,7 @@ class GraphAlgorithmsTest {
     GraphSnapshot g = f.snapshot();
     int start = r.nextInt(g.nodeCount());
     int maxHops = r.nextInt(4);
-    Direction direction = Direction.values()[r.nextInt(3)];
+    EdgeDirection direction = EdgeDirection.values()[r.nextInt(3)];
     Set<EdgeType> edgeTypes = r.nextBoolean() ? Set.of() : Set.of(EDGE_TYPES[r.nextInt(EDGE_TYPES.length)]);
     Set<NodeType> nodeTypes = r.nextBoolean() ? Set.of() : Set.of(NODE_TYPES[r.nextInt(NODE_TYPES.length)]);
     Neighbourhood ours = Neighbourhood.within(g, start, maxHops, new Traversal(direction, edgeTypes, nodeTypes));
@@ -239,7 +239,7 @@ class GraphAlgorithmsTest {
     int source = r.nextInt(g.nodeCount());
     int target = r.nextInt(g.nodeCount());
     ShortestPath.Cost cost = ShortestPath.Cost.values()[r.nextInt(3)];
-    Direction direction = r.nextBoolean() ? Direction.OUT : Direction.BOTH;
+    EdgeDirection direction = r.nextBoolean() ? EdgeDirection.OUT : EdgeDirection.BOTH;
     Optional<ShortestPath> ours = ShortestPath.between(g, source, target, Traversal.of(direction), cost);
 
     Graph<Integer, TypedEdge> costed = new DirectedWeightedPseudograph<>(TypedEdge.class);
@@ -256,7 +256,7 @@ class GraphAlgorithmsTest {
       costed.addEdge(g.indexOf(e.source()), g.indexOf(e.target()), te);
       costed.setEdgeWeight(te, c);
     }
-    Graph<Integer, TypedEdge> walked = direction == Direction.OUT ? costed : new AsUndirectedGraph<>(costed);
+    Graph<Integer, TypedEdge> walked = direction == EdgeDirection.OUT ? costed : new AsUndirectedGraph<>(costed);
     var theirs = new DijkstraShortestPath<>(walked).getPath(source, target);
     assertEquals(theirs == null, ours.isEmpty(), "reachable");
     if (theirs == null) {

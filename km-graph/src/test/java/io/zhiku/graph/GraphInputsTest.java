@@ -145,7 +145,7 @@ class GraphInputsTest {
     assertEquals(-1, Neighbourhood.within(g, alice, 2, Traversal.OUT.nodes(NodeType.CONCEPT)).hops(vpn),
         "an item may not be passed through");
     assertEquals(-1, Neighbourhood.within(g, vpn, 2, Traversal.OUT).hops(alice), "edges are directed");
-    assertEquals(2, Neighbourhood.within(g, vpn, 2, Traversal.of(Direction.IN)).hops(alice));
+    assertEquals(2, Neighbourhood.within(g, vpn, 2, Traversal.of(EdgeDirection.IN)).hops(alice));
     ShortestPath p = ShortestPath.between(g, alice, vpn, Traversal.OUT, ShortestPath.Cost.INVERSE_WEIGHT).orElseThrow();
     assertEquals(List.of(alice, g.indexOf(FAQ), vpn), p.nodes());
     assertEquals(1.0 / 5 + 1, p.cost(), 1e-12);

@@ -204,7 +204,7 @@ class KnowledgeGraphConcurrencyTest {
     if (team < 0) {
       return out;
     }
-    g.forEachEdge(team, Direction.OUT, (other, type, weight) -> {
+    g.forEachEdge(team, EdgeDirection.OUT, (other, type, weight) -> {
       String id = g.node(other).id();
       out.add(Integer.parseInt(id.substring(id.indexOf('-') + 1)));
     });
@@ -243,7 +243,7 @@ class KnowledgeGraphConcurrencyTest {
     Map<String, Double> weights = new HashMap<>();
     int user = g.indexOf(person(USER.userId()));
     if (user >= 0) {
-      g.forEachEdge(user, Direction.OUT, (other, type, weight) -> {
+      g.forEachEdge(user, EdgeDirection.OUT, (other, type, weight) -> {
         if (type.equals(EdgeType.USED)) {
           weights.merge(g.node(other).id(), weight, Double::sum);
         }

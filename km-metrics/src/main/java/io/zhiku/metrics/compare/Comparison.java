@@ -20,5 +20,5 @@ import java.util.OptionalDouble;
  * @param note what the verdict rests on, in words (e.g. "not enough data: 4 observations in the
  *     baseline, at least 10 needed")
  */
-public record Comparison(double baseline, double current, Direction direction, double absoluteChange,
+public record Comparison(double baseline, double current, KpiDirection direction, double absoluteChange,
     OptionalDouble relativeChange, Verdict verdict, Optional<Interval> interval, String note) {}

@@ -33,7 +33,7 @@ public final class Comparisons {
    * @return the comparison
    * @throws ValidationException if a figure is not finite or the direction is missing
    */
-  public static Comparison ofFigures(double baseline, double current, Direction direction) {
+  public static Comparison ofFigures(double baseline, double current, KpiDirection direction) {
     finite("baseline", baseline);
     finite("current", current);
     present(direction);
@@ -55,7 +55,7 @@ public final class Comparisons {
    * @throws ValidationException if a period is empty or too large, an observation is not finite, or the
    *     direction is missing
    */
-  public static Comparison ofMeans(double[] baseline, double[] current, Direction direction) {
+  public static Comparison ofMeans(double[] baseline, double[] current, KpiDirection direction) {
     observations("baseline", baseline);
     observations("current", current);
     present(direction);
@@ -92,7 +92,7 @@ public final class Comparisons {
    *     direction is missing
    */
   public static Comparison ofRates(long baselineHits, long baselineTrials, long currentHits, long currentTrials,
-      Direction direction) {
+      KpiDirection direction) {
     counts("baseline", baselineHits, baselineTrials);
     counts("current", currentHits, currentTrials);
     present(direction);
@@ -110,7 +110,7 @@ public final class Comparisons {
         String.format(Locale.ROOT, "rates of %d of %d and %d of %d", baselineHits, baselineTrials, currentHits, currentTrials));
   }
 
-  private static Comparison withInterval(double before, double after, Direction direction, Interval interval, String what) {
+  private static Comparison withInterval(double before, double after, KpiDirection direction, Interval interval, String what) {
     Verdict verdict = interval.containsZero() ? Verdict.NO_CLEAR_CHANGE
         : better(interval.low() > 0 ? 1 : -1, direction) ? Verdict.IMPROVED : Verdict.WORSENED;
     String note = what + (verdict == Verdict.NO_CLEAR_CHANGE ? "; the interval contains no change" : "");
@@ -118,7 +118,7 @@ public final class Comparisons {
         Optional.of(interval), note);
   }
 
-  private static Comparison notEnough(double before, double after, Direction direction, long n1, long n2, String unit) {
+  private static Comparison notEnough(double before, double after, KpiDirection direction, long n1, long n2, String unit) {
     return new Comparison(before, after, direction, after - before, relative(before, after), Verdict.NOT_ENOUGH_DATA,
         Optional.empty(), String.format(Locale.ROOT, "not enough data: %d %s in the baseline and %d in the current period,"
             + " at least %d in each needed", n1, unit, n2, MIN_OBSERVATIONS));
@@ -142,8 +142,8 @@ public final class Comparisons {
     return sum / values.length;
   }
 
-  private static boolean better(double change, Direction direction) {
-    return direction == Direction.HIGHER_IS_BETTER ? change > 0 : change < 0;
+  private static boolean better(double change, KpiDirection direction) {
+    return direction == KpiDirection.HIGHER_IS_BETTER ? change > 0 : change < 0;
   }
 
   private static OptionalDouble relative(double before, double after) {
@@ -168,7 +168,7 @@ public final class Comparisons {
     }
   }
 
-  private static void present(Direction direction) {
+  private static void present(KpiDirection direction) {
     if (direction == null) {
       throw new ValidationException("direction", null, "HIGHER_IS_BETTER or LOWER_IS_BETTER");
     }

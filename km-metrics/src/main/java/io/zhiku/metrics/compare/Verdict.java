@@ -1,6 +1,6 @@
 package io.zhiku.metrics.compare;
 
-/** What a change means for a KPI, given its {@link Direction}. */
+/** What a change means for a KPI, given its {@link KpiDirection}. */
 public enum Verdict {
   /** Moved the good way; with an interval, the whole interval lies on the good side of zero. */
   IMPROVED,

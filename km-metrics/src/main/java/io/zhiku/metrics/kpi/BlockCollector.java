@@ -6,7 +6,7 @@ import io.zhiku.core.internal.RowBlocks;
 
 /**
  * The collector of a standard KPI: it reads the report's scan in blocks of columns ({@link BlockRows})
- * rather than row by row. {@link Metrics} asks each for the columns it needs, merges them into one scan,
+ * rather than row by row. {@link KpiEngine} asks each for the columns it needs, merges them into one scan,
  * and hands every block to every block collector. A row handed to {@link #accept(EventRow)} (by a host
  * KPI that wraps a standard one) is read as a block of one. Used on one thread.
  */

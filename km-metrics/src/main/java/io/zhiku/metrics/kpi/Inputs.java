@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * What the KPIs of one {@link Metrics} call share: the source, the items (loaded once, on first use), the
+ * What the KPIs of one {@link KpiEngine} call share: the source, the items (loaded once, on first use), the
  * taxonomy, and who views the figures.
  */
 final class Inputs {

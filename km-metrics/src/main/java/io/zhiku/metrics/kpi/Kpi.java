@@ -7,7 +7,7 @@ import io.zhiku.core.event.EventRow;
  * The standard KPIs come from {@link Kpis}; a host registers its own in a {@link KpiCatalogue} through
  * this same interface.
  *
- * <p>{@link Metrics} computes every KPI of a report in one scan of the event store: it asks each KPI for
+ * <p>{@link KpiEngine} computes every KPI of a report in one scan of the event store: it asks each KPI for
  * a {@link Collector}, hands each collector the rows of the event types its definition names (already
  * filtered by the segment and, for a viewer, by access), then asks for the value. (The standard KPIs'
  * collectors read the same scan in blocks of columns instead; a row handed to one is read as a block of

@@ -3,7 +3,7 @@ package io.zhiku.metrics.kpi;
 import io.zhiku.core.ValidationException;
 import io.zhiku.core.event.UsageEventType;
 import io.zhiku.core.internal.Checks;
-import io.zhiku.metrics.compare.Direction;
+import io.zhiku.metrics.compare.KpiDirection;
 import java.time.Duration;
 import java.util.Set;
 
@@ -27,7 +27,7 @@ import java.util.Set;
  *     month succeeds by a click just after it); {@link Duration#ZERO} for none, at most 31 days
  */
 public record KpiDefinition(String id, String name, String definition, String formula, KpiUnit unit,
-    Direction direction, Set<UsageEventType> events, boolean everyEvent, boolean usesItems, Duration lookahead) {
+    KpiDirection direction, Set<UsageEventType> events, boolean everyEvent, boolean usesItems, Duration lookahead) {
   /** The longest lookahead. */
   public static final Duration MAX_LOOKAHEAD = Duration.ofDays(31);
 
@@ -62,7 +62,7 @@ public record KpiDefinition(String id, String name, String definition, String fo
    * @param direction which way is better
    * @return a builder; set the definition and formula before building
    */
-  public static Builder builder(String id, String name, KpiUnit unit, Direction direction) {
+  public static Builder builder(String id, String name, KpiUnit unit, KpiDirection direction) {
     return new Builder(id, name, unit, direction);
   }
 
@@ -71,7 +71,7 @@ public record KpiDefinition(String id, String name, String definition, String fo
     private final String id;
     private final String name;
     private final KpiUnit unit;
-    private final Direction direction;
+    private final KpiDirection direction;
     private String definition;
     private String formula;
     private Set<UsageEventType> events = Set.of();
@@ -79,7 +79,7 @@ public record KpiDefinition(String id, String name, String definition, String fo
     private boolean usesItems;
     private Duration lookahead = Duration.ZERO;
 
-    private Builder(String id, String name, KpiUnit unit, Direction direction) {
+    private Builder(String id, String name, KpiUnit unit, KpiDirection direction) {
       this.id = id;
       this.name = name;
       this.unit = unit;

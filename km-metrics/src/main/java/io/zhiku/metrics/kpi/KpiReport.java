@@ -12,7 +12,7 @@ import java.util.List;
  * @param segment the segment
  * @param results one per KPI, in the catalogue's order
  */
-public record KpiReport(Period period, KpiSegment segment, List<KpiResult> results) {
+public record KpiReport(KpiPeriod period, KpiSegment segment, List<KpiResult> results) {
   /**
    * Copies.
    */

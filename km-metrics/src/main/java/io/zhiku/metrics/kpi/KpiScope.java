@@ -21,11 +21,11 @@ import java.util.function.Supplier;
  */
 public final class KpiScope {
   private final KpiDefinition definition;
-  private final Period period;
+  private final KpiPeriod period;
   private final Inputs.Filter filter;
   private final Map<String, Object> shared;
 
-  KpiScope(KpiDefinition definition, Period period, Inputs.Filter filter, Map<String, Object> shared) {
+  KpiScope(KpiDefinition definition, KpiPeriod period, Inputs.Filter filter, Map<String, Object> shared) {
     this.definition = definition;
     this.period = period;
     this.filter = filter;
@@ -38,7 +38,7 @@ public final class KpiScope {
   }
 
   /** @return the period */
-  public Period period() {
+  public KpiPeriod period() {
     return period;
   }
 

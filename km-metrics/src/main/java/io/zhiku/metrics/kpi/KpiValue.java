@@ -23,7 +23,7 @@ import java.util.OptionalDouble;
  * @param observations for a mean, its observations (ascending when built by a {@link KpiScope}); otherwise empty
  * @param note what the value rests on or why it is missing, in words; empty when there is nothing to add
  */
-public record KpiValue(String kpiId, Period period, KpiSegment segment, Shape shape, OptionalDouble value,
+public record KpiValue(String kpiId, KpiPeriod period, KpiSegment segment, Shape shape, OptionalDouble value,
     long hits, long trials, double[] observations, String note) {
 
   /** How a value was formed, which decides how two periods are compared. */

@@ -1,13 +1,13 @@
 package io.zhiku.metrics.kpi;
 
-import static io.zhiku.metrics.compare.Direction.HIGHER_IS_BETTER;
-import static io.zhiku.metrics.compare.Direction.LOWER_IS_BETTER;
+import static io.zhiku.metrics.compare.KpiDirection.HIGHER_IS_BETTER;
+import static io.zhiku.metrics.compare.KpiDirection.LOWER_IS_BETTER;
 
 import io.zhiku.core.ValidationException;
 import io.zhiku.core.event.EventColumns;
 import io.zhiku.core.event.UsageEventType;
 import io.zhiku.core.event.WorkContext;
-import io.zhiku.metrics.compare.Direction;
+import io.zhiku.metrics.compare.KpiDirection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -132,7 +132,7 @@ public final class Kpis {
         "distinct people with an event ÷ headcount").everyEvent().build(), true, headcount);
   }
 
-  private static KpiDefinition.Builder define(String id, String name, KpiUnit unit, Direction direction, String text, String formula) {
+  private static KpiDefinition.Builder define(String id, String name, KpiUnit unit, KpiDirection direction, String text, String formula) {
     return KpiDefinition.builder(id, name, unit, direction).describe(text, formula);
   }
 

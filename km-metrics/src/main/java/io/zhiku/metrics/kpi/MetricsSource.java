@@ -29,7 +29,7 @@ public interface MetricsSource {
   void scanEvents(EventQuery query, Consumer<EventRow> visitor);
 
   /**
-   * Visits the events a query matches in blocks of columns, on the calling thread: what {@link Metrics}
+   * Visits the events a query matches in blocks of columns, on the calling thread: what {@link KpiEngine}
    * reads for the standard KPIs. The default gathers the rows of {@link #scanEvents} into blocks; a
    * knowledge base's source reads its store's columns a block at a time.
    *

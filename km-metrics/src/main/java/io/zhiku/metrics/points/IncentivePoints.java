@@ -6,7 +6,7 @@ import io.zhiku.core.event.UsageEventType;
 import io.zhiku.core.internal.Checks;
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.metrics.kpi.MetricsSource;
-import io.zhiku.metrics.kpi.Period;
+import io.zhiku.metrics.kpi.KpiPeriod;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -88,7 +88,7 @@ public final class IncentivePoints {
    * @return the ledger
    * @throws ValidationException if a part is missing
    */
-  public PointsLedger ledger(MetricsSource source, Period period) {
+  public PointsLedger ledger(MetricsSource source, KpiPeriod period) {
     Checks.present("source", source);
     Checks.present("period", period);
     Map<String, List<PointRule>> byType = new HashMap<>();
@@ -138,7 +138,7 @@ public final class IncentivePoints {
   }
 
   /** Each earner's groups at their latest event of the period. */
-  private static Map<String, Set<String>> units(MetricsSource source, Period period, List<PointEntry> entries) {
+  private static Map<String, Set<String>> units(MetricsSource source, KpiPeriod period, List<PointEntry> entries) {
     List<String> earners = entries.stream().map(PointEntry::earner).distinct().sorted().toList();
     Map<String, Set<String>> units = new LinkedHashMap<>();
     Map<String, Long> latest = new HashMap<>();

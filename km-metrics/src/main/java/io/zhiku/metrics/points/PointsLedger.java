@@ -1,7 +1,7 @@
 package io.zhiku.metrics.points;
 
 import io.zhiku.core.internal.Checks;
-import io.zhiku.metrics.kpi.Period;
+import io.zhiku.metrics.kpi.KpiPeriod;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * @param units each earner's units: the groups they belonged to at their latest event of the period (empty
  *     for earners who recorded none)
  */
-public record PointsLedger(Period period, List<PointEntry> entries, Map<String, Set<String>> units) {
+public record PointsLedger(KpiPeriod period, List<PointEntry> entries, Map<String, Set<String>> units) {
   /** The longest leaderboard. */
   public static final int MAX_LEADERBOARD = 1000;
 

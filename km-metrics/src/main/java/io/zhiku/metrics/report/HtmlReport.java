@@ -7,7 +7,7 @@ import io.zhiku.metrics.kpi.KpiComparison;
 import io.zhiku.metrics.kpi.KpiDefinition;
 import io.zhiku.metrics.kpi.KpiUnit;
 import io.zhiku.metrics.kpi.KpiValue;
-import io.zhiku.metrics.kpi.Period;
+import io.zhiku.metrics.kpi.KpiPeriod;
 import io.zhiku.metrics.kpi.TrendPoint;
 import io.zhiku.metrics.points.Standing;
 import io.zhiku.metrics.roi.RoiReport;
@@ -63,7 +63,7 @@ final class HtmlReport {
     return out.toString();
   }
 
-  private String span(Period p) {
+  private String span(KpiPeriod p) {
     return dates.format(p.start()) + " – " + dates.format(p.end().minusMillis(1));
   }
 
@@ -299,7 +299,7 @@ final class HtmlReport {
       KpiDefinition d = c.kpi();
       out.append("<dt>").append(esc(d.name())).append(" <span class=\"note\">").append(esc(d.id())).append(", ")
           .append(esc(unitWord(d.unit()))).append(", ")
-          .append(d.direction() == io.zhiku.metrics.compare.Direction.HIGHER_IS_BETTER ? "higher is better" : "lower is better")
+          .append(d.direction() == io.zhiku.metrics.compare.KpiDirection.HIGHER_IS_BETTER ? "higher is better" : "lower is better")
           .append("</span></dt><dd>").append(esc(d.definition())).append("<br>Formula: ").append(esc(d.formula())).append("</dd>\n");
     }
     out.append("</dl>\n");

@@ -7,8 +7,8 @@ import io.zhiku.metrics.kpi.Granularity;
 import io.zhiku.metrics.kpi.ItemUsage;
 import io.zhiku.metrics.kpi.KpiComparison;
 import io.zhiku.metrics.kpi.KpiSegment;
-import io.zhiku.metrics.kpi.Metrics;
-import io.zhiku.metrics.kpi.Period;
+import io.zhiku.metrics.kpi.KpiEngine;
+import io.zhiku.metrics.kpi.KpiPeriod;
 import io.zhiku.metrics.kpi.TrendPoint;
 import io.zhiku.metrics.points.IncentivePoints;
 import io.zhiku.metrics.points.Standing;
@@ -44,7 +44,7 @@ import java.util.Optional;
  * @param topItems the most used items of the current period that the viewer may read
  */
 public record MetricsReport(String title, Instant generated, String viewer, ZoneId zone, KpiSegment segment,
-    Period baseline, Period current, List<KpiComparison> comparisons, Granularity granularity, List<TrendPoint> trend,
+    KpiPeriod baseline, KpiPeriod current, List<KpiComparison> comparisons, Granularity granularity, List<TrendPoint> trend,
     Optional<RoiReport> roi, String leaderboardUnit, List<Standing> leaderboard, List<ItemUsage> topItems) {
   /** The longest title. */
   public static final int MAX_TITLE = 200;
@@ -67,20 +67,20 @@ public record MetricsReport(String title, Instant generated, String viewer, Zone
    * @return a builder
    * @throws ValidationException if a part is missing
    */
-  public static Builder builder(Metrics metrics, Principal viewer, Clock clock) {
+  public static Builder builder(KpiEngine metrics, Principal viewer, Clock clock) {
     return new Builder(Checks.present("metrics", metrics), Checks.present("viewer", viewer), Checks.present("clock", clock));
   }
 
   /** Collects what a report shows, then computes it. Not thread-safe. */
   public static final class Builder {
-    private final Metrics metrics;
+    private final KpiEngine metrics;
     private final Principal viewer;
     private final Clock clock;
     private String title = "Knowledge management report";
     private KpiSegment segment = KpiSegment.ALL;
-    private Period baseline;
-    private Period current;
-    private Period trendSpan;
+    private KpiPeriod baseline;
+    private KpiPeriod current;
+    private KpiPeriod trendSpan;
     private Granularity granularity;
     private RoiModel roi;
     private IncentivePoints points;
@@ -88,7 +88,7 @@ public record MetricsReport(String title, Instant generated, String viewer, Zone
     private int leaderboardSize = 10;
     private int topItems = 10;
 
-    private Builder(Metrics metrics, Principal viewer, Clock clock) {
+    private Builder(KpiEngine metrics, Principal viewer, Clock clock) {
       this.metrics = metrics;
       this.viewer = viewer;
       this.clock = clock;
@@ -119,7 +119,7 @@ public record MetricsReport(String title, Instant generated, String viewer, Zone
      * @param after the current period
      * @return this builder
      */
-    public Builder compare(Period before, Period after) {
+    public Builder compare(KpiPeriod before, KpiPeriod after) {
       this.baseline = Checks.present("baseline", before);
       this.current = Checks.present("current", after);
       return this;
@@ -132,7 +132,7 @@ public record MetricsReport(String title, Instant generated, String viewer, Zone
      * @param step months or quarters
      * @return this builder
      */
-    public Builder trend(Period span, Granularity step) {
+    public Builder trend(KpiPeriod span, Granularity step) {
       this.trendSpan = Checks.present("trend span", span);
       this.granularity = Checks.present("granularity", step);
       return this;
@@ -165,12 +165,12 @@ public record MetricsReport(String title, Instant generated, String viewer, Zone
     }
 
     /**
-     * @param limit how many of the most used items to list, 0 for none, at most {@value Metrics#MAX_TOP_ITEMS} (default 10)
+     * @param limit how many of the most used items to list, 0 for none, at most {@value KpiEngine#MAX_TOP_ITEMS} (default 10)
      * @return this builder
      */
     public Builder topItems(int limit) {
-      if (limit < 0 || limit > Metrics.MAX_TOP_ITEMS) {
-        throw new ValidationException("topItems", limit, "0 to " + Metrics.MAX_TOP_ITEMS);
+      if (limit < 0 || limit > KpiEngine.MAX_TOP_ITEMS) {
+        throw new ValidationException("topItems", limit, "0 to " + KpiEngine.MAX_TOP_ITEMS);
       }
       this.topItems = limit;
       return this;
@@ -186,7 +186,7 @@ public record MetricsReport(String title, Instant generated, String viewer, Zone
       if (baseline == null) {
         throw new ValidationException("compare", null, "a baseline and a current period are required");
       }
-      Metrics seen = metrics.forViewer(viewer);
+      KpiEngine seen = metrics.forViewer(viewer);
       List<KpiComparison> comparisons = seen.compare(baseline, current, segment);
       List<TrendPoint> trend = trendSpan == null ? List.of() : seen.trend(trendSpan, granularity, segment, List.of());
       List<Standing> board = List.of();

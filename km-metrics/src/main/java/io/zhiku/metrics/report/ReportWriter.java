@@ -13,7 +13,7 @@ import io.zhiku.metrics.kpi.KpiComparison;
 import io.zhiku.metrics.kpi.KpiResult;
 import io.zhiku.metrics.kpi.KpiSegment;
 import io.zhiku.metrics.kpi.KpiValue;
-import io.zhiku.metrics.kpi.Period;
+import io.zhiku.metrics.kpi.KpiPeriod;
 import io.zhiku.metrics.kpi.TrendPoint;
 import io.zhiku.metrics.points.Standing;
 import io.zhiku.metrics.roi.RoiReport;
@@ -117,7 +117,7 @@ public final class ReportWriter {
     s.attributes().forEach(attributes::put);
   }
 
-  private static void period(ObjectNode n, Period p) {
+  private static void period(ObjectNode n, KpiPeriod p) {
     n.put("start", p.start().toString());
     n.put("end", p.end().toString());
   }

@@ -38,7 +38,7 @@ public class KpisTest {
       .concept(Concept.builder("c2", "s").broader("c0").build())
       .concept(Concept.builder("c3", "s").broader("c1").build())
       .build();
-  static final Period JANUARY = Period.month(YearMonth.of(2026, 1), ZoneOffset.UTC);
+  static final KpiPeriod JANUARY = KpiPeriod.month(YearMonth.of(2026, 1), ZoneOffset.UTC);
 
   static KnowledgeItem item(String id, String author, ItemStatus status, String created, String concept) {
     return KnowledgeItem.builder(id, ItemKind.SOLUTION, "title " + id).authors(author).acl(Acl.PUBLIC).status(status)
@@ -114,7 +114,7 @@ public class KpisTest {
   @Test
   void everyStandardKpi_matchesTheHandComputedValue() {
     Recorder r = january();
-    KpiReport report = Metrics.builder(r.source(TAXONOMY)).build().report(JANUARY, KpiSegment.ALL);
+    KpiReport report = KpiEngine.builder(r.source(TAXONOMY)).build().report(JANUARY, KpiSegment.ALL);
 
     assertRate(report, Kpis.REUSE_RATE, 2, 3); // i1, i2 of the published i1, i2, i3
     assertRate(report, Kpis.SEARCH_SUCCESS_RATE, 3, 5);
@@ -145,7 +145,7 @@ public class KpisTest {
 
   @Test
   void eachKpiAlone_givesWhatItGaveInTheFullReport() {
-    Metrics metrics = Metrics.builder(january().source(TAXONOMY)).build();
+    KpiEngine metrics = KpiEngine.builder(january().source(TAXONOMY)).build();
     KpiReport all = metrics.report(JANUARY, KpiSegment.ALL);
     for (KpiResult r : all.results()) {
       assertEquals(r.value(), metrics.report(JANUARY, KpiSegment.ALL, List.of(r.kpi().id())).value(r.kpi().id()), r.kpi().id());
@@ -154,7 +154,7 @@ public class KpisTest {
 
   @Test
   void adoptionRate_isActivePeopleOverTheHeadcount() {
-    Metrics metrics = Metrics.builder(january().source(TAXONOMY))
+    KpiEngine metrics = KpiEngine.builder(january().source(TAXONOMY))
         .catalogue(KpiCatalogue.standard().with(Kpis.adoptionRate(32))).build();
     assertRate(metrics.report(JANUARY, KpiSegment.ALL), Kpis.ADOPTION_RATE, 16, 32);
   }
@@ -172,9 +172,9 @@ public class KpisTest {
     }
     year(r, 2024, 180, 5, 50, 2, 60, 80);
     year(r, 2025, 120, 3, 80, 5, 75, 95);
-    Period y2024 = Period.of(at("2024-01-01T00:00:00Z"), at("2025-01-01T00:00:00Z"));
-    Period y2025 = Period.of(at("2025-01-01T00:00:00Z"), at("2026-01-01T00:00:00Z"));
-    List<KpiComparison> table = Metrics.builder(r.source(TAXONOMY)).build().compare(y2024, y2025, KpiSegment.ALL);
+    KpiPeriod y2024 = KpiPeriod.of(at("2024-01-01T00:00:00Z"), at("2025-01-01T00:00:00Z"));
+    KpiPeriod y2025 = KpiPeriod.of(at("2025-01-01T00:00:00Z"), at("2026-01-01T00:00:00Z"));
+    List<KpiComparison> table = KpiEngine.builder(r.source(TAXONOMY)).build().compare(y2024, y2025, KpiSegment.ALL);
 
     assertChange(table, Kpis.PROJECT_CYCLE_TIME, 180, 120, -1.0 / 3, Verdict.IMPROVED);
     assertChange(table, Kpis.INNOVATION_PROPOSALS, 50, 80, 0.60, Verdict.IMPROVED);

@@ -14,7 +14,7 @@ import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.taxonomy.Taxonomy;
 import io.zhiku.core.testing.Seeded;
 import io.zhiku.metrics.kpi.MetricsSource;
-import io.zhiku.metrics.kpi.Period;
+import io.zhiku.metrics.kpi.KpiPeriod;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 
 @Seeded
 class IncentivePointsTest {
-  private static final Period JANUARY = Period.month(YearMonth.of(2026, 1), ZoneOffset.UTC);
+  private static final KpiPeriod JANUARY = KpiPeriod.month(YearMonth.of(2026, 1), ZoneOffset.UTC);
   private static final List<KnowledgeItem> ITEMS = List.of(
       KnowledgeItem.builder("i1", ItemKind.SOLUTION, "one").authors("a1").acl(Acl.PUBLIC).build(),
       KnowledgeItem.builder("i2", ItemKind.SOLUTION, "two").authors("a1", "a2").acl(Acl.PUBLIC).build());

@@ -17,9 +17,9 @@ import io.zhiku.core.testing.Seeded;
 import io.zhiku.metrics.kpi.Granularity;
 import io.zhiku.metrics.kpi.KpiSegment;
 import io.zhiku.metrics.kpi.Kpis;
-import io.zhiku.metrics.kpi.Metrics;
+import io.zhiku.metrics.kpi.KpiEngine;
 import io.zhiku.metrics.kpi.MetricsSource;
-import io.zhiku.metrics.kpi.Period;
+import io.zhiku.metrics.kpi.KpiPeriod;
 import io.zhiku.metrics.points.IncentivePoints;
 import io.zhiku.metrics.points.Standing;
 import io.zhiku.metrics.roi.Benefit;
@@ -47,8 +47,8 @@ import org.junit.jupiter.api.RepeatedTest;
 @Seeded
 class ReportAccessKitTest {
   private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
-  private static final Period BEFORE = Period.of(START, START.plus(Duration.ofDays(30)));
-  private static final Period AFTER = Period.of(START.plus(Duration.ofDays(30)), START.plus(Duration.ofDays(60)));
+  private static final KpiPeriod BEFORE = KpiPeriod.of(START, START.plus(Duration.ofDays(30)));
+  private static final KpiPeriod AFTER = KpiPeriod.of(START.plus(Duration.ofDays(30)), START.plus(Duration.ofDays(60)));
   private static final Clock CLOCK = Clock.fixed(START.plus(Duration.ofDays(61)), ZoneOffset.UTC);
   private static final String[] GROUPS = {"g0", "g1", "g2"};
   private static final Taxonomy TAXONOMY = Taxonomy.builder().scheme(ConceptScheme.of("s", "en", "S"))
@@ -120,10 +120,10 @@ class ReportAccessKitTest {
   }
 
   private static MetricsReport report(MetricsSource source, Principal viewer, KpiSegment segment, String unit) {
-    Metrics metrics = Metrics.builder(source).build();
+    KpiEngine metrics = KpiEngine.builder(source).build();
     RoiModel roi = RoiModel.builder().cost(Cost.oneOff("set-up", 10_000)).benefit(Benefit.timeSaved("search", 100, 50)).build();
     return MetricsReport.builder(metrics, viewer, CLOCK).compare(BEFORE, AFTER).segment(segment)
-        .trend(Period.of(START, AFTER.end()), Granularity.MONTH).roi(roi)
+        .trend(KpiPeriod.of(START, AFTER.end()), Granularity.MONTH).roi(roi)
         .leaderboard(IncentivePoints.standard(ZoneOffset.UTC), unit, 10).topItems(5).build();
   }
 

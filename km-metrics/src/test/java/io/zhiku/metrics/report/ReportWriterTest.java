@@ -14,7 +14,7 @@ import io.zhiku.core.event.UsageEventType;
 import io.zhiku.core.item.ItemKind;
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.json.ZhikuJson;
-import io.zhiku.metrics.compare.Direction;
+import io.zhiku.metrics.compare.KpiDirection;
 import io.zhiku.metrics.kpi.Granularity;
 import io.zhiku.metrics.kpi.Kpi;
 import io.zhiku.metrics.kpi.KpiCatalogue;
@@ -24,8 +24,8 @@ import io.zhiku.metrics.kpi.KpiUnit;
 import io.zhiku.metrics.kpi.KpiValue;
 import io.zhiku.metrics.kpi.Kpis;
 import io.zhiku.metrics.kpi.KpisTest;
-import io.zhiku.metrics.kpi.Metrics;
-import io.zhiku.metrics.kpi.Period;
+import io.zhiku.metrics.kpi.KpiEngine;
+import io.zhiku.metrics.kpi.KpiPeriod;
 import io.zhiku.metrics.kpi.Recorder;
 import io.zhiku.metrics.points.IncentivePoints;
 import io.zhiku.metrics.roi.Benefit;
@@ -62,10 +62,10 @@ class ReportWriterTest {
   }
 
   private static MetricsReport report(Principal viewer, KpiCatalogue catalogue) {
-    Metrics metrics = Metrics.builder(data().source(KpisTest.TAXONOMY)).catalogue(catalogue).build();
+    KpiEngine metrics = KpiEngine.builder(data().source(KpisTest.TAXONOMY)).catalogue(catalogue).build();
     return MetricsReport.builder(metrics, viewer, CLOCK).title("January review")
-        .compare(Period.month(YearMonth.of(2025, 12), ZoneOffset.UTC), Period.month(YearMonth.of(2026, 1), ZoneOffset.UTC))
-        .trend(Period.of(Instant.parse("2025-11-01T00:00:00Z"), Instant.parse("2026-02-01T00:00:00Z")), Granularity.MONTH)
+        .compare(KpiPeriod.month(YearMonth.of(2025, 12), ZoneOffset.UTC), KpiPeriod.month(YearMonth.of(2026, 1), ZoneOffset.UTC))
+        .trend(KpiPeriod.of(Instant.parse("2025-11-01T00:00:00Z"), Instant.parse("2026-02-01T00:00:00Z")), Granularity.MONTH)
         .roi(RoiModel.builder().cost(Cost.oneOff("set-up", 100_000)).cost(Cost.perYear("curation", 20_000))
             .benefit(Benefit.timeSaved("search time", 1_000, 60)).build())
         .leaderboard(IncentivePoints.standard(ZoneOffset.UTC), null, 5)
@@ -139,7 +139,7 @@ class ReportWriterTest {
   void csv_isOneLinePerKpi_quotedAndSafeInSpreadsheets() {
     Kpi formula = new Kpi() {
       private final KpiDefinition d = KpiDefinition.builder("host-kpi", "=HYPERLINK(\"x\"), with a comma", KpiUnit.COUNT,
-          Direction.HIGHER_IS_BETTER).describe("d", "f").events(UsageEventType.VIEW).build();
+          KpiDirection.HIGHER_IS_BETTER).describe("d", "f").events(UsageEventType.VIEW).build();
 
       @Override
       public KpiDefinition definition() {
@@ -169,9 +169,9 @@ class ReportWriterTest {
   @Test
   void aReportWithoutPeriods_isRefused() {
     ValidationException e = assertThrows(ValidationException.class,
-        () -> MetricsReport.builder(Metrics.builder(data().source(KpisTest.TAXONOMY)).build(), CLERK, CLOCK).build());
+        () -> MetricsReport.builder(KpiEngine.builder(data().source(KpisTest.TAXONOMY)).build(), CLERK, CLOCK).build());
     assertTrue(e.getMessage().startsWith("compare:"), e.getMessage());
-    assertThrows(ValidationException.class, () -> MetricsReport.builder(Metrics.builder(data().source(KpisTest.TAXONOMY)).build(), null, CLOCK));
-    assertThrows(ValidationException.class, () -> MetricsReport.builder(Metrics.builder(data().source(KpisTest.TAXONOMY)).build(), CLERK, CLOCK).topItems(-1));
+    assertThrows(ValidationException.class, () -> MetricsReport.builder(KpiEngine.builder(data().source(KpisTest.TAXONOMY)).build(), null, CLOCK));
+    assertThrows(ValidationException.class, () -> MetricsReport.builder(KpiEngine.builder(data().source(KpisTest.TAXONOMY)).build(), CLERK, CLOCK).topItems(-1));
   }
 }

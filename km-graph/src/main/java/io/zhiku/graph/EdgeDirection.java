@@ -1,7 +1,7 @@
 package io.zhiku.graph;
 
 /** Which edges of a node a traversal follows: those leaving it, those arriving at it, or both. */
-public enum Direction {
+public enum EdgeDirection {
   /** Edges from the node. */
   OUT,
   /** Edges to the node. */

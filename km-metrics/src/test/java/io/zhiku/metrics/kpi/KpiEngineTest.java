@@ -23,7 +23,7 @@ import io.zhiku.core.event.UsageEventType;
 import io.zhiku.core.event.WorkContext;
 import io.zhiku.core.item.ItemKind;
 import io.zhiku.core.item.KnowledgeItem;
-import io.zhiku.metrics.compare.Direction;
+import io.zhiku.metrics.compare.KpiDirection;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -32,7 +32,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Segments, viewers, trends, host KPIs and bad input. */
-class MetricsTest {
+class KpiEngineTest {
   private static final Principal SALES_EDU = Principal.of("s1", Set.of("sales"), Set.of("account-manager"));
   private static final Principal SERVICE = Principal.of("v1", Set.of("service"), Set.of("agent"));
 
@@ -56,7 +56,7 @@ class MetricsTest {
   }
 
   private static double contributions(Recorder r, KpiSegment segment) {
-    return value(Metrics.builder(r.source(TAXONOMY)).build().report(JANUARY, segment, List.of(Kpis.CONTRIBUTIONS)),
+    return value(KpiEngine.builder(r.source(TAXONOMY)).build().report(JANUARY, segment, List.of(Kpis.CONTRIBUTIONS)),
         Kpis.CONTRIBUTIONS);
   }
 
@@ -77,7 +77,7 @@ class MetricsTest {
   @Test
   void segments_selectItemsByOwnerUnitConceptAndKind() {
     Recorder r = segmented();
-    Metrics m = Metrics.builder(r.source(TAXONOMY)).build();
+    KpiEngine m = KpiEngine.builder(r.source(TAXONOMY)).build();
     assertRate(m.report(JANUARY, KpiSegment.ALL, List.of(Kpis.COVERAGE)), Kpis.COVERAGE, 0, 4);
     assertEquals(2, m.report(JANUARY, KpiSegment.ALL, List.of(Kpis.OVERDUE_REVIEWS)).value(Kpis.OVERDUE_REVIEWS).trials());
     assertEquals(1, m.report(JANUARY, KpiSegment.unit("service"), List.of(Kpis.OVERDUE_REVIEWS)).value(Kpis.OVERDUE_REVIEWS).trials());
@@ -95,9 +95,9 @@ class MetricsTest {
       r.event(REUSE, "u2", "2026-01-05T00:00:00Z", item);
     }
     r.event(PUSH_SHOWN, "u1", "2026-01-05T00:00:00Z", "deleted");
-    Metrics host = Metrics.builder(r.source(TAXONOMY)).build();
-    Metrics clerk = host.forViewer(Principal.of("clerk"));
-    Metrics board = host.forViewer(Principal.of("chair", Set.of("board"), Set.of()));
+    KpiEngine host = KpiEngine.builder(r.source(TAXONOMY)).build();
+    KpiEngine clerk = host.forViewer(Principal.of("clerk"));
+    KpiEngine board = host.forViewer(Principal.of("chair", Set.of("board"), Set.of()));
 
     assertRate(host.report(JANUARY, KpiSegment.ALL), Kpis.PUSH_ACCEPTANCE_RATE, 4, 5);
     assertRate(clerk.report(JANUARY, KpiSegment.ALL), Kpis.PUSH_ACCEPTANCE_RATE, 1, 1);
@@ -116,8 +116,8 @@ class MetricsTest {
     for (int d = 0; d < 200; d++) {
       r.event(CONTRIBUTE, "u" + d % 3, at("2026-01-20T12:00:00Z").plus(Duration.ofDays(d)).toString(), "i1");
     }
-    Metrics m = Metrics.builder(r.source(TAXONOMY)).zone(ZoneId.of("Asia/Shanghai")).build();
-    Period span = Period.of(at("2026-01-15T00:00:00Z"), at("2026-08-10T00:00:00Z"));
+    KpiEngine m = KpiEngine.builder(r.source(TAXONOMY)).zone(ZoneId.of("Asia/Shanghai")).build();
+    KpiPeriod span = KpiPeriod.of(at("2026-01-15T00:00:00Z"), at("2026-08-10T00:00:00Z"));
     List<KpiReport> months = m.trend(span, Granularity.MONTH, KpiSegment.ALL, List.of(Kpis.CONTRIBUTIONS)).stream()
         .map(TrendPoint::report).toList();
     assertEquals(8, months.size()); // January to August
@@ -126,10 +126,10 @@ class MetricsTest {
     assertEquals(span.end(), months.get(7).period().end());
     double total = value(m.report(span, KpiSegment.ALL, List.of(Kpis.CONTRIBUTIONS)), Kpis.CONTRIBUTIONS);
     assertEquals(total, months.stream().mapToDouble(x -> value(x, Kpis.CONTRIBUTIONS)).sum());
-    List<Period.LabelledPeriod> quarters = span.split(Granularity.QUARTER, ZoneOffset.UTC);
-    assertEquals(List.of("2026-Q1", "2026-Q2", "2026-Q3"), quarters.stream().map(Period.LabelledPeriod::label).toList());
+    List<KpiPeriod.LabelledPeriod> quarters = span.split(Granularity.QUARTER, ZoneOffset.UTC);
+    assertEquals(List.of("2026-Q1", "2026-Q2", "2026-Q3"), quarters.stream().map(KpiPeriod.LabelledPeriod::label).toList());
     assertEquals(List.of("2026-01", "2026-02"),
-        span.split(Granularity.MONTH, ZoneOffset.UTC).stream().limit(2).map(Period.LabelledPeriod::label).toList());
+        span.split(Granularity.MONTH, ZoneOffset.UTC).stream().limit(2).map(KpiPeriod.LabelledPeriod::label).toList());
   }
 
   /**
@@ -145,8 +145,8 @@ class MetricsTest {
       r.search("u" + u, t.toString(), 3);
       r.event(UsageEventType.CLICK, "u" + u, t.plusSeconds(u % 3 == 0 ? 2400 : 60).toString(), "i1");
     }
-    Metrics m = Metrics.builder(r.source(TAXONOMY)).build();
-    Period ages = Period.of(io.zhiku.core.Instants.EARLIEST, io.zhiku.core.Instants.LATEST);
+    KpiEngine m = KpiEngine.builder(r.source(TAXONOMY)).build();
+    KpiPeriod ages = KpiPeriod.of(io.zhiku.core.Instants.EARLIEST, io.zhiku.core.Instants.LATEST);
     long successes = people - (people + 2) / 3; // every third clicked after 40 minutes
     assertRate(m.report(ages, KpiSegment.ALL, List.of(Kpis.SEARCH_SUCCESS_RATE)), Kpis.SEARCH_SUCCESS_RATE, successes, people);
     assertRate(m.report(JANUARY, KpiSegment.ALL, List.of(Kpis.SEARCH_SUCCESS_RATE)), Kpis.SEARCH_SUCCESS_RATE, successes, people);
@@ -158,7 +158,7 @@ class MetricsTest {
     UsageEventType won = UsageEventType.of("proposal-won");
     Kpi wins = new Kpi() {
       private final KpiDefinition definition = KpiDefinition.builder("proposals-won", "Proposals won", KpiUnit.COUNT,
-          Direction.HIGHER_IS_BETTER).describe("Sales proposals won in the period.", "count of proposal-won events")
+          KpiDirection.HIGHER_IS_BETTER).describe("Sales proposals won in the period.", "count of proposal-won events")
           .events(won).build();
 
       @Override
@@ -186,7 +186,7 @@ class MetricsTest {
     Recorder r = new Recorder().event(won, "u1", "2026-01-03T00:00:00Z", null).event(won, "u2", "2026-01-04T00:00:00Z", null)
         .event(won, "u2", "2026-02-04T00:00:00Z", null);
     KpiCatalogue catalogue = KpiCatalogue.standard().with(wins);
-    KpiReport report = Metrics.builder(r.source(TAXONOMY)).catalogue(catalogue).build().report(JANUARY, KpiSegment.ALL);
+    KpiReport report = KpiEngine.builder(r.source(TAXONOMY)).catalogue(catalogue).build().report(JANUARY, KpiSegment.ALL);
     assertEquals(2, value(report, "proposals-won"));
     assertEquals("proposals-won", report.results().get(report.results().size() - 1).kpi().id());
     ValidationException twice = assertThrows(ValidationException.class, () -> catalogue.with(wins));
@@ -196,28 +196,28 @@ class MetricsTest {
   @Test
   void badInput_isRefusedWithTheFieldAndTheLimit() {
     var start = at("2026-01-10T00:00:00Z");
-    assertMessage(() -> Period.of(start, start.minusSeconds(1)), "Period.end", "must not be before Period.start");
-    assertMessage(() -> Period.of(start, start), "Period.end", "the period is empty");
-    assertMessage(() -> Period.of(null, start), "Period.start", "required");
-    assertMessage(() -> Period.of(java.time.Instant.MIN, start), "Period.start", "must lie from 0000-01-01T00:00:00Z");
-    assertMessage(() -> Period.of(start, java.time.Instant.MAX), "Period.end", "must lie from 0000-01-01T00:00:00Z");
-    assertMessage(() -> Period.quarter(2026, 5, ZoneOffset.UTC), "quarter", "1 to 4");
+    assertMessage(() -> KpiPeriod.of(start, start.minusSeconds(1)), "KpiPeriod.end", "must not be before KpiPeriod.start");
+    assertMessage(() -> KpiPeriod.of(start, start), "KpiPeriod.end", "the period is empty");
+    assertMessage(() -> KpiPeriod.of(null, start), "KpiPeriod.start", "required");
+    assertMessage(() -> KpiPeriod.of(java.time.Instant.MIN, start), "KpiPeriod.start", "must lie from 0000-01-01T00:00:00Z");
+    assertMessage(() -> KpiPeriod.of(start, java.time.Instant.MAX), "KpiPeriod.end", "must lie from 0000-01-01T00:00:00Z");
+    assertMessage(() -> KpiPeriod.quarter(2026, 5, ZoneOffset.UTC), "quarter", "1 to 4");
     assertMessage(() -> Kpis.adoptionRate(0), "headcount", "at least 1");
     assertMessage(() -> KpiSegment.unit("bad unit"), "KpiSegment.unit", "");
-    assertMessage(() -> KpiDefinition.builder("Bad Id", "x", KpiUnit.COUNT, Direction.HIGHER_IS_BETTER).describe("d", "f").build(),
+    assertMessage(() -> KpiDefinition.builder("Bad Id", "x", KpiUnit.COUNT, KpiDirection.HIGHER_IS_BETTER).describe("d", "f").build(),
         "KpiDefinition.id", "");
-    assertMessage(() -> KpiDefinition.builder("x", "x", KpiUnit.COUNT, Direction.HIGHER_IS_BETTER).describe("d", "f")
+    assertMessage(() -> KpiDefinition.builder("x", "x", KpiUnit.COUNT, KpiDirection.HIGHER_IS_BETTER).describe("d", "f")
         .lookahead(Duration.ofDays(40)).build(), "KpiDefinition.lookahead", "from 0 to");
-    Metrics m = Metrics.builder(new Recorder().source(TAXONOMY)).build();
+    KpiEngine m = KpiEngine.builder(new Recorder().source(TAXONOMY)).build();
     assertThrows(NotFoundException.class, () -> m.report(JANUARY, KpiSegment.ALL, List.of("no-such-kpi")));
     assertMessage(() -> m.report(null, KpiSegment.ALL), "period", "");
-    assertMessage(() -> Period.of(at("1900-01-01T00:00:00Z"), at("2026-01-01T00:00:00Z")).split(Granularity.MONTH, ZoneOffset.UTC),
-        "Period", "at most 1200 months");
+    assertMessage(() -> KpiPeriod.of(at("1900-01-01T00:00:00Z"), at("2026-01-01T00:00:00Z")).split(Granularity.MONTH, ZoneOffset.UTC),
+        "KpiPeriod", "at most 1200 months");
   }
 
   @Test
   void anEmptySource_givesNoValuesWithReasons_notZeros() {
-    KpiReport report = Metrics.builder(new Recorder().source(TAXONOMY)).build().report(JANUARY, KpiSegment.ALL);
+    KpiReport report = KpiEngine.builder(new Recorder().source(TAXONOMY)).build().report(JANUARY, KpiSegment.ALL);
     assertTrue(report.value(Kpis.SEARCH_SUCCESS_RATE).value().isEmpty());
     assertTrue(report.value(Kpis.RESOLUTION_TIME).value().isEmpty());
     assertEquals("nothing observed in the period", report.value(Kpis.RESOLUTION_TIME).note());

@@ -38,7 +38,7 @@ import java.util.function.Consumer;
  *
  * <p>Immutable and thread-safe; calls may run in parallel.
  */
-public final class Metrics {
+public final class KpiEngine {
   /** The most items {@link #topItems} lists. */
   public static final int MAX_TOP_ITEMS = 1000;
   /** Type strings looked up by identity in a scan; a source that makes a new string per row gets no more. */
@@ -49,7 +49,7 @@ public final class Metrics {
   private final ZoneId zone;
   private final Principal viewer;
 
-  private Metrics(MetricsSource source, KpiCatalogue catalogue, ZoneId zone, Principal viewer) {
+  private KpiEngine(MetricsSource source, KpiCatalogue catalogue, ZoneId zone, Principal viewer) {
     this.source = source;
     this.catalogue = catalogue;
     this.zone = zone;
@@ -75,8 +75,8 @@ public final class Metrics {
    * @return metrics for that viewer
    * @throws ValidationException if the principal is missing
    */
-  public Metrics forViewer(Principal principal) {
-    return new Metrics(source, catalogue, zone, Checks.present("viewer", principal));
+  public KpiEngine forViewer(Principal principal) {
+    return new KpiEngine(source, catalogue, zone, Checks.present("viewer", principal));
   }
 
   /** @return where these metrics read events and items */
@@ -107,7 +107,7 @@ public final class Metrics {
    * @return the report
    * @throws ValidationException if a part is missing
    */
-  public KpiReport report(Period period, KpiSegment segment) {
+  public KpiReport report(KpiPeriod period, KpiSegment segment) {
     return report(period, segment, List.of());
   }
 
@@ -121,7 +121,7 @@ public final class Metrics {
    * @throws ValidationException if a part is missing
    * @throws io.zhiku.core.NotFoundException if an id is not in the catalogue
    */
-  public KpiReport report(Period period, KpiSegment segment, Collection<String> kpiIds) {
+  public KpiReport report(KpiPeriod period, KpiSegment segment, Collection<String> kpiIds) {
     Checks.present("period", period);
     Checks.present("segment", segment);
     return compute(new Inputs(source, viewer), period, segment, select(kpiIds));
@@ -136,7 +136,7 @@ public final class Metrics {
    * @return one comparison per KPI, in the catalogue's order
    * @throws ValidationException if a part is missing
    */
-  public List<KpiComparison> compare(Period baseline, Period current, KpiSegment segment) {
+  public List<KpiComparison> compare(KpiPeriod baseline, KpiPeriod current, KpiSegment segment) {
     Checks.present("baseline", baseline);
     Checks.present("current", current);
     Checks.present("segment", segment);
@@ -162,17 +162,17 @@ public final class Metrics {
    * @param segment the segment
    * @param kpiIds the KPIs' ids; empty for every KPI
    * @return one point per month or quarter, in time order (each report's period is the point's span)
-   * @throws ValidationException if a part is missing or the span has more than {@value Period#MAX_SPLITS} points
+   * @throws ValidationException if a part is missing or the span has more than {@value KpiPeriod#MAX_SPLITS} points
    * @throws io.zhiku.core.NotFoundException if an id is not in the catalogue
    */
-  public List<TrendPoint> trend(Period period, Granularity granularity, KpiSegment segment, Collection<String> kpiIds) {
+  public List<TrendPoint> trend(KpiPeriod period, Granularity granularity, KpiSegment segment, Collection<String> kpiIds) {
     Checks.present("period", period);
     Checks.present("granularity", granularity);
     Checks.present("segment", segment);
     List<Kpi> kpis = select(kpiIds);
     Inputs inputs = new Inputs(source, viewer);
     List<TrendPoint> out = new ArrayList<>();
-    for (Period.LabelledPeriod p : period.split(granularity, zone)) {
+    for (KpiPeriod.LabelledPeriod p : period.split(granularity, zone)) {
       out.add(new TrendPoint(p.label(), compute(inputs, p.period(), segment, kpis)));
     }
     return out;
@@ -189,7 +189,7 @@ public final class Metrics {
    * @return the items, most used first, ties by id
    * @throws ValidationException if a part is missing or the limit is out of range
    */
-  public List<ItemUsage> topItems(Period period, KpiSegment segment, int limit) {
+  public List<ItemUsage> topItems(KpiPeriod period, KpiSegment segment, int limit) {
     Checks.present("period", period);
     Checks.present("segment", segment);
     if (limit < 1 || limit > MAX_TOP_ITEMS) {
@@ -227,7 +227,7 @@ public final class Metrics {
   }
 
   /** One scan of the period's events for every KPI, then each KPI's value. */
-  private static KpiReport compute(Inputs inputs, Period period, KpiSegment segment, List<Kpi> kpis) {
+  private static KpiReport compute(Inputs inputs, KpiPeriod period, KpiSegment segment, List<Kpi> kpis) {
     Inputs.Filter filter = inputs.filter(segment);
     Map<String, Object> shared = new HashMap<>();
     int n = kpis.size();
@@ -294,7 +294,7 @@ public final class Metrics {
    * @param targets the indexes of the row collectors
    */
   private static Consumer<EventRow> rowDispatch(List<Kpi> kpis, Kpi.Collector[] collectors, List<Integer> targets,
-      Period period) {
+      KpiPeriod period) {
     Map<String, List<Integer>> readers = new HashMap<>();
     List<Integer> everyType = new ArrayList<>();
     long[] lookahead = new long[collectors.length];
@@ -364,7 +364,7 @@ public final class Metrics {
     return out;
   }
 
-  /** Configures {@link Metrics}. Not thread-safe. */
+  /** Configures {@link KpiEngine}. Not thread-safe. */
   public static final class Builder {
     private final MetricsSource source;
     private KpiCatalogue catalogue = KpiCatalogue.standard();
@@ -393,8 +393,8 @@ public final class Metrics {
     }
 
     /** @return the metrics */
-    public Metrics build() {
-      return new Metrics(source, catalogue, zone, null);
+    public KpiEngine build() {
+      return new KpiEngine(source, catalogue, zone, null);
     }
   }
 }

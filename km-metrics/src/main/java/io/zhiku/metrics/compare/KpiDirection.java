@@ -1,7 +1,7 @@
 package io.zhiku.metrics.compare;
 
 /** Which way a KPI should move. */
-public enum Direction {
+public enum KpiDirection {
   /** More is better: reuse rate, satisfaction, proposals. */
   HIGHER_IS_BETTER,
   /** Less is better: cycle time, failure rate, zero-result rate. */

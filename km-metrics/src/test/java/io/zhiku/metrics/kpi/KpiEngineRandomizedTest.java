@@ -25,9 +25,9 @@ import org.junit.jupiter.api.RepeatedTest;
  * events and random segments: each KPI is written a second time here, as simply as possible.
  */
 @Seeded
-class MetricsRandomizedTest {
+class KpiEngineRandomizedTest {
   private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
-  private static final Period JANUARY = Period.of(START, Instant.parse("2026-02-01T00:00:00Z"));
+  private static final KpiPeriod JANUARY = KpiPeriod.of(START, Instant.parse("2026-02-01T00:00:00Z"));
   private static final UsageEventType[] TYPES = {UsageEventType.SEARCH, UsageEventType.CLICK, UsageEventType.VIEW,
       UsageEventType.REUSE, UsageEventType.PUSH_SHOWN, UsageEventType.PUSH_ACCEPTED, UsageEventType.RATE,
       UsageEventType.CONTRIBUTE, Kpis.PROPOSAL, Kpis.CASE_OPENED, Kpis.CASE_CLOSED};
@@ -52,7 +52,7 @@ class MetricsRandomizedTest {
     };
     Predicate<UsageEvent> in = e -> inSegment(e, segment);
     MetricsSource source = MetricsSource.of(events, items, KpisTest.TAXONOMY);
-    KpiReport report = Metrics.builder(source).build().report(JANUARY, segment);
+    KpiReport report = KpiEngine.builder(source).build().report(JANUARY, segment);
     assertSameAsRows(report, source, segment);
     List<UsageEvent> month = events.stream().filter(in).filter(e -> JANUARY.contains(e.time().toEpochMilli())).toList();
 
@@ -116,7 +116,7 @@ class MetricsRandomizedTest {
         }
       });
     }
-    KpiReport rows = Metrics.builder(source).catalogue(KpiCatalogue.of(wrapped)).build().report(JANUARY, segment);
+    KpiReport rows = KpiEngine.builder(source).catalogue(KpiCatalogue.of(wrapped)).build().report(JANUARY, segment);
     for (KpiResult x : report.results()) {
       KpiValue a = x.value();
       KpiValue b = rows.value("w-" + x.kpi().id());

@@ -17,7 +17,7 @@ import java.util.List;
  * @param start the first instant of the period
  * @param end the first instant after the period; after {@code start}
  */
-public record Period(Instant start, Instant end) {
+public record KpiPeriod(Instant start, Instant end) {
   /** The most sub-periods {@link #split} gives (100 years of months). */
   public static final int MAX_SPLITS = 1200;
 
@@ -27,20 +27,20 @@ public record Period(Instant start, Instant end) {
    * @throws ValidationException if a bound is missing or outside {@link io.zhiku.core.Instants}' range, or the
    *     period ends before it starts or is empty
    */
-  public Period {
+  public KpiPeriod {
     if (start == null) {
-      throw new ValidationException("Period.start", null, "required");
+      throw new ValidationException("KpiPeriod.start", null, "required");
     }
     if (end == null) {
-      throw new ValidationException("Period.end", null, "required");
+      throw new ValidationException("KpiPeriod.end", null, "required");
     }
-    io.zhiku.core.internal.Checks.instant("Period.start", start);
-    io.zhiku.core.internal.Checks.instant("Period.end", end);
+    io.zhiku.core.internal.Checks.instant("KpiPeriod.start", start);
+    io.zhiku.core.internal.Checks.instant("KpiPeriod.end", end);
     if (end.isBefore(start)) {
-      throw new ValidationException("Period.end", end, "must not be before Period.start " + start);
+      throw new ValidationException("KpiPeriod.end", end, "must not be before KpiPeriod.start " + start);
     }
     if (end.equals(start)) {
-      throw new ValidationException("Period.end", end, "must be after Period.start " + start + " (the period is empty)");
+      throw new ValidationException("KpiPeriod.end", end, "must be after KpiPeriod.start " + start + " (the period is empty)");
     }
   }
 
@@ -52,8 +52,8 @@ public record Period(Instant start, Instant end) {
    * @return the period
    * @throws ValidationException if it ends before it starts or is empty
    */
-  public static Period of(Instant start, Instant end) {
-    return new Period(start, end);
+  public static KpiPeriod of(Instant start, Instant end) {
+    return new KpiPeriod(start, end);
   }
 
   /**
@@ -63,8 +63,8 @@ public record Period(Instant start, Instant end) {
    * @param zone where its days begin
    * @return the month as a period
    */
-  public static Period month(YearMonth month, ZoneId zone) {
-    return new Period(month.atDay(1).atStartOfDay(zone).toInstant(),
+  public static KpiPeriod month(YearMonth month, ZoneId zone) {
+    return new KpiPeriod(month.atDay(1).atStartOfDay(zone).toInstant(),
         month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant());
   }
 
@@ -77,12 +77,12 @@ public record Period(Instant start, Instant end) {
    * @return the quarter as a period
    * @throws ValidationException if the quarter is not 1 to 4
    */
-  public static Period quarter(int year, int quarter, ZoneId zone) {
+  public static KpiPeriod quarter(int year, int quarter, ZoneId zone) {
     if (quarter < 1 || quarter > 4) {
       throw new ValidationException("quarter", quarter, "1 to 4");
     }
     YearMonth first = YearMonth.of(year, 3 * quarter - 2);
-    return new Period(first.atDay(1).atStartOfDay(zone).toInstant(),
+    return new KpiPeriod(first.atDay(1).atStartOfDay(zone).toInstant(),
         first.plusMonths(3).atDay(1).atStartOfDay(zone).toInstant());
   }
 
@@ -110,14 +110,14 @@ public record Period(Instant start, Instant end) {
     LocalDate first = granularity.firstDayOf(at.toLocalDate());
     for (LocalDate day = first; day.atStartOfDay(zone).toInstant().isBefore(end); day = granularity.next(day)) {
       if (out.size() == MAX_SPLITS) {
-        throw new ValidationException("Period", this, "at most " + MAX_SPLITS + " " + granularity.name().toLowerCase(java.util.Locale.ROOT)
+        throw new ValidationException("KpiPeriod", this, "at most " + MAX_SPLITS + " " + granularity.name().toLowerCase(java.util.Locale.ROOT)
             + "s in a trend");
       }
       Instant from = day.atStartOfDay(zone).toInstant();
       Instant to = granularity.next(day).atStartOfDay(zone).toInstant();
       Instant s = from.isBefore(start) ? start : from;
       Instant e = to.isAfter(end) ? end : to;
-      out.add(new LabelledPeriod(granularity.label(day), new Period(s, e)));
+      out.add(new LabelledPeriod(granularity.label(day), new KpiPeriod(s, e)));
     }
     return out;
   }
@@ -128,5 +128,5 @@ public record Period(Instant start, Instant end) {
    * @param label e.g. {@code "2026-03"} or {@code "2026-Q1"}
    * @param period the span
    */
-  public record LabelledPeriod(String label, Period period) {}
+  public record LabelledPeriod(String label, KpiPeriod period) {}
 }
