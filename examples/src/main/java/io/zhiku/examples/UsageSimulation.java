@@ -175,7 +175,7 @@ public final class UsageSimulation {
     Principal asker = person();
     Instant asked = at(from);
     WorkContext work = WorkContext.builder(asker, asked).attribute(Kpis.QUESTION, "q-" + from.getEpochSecond() + "-" + i).build();
-    events.add(new UsageEvent(null, UsageEventType.QUESTION_ASKED, asked, asker, null, work, "一个问题 a question", null, null));
+    events.add(UsageEvent.builder(UsageEventType.QUESTION_ASKED, asked, asker).context(work).query("一个问题 a question", null).build());
     double hours = Math.max(0.5, (live ? 10 : 40) * (0.4 + 1.2 * random.nextDouble()));
     Instant accepted = asked.plus(Duration.ofMinutes((long) (hours * 60)));
     add(UsageEventType.ACCEPTED, accepted, asker, answers.get(random.nextInt(answers.size())), work, null);
@@ -192,7 +192,11 @@ public final class UsageSimulation {
   }
 
   private void add(UsageEventType type, Instant time, Principal p, String item, WorkContext work, Double value) {
-    events.add(new UsageEvent(null, type, time, p, item, work, null, null, value));
+    UsageEvent.Builder e = UsageEvent.builder(type, time, p).item(item).context(work);
+    if (value != null) {
+      e.value(value);
+    }
+    events.add(e.build());
   }
 
   private Instant at(Instant monthStart) {

@@ -47,7 +47,8 @@ class DurabilityTest {
         .commitPolicy(CommitPolicy.manual()).build();
   }
 
-  private static MockDirectoryWrapper mock(Random r, Directory base) {
+  /** A crashable directory over the base, whose files outlive the knowledge base that closes it. */
+  static MockDirectoryWrapper mock(Random r, Directory base) {
     // The abandoned knowledge base closes its directory; the files must outlive it for the reopen.
     Directory keepOpen = new FilterDirectory(base) {
       @Override
@@ -71,7 +72,7 @@ class DurabilityTest {
   }
 
   /** A copy of the surviving files, without the dead writer's lock, checked with CheckIndex. */
-  private static Directory survivors(Directory base) throws IOException {
+  static Directory survivors(Directory base) throws IOException {
     ByteBuffersDirectory copy = new ByteBuffersDirectory();
     for (String file : base.listAll()) {
       if (!file.equals("write.lock")) {

@@ -26,8 +26,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import org.apache.lucene.store.ByteBuffersDirectory;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FilterDirectory;
 import org.apache.lucene.tests.store.MockDirectoryWrapper;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
@@ -141,15 +139,7 @@ class TaxonomyPersistenceTest {
   @RepeatedTest(20)
   void aCrashBetweenTaxonomyChangesAndItemWrites_keepsAPairThatWasCommittedTogether(Random r) throws java.io.IOException {
     ByteBuffersDirectory base = new ByteBuffersDirectory();
-    Directory keepOpen = new FilterDirectory(base) {
-      @Override
-      public void close() {}
-    };
-    MockDirectoryWrapper mock = new MockDirectoryWrapper(r, keepOpen);
-    mock.setCheckIndexOnClose(false);
-    mock.setAssertNoUnrefencedFilesOnClose(false);
-    mock.setUseSlowOpenClosers(false);
-    mock.setThrottling(MockDirectoryWrapper.Throttling.NEVER);
+    MockDirectoryWrapper mock = DurabilityTest.mock(r, base);
     KnowledgeBase kb = KnowledgeBase.builder().engine(LuceneIndexProvider.on(mock)).refreshInterval(Duration.ZERO)
         .commitPolicy(CommitPolicy.manual()).build();
     Map<String, String> items = new TreeMap<>();
@@ -180,7 +170,7 @@ class TaxonomyPersistenceTest {
     } catch (Throwable expected) {
       // the directory crashed; only what was committed counts
     }
-    try (KnowledgeBase reopened = KnowledgeBase.builder().engine(LuceneIndexProvider.on(copyWithoutLock(base)))
+    try (KnowledgeBase reopened = KnowledgeBase.builder().engine(LuceneIndexProvider.on(DurabilityTest.survivors(base)))
         .refreshInterval(Duration.ZERO).commitPolicy(CommitPolicy.manual()).build()) {
       Map<String, String> found = new TreeMap<>();
       for (int i = 0; i < 10; i++) {
@@ -193,19 +183,5 @@ class TaxonomyPersistenceTest {
 
   private static String state(Map<String, String> items, Taxonomy t) {
     return items + " taxonomy=" + t.concepts().stream().map(Concept::id).toList();
-  }
-
-  private static Directory copyWithoutLock(ByteBuffersDirectory base) {
-    try {
-      ByteBuffersDirectory copy = new ByteBuffersDirectory();
-      for (String file : base.listAll()) {
-        if (!file.equals("write.lock")) {
-          copy.copyFrom(base, file, file, org.apache.lucene.store.IOContext.DEFAULT);
-        }
-      }
-      return copy;
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 }

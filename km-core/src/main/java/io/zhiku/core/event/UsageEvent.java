@@ -115,6 +115,97 @@ public record UsageEvent(
   }
 
   /**
+   * Starts an event of any type, for the fields the factories above do not set: an id (so that a retry
+   * records it once), a value, a work context, a query and result count. For example, a reuse that saved
+   * 45 minutes: {@code UsageEvent.builder(UsageEventType.REUSE, now, wang).id("crm-8812").item("case-campus")
+   * .value(45).build()}.
+   *
+   * @param type the type
+   * @param time when
+   * @param principal who
+   * @return a builder; {@link Builder#build()} validates as the constructor does
+   */
+  public static Builder builder(UsageEventType type, Instant time, Principal principal) {
+    return new Builder(type, time, principal);
+  }
+
+  /** Collects an event's optional fields; {@link #build()} validates them all. Not thread-safe. */
+  public static final class Builder {
+    private final UsageEventType type;
+    private final Instant time;
+    private final Principal principal;
+    private String id;
+    private String itemId;
+    private WorkContext context;
+    private String query;
+    private Integer resultCount;
+    private Double value;
+
+    private Builder(UsageEventType type, Instant time, Principal principal) {
+      this.type = type;
+      this.time = time;
+      this.principal = principal;
+    }
+
+    /**
+     * @param eventId the host's id of the event, so that recording it again is a no-op; {@code null} for none
+     * @return this builder
+     */
+    public Builder id(String eventId) {
+      this.id = eventId;
+      return this;
+    }
+
+    /**
+     * @param item the item the event is about, or {@code null}
+     * @return this builder
+     */
+    public Builder item(String item) {
+      this.itemId = item;
+      return this;
+    }
+
+    /**
+     * @param workContext where the person was in their work, or {@code null}; its principal must be the event's
+     * @return this builder
+     */
+    public Builder context(WorkContext workContext) {
+      this.context = workContext;
+      return this;
+    }
+
+    /**
+     * @param text the query (for searches and questions), or {@code null}
+     * @param results how many results a search found, or {@code null}
+     * @return this builder
+     */
+    public Builder query(String text, Integer results) {
+      this.query = text;
+      this.resultCount = results;
+      return this;
+    }
+
+    /**
+     * @param number a rating, minutes saved, a project's outcome; finite
+     * @return this builder
+     */
+    public Builder value(double number) {
+      this.value = number;
+      return this;
+    }
+
+    /**
+     * Builds the event.
+     *
+     * @return the event
+     * @throws io.zhiku.core.ValidationException as the record's constructor does
+     */
+    public UsageEvent build() {
+      return new UsageEvent(id, type, time, principal, itemId, context, query, resultCount, value);
+    }
+  }
+
+  /**
    * This event in a work context.
    *
    * @param workContext the context; its principal must be this event's

@@ -181,6 +181,20 @@ public record KnowledgeItem(
   }
 
   /**
+   * A short description for logs and debuggers: id, kind, version, status, the title (shortened to 60
+   * characters) and the body's length. Never the body itself, which may run to megabytes, so that a
+   * logged search result or recommendation stays one readable line.
+   *
+   * @return the description
+   */
+  @Override
+  public String toString() {
+    String t = title.length() <= 60 ? title : title.substring(0, 59) + "…";
+    return "KnowledgeItem[" + id + ", " + kind.name() + ", v" + version + ", " + status.wireName() + ", \"" + t + "\", body of "
+        + body.length() + " chars]";
+  }
+
+  /**
    * Whether the item is due for review at the given time.
    *
    * @param now the current time, from the caller's clock

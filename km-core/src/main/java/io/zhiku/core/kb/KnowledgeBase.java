@@ -510,8 +510,8 @@ public final class KnowledgeBase implements AutoCloseable {
     }
     SearchResult result = new SearchResult(request, found.totalHits(), found.hits(), found.nextCursor(), facets);
     if (record && request.after() == null && !request.text().isBlank()) {
-      recordQuietly(new UsageEvent(null, io.zhiku.core.event.UsageEventType.SEARCH, clock.instant(), request.principal(),
-          null, request.context(), firstLine(request.text()), (int) Math.min(Integer.MAX_VALUE, found.totalHits()), null));
+      recordQuietly(UsageEvent.builder(io.zhiku.core.event.UsageEventType.SEARCH, clock.instant(), request.principal())
+          .context(request.context()).query(firstLine(request.text()), (int) Math.min(Integer.MAX_VALUE, found.totalHits())).build());
     }
     return result;
   }

@@ -25,6 +25,21 @@ class UsageEventTest {
   }
 
   @Test
+  void builder_setsEveryOptionalField_andValidatesAsTheConstructorDoes() {
+    Principal wang = Principal.of("wang", List.of("sales"), List.of());
+    Instant now = Instant.parse("2026-01-01T00:00:00Z");
+    WorkContext context = WorkContext.builder(wang, now).stage("proposal").build();
+    UsageEvent reuse = UsageEvent.builder(UsageEventType.REUSE, now, wang).id("crm-8812").item("case-campus").value(45)
+        .context(context).build();
+    assertEquals(new UsageEvent("crm-8812", UsageEventType.REUSE, now, wang, "case-campus", context, null, null, 45.0), reuse);
+    UsageEvent search = UsageEvent.builder(UsageEventType.SEARCH, now, wang).query("campus wifi", 3).build();
+    assertEquals(UsageEvent.ofSearch(now, wang, "campus wifi", 3, null), search);
+    ValidationException e = assertThrows(ValidationException.class, () -> UsageEvent.builder(UsageEventType.REUSE, now, wang).build());
+    assertEquals("UsageEvent.itemId", e.field());
+    assertThrows(ValidationException.class, () -> UsageEvent.builder(UsageEventType.RATE, now, wang).item("i1").value(Double.NaN).build());
+  }
+
+  @Test
   void workContext_keepsPartsAndStripsControlsInText() {
     WorkContext c = proposal();
     assertEquals("education", c.attribute(WorkContext.INDUSTRY));

@@ -38,6 +38,18 @@ class KnowledgeItemTest {
   }
 
   @Test
+  void toString_isOneShortLine_withoutTheBody() {
+    String body = "secret body text ".repeat(100_000);
+    KnowledgeItem item = KnowledgeItem.builder("sol-1", ItemKind.SOLUTION, "A title that goes on and on ".repeat(5))
+        .body(body).acl(Acl.PUBLIC).build();
+    String s = item.toString();
+    assertTrue(s.length() < 200, s);
+    assertFalse(s.contains("secret"), s);
+    assertEquals("KnowledgeItem[sol-1, solution, v0, published, \"" + item.title().substring(0, 59) + "…\", body of "
+        + body.length() + " chars]", s);
+  }
+
+  @Test
   void builder_fullItem_keepsEverything() {
     KnowledgeItem item = solution().build();
     assertEquals("sol-1", item.id());

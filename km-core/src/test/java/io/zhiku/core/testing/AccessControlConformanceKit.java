@@ -56,6 +56,11 @@ public abstract class AccessControlConformanceKit {
    */
   protected abstract KnowledgeBase.Builder newKnowledgeBase();
 
+  /** The engine under test with the kit's taxonomy, refreshed and committed only when the kit says so. */
+  private KnowledgeBase.Builder manual() {
+    return newKnowledgeBase().refreshInterval(Duration.ZERO).commitPolicy(CommitPolicy.manual()).taxonomy(TAXONOMY);
+  }
+
   private static final String[] USERS = {"u0", "u1", "u2", "u3", "u4"};
   private static final String[] GROUPS = {"g0", "g1", "g2", "g3"};
   private static final String[] ROLES = {"r0", "r1", "r2"};
@@ -118,8 +123,7 @@ public abstract class AccessControlConformanceKit {
   @RepeatedTest(12)
   public void everyAnswerEqualsBruteForceOverReadableItems(Random r) {
     List<KnowledgeItem> items = corpus(r);
-    try (KnowledgeBase kb = newKnowledgeBase().refreshInterval(Duration.ZERO).commitPolicy(CommitPolicy.manual())
-        .taxonomy(TAXONOMY).build()) {
+    try (KnowledgeBase kb = manual().build()) {
       kb.putAll(items);
       // Some churn: re-put a few with new ACLs and delete a few, so that old versions must not leak.
       for (int i = 0; i < 10; i++) {
@@ -227,8 +231,7 @@ public abstract class AccessControlConformanceKit {
   @RepeatedTest(12)
   public void revocationHidesItemsAtOnceBeforeTheRefresh(Random r) {
     List<KnowledgeItem> before = corpus(r);
-    try (KnowledgeBase kb = newKnowledgeBase().refreshInterval(Duration.ZERO).commitPolicy(CommitPolicy.manual())
-        .taxonomy(TAXONOMY).build()) {
+    try (KnowledgeBase kb = manual().build()) {
       kb.putAll(before);
       kb.refresh();
       Map<String, KnowledgeItem> now = new TreeMap<>();
@@ -303,8 +306,7 @@ public abstract class AccessControlConformanceKit {
     PushRule everything = new PushRule("everything", "stage s0", RuleCondition.is("stage", "s0"), allIds.subList(0, Math.min(allIds.size(), 256)),
         List.of("c0", "secret"), 1);
     PushSettings settings = PushSettings.builder().rules(List.of(everything)).build();
-    try (KnowledgeBase kb = newKnowledgeBase().refreshInterval(Duration.ZERO).commitPolicy(CommitPolicy.manual())
-        .taxonomy(TAXONOMY).push(settings).build()) {
+    try (KnowledgeBase kb = manual().push(settings).build()) {
       kb.putAll(items);
       List<ItemNotification> notified = new java.util.concurrent.CopyOnWriteArrayList<>();
       kb.addItemListener(notified::add);
@@ -366,7 +368,7 @@ public abstract class AccessControlConformanceKit {
       assertEquals(expectedNotifications, actual, "notifications");
     }
     // Rules only: exactly the readable items the rule names, and the readable items under its concepts.
-    try (KnowledgeBase kb = newKnowledgeBase().refreshInterval(Duration.ZERO).commitPolicy(CommitPolicy.manual()).taxonomy(TAXONOMY)
+    try (KnowledgeBase kb = manual()
         .push(PushSettings.builder().disable("popularity").disable("freshness").disable("similar").disable("co-usage")
             .disable("feedback").recordShown(false).rules(List.of(everything)).build()).build()) {
       kb.putAll(items);
