@@ -7,7 +7,7 @@ import io.zhiku.core.event.WorkContext;
 import io.zhiku.core.internal.Checks;
 import io.zhiku.core.item.ItemKind;
 import io.zhiku.core.kb.KnowledgeBase;
-import io.zhiku.core.push.ScoredItem;
+import io.zhiku.core.search.SimilarItem;
 import io.zhiku.core.taxonomy.Taxonomy;
 import java.time.Clock;
 import java.time.Duration;
@@ -196,12 +196,12 @@ public final class ExpertFinder {
 
   /** The readable, non-draft items most like the text, relevance relative to the best. */
   private Map<String, Double> textItems(Principal asker, String text) {
-    List<ScoredItem> hits = graph.knowledgeBase().similarToText(asker, text, searchItems);
+    List<SimilarItem> hits = graph.knowledgeBase().similarToText(asker, text, searchItems);
     Map<String, Double> items = new LinkedHashMap<>();
     double best = hits.isEmpty() ? 0 : hits.get(0).score();
-    for (ScoredItem h : hits) {
-      if (best > 0 && graph.visibleFacts(asker, h.itemId()).isPresent()) {
-        items.merge(h.itemId(), h.score() / best, Math::max);
+    for (SimilarItem h : hits) {
+      if (best > 0 && graph.visibleFacts(asker, h.item().id()).isPresent()) {
+        items.merge(h.item().id(), h.score() / best, Math::max);
       }
     }
     return items;

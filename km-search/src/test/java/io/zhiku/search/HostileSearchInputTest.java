@@ -192,7 +192,7 @@ class HostileSearchInputTest {
       int n = r.nextInt(4) == 0 ? r.nextInt() : 1 + r.nextInt(200);
       var similar = attempt("similar to " + text + " limit=" + n, () -> kb.similarToText(READER, text, n));
       if (similar != null) {
-        similar.forEach(s -> assertEquals(true, kb.get(s.itemId()).orElseThrow().acl().permits(READER), "similar " + s.itemId()));
+        similar.forEach(s -> assertEquals(true, s.item().acl().permits(READER), "similar " + s.item().id()));
       }
     }
   }

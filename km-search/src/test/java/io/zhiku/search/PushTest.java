@@ -218,8 +218,10 @@ class PushTest {
           item("campus-secret", "智慧校园报价", "一卡通 校园网 统一身份认证 报价", Acl.groups("board")),
           item("hospital", "医院信息系统", "门诊 住院 电子病历", Acl.PUBLIC)));
       kb.refresh();
-      List<KnowledgeItem> related = kb.similarTo(ALICE, "campus", 3);
+      List<KnowledgeItem> related = kb.similarTo(ALICE, "campus", 3).stream().map(io.zhiku.core.search.SimilarItem::item).toList();
       assertEquals("campus-case", related.get(0).id());
+      List<io.zhiku.core.search.SimilarItem> scored = kb.similarTo(ALICE, "campus", 3);
+      assertTrue(scored.get(0).score() > 0 && scored.get(0).score() >= scored.get(scored.size() - 1).score(), scored.toString());
       assertFalse(related.stream().anyMatch(i -> i.id().equals("campus") || i.id().equals("campus-secret")), related.toString());
       io.zhiku.core.NotFoundException hidden = assertThrows(io.zhiku.core.NotFoundException.class,
           () -> kb.similarTo(ALICE, "campus-secret", 3));

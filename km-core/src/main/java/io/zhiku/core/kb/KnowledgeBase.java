@@ -32,6 +32,7 @@ import io.zhiku.core.search.SearchRequest;
 import io.zhiku.core.search.SuggestRequest;
 import io.zhiku.core.search.Suggestion;
 import io.zhiku.core.search.SearchResult;
+import io.zhiku.core.search.SimilarItem;
 import io.zhiku.core.search.TextEmbedder;
 import io.zhiku.core.spi.Change;
 import io.zhiku.core.spi.EventStore;
@@ -720,12 +721,12 @@ public final class KnowledgeBase implements AutoCloseable {
    * @param principal who is reading
    * @param itemId the item, which the principal must be allowed to read
    * @param limit how many at most, 1 to 100
-   * @return the items, most similar first
+   * @return the items with their similarity, most similar first
    * @throws NotFoundException if the item does not exist or the principal may not read it (one answer
    *     for both, so that a hidden item's existence does not show)
    * @throws ValidationException if the limit is out of range
    */
-  public List<KnowledgeItem> similarTo(Principal principal, String itemId, int limit) {
+  public List<SimilarItem> similarTo(Principal principal, String itemId, int limit) {
     Checks.present("principal", principal);
     Checks.id("itemId", itemId);
     if (limit < 1 || limit > 100) {
@@ -735,10 +736,15 @@ public final class KnowledgeBase implements AutoCloseable {
     KnowledgeItem item = recentItems.get(itemId).filter(i -> i.acl().permits(principal))
         .orElseThrow(() -> new NotFoundException("item", itemId));
     String text = item.title() + "\n" + item.body() + "\n" + String.join("\n", item.tags());
-    List<KnowledgeItem> out = new ArrayList<>(limit);
-    for (ScoredItem s : index.similar(principal, text, limit + 1, hiddenFrom(principal))) {
-      if (out.size() < limit && !s.itemId().equals(itemId)) {
-        recentItems.get(s.itemId()).filter(i -> i.acl().permits(principal)).ifPresent(out::add);
+    return similarItems(principal, index.similar(principal, text, limit + 1, hiddenFrom(principal)), itemId, limit);
+  }
+
+  /** The readable items of the engine's answer, as they stand now, without the one excluded. */
+  private List<SimilarItem> similarItems(Principal principal, List<ScoredItem> found, String excluded, int limit) {
+    List<SimilarItem> out = new ArrayList<>(Math.min(limit, found.size()));
+    for (ScoredItem s : found) {
+      if (out.size() < limit && !s.itemId().equals(excluded)) {
+        recentItems.get(s.itemId()).filter(i -> i.acl().permits(principal)).ifPresent(i -> out.add(new SimilarItem(i, s.score())));
       }
     }
     return out;
@@ -752,10 +758,10 @@ public final class KnowledgeBase implements AutoCloseable {
    * @param principal who is asking
    * @param text the text, at most {@value WorkContext#MAX_TEXT_CHARS} characters (as a work context's text)
    * @param limit how many at most, 1 to 200
-   * @return the items and their scores, most similar first
+   * @return the items with their similarity, most similar first
    * @throws ValidationException if a part is missing, the text is blank or too long, or the limit is out of range
    */
-  public List<ScoredItem> similarToText(Principal principal, String text, int limit) {
+  public List<SimilarItem> similarToText(Principal principal, String text, int limit) {
     Checks.present("principal", principal);
     Checks.present("text", text);
     if (text.length() > WorkContext.MAX_TEXT_CHARS) {
@@ -768,7 +774,7 @@ public final class KnowledgeBase implements AutoCloseable {
       throw new ValidationException("limit", limit, "must be between 1 and 200");
     }
     ensureOpen();
-    return index.similar(principal, text, limit, hiddenFrom(principal));
+    return similarItems(principal, index.similar(principal, text, limit, hiddenFrom(principal)), null, limit);
   }
 
   /**

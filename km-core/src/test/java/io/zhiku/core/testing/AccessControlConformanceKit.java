@@ -266,13 +266,15 @@ public abstract class AccessControlConformanceKit {
           }
         }
         String text = "w" + r.nextInt(10) + " hidden" + r.nextInt(3) + " w" + r.nextInt(10) + " item";
-        for (io.zhiku.core.push.ScoredItem s : kb.similarToText(p, text, 200)) {
-          assertEquals(true, now.containsKey(s.itemId()) && now.get(s.itemId()).acl().permits(p), "similar " + s + " for " + p);
+        for (io.zhiku.core.search.SimilarItem s : kb.similarToText(p, text, 200)) {
+          String id = s.item().id();
+          assertEquals(true, now.containsKey(id) && now.get(id).acl().permits(p), "similar " + id + " for " + p);
         }
         for (KnowledgeItem readable : stillReadable) {
           if (readable.acl().permits(p)) {
-            for (KnowledgeItem related : kb.similarTo(p, readable.id(), 100)) {
-              assertEquals(true, now.containsKey(related.id()) && now.get(related.id()).acl().permits(p), "related " + related.id() + " for " + p);
+            for (io.zhiku.core.search.SimilarItem related : kb.similarTo(p, readable.id(), 100)) {
+              String id = related.item().id();
+              assertEquals(true, now.containsKey(id) && now.get(id).acl().permits(p), "related " + id + " for " + p);
             }
             break;
           }
