@@ -396,7 +396,9 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
       Query marked = described ? LikeQuery.build(s.getTopReaderContext(), similarityAnalyzer, CHARS, request.text(),
           DESCRIPTION_TERMS, Math.max(MLT_MIN_MAX_DOC_FREQ, s.getIndexReader().numDocs() / 20)) : typed;
       Query text = marked != null ? marked : browsing ? new MatchAllDocsQuery() : new MatchNoDocsQuery();
-      Query matched = new BooleanQuery.Builder().add(text, Occur.MUST).add(filters, Occur.FILTER).build();
+      BooleanQuery.Builder flat = new BooleanQuery.Builder().add(text, Occur.MUST); // one flat conjunction, as before
+      ((BooleanQuery) filters).clauses().forEach(flat::add);
+      Query matched = flat.build();
       Query q = newest ? matched
           : FunctionScoreQuery.boostByValue(matched, new RankingBoost(now, search.popularity(), popularityValues, meaning));
       TopFieldCollectorManager topManager = new TopFieldCollectorManager(sort, size + 1, after, Integer.MAX_VALUE);
