@@ -457,8 +457,8 @@ public final class KnowledgeBase implements AutoCloseable {
    *
    * @param request the search
    * @return one page of results
-   * @throws ValidationException if the text is over its limits or the cursor is not one this knowledge
-   *     base issued
+   * @throws ValidationException if the cursor is not one this knowledge base issued, a concept filter names
+   *     a concept the taxonomy lacks, or a facet names a scheme it lacks
    */
   public SearchResult search(SearchRequest request) {
     return search(request, recordSearches);
