@@ -158,9 +158,10 @@ final class SkosInput {
   }
 
   /**
-   * Line and column of the next character handed to the parser, and a watchdog for parsers that stop
-   * reading: {@link #statement()} refuses the file when the parser reports far more statements than the
-   * characters it read since the last read could hold.
+   * Line and column of the next character the guards read (they read up to {@value #BUFFER_CHARS}
+   * characters ahead of the parser, so a refusal by the guards is exact and one by the parser's handler is
+   * near), and a watchdog for parsers that stop reading: {@link #statement()} refuses the file when the
+   * parser reports far more statements than the characters of the last read could hold.
    */
   static final class Position {
     /** Statements allowed without a read, beyond two per character of the last read. */

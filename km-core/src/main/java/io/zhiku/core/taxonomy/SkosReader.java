@@ -62,9 +62,9 @@ final class SkosReader {
     if (format == SkosFormat.RDF_XML) {
       config.set(XMLParserSettings.CUSTOM_XML_READER, SkosInput.depthLimited(hardenedXmlReader(), options.maxDepth()));
     }
-    SkosStatements model = new SkosStatements();
-    long maxStatements = options.maxStatements();
     SkosInput.Position position = new SkosInput.Position();
+    SkosStatements model = new SkosStatements(position);
+    long maxStatements = options.maxStatements();
     parser.setRDFHandler(new AbstractRDFHandler() {
       private long count;
 
@@ -79,8 +79,6 @@ final class SkosReader {
           model.add(st);
         } catch (SkosInput.Refused e) {
           throw new RDFHandlerException(e);
-        } catch (SkosImportException e) {
-          throw new RDFHandlerException(new SkosInput.Refused(e.getMessage(), position.line, position.column));
         }
       }
     });

@@ -87,14 +87,21 @@ final class SkosStatements {
   private final Set<Resource> schemes = new LinkedHashSet<>();
   private final Set<Resource> collections = new HashSet<>();
   private final Set<Resource> described = new HashSet<>();
+  private final SkosInput.Position position;
+
+  /** @param position where the parser is, for the position of a refusal */
+  SkosStatements(SkosInput.Position position) {
+    this.position = position;
+  }
 
   /**
    * Keeps a statement if the import reads it.
    *
    * @param st the statement
-   * @throws SkosImportException if its subject has more values of a concept property than a concept holds
+   * @throws SkosInput.Refused if its subject has more values of a concept property than a concept holds, or a
+   *     label or note is longer than a concept holds
    */
-  void add(Statement st) {
+  void add(Statement st) throws SkosInput.Refused {
     IRI predicate = st.getPredicate();
     Value object = st.getObject();
     Property p = Property.BY_IRI.get(predicate);
@@ -122,8 +129,8 @@ final class SkosStatements {
       values[p.ordinal()] = list;
     }
     if (p.bounded && list.size() == Concept.MAX_ENTRIES) {
-      throw new SkosImportException("<" + subject + "> has more than " + Concept.MAX_ENTRIES + " skos:" + p.iri.getLocalName()
-          + " values (a concept holds at most " + Concept.MAX_ENTRIES + ")", -1, -1, null);
+      throw new SkosInput.Refused("<" + subject + "> has more than " + Concept.MAX_ENTRIES + " skos:" + p.iri.getLocalName()
+          + " values (a concept holds at most " + Concept.MAX_ENTRIES + ")", position.line, position.column);
     }
     list.add(kept);
     if (p == Property.NARROWER && kept instanceof Resource r) {
@@ -137,13 +144,13 @@ final class SkosStatements {
    * A literal as kept: labels and notations collapsed to one line, as the import reads them. One longer
    * than a label or note may be is refused now rather than kept until the concept is built.
    */
-  private Text text(Resource subject, Property p, Literal l) {
+  private Text text(Resource subject, Property p, Literal l) throws SkosInput.Refused {
     boolean note = p == Property.SCOPE_NOTE || p == Property.DEFINITION;
     String text = note ? l.getLabel() : LabelNormalizer.collapseWhitespace(l.getLabel());
     int max = note ? Note.MAX_CHARS : Label.MAX_CHARS;
     if (text.length() > max && (!note || Checks.stripControls(text).length() > max)) {
-      throw new SkosImportException("<" + subject + "> has a skos:" + p.iri.getLocalName() + " of " + text.length()
-          + " characters; " + (note ? "a note" : "a label") + " holds at most " + max, -1, -1, null);
+      throw new SkosInput.Refused("<" + subject + "> has a skos:" + p.iri.getLocalName() + " of " + text.length()
+          + " characters; " + (note ? "a note" : "a label") + " holds at most " + max, position.line, position.column);
     }
     return new Text(text, language(l));
   }

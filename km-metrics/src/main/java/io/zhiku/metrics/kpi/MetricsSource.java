@@ -72,10 +72,11 @@ public interface MetricsSource {
    * item or about such items (events about items that no longer exist are left out too). This is what
    * every figure of a report for that viewer is computed from, and what anything a host computes for a
    * person from a source (points, its own tallies) should read. Block scans and counts read the rows that
-   * pass, so they cost a full row scan; each scan lists the readable items first.
+   * pass, so they cost a full row scan. Which items the viewer may read is taken once, at the view's first
+   * event scan: take a new view for each report, not one for the application's life.
    *
    * @param viewer who sees the figures
-   * @return the filtered source, live over this one
+   * @return the filtered source: items and events read through to this one, readability as of the first scan
    * @throws io.zhiku.core.ValidationException if the viewer is missing
    */
   default MetricsSource visibleTo(Principal viewer) {

@@ -10,13 +10,15 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * {@link MetricsSource#visibleTo}: a source as one viewer sees it. Each scan first lists the items the
- * viewer may read (so it sees the source as it is at that moment), then passes on the events without an
- * item and the events about those items.
+ * {@link MetricsSource#visibleTo}: a source as one viewer sees it. The ids of the items the viewer may
+ * read are listed at the first event scan and kept for the view's life (a ledger scans twice; each would
+ * otherwise load every item again); scans pass on the events without an item and the events about those
+ * items. Thread-safe: concurrent first scans may each list the ids, and one list wins.
  */
 final class ViewerSource implements MetricsSource {
   private final MetricsSource source;
   private final Principal viewer;
+  private volatile Set<String> readable;
 
   ViewerSource(MetricsSource source, Principal viewer) {
     this.source = source;
@@ -25,14 +27,23 @@ final class ViewerSource implements MetricsSource {
 
   @Override
   public void scanEvents(EventQuery query, Consumer<EventRow> visitor) {
-    Set<String> readable = new HashSet<>();
-    forEachItem(item -> readable.add(item.id()));
+    Set<String> readable = readable();
     source.scanEvents(query, row -> {
       String itemId = row.itemId();
       if (itemId == null || readable.contains(itemId)) {
         visitor.accept(row);
       }
     });
+  }
+
+  private Set<String> readable() {
+    Set<String> ids = readable;
+    if (ids == null) {
+      Set<String> listed = new HashSet<>();
+      forEachItem(item -> listed.add(item.id()));
+      readable = ids = listed;
+    }
+    return ids;
   }
 
   @Override

@@ -627,7 +627,7 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
   }
 
   /** The most terms a text searched as a description keeps: the parser's clause budget. */
-  private static final int DESCRIPTION_TERMS = 64;
+  private static final int DESCRIPTION_TERMS = UserQueryParser.Limits.DEFAULTS.maxClauses();
   /** The most terms a similarity query keeps (the most distinctive of the text). */
   private static final int MLT_TERMS = 25;
   /** Below twenty times this many documents, no term is too common for a similarity query. */

@@ -54,8 +54,11 @@ public final class UserQueryParser {
    * @param maxTerms the most terms after analysis, over all clauses and fields
    */
   public record Limits(int maxChars, int maxClauses, int maxTerms) {
-    /** 1,000 characters, 64 clauses, 512 terms (Lucene refuses queries of over 1,024 terms). */
-    public static final Limits DEFAULTS = new Limits(1000, 64, 512);
+    /**
+     * A search request's length ({@link io.zhiku.core.search.SearchRequest#MAX_TEXT_CHARS}, 1,000 characters),
+     * 64 clauses, 512 terms (Lucene refuses queries of over 1,024 terms).
+     */
+    public static final Limits DEFAULTS = new Limits(io.zhiku.core.search.SearchRequest.MAX_TEXT_CHARS, 64, 512);
 
     /** Validates. */
     public Limits {
