@@ -1,5 +1,5 @@
 /**
- * Zhiku core: the knowledge model, the taxonomy with SKOS import and export, access control, usage
+ * Zhiku core: the knowledge model, the taxonomy (SKOS import and export are in km-skos), access control, usage
  * events, push (recommenders, rules, the blend), the knowledge base facade and its engine SPIs, and the
  * hardened JSON mapping. Implementation packages ({@code ...internal}) are not exported.
  */
@@ -9,14 +9,6 @@ module io.zhiku.core {
   requires com.google.common;
   requires com.ibm.icu;
   requires org.slf4j;
-  requires rdf4j.model.api;
-  requires rdf4j.model;
-  requires rdf4j.model.vocabulary;
-  requires rdf4j.rio.api;
-  requires rdf4j.rio.turtle;
-  requires rdf4j.rio.rdfxml;
-  requires rdf4j.common.exception;
-  requires java.xml;
 
   exports io.zhiku.core;
   exports io.zhiku.core.access;
@@ -29,7 +21,7 @@ module io.zhiku.core {
   exports io.zhiku.core.spi;
   exports io.zhiku.core.taxonomy;
   // Shared implementation (validation, label folding) for Zhiku's own modules only.
-  exports io.zhiku.core.internal to io.zhiku.search, io.zhiku.metrics, io.zhiku.graph;
+  exports io.zhiku.core.internal to io.zhiku.search, io.zhiku.metrics, io.zhiku.graph, io.zhiku.skos;
 
   uses io.zhiku.core.spi.KnowledgeIndexProvider;
 

@@ -1,8 +1,8 @@
 package io.zhiku.benchmarks;
 
-import io.zhiku.core.taxonomy.Skos;
-import io.zhiku.core.taxonomy.SkosFormat;
-import io.zhiku.core.taxonomy.SkosOptions;
+import io.zhiku.skos.Skos;
+import io.zhiku.skos.SkosFormat;
+import io.zhiku.skos.SkosOptions;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,9 +1,9 @@
 package io.zhiku.benchmarks;
 
-import io.zhiku.core.taxonomy.Skos;
-import io.zhiku.core.taxonomy.SkosImportException;
-import io.zhiku.core.taxonomy.SkosOptions;
 import io.zhiku.core.taxonomy.Taxonomy;
+import io.zhiku.skos.Skos;
+import io.zhiku.skos.SkosImportException;
+import io.zhiku.skos.SkosOptions;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;

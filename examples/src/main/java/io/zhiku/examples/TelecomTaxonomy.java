@@ -2,10 +2,10 @@ package io.zhiku.examples;
 
 import io.zhiku.core.taxonomy.Concept;
 import io.zhiku.core.taxonomy.ConceptScheme;
-import io.zhiku.core.taxonomy.Skos;
-import io.zhiku.core.taxonomy.SkosFormat;
-import io.zhiku.core.taxonomy.SkosOptions;
 import io.zhiku.core.taxonomy.Taxonomy;
+import io.zhiku.skos.Skos;
+import io.zhiku.skos.SkosFormat;
+import io.zhiku.skos.SkosOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;

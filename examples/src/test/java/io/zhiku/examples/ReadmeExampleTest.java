@@ -26,7 +26,7 @@ class ReadmeExampleTest {
   private static final List<String> IMPORTS = List.of(
       "io.zhiku.core.access.*", "io.zhiku.core.event.*", "io.zhiku.core.item.*", "io.zhiku.core.json.*",
       "io.zhiku.core.kb.*", "io.zhiku.core.push.*", "io.zhiku.core.search.*", "io.zhiku.core.taxonomy.*",
-      "java.nio.file.*", "java.util.*");
+      "io.zhiku.skos.*", "java.nio.file.*", "java.util.*");
 
   @Test
   void readmeExample_compilesAndRuns(@TempDir Path dir) throws Exception {

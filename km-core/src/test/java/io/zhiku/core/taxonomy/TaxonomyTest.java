@@ -9,38 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.zhiku.core.NotFoundException;
 import io.zhiku.core.ValidationException;
 import io.zhiku.core.json.ZhikuJson;
+import io.zhiku.core.testing.SampleTaxonomy;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class TaxonomyTest {
-  /**
-   * industry: public ─┬─ education ─┬─ smart-campus
-   *                   └─ health ────┘      (two parents)
-   *           finance
-   * stage:    proposal, delivery
-   */
-  static Taxonomy sample() {
-    return Taxonomy.builder()
-        .scheme(ConceptScheme.of("industry", "en", "Industry"))
-        .scheme(ConceptScheme.of("stage", "zh", "阶段"))
-        .concept(Concept.builder("public", "industry").prefLabel("en", "Public sector").prefLabel("zh", "政企").build())
-        .concept(Concept.builder("education", "industry").broader("public").prefLabel("en", "Education")
-            .prefLabel("zh-Hant", "教育").altLabel("en", "EDU").build())
-        .concept(Concept.builder("health", "industry").broader("public").prefLabel("en", "Healthcare")
-            .prefLabel("zh", "医疗").related("education").build())
-        .concept(Concept.builder("smart-campus", "industry").broader("education", "health")
-            .prefLabel("zh", "智慧校园").altLabel("en", "CRM").hiddenLabel("zh", "智能校园").notation("IND-7").build())
-        .concept(Concept.builder("finance", "industry").prefLabel("en", "Finance").altLabel("en", "CRM")
-            .prefLabel("zh-Hant", "金融業").build())
-        .concept(Concept.builder("proposal", "stage").topConceptOf("stage").prefLabel("zh", "方案").build())
-        .concept(Concept.builder("delivery", "stage").prefLabel("zh", "交付").build())
-        .build();
-  }
-
   @Test
   void hierarchyQueries() {
-    Taxonomy t = sample();
+    Taxonomy t = SampleTaxonomy.sample();
     assertEquals(Set.of("education", "health"), t.broader("smart-campus"));
     assertEquals(Set.of("education", "health"), t.narrower("public"));
     assertEquals(List.of("education", "health", "public"), List.copyOf(t.ancestors("smart-campus")));
@@ -52,13 +29,13 @@ class TaxonomyTest {
   @Test
   void pathsToTop_polyhierarchyHasOnePathPerParent() {
     assertEquals(List.of(List.of("public", "education", "smart-campus"), List.of("public", "health", "smart-campus")),
-        sample().pathsToTop("smart-campus"));
-    assertEquals(List.of(List.of("finance")), sample().pathsToTop("finance"));
+        SampleTaxonomy.sample().pathsToTop("smart-campus"));
+    assertEquals(List.of(List.of("finance")), SampleTaxonomy.sample().pathsToTop("finance"));
   }
 
   @Test
   void depth_isShortestDistanceToATop() {
-    Taxonomy t = sample().edit(b -> b.concept(Concept.builder("k12", "industry").broader("smart-campus", "public").build()));
+    Taxonomy t = SampleTaxonomy.sample().edit(b -> b.concept(Concept.builder("k12", "industry").broader("smart-campus", "public").build()));
     assertEquals(0, t.depth("public"));
     assertEquals(2, t.depth("smart-campus"));
     assertEquals(1, t.depth("k12"), "via its direct parent public, not via smart-campus");
@@ -66,7 +43,7 @@ class TaxonomyTest {
 
   @Test
   void siblings_shareAParent_orAreTopsOfTheSameScheme() {
-    Taxonomy t = sample();
+    Taxonomy t = SampleTaxonomy.sample();
     assertEquals(Set.of("health"), t.siblings("education"));
     assertEquals(Set.of(), t.siblings("smart-campus"));
     assertEquals(Set.of("finance"), t.siblings("public"));
@@ -75,7 +52,7 @@ class TaxonomyTest {
 
   @Test
   void topConcepts_explicitOrRootsOfTheScheme() {
-    Taxonomy t = sample();
+    Taxonomy t = SampleTaxonomy.sample();
     assertEquals(Set.of("public", "finance"), t.topConcepts("industry"));
     assertEquals(Set.of("proposal", "delivery"), t.topConcepts("stage"));
     assertThrows(NotFoundException.class, () -> t.topConcepts("nope"));
@@ -84,36 +61,36 @@ class TaxonomyTest {
 
   @Test
   void related_isSymmetric() {
-    assertEquals(Set.of("health"), sample().related("education"));
-    assertEquals(Set.of("education"), sample().related("health"));
+    assertEquals(Set.of("health"), SampleTaxonomy.sample().related("education"));
+    assertEquals(Set.of("education"), SampleTaxonomy.sample().related("health"));
   }
 
   @Test
   void unknownConcept_notFound() {
-    NotFoundException e = assertThrows(NotFoundException.class, () -> sample().ancestors("mars"));
+    NotFoundException e = assertThrows(NotFoundException.class, () -> SampleTaxonomy.sample().ancestors("mars"));
     assertEquals("mars", e.id());
     assertTrue(e.getMessage().contains("\"mars\""), e.getMessage());
   }
 
   @Test
   void findByLabel_foldsCaseWidthAndTraditionalChinese() {
-    Taxonomy t = sample();
-    assertEquals(List.of("education"), ids(t.findByLabel("education")));
-    assertEquals(List.of("education"), ids(t.findByLabel("ＥＤＵＣＡＴＩＯＮ")), "full-width");
-    assertEquals(List.of("education"), ids(t.findByLabel("edu")), "alternative label");
-    assertEquals(List.of("education"), ids(t.findByLabel("教育")), "same in both scripts");
-    assertEquals(List.of("smart-campus"), ids(t.findByLabel("智慧校園")), "traditional finds simplified");
-    assertEquals(List.of("finance"), ids(t.findByLabel("金融业")), "simplified finds traditional");
-    assertEquals(List.of("smart-campus"), ids(t.findByLabel("智能校园")), "hidden label");
+    Taxonomy t = SampleTaxonomy.sample();
+    assertEquals(List.of("education"), SampleTaxonomy.ids(t.findByLabel("education")));
+    assertEquals(List.of("education"), SampleTaxonomy.ids(t.findByLabel("ＥＤＵＣＡＴＩＯＮ")), "full-width");
+    assertEquals(List.of("education"), SampleTaxonomy.ids(t.findByLabel("edu")), "alternative label");
+    assertEquals(List.of("education"), SampleTaxonomy.ids(t.findByLabel("教育")), "same in both scripts");
+    assertEquals(List.of("smart-campus"), SampleTaxonomy.ids(t.findByLabel("智慧校園")), "traditional finds simplified");
+    assertEquals(List.of("finance"), SampleTaxonomy.ids(t.findByLabel("金融业")), "simplified finds traditional");
+    assertEquals(List.of("smart-campus"), SampleTaxonomy.ids(t.findByLabel("智能校园")), "hidden label");
     assertEquals(List.of(), t.findByLabel("IND-7"), "notations are not labels");
-    assertEquals(List.of("public"), ids(t.findByLabel("public   SECTOR")), "white space collapsed");
+    assertEquals(List.of("public"), SampleTaxonomy.ids(t.findByLabel("public   SECTOR")), "white space collapsed");
     assertEquals(List.of(), t.findByLabel("nothing"));
   }
 
   @Test
   void findByLabel_ambiguous_prefMatchesFirst() {
-    Taxonomy t = sample().edit(b -> b.concept(Concept.builder("crm", "stage").prefLabel("en", "CRM").build()));
-    assertEquals(List.of("crm", "smart-campus", "finance"), ids(t.findByLabel("crm")));
+    Taxonomy t = SampleTaxonomy.sample().edit(b -> b.concept(Concept.builder("crm", "stage").prefLabel("en", "CRM").build()));
+    assertEquals(List.of("crm", "smart-campus", "finance"), SampleTaxonomy.ids(t.findByLabel("crm")));
   }
 
   @Test
@@ -121,19 +98,19 @@ class TaxonomyTest {
     // Surefire runs under tr-TR; "I".toLowerCase() there is a dotless ı. Lookup must not depend on it.
     Taxonomy t = Taxonomy.builder().scheme(ConceptScheme.of("s", "en", "S"))
         .concept(Concept.builder("it", "s").prefLabel("en", "INFORMATION TECHNOLOGY").build()).build();
-    assertEquals(List.of("it"), ids(t.findByLabel("information technology")));
+    assertEquals(List.of("it"), SampleTaxonomy.ids(t.findByLabel("information technology")));
   }
 
   @Test
   void cycle_refusedNamingTheCycle_builderUnchanged() {
-    Taxonomy.Builder b = sample().toBuilder();
+    Taxonomy.Builder b = SampleTaxonomy.sample().toBuilder();
     Concept closing = Concept.builder("public", "industry").broader("smart-campus").prefLabel("en", "Public sector").build();
     TaxonomyCycleException e = assertThrows(TaxonomyCycleException.class, () -> b.concept(closing));
     assertEquals("public", e.cycle().get(0));
     assertEquals("public", e.cycle().get(e.cycle().size() - 1));
     assertTrue(e.getMessage().contains("public → smart-campus → education → public")
         || e.getMessage().contains("public → smart-campus → health → public"), e.getMessage());
-    assertEquals(sample(), b.build(), "the refused edit left the builder as it was");
+    assertEquals(SampleTaxonomy.sample(), b.build(), "the refused edit left the builder as it was");
   }
 
   @Test
@@ -155,23 +132,23 @@ class TaxonomyTest {
 
   @Test
   void removeConcept_dropsReferences_childrenStay() {
-    Taxonomy t = sample().edit(b -> b.removeConcept("education"));
+    Taxonomy t = SampleTaxonomy.sample().edit(b -> b.removeConcept("education"));
     assertFalse(t.contains("education"));
     assertEquals(Set.of("health"), t.broader("smart-campus"));
     assertEquals(Set.of(), t.related("health"));
-    assertThrows(NotFoundException.class, () -> sample().edit(b -> b.removeConcept("ghost")));
+    assertThrows(NotFoundException.class, () -> SampleTaxonomy.sample().edit(b -> b.removeConcept("ghost")));
   }
 
   @Test
   void removeScheme_onlyWhenEmpty() {
-    assertThrows(ValidationException.class, () -> sample().edit(b -> b.removeScheme("stage")));
-    Taxonomy t = sample().edit(b -> b.removeConcept("proposal").removeConcept("delivery").removeScheme("stage"));
+    assertThrows(ValidationException.class, () -> SampleTaxonomy.sample().edit(b -> b.removeScheme("stage")));
+    Taxonomy t = SampleTaxonomy.sample().edit(b -> b.removeConcept("proposal").removeConcept("delivery").removeScheme("stage"));
     assertTrue(t.scheme("stage").isEmpty());
   }
 
   @Test
   void snapshots_areIndependentOfLaterEdits() {
-    Taxonomy before = sample();
+    Taxonomy before = SampleTaxonomy.sample();
     Taxonomy after = before.edit(b -> b.concept(Concept.builder("k12", "industry").broader("education").build()));
     assertFalse(before.contains("k12"));
     assertTrue(after.descendants("public").contains("k12"));
@@ -187,7 +164,7 @@ class TaxonomyTest {
 
   @Test
   void concept_prefLabelFallbacks() {
-    Concept c = sample().concept("education").orElseThrow();
+    Concept c = SampleTaxonomy.sample().concept("education").orElseThrow();
     assertEquals("教育", c.prefLabel("zh-Hant"));
     assertEquals("Education", c.prefLabel("fr"), "falls back to English");
     assertEquals("教育", Concept.builder("x", "s").prefLabel("zh", "教育").build().prefLabel("zh-Hans"), "base language");
@@ -196,7 +173,7 @@ class TaxonomyTest {
 
   @Test
   void concept_json_roundTrip() {
-    for (Concept c : sample().concepts()) {
+    for (Concept c : SampleTaxonomy.sample().concepts()) {
       assertEquals(c, ZhikuJson.read(ZhikuJson.write(c), Concept.class));
     }
   }
@@ -208,7 +185,4 @@ class TaxonomyTest {
             null, null, null));
   }
 
-  static List<String> ids(List<Concept> concepts) {
-    return concepts.stream().map(Concept::id).toList();
-  }
 }

@@ -1,7 +1,10 @@
-package io.zhiku.core.taxonomy;
+package io.zhiku.skos;
 
 import io.zhiku.core.internal.Checks;
 import io.zhiku.core.internal.LabelNormalizer;
+import io.zhiku.core.taxonomy.Concept;
+import io.zhiku.core.taxonomy.Label;
+import io.zhiku.core.taxonomy.Note;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;

@@ -1,9 +1,12 @@
-package io.zhiku.core.taxonomy;
+package io.zhiku.skos;
 
 import io.zhiku.core.ValidationException;
 import io.zhiku.core.internal.Checks;
-import io.zhiku.core.taxonomy.SkosStatements.Property;
-import io.zhiku.core.taxonomy.SkosStatements.Text;
+import io.zhiku.core.taxonomy.Concept;
+import io.zhiku.core.taxonomy.ConceptScheme;
+import io.zhiku.core.taxonomy.Taxonomy;
+import io.zhiku.skos.SkosStatements.Property;
+import io.zhiku.skos.SkosStatements.Text;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;

@@ -1,7 +1,8 @@
-package io.zhiku.core.taxonomy;
+package io.zhiku.skos;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.zhiku.core.taxonomy.Concept;
 import io.zhiku.core.testing.Seeded;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

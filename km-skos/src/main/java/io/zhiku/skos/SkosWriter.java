@@ -1,5 +1,8 @@
-package io.zhiku.core.taxonomy;
+package io.zhiku.skos;
 
+import io.zhiku.core.taxonomy.Concept;
+import io.zhiku.core.taxonomy.ConceptScheme;
+import io.zhiku.core.taxonomy.Taxonomy;
 import java.io.OutputStream;
 import java.util.Map;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package io.zhiku.core.taxonomy;
+package io.zhiku.skos;
 
 import java.io.BufferedReader;
 import java.io.IOException;

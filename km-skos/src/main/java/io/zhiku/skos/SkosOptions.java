@@ -1,7 +1,8 @@
-package io.zhiku.core.taxonomy;
+package io.zhiku.skos;
 
 import io.zhiku.core.ValidationException;
 import io.zhiku.core.internal.Checks;
+import io.zhiku.core.taxonomy.Concept;
 
 /**
  * Settings for SKOS import and export.

@@ -1,10 +1,13 @@
-package io.zhiku.core.taxonomy;
+package io.zhiku.skos;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.zhiku.core.taxonomy.Concept;
+import io.zhiku.core.taxonomy.ConceptScheme;
+import io.zhiku.core.taxonomy.Taxonomy;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

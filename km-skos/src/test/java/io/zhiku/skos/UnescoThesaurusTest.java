@@ -1,9 +1,11 @@
-package io.zhiku.core.taxonomy;
+package io.zhiku.skos;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.zhiku.core.taxonomy.Concept;
+import io.zhiku.core.taxonomy.Taxonomy;
 import io.zhiku.core.testing.SharedData;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

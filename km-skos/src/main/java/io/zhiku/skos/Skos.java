@@ -1,8 +1,10 @@
-package io.zhiku.core.taxonomy;
+package io.zhiku.skos;
 
 import io.zhiku.core.ValidationException;
 import io.zhiku.core.ZhikuException;
 import io.zhiku.core.internal.Checks;
+import io.zhiku.core.taxonomy.ConceptScheme;
+import io.zhiku.core.taxonomy.Taxonomy;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;

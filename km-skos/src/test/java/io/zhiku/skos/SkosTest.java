@@ -1,4 +1,4 @@
-package io.zhiku.core.taxonomy;
+package io.zhiku.skos;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,6 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zhiku.core.ValidationException;
+import io.zhiku.core.taxonomy.Concept;
+import io.zhiku.core.taxonomy.ConceptScheme;
+import io.zhiku.core.taxonomy.Label;
+import io.zhiku.core.taxonomy.Note;
+import io.zhiku.core.taxonomy.Taxonomy;
+import io.zhiku.core.taxonomy.TaxonomyCycleException;
+import io.zhiku.core.testing.SampleTaxonomy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -58,7 +65,7 @@ class SkosTest {
     assertEquals(Set.of(Note.of("校园信息化整体方案", "zh")), sc.definitions());
     assertEquals(Set.of("industry"), t.concept("public").orElseThrow().topConceptOf());
     assertEquals(Set.of("public"), t.topConcepts("industry"));
-    assertEquals(List.of("smartCampus"), TaxonomyTest.ids(t.findByLabel("智慧校园")));
+    assertEquals(List.of("smartCampus"), SampleTaxonomy.ids(t.findByLabel("智慧校园")));
   }
 
   @Test
@@ -79,7 +86,7 @@ class SkosTest {
   @ParameterizedTest
   @EnumSource(SkosFormat.class)
   void exportThenImport_givesAnEqualTaxonomy(SkosFormat format) {
-    for (Taxonomy original : List.of(resource("sales.ttl"), TaxonomyTest.sample())) {
+    for (Taxonomy original : List.of(resource("sales.ttl"), SampleTaxonomy.sample())) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       Skos.write(original, out, format, SkosOptions.DEFAULTS);
       Taxonomy back = Skos.read(new ByteArrayInputStream(out.toByteArray()), format, SkosOptions.DEFAULTS);
@@ -90,7 +97,7 @@ class SkosTest {
   @Test
   void export_mintsIrisFromTheBases_andImportStripsThem() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    Skos.write(TaxonomyTest.sample(), out, SkosFormat.TURTLE, SkosOptions.DEFAULTS);
+    Skos.write(SampleTaxonomy.sample(), out, SkosFormat.TURTLE, SkosOptions.DEFAULTS);
     String turtle = out.toString(StandardCharsets.UTF_8);
     assertTrue(turtle.contains("urn:zhiku:concept:smart-campus"), turtle);
     assertTrue(turtle.contains("urn:zhiku:scheme:industry"), turtle);

@@ -1,4 +1,4 @@
-package io.zhiku.core.taxonomy;
+package io.zhiku.skos;
 
 import io.zhiku.core.ValidationException;
 import java.nio.file.Path;

@@ -1,9 +1,14 @@
-package io.zhiku.core.taxonomy;
+package io.zhiku.skos;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.zhiku.core.taxonomy.Concept;
+import io.zhiku.core.taxonomy.ConceptScheme;
+import io.zhiku.core.taxonomy.Label;
+import io.zhiku.core.taxonomy.Note;
+import io.zhiku.core.taxonomy.Taxonomy;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
