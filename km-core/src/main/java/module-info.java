@@ -6,7 +6,6 @@
 module io.zhiku.core {
   requires transitive com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.datatype.jsr310;
-  requires com.google.common;
   requires com.ibm.icu;
   requires org.slf4j;
 

@@ -1,14 +1,15 @@
 package io.zhiku.core.event;
 
-import com.google.common.collect.Iterables;
 import io.zhiku.core.ValidationException;
 import io.zhiku.core.internal.Checks;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -121,7 +122,11 @@ public record EventColumns(
    * @throws IndexOutOfBoundsException if the key is not an index into the keys
    */
   public boolean readsAttribute(int key, int typeIndex) {
-    Set<UsageEventType> forTypes = Iterables.get(attributes.values(), key); // in key order
+    Iterator<Set<UsageEventType>> inKeyOrder = attributes.values().iterator();
+    for (int i = Objects.checkIndex(key, attributes.size()); i > 0; i--) {
+      inKeyOrder.next();
+    }
+    Set<UsageEventType> forTypes = inKeyOrder.next();
     return typeIndex >= 0 && forTypes.contains(types.get(typeIndex));
   }
 

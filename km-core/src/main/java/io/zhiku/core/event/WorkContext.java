@@ -1,8 +1,8 @@
 package io.zhiku.core.event;
 
-import com.google.common.collect.ImmutableMap;
 import io.zhiku.core.access.Principal;
 import io.zhiku.core.internal.Checks;
+import io.zhiku.core.internal.Immutables;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -68,10 +68,10 @@ public record WorkContext(
     process = Checks.optionalId("WorkContext.process", process);
     stage = Checks.optionalId("WorkContext.stage", stage);
     concepts = Checks.ids("WorkContext.concepts", concepts, MAX_CONCEPTS);
-    ImmutableMap.Builder<String, String> cleaned = ImmutableMap.builder();
+    Map<String, String> cleaned = new LinkedHashMap<>();
     Checks.map("WorkContext.attributes", attributes, MAX_ATTRIBUTES).forEach((k, v) -> cleaned.put(
         Checks.key("WorkContext.attributes", k), Checks.line("WorkContext.attributes[" + k + "]", v, MAX_ATTRIBUTE_CHARS)));
-    attributes = cleaned.buildOrThrow();
+    attributes = Immutables.map(cleaned);
     text = Checks.text("WorkContext.text", text, MAX_TEXT_CHARS);
     Checks.instant("WorkContext.time", time);
   }

@@ -1,14 +1,16 @@
 package io.zhiku.core.internal;
 
-import com.google.common.base.CharMatcher;
-import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableMap;
-import com.google.common.collect.ImmutableSet;
 import io.zhiku.core.ValidationException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.IllformedLocaleException;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Validation shared by every value type: ids, tokens, single-line and multi-line text, language tags and
@@ -25,12 +27,11 @@ public final class Checks {
 
   // Character classes rather than regular expressions: ids are checked on every value constructed (push
   // builds thousands of scored candidates per request), and a Matcher per check was measurable garbage.
-  private static final CharMatcher LOWER = CharMatcher.inRange('a', 'z');
-  private static final CharMatcher ID_FIRST =
-      LOWER.or(CharMatcher.inRange('A', 'Z')).or(CharMatcher.inRange('0', '9')).or(CharMatcher.is('_')).precomputed();
-  private static final CharMatcher ID_REST = ID_FIRST.or(CharMatcher.anyOf(".:@-")).precomputed();
-  private static final CharMatcher TOKEN_REST = LOWER.or(CharMatcher.inRange('0', '9')).or(CharMatcher.is('-')).precomputed();
-  private static final CharMatcher KEY_REST = TOKEN_REST.or(CharMatcher.anyOf("_.")).precomputed();
+  private static final CharClass ID_FIRST = CharClass.of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
+  private static final CharClass ID_REST = ID_FIRST.or(".:@-");
+  private static final CharClass LOWER = CharClass.of("abcdefghijklmnopqrstuvwxyz");
+  private static final CharClass TOKEN_REST = LOWER.or("0123456789-");
+  private static final CharClass KEY_REST = TOKEN_REST.or("_.");
   private static final String ID_RULE =
       "an id is 1 to " + MAX_ID_LENGTH + " characters of A-Z a-z 0-9 _ . : @ -, not starting with . : @ -";
 
@@ -97,8 +98,42 @@ public final class Checks {
   }
 
   /** 1 to {@code max} characters, the first in {@code first}, every one in {@code rest} (which holds {@code first}). */
-  private static boolean shaped(String value, int max, CharMatcher first, CharMatcher rest) {
+  private static boolean shaped(String value, int max, CharClass first, CharClass rest) {
     return !value.isEmpty() && value.length() <= max && first.matches(value.charAt(0)) && rest.matchesAllOf(value);
+  }
+
+  /** A set of ASCII characters as a 128-bit mask: one lookup per character, no garbage. */
+  private record CharClass(long low, long high) {
+    static CharClass of(String chars) {
+      return new CharClass(0, 0).or(chars);
+    }
+
+    CharClass or(String chars) {
+      long lo = low;
+      long hi = high;
+      for (int i = 0; i < chars.length(); i++) {
+        char c = chars.charAt(i);
+        if (c < 64) {
+          lo |= 1L << c;
+        } else {
+          hi |= 1L << (c - 64);
+        }
+      }
+      return new CharClass(lo, hi);
+    }
+
+    boolean matches(char c) {
+      return c < 64 ? (low & (1L << c)) != 0 : c < 128 && (high & (1L << (c - 64))) != 0;
+    }
+
+    boolean matchesAllOf(String s) {
+      for (int i = 0; i < s.length(); i++) {
+        if (!matches(s.charAt(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 
   /**
@@ -356,16 +391,16 @@ public final class Checks {
    * @return the ids
    * @throws ValidationException if there are too many or one is malformed
    */
-  public static ImmutableSet<String> ids(String field, Collection<String> values, int max) {
+  public static Set<String> ids(String field, Collection<String> values, int max) {
     if (values == null) {
-      return ImmutableSet.of();
+      return Collections.emptySet();
     }
     count(field, values.size(), max);
-    ImmutableSet.Builder<String> out = ImmutableSet.builderWithExpectedSize(values.size());
+    Set<String> out = new LinkedHashSet<>(values.size() * 4 / 3 + 1);
     for (String v : values) {
       out.add(id(field, v));
     }
-    return out.build();
+    return Immutables.set(out);
   }
 
   /**
@@ -378,16 +413,16 @@ public final class Checks {
    * @return the stripped texts, duplicates dropped
    * @throws ValidationException if there are too many or one is invalid
    */
-  public static ImmutableSet<String> lines(String field, Collection<String> values, int max, int maxChars) {
+  public static Set<String> lines(String field, Collection<String> values, int max, int maxChars) {
     if (values == null) {
-      return ImmutableSet.of();
+      return Collections.emptySet();
     }
     count(field, values.size(), max);
-    ImmutableSet.Builder<String> out = ImmutableSet.builderWithExpectedSize(values.size());
+    Set<String> out = new LinkedHashSet<>(values.size() * 4 / 3 + 1);
     for (String v : values) {
       out.add(line(field, v, maxChars));
     }
-    return out.build();
+    return Immutables.set(out);
   }
 
   /**
@@ -400,16 +435,16 @@ public final class Checks {
    * @return the elements
    * @throws ValidationException if there are too many or one is {@code null}
    */
-  public static <T> ImmutableSet<T> set(String field, Collection<? extends T> values, int max) {
+  public static <T> Set<T> set(String field, Collection<? extends T> values, int max) {
     if (values == null) {
-      return ImmutableSet.of();
+      return Collections.emptySet();
     }
     count(field, values.size(), max);
-    ImmutableSet.Builder<T> out = ImmutableSet.builderWithExpectedSize(values.size());
+    Set<T> out = new LinkedHashSet<>(values.size() * 4 / 3 + 1);
     for (T v : values) {
       out.add(present(field, v));
     }
-    return out.build();
+    return Immutables.set(out);
   }
 
   /**
@@ -422,16 +457,16 @@ public final class Checks {
    * @return the elements
    * @throws ValidationException if there are too many or one is {@code null}
    */
-  public static <T> ImmutableList<T> list(String field, Collection<? extends T> values, int max) {
+  public static <T> List<T> list(String field, Collection<? extends T> values, int max) {
     if (values == null) {
-      return ImmutableList.of();
+      return Collections.emptyList();
     }
     count(field, values.size(), max);
-    ImmutableList.Builder<T> out = ImmutableList.builderWithExpectedSize(values.size());
+    List<T> out = new ArrayList<>(values.size());
     for (T v : values) {
       out.add(present(field, v));
     }
-    return out.build();
+    return Immutables.list(out);
   }
 
   /**
@@ -445,13 +480,13 @@ public final class Checks {
    * @return the entries
    * @throws ValidationException if there are too many or a key or value is {@code null}
    */
-  public static <K, V> ImmutableMap<K, V> map(String field, Map<? extends K, ? extends V> values, int max) {
+  public static <K, V> Map<K, V> map(String field, Map<? extends K, ? extends V> values, int max) {
     if (values == null) {
-      return ImmutableMap.of();
+      return Collections.emptyMap();
     }
     count(field, values.size(), max);
-    ImmutableMap.Builder<K, V> out = ImmutableMap.builderWithExpectedSize(values.size());
+    Map<K, V> out = new LinkedHashMap<>(values.size() * 4 / 3 + 1);
     values.forEach((k, v) -> out.put(present(field, k), present(field + "[" + k + "]", v)));
-    return out.buildOrThrow();
+    return Immutables.map(out);
   }
 }

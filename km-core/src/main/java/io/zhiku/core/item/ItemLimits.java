@@ -2,7 +2,6 @@ package io.zhiku.core.item;
 
 import static io.zhiku.core.internal.Checks.count;
 
-import com.google.common.base.Utf8;
 import io.zhiku.core.ValidationException;
 
 /**
@@ -105,7 +104,7 @@ public record ItemLimits(
           "KnowledgeItem.title", title, "is " + titleChars + " characters, over the limit of " + maxTitleChars);
     }
     if (body.length() > maxBodyBytes / 3) { // fewer chars than a third of the limit always fit
-      int bytes = Utf8.encodedLength(body);
+      long bytes = utf8Length(body);
       if (bytes > maxBodyBytes) {
         throw new ValidationException(
             "KnowledgeItem.body", body, "is " + bytes + " UTF-8 bytes, over the limit of " + maxBodyBytes);
@@ -116,5 +115,29 @@ public record ItemLimits(
     count("KnowledgeItem.attributes", attributes, maxAttributes);
     count("KnowledgeItem.authors", authors, maxAuthors);
     count("KnowledgeItem.links", links, maxLinks);
+  }
+
+  /**
+   * The length of the text in UTF-8, as {@link java.nio.charset.StandardCharsets#UTF_8} encodes it (an
+   * unpaired surrogate becomes one replacement byte), without encoding it.
+   */
+  static long utf8Length(CharSequence text) {
+    long bytes = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        bytes += 1;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        bytes += 4;
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        bytes += 1;
+      } else {
+        bytes += 3;
+      }
+    }
+    return bytes;
   }
 }

@@ -2,10 +2,10 @@ package io.zhiku.core.item;
 
 import static io.zhiku.core.internal.Checks.present;
 
-import com.google.common.collect.ImmutableMap;
 import io.zhiku.core.ValidationException;
 import io.zhiku.core.access.Acl;
 import io.zhiku.core.internal.Checks;
+import io.zhiku.core.internal.Immutables;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -100,7 +100,7 @@ public record KnowledgeItem(
     language = Checks.language("KnowledgeItem.language", language == null ? UNDETERMINED : language);
     concepts = Checks.ids("KnowledgeItem.concepts", concepts, ceilings.maxConcepts());
     tags = Checks.lines("KnowledgeItem.tags", tags, ceilings.maxTags(), ItemLimits.MAX_TAG_CHARS);
-    authors = Checks.ids("KnowledgeItem.authors", authors, ceilings.maxAuthors()).asList();
+    authors = Immutables.list(Checks.ids("KnowledgeItem.authors", authors, ceilings.maxAuthors())); // duplicates dropped, order kept
     ownerUnit = Checks.optionalId("KnowledgeItem.ownerUnit", ownerUnit);
     attributes = attributes(attributes, ceilings.maxAttributes());
     links = Checks.set("KnowledgeItem.links", links, ceilings.maxLinks());
@@ -134,7 +134,7 @@ public record KnowledgeItem(
   }
 
   private static Map<String, AttributeValue> attributes(Map<String, AttributeValue> attributes, int max) {
-    ImmutableMap<String, AttributeValue> copy = Checks.map("KnowledgeItem.attributes", attributes, max);
+    Map<String, AttributeValue> copy = Checks.map("KnowledgeItem.attributes", attributes, max);
     copy.keySet().forEach(k -> Checks.key("KnowledgeItem.attributes", k));
     return copy;
   }

@@ -1,8 +1,8 @@
 package io.zhiku.core.taxonomy;
 
-import com.google.common.collect.ImmutableMap;
 import io.zhiku.core.ValidationException;
 import io.zhiku.core.internal.Checks;
+import io.zhiku.core.internal.Immutables;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -86,14 +86,15 @@ public record Concept(
   }
 
   static Map<String, String> languageMap(String field, Map<String, String> labels) {
-    ImmutableMap<String, String> copy = Checks.map(field, labels, MAX_ENTRIES);
-    ImmutableMap.Builder<String, String> out = ImmutableMap.builderWithExpectedSize(copy.size());
-    copy.forEach((lang, text) -> out.put(Checks.optionalLanguage(field, lang), Checks.line(field, text, Label.MAX_CHARS)));
-    try {
-      return out.buildOrThrow();
-    } catch (IllegalArgumentException e) {
-      throw new ValidationException(field, copy.keySet(), "at most one preferred label per language (tags are compared in canonical case)");
-    }
+    Map<String, String> copy = Checks.map(field, labels, MAX_ENTRIES);
+    Map<String, String> out = new LinkedHashMap<>();
+    copy.forEach((lang, text) -> {
+      if (out.put(Checks.optionalLanguage(field, lang), Checks.line(field, text, Label.MAX_CHARS)) != null) {
+        throw new ValidationException(
+            field, copy.keySet(), "at most one preferred label per language (tags are compared in canonical case)");
+      }
+    });
+    return Immutables.map(out);
   }
 
   /**

@@ -1,19 +1,15 @@
 package io.zhiku.core.taxonomy;
 
-import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableMap;
-import com.google.common.collect.ImmutableSet;
-import com.google.common.collect.ImmutableSetMultimap;
-import com.google.common.collect.Iterables;
-import com.google.common.graph.Traverser;
 import io.zhiku.core.NotFoundException;
 import io.zhiku.core.ValidationException;
 import io.zhiku.core.ZhikuException;
 import io.zhiku.core.internal.Checks;
+import io.zhiku.core.internal.Immutables;
 import io.zhiku.core.internal.LabelNormalizer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * An immutable snapshot of a multi-dimensional taxonomy: several {@link ConceptScheme}s (industry,
@@ -46,62 +43,90 @@ public final class Taxonomy {
 
   private static final Taxonomy EMPTY = new Builder().build();
 
-  private final ImmutableMap<String, ConceptScheme> schemes;
-  private final ImmutableMap<String, Concept> concepts;
-  private final ImmutableSetMultimap<String, String> narrower;
-  private final ImmutableSetMultimap<String, String> related;
-  private final ImmutableSetMultimap<String, String> members;
-  private final ImmutableSetMultimap<String, String> tops;
-  private final ImmutableSetMultimap<String, String> labelIndex;
-  private final Traverser<String> up;
-  private final Traverser<String> down;
+  // Every map below is unmodifiable and keeps insertion order; a set-valued map holds no empty set.
+  private final Map<String, ConceptScheme> schemes;
+  private final Map<String, Concept> concepts;
+  private final Map<String, Set<String>> narrower;
+  private final Map<String, Set<String>> related;
+  private final Map<String, Set<String>> members;
+  private final Map<String, Set<String>> tops;
+  private final Map<String, Set<String>> labelIndex;
 
   private Taxonomy(Map<String, ConceptScheme> schemes, Map<String, Concept> concepts) {
-    this.schemes = ImmutableMap.copyOf(schemes);
-    this.concepts = ImmutableMap.copyOf(concepts);
-    ImmutableSetMultimap.Builder<String, String> narrowerB = ImmutableSetMultimap.builder();
-    ImmutableSetMultimap.Builder<String, String> relatedB = ImmutableSetMultimap.builder();
-    ImmutableSetMultimap.Builder<String, String> membersB = ImmutableSetMultimap.builder();
-    ImmutableSetMultimap.Builder<String, String> topsB = ImmutableSetMultimap.builder();
+    this.schemes = Immutables.map(schemes);
+    this.concepts = Immutables.map(concepts);
+    Map<String, Set<String>> narrowerB = new LinkedHashMap<>();
+    Map<String, Set<String>> relatedB = new LinkedHashMap<>();
+    Map<String, Set<String>> membersB = new LinkedHashMap<>();
+    Map<String, Set<String>> topsB = new LinkedHashMap<>();
     for (Concept c : this.concepts.values()) {
-      c.broader().forEach(b -> narrowerB.put(b, c.id()));
+      c.broader().forEach(b -> put(narrowerB, b, c.id()));
       c.related().forEach(r -> {
-        relatedB.put(c.id(), r);
-        relatedB.put(r, c.id());
+        put(relatedB, c.id(), r);
+        put(relatedB, r, c.id());
       });
-      c.schemes().forEach(s -> membersB.put(s, c.id()));
-      c.topConceptOf().forEach(s -> topsB.put(s, c.id()));
+      c.schemes().forEach(s -> put(membersB, s, c.id()));
+      c.topConceptOf().forEach(s -> put(topsB, s, c.id()));
     }
-    this.narrower = narrowerB.build();
-    this.related = relatedB.build();
-    this.members = membersB.build();
     for (Concept c : this.concepts.values()) {
       for (String s : c.schemes()) {
         if (c.broader().stream().noneMatch(b -> this.concepts.get(b).schemes().contains(s))) {
-          topsB.put(s, c.id()); // a root within its scheme
+          put(topsB, s, c.id()); // a root within its scheme
         }
       }
     }
-    this.tops = topsB.build();
+    this.narrower = Immutables.setMultimap(narrowerB);
+    this.related = Immutables.setMultimap(relatedB);
+    this.members = Immutables.setMultimap(membersB);
+    this.tops = Immutables.setMultimap(topsB);
     this.labelIndex = buildLabelIndex(this.concepts.values());
-    this.up = Traverser.forGraph(id -> this.concepts.get(id).broader());
-    this.down = Traverser.forGraph(this.narrower::get);
   }
 
-  private static ImmutableSetMultimap<String, String> buildLabelIndex(Collection<Concept> concepts) {
+  private static Map<String, Set<String>> buildLabelIndex(Collection<Concept> concepts) {
     // Preferred labels first, then alternative, then hidden: lookups list the best matches first.
     Map<String, String> memo = new LinkedHashMap<>();
-    ImmutableSetMultimap.Builder<String, String> index = ImmutableSetMultimap.builder();
+    Map<String, Set<String>> index = new LinkedHashMap<>();
     for (Concept c : concepts) {
-      c.prefLabels().values().forEach(l -> index.put(memo.computeIfAbsent(l, LabelNormalizer::normalize), c.id()));
+      c.prefLabels().values().forEach(l -> put(index, memo.computeIfAbsent(l, LabelNormalizer::normalize), c.id()));
     }
     for (Concept c : concepts) {
-      c.altLabels().forEach(l -> index.put(memo.computeIfAbsent(l.text(), LabelNormalizer::normalize), c.id()));
+      c.altLabels().forEach(l -> put(index, memo.computeIfAbsent(l.text(), LabelNormalizer::normalize), c.id()));
     }
     for (Concept c : concepts) {
-      c.hiddenLabels().forEach(l -> index.put(memo.computeIfAbsent(l.text(), LabelNormalizer::normalize), c.id()));
+      c.hiddenLabels().forEach(l -> put(index, memo.computeIfAbsent(l.text(), LabelNormalizer::normalize), c.id()));
     }
-    return index.build();
+    return Immutables.setMultimap(index);
+  }
+
+  private static void put(Map<String, Set<String>> multimap, String key, String value) {
+    multimap.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(value);
+  }
+
+  private static Set<String> get(Map<String, Set<String>> multimap, String key) {
+    return multimap.getOrDefault(key, Collections.emptySet());
+  }
+
+  /** Everything reachable from {@code start} through {@code next}, nearest first, without {@code start}. */
+  private static Set<String> breadthFirst(String start, Function<String, Set<String>> next) {
+    Set<String> seen = new LinkedHashSet<>();
+    seen.add(start);
+    Deque<String> queue = new ArrayDeque<>();
+    queue.add(start);
+    while (!queue.isEmpty()) {
+      for (String n : next.apply(queue.poll())) {
+        if (seen.add(n)) {
+          queue.add(n);
+        }
+      }
+    }
+    seen.remove(start);
+    return Immutables.set(seen);
+  }
+
+  private static List<String> reversed(List<String> path) {
+    List<String> out = new ArrayList<>(path);
+    Collections.reverse(out);
+    return Immutables.list(out);
   }
 
   /**
@@ -222,7 +247,7 @@ public final class Taxonomy {
    */
   public Set<String> narrower(String conceptId) {
     require(conceptId);
-    return narrower.get(conceptId);
+    return get(narrower, conceptId);
   }
 
   /**
@@ -243,7 +268,7 @@ public final class Taxonomy {
    */
   public Set<String> related(String conceptId) {
     require(conceptId);
-    return related.get(conceptId);
+    return get(related, conceptId);
   }
 
   /**
@@ -254,7 +279,7 @@ public final class Taxonomy {
    */
   public Set<String> ancestors(String conceptId) {
     require(conceptId);
-    return ImmutableSet.copyOf(Iterables.skip(up.breadthFirst(conceptId), 1));
+    return breadthFirst(conceptId, id -> concepts.get(id).broader());
   }
 
   /**
@@ -265,7 +290,7 @@ public final class Taxonomy {
    */
   public Set<String> descendants(String conceptId) {
     require(conceptId);
-    return ImmutableSet.copyOf(Iterables.skip(down.breadthFirst(conceptId), 1));
+    return breadthFirst(conceptId, id -> get(narrower, id));
   }
 
   /**
@@ -288,7 +313,7 @@ public final class Taxonomy {
         if (paths.size() == MAX_PATHS) {
           throw new ZhikuException("concept " + conceptId + " has more than " + MAX_PATHS + " paths to the top");
         }
-        paths.add(ImmutableList.copyOf(partial).reverse());
+        paths.add(reversed(partial));
         continue;
       }
       List<String> ordered = new ArrayList<>(parents);
@@ -339,14 +364,14 @@ public final class Taxonomy {
   public Set<String> siblings(String conceptId) {
     Concept c = require(conceptId);
     Set<String> out = new LinkedHashSet<>();
-    c.broader().forEach(b -> out.addAll(narrower.get(b)));
+    c.broader().forEach(b -> out.addAll(get(narrower, b)));
     for (String s : c.schemes()) {
-      if (tops.containsEntry(s, conceptId)) {
-        out.addAll(tops.get(s));
+      if (get(tops, s).contains(conceptId)) {
+        out.addAll(get(tops, s));
       }
     }
     out.remove(conceptId);
-    return ImmutableSet.copyOf(out);
+    return Immutables.set(out);
   }
 
   /**
@@ -359,7 +384,7 @@ public final class Taxonomy {
    */
   public Set<String> topConcepts(String schemeId) {
     requireScheme(schemeId);
-    return tops.get(schemeId);
+    return get(tops, schemeId);
   }
 
   /**
@@ -371,7 +396,7 @@ public final class Taxonomy {
    */
   public Set<String> conceptsInScheme(String schemeId) {
     requireScheme(schemeId);
-    return members.get(schemeId);
+    return get(members, schemeId);
   }
 
   private void requireScheme(String schemeId) {
@@ -391,7 +416,7 @@ public final class Taxonomy {
   public List<Concept> findByLabel(String text) {
     Checks.present("label", text);
     String key = LabelNormalizer.normalize(text);
-    return labelIndex.get(key).stream().map(concepts::get).toList();
+    return get(labelIndex, key).stream().map(concepts::get).toList();
   }
 
   @Override
@@ -555,7 +580,7 @@ public final class Taxonomy {
             at = reachedFrom.get(at);
           }
           path.add(target);
-          return ImmutableList.copyOf(path).reverse(); // target → ... → target, each step going up
+          return reversed(path); // target → ... → target, each step going up
         }
         Concept c = concepts.get(id);
         if (c != null) {

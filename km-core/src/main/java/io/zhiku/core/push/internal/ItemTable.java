@@ -1,8 +1,7 @@
 package io.zhiku.core.push.internal;
 
-import com.google.common.collect.Interner;
-import com.google.common.collect.Interners;
 import io.zhiku.core.access.Acl;
+import io.zhiku.core.internal.WeakInterner;
 import io.zhiku.core.access.Principal;
 import io.zhiku.core.item.ItemStatus;
 import io.zhiku.core.push.ScoredItem;
@@ -41,8 +40,8 @@ public final class ItemTable {
 
   private final Map<String, ItemSummary> byId = new ConcurrentHashMap<>();
   private final ConcurrentSkipListSet<ItemSummary> byTime = new ConcurrentSkipListSet<>(NEWEST_FIRST);
-  private final Interner<Acl> acls = Interners.newWeakInterner();
-  private final Interner<Set<String>> conceptSets = Interners.newWeakInterner();
+  private final WeakInterner<Acl> acls = new WeakInterner<>();
+  private final WeakInterner<Set<String>> conceptSets = new WeakInterner<>();
 
   /**
    * Adds or replaces an item's summary.

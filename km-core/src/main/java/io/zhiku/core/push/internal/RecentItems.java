@@ -1,9 +1,9 @@
 package io.zhiku.core.push.internal;
 
-import com.google.common.cache.Cache;
-import com.google.common.cache.CacheBuilder;
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.spi.ItemSummary;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -14,7 +14,8 @@ import java.util.function.Function;
  * cached item is never older than the table. Bounded by the characters of titles and bodies held
  * ({@value #MAX_CHARS}, about 32 MB), least recently used first out.
  *
- * <p>Thread-safe.
+ * <p>Thread-safe: a lookup or an insertion holds the cache's lock for a map operation (loading an item from
+ * the store happens outside it).
  */
 public final class RecentItems {
   /** The most title and body characters held. */
@@ -22,10 +23,8 @@ public final class RecentItems {
 
   private final ItemTable table;
   private final Function<String, Optional<KnowledgeItem>> loader;
-  private final Cache<String, Entry> cache = CacheBuilder.newBuilder()
-      .maximumWeight(MAX_CHARS)
-      .weigher((String id, Entry e) -> 64 + e.item().title().length() + e.item().body().length())
-      .build();
+  private final LinkedHashMap<String, Entry> cache = new LinkedHashMap<>(256, 0.75f, true); // access order: LRU first
+  private long chars; // the weight of what the cache holds, guarded by this
 
   /**
    * Creates the cache.
@@ -39,7 +38,11 @@ public final class RecentItems {
   }
 
   /** An item and the summary it was loaded under. */
-  private record Entry(ItemSummary summary, KnowledgeItem item) {}
+  private record Entry(ItemSummary summary, KnowledgeItem item) {
+    long weight() {
+      return 64 + item.title().length() + item.body().length();
+    }
+  }
 
   /**
    * A live item, from the cache if its summary has not changed since it was loaded, else from the store.
@@ -52,14 +55,27 @@ public final class RecentItems {
     if (summary == null) {
       return Optional.empty();
     }
-    Entry e = cache.getIfPresent(id);
+    Entry e = lookup(id);
     if (e != null && e.summary() == summary) {
       return Optional.of(e.item());
     }
     // Read after the summary: if a write lands in between, the entry is kept under the older summary
     // and is never used.
     Optional<KnowledgeItem> item = loader.apply(id);
-    item.ifPresent(i -> cache.put(id, new Entry(summary, i)));
+    item.ifPresent(i -> store(id, new Entry(summary, i)));
     return item;
+  }
+
+  private synchronized Entry lookup(String id) {
+    return cache.get(id);
+  }
+
+  private synchronized void store(String id, Entry entry) {
+    Entry old = cache.put(id, entry);
+    chars += entry.weight() - (old == null ? 0 : old.weight());
+    for (Iterator<Entry> lru = cache.values().iterator(); chars > MAX_CHARS && lru.hasNext(); ) {
+      chars -= lru.next().weight();
+      lru.remove();
+    }
   }
 }

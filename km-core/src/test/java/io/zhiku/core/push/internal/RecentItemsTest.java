@@ -29,8 +29,33 @@ class RecentItemsTest {
   }
 
   private static KnowledgeItem item(String title, long version) {
+    return item("a", title, "", version);
+  }
+
+  private static KnowledgeItem item(String id, String title, String body, long version) {
     Instant t = Instant.parse("2026-11-01T00:00:00Z");
-    return KnowledgeItem.builder("a", ItemKind.SOLUTION, title).acl(Acl.PUBLIC).stored(t, t, version).build();
+    return KnowledgeItem.builder(id, ItemKind.SOLUTION, title).body(body).acl(Acl.PUBLIC).stored(t, t, version).build();
+  }
+
+  @Test
+  void holdsAtMostMaxChars_leastRecentlyUsedLeavesFirst() {
+    String body = "x".repeat(1 << 20); // 1 Mi characters: 16 such items fill the cache
+    int n = (int) (RecentItems.MAX_CHARS / body.length()) + 4;
+    for (int i = 0; i < n; i++) {
+      write(item("i" + i, "t", body, 1));
+    }
+    items.get("i0");
+    for (int i = 1; i < n; i++) {
+      items.get("i" + i);
+      items.get("i0"); // kept recently used: never evicted
+    }
+    int loaded = loads.get();
+    assertEquals(n, loaded, "each item loaded once so far");
+    items.get("i0");
+    items.get("i" + (n - 1));
+    assertEquals(loaded, loads.get(), "the most recently used items are still held");
+    items.get("i1");
+    assertEquals(loaded + 1, loads.get(), "the least recently used item was evicted to stay under the bound");
   }
 
   @Test

@@ -1,0 +1,83 @@
+package io.zhiku.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.zhiku.core.ValidationException;
+import io.zhiku.core.testing.Seeded;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The JDK-only code that replaced Guava in km-core: order-keeping unmodifiable copies, the weak interner
+ * and the id character classes, each against what it replaced (insertion order, equality, a regular
+ * expression).
+ */
+@Seeded
+class JdkReplacementsTest {
+  @Test
+  void copiesKeepInsertionOrder_refuseChanges_answerContainsNullWithFalse(Random random) {
+    for (int size = 0; size < 40; size++) {
+      List<String> values = new ArrayList<>();
+      Map<String, Integer> entries = new LinkedHashMap<>();
+      for (int i = 0; i < size; i++) {
+        String v = "v" + random.nextInt(1000);
+        values.add(v);
+        entries.put(v, i);
+      }
+      Set<String> set = Immutables.set(values);
+      assertEquals(values.stream().distinct().toList(), List.copyOf(set), "set order");
+      assertEquals(values, Immutables.list(values), "list");
+      assertEquals(List.copyOf(entries.keySet()), List.copyOf(Immutables.map(entries).keySet()), "map order");
+      assertFalse(set.contains(null));
+      assertFalse(Immutables.list(values).contains(null));
+      assertFalse(Immutables.map(entries).containsKey(null));
+      assertThrows(UnsupportedOperationException.class, () -> set.add("x"));
+      assertThrows(UnsupportedOperationException.class, () -> Immutables.map(entries).put("x", 1));
+      assertThrows(UnsupportedOperationException.class, () -> Immutables.list(values).add("x"));
+    }
+    assertEquals(Map.of("a", Set.of("x")), Immutables.setMultimap(Map.of("a", List.of("x", "x"), "b", List.of())),
+        "duplicates dropped, empty value sets dropped");
+  }
+
+  @Test
+  void weakInterner_sharesOneInstanceAmongEqualValues() {
+    WeakInterner<List<String>> interner = new WeakInterner<>();
+    List<String> first = new ArrayList<>(List.of("a", "b"));
+    List<String> equal = new ArrayList<>(List.of("a", "b"));
+    assertNotSame(first, equal);
+    assertSame(first, interner.intern(first));
+    assertSame(first, interner.intern(equal));
+    List<String> other = List.of("c");
+    assertSame(other, interner.intern(other));
+  }
+
+  @Test
+  void idCharacterClasses_agreeWithTheRuleAsARegularExpression(Random random) {
+    String alphabet = "aZ09_.:@-é \u0000\u007f\u0080中/";
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder b = new StringBuilder();
+      for (int n = random.nextInt(6); n >= 0; n--) {
+        b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String id = b.toString();
+      boolean valid = id.matches("[A-Za-z0-9_][A-Za-z0-9_.:@-]{0,127}");
+      boolean accepted;
+      try {
+        Checks.id("field", id);
+        accepted = true;
+      } catch (ValidationException e) {
+        accepted = false;
+      }
+      assertEquals(valid, accepted, () -> "id '" + id + "'");
+    }
+  }
+}
