@@ -7,6 +7,7 @@ package io.zhiku.core;
 public class NotFoundException extends ZhikuException {
   private static final long serialVersionUID = 1L;
 
+  /** The id that was not found. */
   private final String id;
 
   /**

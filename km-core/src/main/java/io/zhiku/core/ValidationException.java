@@ -13,8 +13,11 @@ public class ValidationException extends ZhikuException {
   private static final long serialVersionUID = 1L;
   private static final int MAX_QUOTED = 80;
 
+  /** The field refused. */
   private final String field;
+  /** The value refused, quoted shortened and escaped. */
   private final String value;
+  /** The rule the value broke. */
   private final String limit;
 
   /**

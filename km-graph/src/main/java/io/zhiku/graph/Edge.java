@@ -18,6 +18,10 @@ public record Edge(Node source, EdgeType type, Node target, double weight) {
   /**
    * Validates.
    *
+   * @param source where the edge starts
+   * @param type what it means
+   * @param target where it ends
+   * @param weight its weight (a count of uses, a strength): finite and greater than 0
    * @throws ValidationException if a part is missing or the weight is not finite and positive
    */
   public Edge {

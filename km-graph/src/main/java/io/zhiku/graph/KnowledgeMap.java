@@ -25,7 +25,14 @@ import java.util.Map;
 public record KnowledgeMap(String title, String root, List<MapNode> nodes, List<MapEdge> edges) {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  /** Copies. */
+  /**
+   * Copies.
+   *
+   * @param title what the map is of
+   * @param root the id of the subject's node
+   * @param nodes the nodes, the subject first
+   * @param edges the edges, between nodes of the map
+   */
   public KnowledgeMap {
     Checks.present("KnowledgeMap.title", title);
     Checks.present("KnowledgeMap.root", root);
@@ -53,7 +60,17 @@ public record KnowledgeMap(String title, String root, List<MapNode> nodes, List<
    * @param attributes figures to show (uses in the window, expert score...), as text
    */
   public record MapNode(String id, String type, String label, Section section, String role, Map<String, String> attributes) {
-    /** Copies. */
+    /**
+     * Copies.
+     *
+     * @param id unique in the map: {@code type:id}, as {@link Node#toString()}
+     * @param type the node type's name ({@code concept}, {@code item}, {@code person}...)
+     * @param label what to print on it
+     * @param section which part of the map it is in
+     * @param role why it is there ({@code subject}, {@code broader}, {@code narrower}, {@code verified},
+     *     {@code hot}, {@code new}, {@code expert}, {@code need}, {@code solution}, {@code partner})
+     * @param attributes figures to show (uses in the window, expert score...), as text
+     */
     public MapNode {
       attributes = Map.copyOf(attributes);
     }

@@ -16,6 +16,9 @@ public record Node(NodeType type, String id) {
   /**
    * Validates.
    *
+   * @param type the node's type
+   * @param id the node's id, shaped like every Zhiku id: 1 to 128 characters of {@code A-Z a-z 0-9 _ . : @ -},
+   *     not starting with {@code . : @ -}
    * @throws io.zhiku.core.ValidationException if a part is missing or the id is malformed
    */
   public Node {

@@ -40,6 +40,8 @@ public record ShortestPath(List<Integer> nodes, double cost) {
   /**
    * Validates and copies.
    *
+   * @param nodes the node numbers from the source to the target, both included
+   * @param cost the path's total cost
    * @throws ValidationException if the nodes are missing or empty, or the cost is negative or not finite
    */
   public ShortestPath {

@@ -23,6 +23,9 @@ public record Traversal(EdgeDirection direction, Set<EdgeType> edgeTypes, Set<No
   /**
    * Validates and copies.
    *
+   * @param direction which edges of a node to follow
+   * @param edgeTypes the edge types to follow; empty for all
+   * @param nodeTypes the node types to enter; empty for all
    * @throws io.zhiku.core.ValidationException if a part is missing or a set holds {@code null}
    */
   public Traversal {

@@ -11,7 +11,9 @@ import io.zhiku.core.ZhikuException;
 public class SkosImportException extends ZhikuException {
   private static final long serialVersionUID = 1L;
 
+  /** The line in the file, or -1 if not known. */
   private final long line;
+  /** The column in the file, or -1 if not known. */
   private final long column;
 
   /**

@@ -59,6 +59,19 @@ public record SkosOptions(
   /**
    * Validates.
    *
+   * @param conceptBase the IRI prefix of concepts minted here, e.g. {@code "urn:zhiku:concept:"}
+   * @param schemeBase the IRI prefix of schemes minted here, e.g. {@code "urn:zhiku:scheme:"}
+   * @param defaultSchemeId the scheme given to concepts of a file that declares no scheme at all
+   * @param maxBytes the largest file read, in bytes
+   * @param maxStatements the most RDF statements read
+   * @param maxDepth the deepest nesting: of blank-node property lists and collections in Turtle, of
+   *     elements in RDF/XML (the root element is 1)
+   * @param maxLiteralChars the longest string, IRI, comment or name in Turtle; in RDF/XML, the longest run
+   *     of characters without a {@code <} (text, an attribute value, a tag)
+   * @param baseIri the absolute IRI that relative IRIs in a file (such as {@code rdf:about="10002944"})
+   *     resolve against, or {@code null}: then a file read from a path resolves them against its own location
+   *     ({@code file:} IRI), as RDF tools do, and a stream refuses them. It only resolves references: ids
+   *     still come from the resolved IRIs as described above
    * @throws ValidationException if a base is not an IRI, the scheme id is malformed, or a limit is not positive
    */
   public SkosOptions {

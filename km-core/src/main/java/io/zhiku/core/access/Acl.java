@@ -36,6 +36,10 @@ public record Acl(boolean everyone, Set<String> users, Set<String> groups, Set<S
   /**
    * Validates and copies.
    *
+   * @param everyone whether every principal may read; then the allow-lists must be empty
+   * @param users user ids allowed to read
+   * @param groups group ids whose members may read
+   * @param roles role ids whose holders may read
    * @throws ValidationException if an id is malformed, a list is too long, or a public ACL has allow-lists
    */
   public Acl {

@@ -25,6 +25,9 @@ public record Principal(String userId, Set<String> groups, Set<String> roles) {
   /**
    * Validates and copies.
    *
+   * @param userId the user's id (see {@link io.zhiku.core.item.KnowledgeItem} for the id syntax)
+   * @param groups the ids of the groups the user belongs to, at most {@value #MAX_MEMBERSHIPS}
+   * @param roles the ids of the roles the user holds, at most {@value #MAX_MEMBERSHIPS}
    * @throws io.zhiku.core.ValidationException if an id is malformed or there are too many groups or roles
    */
   public Principal {

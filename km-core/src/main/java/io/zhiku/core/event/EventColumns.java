@@ -42,6 +42,11 @@ public record EventColumns(
   /**
    * Validates and copies.
    *
+   * @param types the types told apart, in order: {@link EventBlock#type(int)} is an index into this list,
+   *     or -1 for an event of another type (a scan whose query names no types meets them)
+   * @param reads for each column, the types it is read for (a subset of {@code types})
+   * @param attributes for each context attribute key, the types it is read for (a subset of {@code types});
+   *     {@link EventBlock#attributeNumber(int, int)} numbers keys in this map's order
    * @throws ValidationException if a type is missing or listed twice, there are more than {@value #MAX_TYPES}
    *     types or {@value WorkContext#MAX_ATTRIBUTES} attribute keys, a key is malformed, or a column or
    *     attribute is read for a type that is not in {@code types}

@@ -37,6 +37,15 @@ public record EventQuery(
   /**
    * Validates and copies.
    *
+   * @param from events at or after this instant, or {@code null} for no lower bound
+   * @param before events before this instant, or {@code null} for no upper bound
+   * @param types event types; empty for any
+   * @param userIds the principals' user ids; empty for anyone
+   * @param itemIds item ids; empty for any (events without an item match only an empty filter)
+   * @param roles roles: an event matches if its context's role or one of its principal's roles is listed;
+   *     empty for any
+   * @param contextAttributes context attributes the event's work context must have, e.g. {@code
+   *     industry=education}; empty for any
    * @throws ValidationException if a filter is malformed or too long, or the window ends before it starts
    */
   public EventQuery {

@@ -41,6 +41,16 @@ public record UsageEvent(
   /**
    * Validates.
    *
+   * @param id an id the host gives the event to make recording idempotent, or {@code null}
+   * @param type what happened
+   * @param time when, from the host's clock
+   * @param principal who did it
+   * @param itemId the item concerned, or {@code null}
+   * @param context the work context it happened in, or {@code null}
+   * @param query the search query or question text (single line, at most {@value #MAX_QUERY_CHARS}
+   *     characters), or {@code null}
+   * @param resultCount how many results a search found (required for searches, never negative), or {@code null}
+   * @param value a number that qualifies the event (a rating, minutes saved), finite, or {@code null}
    * @throws ValidationException if a part is malformed or a part the type requires is missing
    */
   public UsageEvent {

@@ -54,6 +54,7 @@ public record UsageEventType(@JsonValue String name) {
   /**
    * Validates.
    *
+   * @param name 1 to 64 characters of {@code a-z 0-9 -}, starting with a letter
    * @throws io.zhiku.core.ValidationException if the name is malformed
    */
   public UsageEventType {

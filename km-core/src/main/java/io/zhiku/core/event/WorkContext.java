@@ -60,6 +60,18 @@ public record WorkContext(
   /**
    * Validates and copies.
    *
+   * @param principal who is working
+   * @param role the role they act in now (an id, e.g. {@code "account-manager"}), or {@code null}
+   * @param process the business process (an id, e.g. {@code "sales-project"}), or {@code null}
+   * @param stage the step of that process (an id, e.g. {@code "proposal"}), or {@code null}
+   * @param concepts the concepts the work is about (concept ids, e.g. the product line of a project), at
+   *     most {@value #MAX_CONCEPTS}
+   * @param attributes further context by key, such as {@link #INDUSTRY} or {@link #CUSTOMER}; keys are 1 to
+   *     64 characters of {@code a-z 0-9 _ . -}, values single-line text of at most 256 characters (stripped)
+   * @param text the free text of the task at hand (a requirement, a ticket, a question), with control
+   *     characters other than tab and line breaks stripped; at most {@value #MAX_TEXT_CHARS} characters;
+   *     {@code null} is read as empty
+   * @param time when, from the host's clock
    * @throws io.zhiku.core.ValidationException if a part is missing or malformed
    */
   public WorkContext {

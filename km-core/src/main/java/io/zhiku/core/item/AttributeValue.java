@@ -96,7 +96,11 @@ public sealed interface AttributeValue {
    * @param value single-line text, stripped, of at most {@value AttributeValue#MAX_TEXT_CHARS} characters
    */
   record TextValue(String value) implements AttributeValue {
-    /** Validates and strips. */
+    /**
+     * Validates and strips.
+     *
+     * @param value single-line text, stripped, of at most {@value AttributeValue#MAX_TEXT_CHARS} characters
+     */
     public TextValue {
       value = Checks.line("AttributeValue.text", value, MAX_TEXT_CHARS);
     }
@@ -115,7 +119,11 @@ public sealed interface AttributeValue {
    * @param value the number; never NaN or infinite
    */
   record DoubleValue(double value) implements AttributeValue {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param value the number; never NaN or infinite
+     */
     public DoubleValue {
       if (!Double.isFinite(value)) {
         throw new ValidationException("AttributeValue.double", value, "must be a finite number");
@@ -136,7 +144,11 @@ public sealed interface AttributeValue {
    * @param value the date
    */
   record DateValue(LocalDate value) implements AttributeValue {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param value the date
+     */
     public DateValue {
       Checks.present("AttributeValue.date", value);
     }
@@ -148,7 +160,11 @@ public sealed interface AttributeValue {
    * @param value the instant
    */
   record InstantValue(Instant value) implements AttributeValue {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param value the instant
+     */
     public InstantValue {
       Checks.present("AttributeValue.instant", value);
     }

@@ -36,6 +36,7 @@ public record ItemKind(@JsonValue String name) {
   /**
    * Validates.
    *
+   * @param name 1 to 64 characters of {@code a-z 0-9 -}, starting with a letter
    * @throws io.zhiku.core.ValidationException if the name is malformed
    */
   public ItemKind {

@@ -56,6 +56,13 @@ public record ItemLimits(
   /**
    * Validates: each limit is at least 1 and at most its ceiling.
    *
+   * @param maxTitleChars the longest title, in characters
+   * @param maxBodyBytes the largest body, in UTF-8 bytes
+   * @param maxConcepts the most concept ids on one item
+   * @param maxTags the most tags on one item
+   * @param maxAttributes the most attributes on one item
+   * @param maxAuthors the most authors on one item
+   * @param maxLinks the most links from one item
    * @throws ValidationException if a limit is out of range
    */
   public ItemLimits {

@@ -24,6 +24,8 @@ public record ItemLink(String relation, String targetId) {
   /**
    * Validates.
    *
+   * @param relation 1 to 64 characters of {@code a-z 0-9 -}, starting with a letter
+   * @param targetId the id of the item linked to
    * @throws io.zhiku.core.ValidationException if the relation or target id is malformed
    */
   public ItemLink {

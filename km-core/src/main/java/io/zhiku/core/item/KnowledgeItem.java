@@ -89,6 +89,26 @@ public record KnowledgeItem(
   /**
    * Validates, normalises and copies.
    *
+   * @param id the item's id, unique in a knowledge base
+   * @param kind what sort of knowledge it is
+   * @param title a one-line title
+   * @param body the text, possibly empty; {@code null} is read as empty
+   * @param language the BCP 47 tag of the main language ({@code "zh"}, {@code "en"}, {@code "zh-Hant"}),
+   *     or {@code "und"} when unknown or mixed; {@code null} is read as {@code "und"}
+   * @param concepts ids of the taxonomy concepts it is classified under, in any scheme
+   * @param tags free-form tags
+   * @param authors user ids of its authors, first author first
+   * @param ownerUnit the id of the organisational unit that owns it, or {@code null}
+   * @param attributes typed attributes by key (keys: 1 to 64 characters of {@code a-z 0-9 _ . -})
+   * @param links typed links to other items
+   * @param acl who may read it; required (use {@link Acl#PUBLIC} to let everyone read)
+   * @param status where it is in its life; {@code null} is read as {@link ItemStatus#PUBLISHED}
+   * @param reviewBy when it is due for review, or {@code null}
+   * @param verifiedBy the user id of who last verified it as correct, or {@code null}
+   * @param verifiedAt when it was last verified, or {@code null}
+   * @param created when a store first saved it, or {@code null} before that
+   * @param updated when a store last saved it, or {@code null} before the first save
+   * @param version the store's version of it, 0 before the first save
    * @throws ValidationException if a rule in the class description is broken
    */
   public KnowledgeItem {

@@ -11,6 +11,7 @@ import io.zhiku.core.ZhikuException;
 public class JsonFormatException extends ZhikuException {
   private static final long serialVersionUID = 1L;
 
+  /** The JSON path of the offending value, or empty. */
   private final String path;
 
   /**

@@ -19,6 +19,8 @@ public record CommitPolicy(int maxChanges, Duration maxDelay) {
   /**
    * Validates.
    *
+   * @param maxChanges commit once this many changes are uncommitted; 0 to not count
+   * @param maxDelay commit once the oldest uncommitted change is this old; {@link Duration#ZERO} to not wait
    * @throws ValidationException if a part is negative or missing
    */
   public CommitPolicy {

@@ -10,8 +10,11 @@ import io.zhiku.core.ZhikuException;
 public class VersionConflictException extends ZhikuException {
   private static final long serialVersionUID = 1L;
 
+  /** The item written. */
   private final String id;
+  /** The version the writer expected. */
   private final long expected;
+  /** The stored version, 0 if the item does not exist. */
   private final long actual;
 
   /**

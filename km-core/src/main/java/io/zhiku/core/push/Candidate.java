@@ -17,6 +17,9 @@ public record Candidate(String itemId, double score, Reason reason) {
   /**
    * Validates.
    *
+   * @param itemId the item's id
+   * @param score how strongly the recommender proposes it: finite and positive
+   * @param reason why
    * @throws ValidationException if the id is malformed, the score is not finite and positive, or the
    *     reason is missing
    */

@@ -19,6 +19,10 @@ public record ItemNotification(Principal subscriber, String conceptId, Knowledge
   /**
    * Validates.
    *
+   * @param subscriber who subscribed
+   * @param conceptId the concept subscribed to (the item is classified under it or a descendant)
+   * @param item the item as stored
+   * @param created {@code true} for a new item, {@code false} for an update
    * @throws io.zhiku.core.ValidationException if a part is missing
    */
   public ItemNotification {

@@ -28,6 +28,14 @@ public record PushRule(String id, String description, RuleCondition when, List<S
   /**
    * Validates and copies.
    *
+   * @param id the rule's id, which errors and reasons name
+   * @param description what the rule is for, in business language ("proposal stage in the education
+   *     industry"); {@code null} to describe the condition
+   * @param when when it applies
+   * @param items item ids to recommend, at most {@value #MAX_TARGETS}
+   * @param concepts concept ids whose items (with descendants) to recommend, newest first, at most {@value
+   *     #MAX_TARGETS}
+   * @param weight how strongly, relative to other rules: finite and positive (1 is usual)
    * @throws ValidationException naming the rule if a part is missing or malformed, it names no item and
    *     no concept, or the weight is not finite and positive
    */

@@ -46,6 +46,13 @@ public record PushSettings(Map<Recommender, Double> recommenders, Duration halfL
   /**
    * Validates and copies.
    *
+   * @param recommenders the enabled recommenders with their weights, in order
+   * @param halfLife how fast usage and acceptance fade in popularity counts
+   * @param segmentAttributes the context attribute keys whose values form popularity segments
+   * @param maxShows after this many shows within the window, an item is not pushed to that person again
+   * @param showWindow the window of {@code maxShows}
+   * @param variety the factor per shared concept, in (0, 1]; 1 for no variety
+   * @param recordShown whether pushes are recorded as {@code push-shown} events
    * @throws ValidationException if a setting is out of range or two recommenders share a name
    */
   public PushSettings {

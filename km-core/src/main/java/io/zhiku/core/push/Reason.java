@@ -19,6 +19,8 @@ public record Reason(String source, String text) {
   /**
    * Validates.
    *
+   * @param source the name of the {@link Recommender} that gave it, e.g. {@code "rules"}
+   * @param text the explanation, one line of at most {@value #MAX_TEXT_CHARS} characters
    * @throws io.zhiku.core.ValidationException if the source is not a token or the text is not one line
    */
   public Reason {

@@ -17,6 +17,9 @@ public record Recommendation(KnowledgeItem item, double score, List<Reason> reas
   /**
    * Validates and copies.
    *
+   * @param item the item, which the principal may read
+   * @param score the blended score (higher is better); comparable within one push only
+   * @param reasons why, strongest first; never empty
    * @throws io.zhiku.core.ValidationException if a part is missing or there is no reason
    */
   public Recommendation {

@@ -87,6 +87,8 @@ public sealed interface RuleCondition {
     /**
      * Validates and copies.
      *
+     * @param field {@code role}, {@code process}, {@code stage}, {@code concept} or an attribute key
+     * @param values one to {@value #MAX_ENTRIES} values
      * @throws ValidationException if the field is not a key or there are no values
      */
     public Is {
@@ -123,6 +125,7 @@ public sealed interface RuleCondition {
     /**
      * Validates and copies.
      *
+     * @param conditions one to {@value #MAX_ENTRIES} conditions
      * @throws ValidationException if the list is empty or too long
      */
     public AllOf {
@@ -149,6 +152,7 @@ public sealed interface RuleCondition {
     /**
      * Validates and copies.
      *
+     * @param conditions one to {@value #MAX_ENTRIES} conditions
      * @throws ValidationException if the list is empty or too long
      */
     public AnyOf {
@@ -175,6 +179,7 @@ public sealed interface RuleCondition {
     /**
      * Validates.
      *
+     * @param condition the condition
      * @throws ValidationException if the condition is missing or nested too deep
      */
     public Not {

@@ -13,6 +13,8 @@ public record ScoredItem(String itemId, double score) {
   /**
    * Validates.
    *
+   * @param itemId the item's id
+   * @param score the score; its meaning depends on the question asked (decayed uses, similarity...)
    * @throws io.zhiku.core.ValidationException if the id is malformed
    */
   public ScoredItem {

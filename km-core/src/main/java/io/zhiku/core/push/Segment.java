@@ -20,6 +20,9 @@ public record Segment(String dimension, String value) {
   /**
    * Validates.
    *
+   * @param dimension {@code "everyone"}, {@code "role"}, {@code "stage"} or a context attribute key such as
+   *     {@code "industry"}
+   * @param value the role, stage or attribute value; empty for everyone
    * @throws io.zhiku.core.ValidationException if the dimension is not a key or the value is malformed
    */
   public Segment {

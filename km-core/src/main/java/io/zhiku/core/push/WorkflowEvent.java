@@ -26,6 +26,9 @@ public record WorkflowEvent(String type, WorkContext context, int limit) {
   /**
    * Validates.
    *
+   * @param type what happened, a token such as {@link #STAGE_ENTERED}; hosts may use their own
+   * @param context the work context after the step
+   * @param limit how many recommendations to push, 1 to 100
    * @throws ValidationException if the type is not a token, the context is missing or the limit is out of range
    */
   public WorkflowEvent {

@@ -17,7 +17,15 @@ import io.zhiku.core.item.KnowledgeItem;
  *     beginning of the body when nothing in it matched; empty for an empty body
  */
 public record SearchHit(KnowledgeItem item, float score, String title, String snippet) {
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param item the item
+   * @param score its score (higher is better; comparable only within one result list)
+   * @param title the item's title as HTML, matches marked
+   * @param snippet the best passages of the body as HTML, matches marked, joined with {@code " … "}; the
+   *     beginning of the body when nothing in it matched; empty for an empty body
+   */
   public SearchHit {
     Checks.present("SearchHit.item", item);
     Checks.present("SearchHit.title", title);

@@ -88,6 +88,26 @@ public record SearchRequest(
   /**
    * Validates and copies.
    *
+   * @param principal who is searching
+   * @param text what they typed, at most {@value #MAX_TEXT_CHARS} characters (code points), checked when the
+   *     request is built; empty to browse. Any text within that length searches: one past the engine's
+   *     budget for typed queries (the embedded engine: 64 words or phrases, 512 terms after analysis — a
+   *     long question, a pasted case) is searched as a description, by its most distinctive terms, and its
+   *     {@code +}, {@code -} and quotes then count as plain text
+   * @param concepts concept ids; an item must be classified under each of them or their descendants
+   * @param kinds item kinds; empty for any
+   * @param statuses lifecycle statuses; empty for any
+   * @param authors author user ids; empty for any
+   * @param tags tags (exact); empty for any
+   * @param attributes text attributes that must have exactly these values
+   * @param updatedFrom only items updated at or after this instant, or {@code null}
+   * @param updatedBefore only items updated before this instant, or {@code null}
+   * @param pageSize how many hits per page, 1 to {@value #MAX_PAGE_SIZE}
+   * @param after the {@link SearchResult#nextCursor()} of the previous page, or {@code null} for the first
+   * @param facets ids of the concept schemes to count facets for; empty for none
+   * @param order how hits are ordered: {@link Order#RELEVANCE} (the default) or {@link Order#NEWEST}
+   * @param context the work context the search is made in, recorded with its search event; or {@code
+   *     null}. Its principal must be the request's.
    * @throws ValidationException if a part is missing, malformed or over its limit
    */
   public SearchRequest {

@@ -21,7 +21,18 @@ import java.util.Map;
  */
 public record SearchResult(
     SearchRequest request, long totalHits, List<SearchHit> hits, String nextCursor, Map<String, List<FacetCount>> facets) {
-  /** Copies. */
+  /**
+   * Copies.
+   *
+   * @param request the request answered
+   * @param totalHits how many items the principal may read match, in all (exact)
+   * @param hits this page's hits, best first
+   * @param nextCursor pass to {@link SearchRequest#after(String)} for the next page, or {@code null} when
+   *     this is the last page
+   * @param facets for each scheme in {@link SearchRequest#facets()}: its concepts that readable matching
+   *     items reach, counts rolled up the hierarchy, largest count first (then by id); concepts with no
+   *     item are left out
+   */
   public SearchResult {
     hits = List.copyOf(hits);
     Map<String, List<FacetCount>> copy = new LinkedHashMap<>();

@@ -15,6 +15,8 @@ public record SimilarItem(KnowledgeItem item, double score) {
   /**
    * Validates.
    *
+   * @param item the item, as stored now
+   * @param score its similarity (higher is more alike; comparable only within one answer)
    * @throws ValidationException if the item is missing or the score is not a finite number
    */
   public SimilarItem {

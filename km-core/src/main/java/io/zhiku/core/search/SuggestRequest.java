@@ -22,6 +22,11 @@ public record SuggestRequest(Principal principal, String prefix, int limit) {
   /**
    * Validates.
    *
+   * @param principal who is typing; only titles and concepts it may read are suggested
+   * @param prefix the text typed so far, 1 to {@value #MAX_PREFIX_CHARS} characters; matched, after
+   *     folding case, full-width forms and traditional Chinese, against the start of titles and labels and
+   *     the start of their words (several words typed: each must start a word)
+   * @param limit the most suggestions, 1 to {@value #MAX_LIMIT}
    * @throws ValidationException if a part is missing or out of range
    */
   public SuggestRequest {

@@ -29,7 +29,12 @@ public sealed interface Change {
    * @param item the item, with its version and timestamps already set
    */
   record Put(long sequence, KnowledgeItem item) implements Change {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param sequence the change's sequence number
+     * @param item the item, with its version and timestamps already set
+     */
     public Put {
       Checks.present("Change.Put.item", item);
     }
@@ -47,7 +52,12 @@ public sealed interface Change {
    * @param id the item's id
    */
   record Delete(long sequence, String id) implements Change {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param sequence the change's sequence number
+     * @param id the item's id
+     */
     public Delete {
       Checks.id("Change.Delete.id", id);
     }

@@ -15,7 +15,15 @@ import java.util.Map;
  *     items reach it (each item once per key); keys with no item may be absent
  */
 public record IndexSearchResult(long totalHits, List<SearchHit> hits, String nextCursor, Map<String, Long> facetCounts) {
-  /** Copies. */
+  /**
+   * Copies.
+   *
+   * @param totalHits how many readable items match, exactly
+   * @param hits the page's hits, best first
+   * @param nextCursor the cursor of the next page, or {@code null} on the last page
+   * @param facetCounts for each facet key of {@link IndexSearch#facetRollup()}, how many readable matching
+   *     items reach it (each item once per key); keys with no item may be absent
+   */
   public IndexSearchResult {
     hits = List.copyOf(hits);
     facetCounts = Map.copyOf(facetCounts);

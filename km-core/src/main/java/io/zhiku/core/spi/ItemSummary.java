@@ -22,6 +22,11 @@ public record ItemSummary(String id, Acl acl, Set<String> concepts, ItemStatus s
   /**
    * Validates and copies.
    *
+   * @param id the item's id
+   * @param acl who may read it
+   * @param concepts the concept ids it is classified under (not expanded)
+   * @param status its status
+   * @param updatedMillis when it last changed, in epoch milliseconds
    * @throws io.zhiku.core.ValidationException if the id is malformed or a part is missing
    */
   public ItemSummary {

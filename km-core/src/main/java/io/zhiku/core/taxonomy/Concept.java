@@ -52,6 +52,19 @@ public record Concept(
   /**
    * Validates and copies.
    *
+   * @param id the concept's id, unique in a taxonomy
+   * @param uri the concept's IRI when it came from another vocabulary, or {@code null} (then SKOS export
+   *     writes the configured concept base IRI followed by the id)
+   * @param schemes ids of the schemes it belongs to; at least one
+   * @param prefLabels its preferred label per language (key: BCP 47 tag, or empty for no language)
+   * @param altLabels alternative labels
+   * @param hiddenLabels hidden labels: found by lookup, never displayed
+   * @param broader ids of its broader concepts; never itself
+   * @param related ids of related concepts (the relation is symmetric in {@link Taxonomy#related}); never itself
+   * @param notations codes such as {@code "C-12"}
+   * @param scopeNotes how to use it
+   * @param definitions what it means
+   * @param topConceptOf ids of the schemes it is explicitly a top concept of; a subset of {@code schemes}
    * @throws ValidationException if a part is malformed, the concept is in no scheme, refers to itself,
    *     or is a top concept of a scheme it is not in
    */

@@ -18,6 +18,10 @@ public record ConceptScheme(String id, String uri, Map<String, String> prefLabel
   /**
    * Validates and copies.
    *
+   * @param id the scheme's id
+   * @param uri the scheme's IRI when it came from another vocabulary, or {@code null} (then SKOS export
+   *     writes the configured scheme base IRI followed by the id)
+   * @param prefLabels its name per language (key: BCP 47 tag, or empty for no language)
    * @throws io.zhiku.core.ValidationException if a part is malformed
    */
   public ConceptScheme {

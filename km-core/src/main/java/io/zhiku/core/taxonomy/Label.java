@@ -18,6 +18,8 @@ public record Label(String text, String language) {
   /**
    * Validates and normalises.
    *
+   * @param text single-line text of at most {@value #MAX_CHARS} characters, stripped
+   * @param language a BCP 47 tag in canonical case, or empty for text without a language
    * @throws io.zhiku.core.ValidationException if the text or language is malformed
    */
   public Label {

@@ -19,6 +19,9 @@ public record Note(String text, String language) {
   /**
    * Validates and normalises.
    *
+   * @param text text of 1 to {@value #MAX_CHARS} characters; line breaks are kept, other control
+   *     characters stripped
+   * @param language a BCP 47 tag in canonical case, or empty for text without a language
    * @throws ValidationException if the text is blank or too long, or the language is malformed
    */
   public Note {

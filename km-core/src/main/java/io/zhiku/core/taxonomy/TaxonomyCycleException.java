@@ -10,6 +10,7 @@ import java.util.List;
 public class TaxonomyCycleException extends ValidationException {
   private static final long serialVersionUID = 1L;
 
+  /** The concept ids of the cycle, first and last the same. */
   private final List<String> cycle;
 
   /**

@@ -34,6 +34,17 @@ public record KpiDefinition(String id, String name, String definition, String fo
   /**
    * Validates and copies.
    *
+   * @param id a token ({@code a-z 0-9 -}, 1 to 64 characters, starting with a letter), unique in a catalogue
+   * @param name a short name, e.g. "Knowledge reuse rate" (1 to 100 characters)
+   * @param definition what it measures, in a sentence or two (1 to 1,000 characters)
+   * @param formula how it is computed, e.g. "items reused by a non-author ÷ published items" (1 to 500)
+   * @param unit what the value measures
+   * @param direction which way is better
+   * @param events the event types it reads; empty if it reads none (item KPIs) or if {@code everyEvent}
+   * @param everyEvent whether it reads every event whatever its type (active users)
+   * @param usesItems whether it reads the items (their authors, concepts, review dates)
+   * @param lookahead how far past the period's end it needs to see events (a search at the end of a
+   *     month succeeds by a click just after it); {@link Duration#ZERO} for none, at most 31 days
    * @throws ValidationException if a part is missing or malformed
    */
   public KpiDefinition {

@@ -24,6 +24,8 @@ public record KpiPeriod(Instant start, Instant end) {
   /**
    * Validates.
    *
+   * @param start the first instant of the period
+   * @param end the first instant after the period; after {@code start}
    * @throws ValidationException if a bound is missing or outside {@link io.zhiku.core.Instants}' range, or the
    *     period ends before it starts or is empty
    */

@@ -15,6 +15,10 @@ import java.util.List;
 public record KpiReport(KpiPeriod period, KpiSegment segment, List<KpiResult> results) {
   /**
    * Copies.
+   *
+   * @param period the period
+   * @param segment the segment
+   * @param results one per KPI, in the catalogue's order
    */
   public KpiReport {
     results = List.copyOf(results);

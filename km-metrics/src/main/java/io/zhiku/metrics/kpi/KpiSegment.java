@@ -39,6 +39,11 @@ public record KpiSegment(String unit, String role, String concept, ItemKind kind
   /**
    * Validates and copies.
    *
+   * @param unit an organisational unit's id (a group id), or {@code null} for every unit
+   * @param role a role's id, or {@code null}
+   * @param concept a concept's id, or {@code null}
+   * @param kind an item kind, or {@code null}
+   * @param attributes work-context attributes an event must carry; empty for none
    * @throws io.zhiku.core.ValidationException if an id or attribute is malformed
    */
   public KpiSegment {

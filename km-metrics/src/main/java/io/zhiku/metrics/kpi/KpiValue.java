@@ -41,6 +41,16 @@ public record KpiValue(String kpiId, KpiPeriod period, KpiSegment segment, Shape
   /**
    * Validates and copies.
    *
+   * @param kpiId the KPI's id
+   * @param period the period
+   * @param segment the segment
+   * @param shape how the value was formed
+   * @param value the value (a fraction for rates); empty when the period had nothing to measure, see the note
+   * @param hits for a rate, what it counts (successes, failures); otherwise 0
+   * @param trials for a rate, out of how many; for a mean, how many observations; for a count or sum, how
+   *     many events or items it read
+   * @param observations for a mean, its observations (ascending when built by a {@link KpiScope}); otherwise empty
+   * @param note what the value rests on or why it is missing, in words; empty when there is nothing to add
    * @throws ValidationException if a part is missing or inconsistent
    */
   public KpiValue {

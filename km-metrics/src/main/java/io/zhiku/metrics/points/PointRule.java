@@ -36,6 +36,11 @@ public record PointRule(String id, UsageEventType type, Earner earner, int point
   /**
    * Validates.
    *
+   * @param id a token naming the rule, e.g. {@code "accepted-answer"}
+   * @param type the event type that earns
+   * @param earner who earns
+   * @param points points per event, 1 to {@value #MAX_POINTS}
+   * @param dailyCap the most points an earner collects from this rule in one day, at least {@code points}
    * @throws ValidationException if a part is missing or out of range
    */
   public PointRule {

@@ -27,6 +27,11 @@ public record PointsLedger(KpiPeriod period, List<PointEntry> entries, Map<Strin
 
   /**
    * Copies.
+   *
+   * @param period the period
+   * @param entries every award, in the order of the events
+   * @param units each earner's units: the groups they belonged to at their latest event of the period (empty
+   *     for earners who recorded none)
    */
   public PointsLedger {
     entries = List.copyOf(entries);

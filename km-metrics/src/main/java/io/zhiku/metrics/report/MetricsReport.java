@@ -49,7 +49,24 @@ public record MetricsReport(String title, Instant generated, String viewer, Zone
   /** The longest title. */
   public static final int MAX_TITLE = 200;
 
-  /** Copies. */
+  /**
+   * Copies.
+   *
+   * @param title the report's title
+   * @param generated when it was computed, from the builder's clock
+   * @param viewer the user id of the person it was computed for
+   * @param zone where days, months and quarters begin
+   * @param segment the segment
+   * @param baseline the baseline period
+   * @param current the current period
+   * @param comparisons every KPI, baseline against current, in the catalogue's order
+   * @param granularity the step of the trend, or {@code null} when there is none
+   * @param trend the trend's points in time order; empty when none was asked for
+   * @param roi the ROI, when a model was given
+   * @param leaderboardUnit the unit the leaderboard is for, or {@code null} for the whole organisation
+   * @param leaderboard the top earners of incentive points in the current period; empty when no rules were given
+   * @param topItems the most used items of the current period that the viewer may read
+   */
   public MetricsReport {
     comparisons = List.copyOf(comparisons);
     trend = List.copyOf(trend);

@@ -15,7 +15,13 @@ import java.util.Locale;
  *     per year of the horizon; each finite and at least 0 (a loss is a cost)
  */
 public record Benefit(String name, List<Double> yearly) {
-  /** Checks and copies. */
+  /**
+   * Checks and copies.
+   *
+   * @param name what the benefit is, shown in reports (1 to 100 characters, not blank)
+   * @param yearly the amount in each year, from year 1: either one amount (the same every year) or one
+   *     per year of the horizon; each finite and at least 0 (a loss is a cost)
+   */
   public Benefit {
     name = RoiChecks.name("Benefit.name", name);
     if (yearly == null || yearly.isEmpty()) {

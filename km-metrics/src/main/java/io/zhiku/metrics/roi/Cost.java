@@ -11,7 +11,13 @@ package io.zhiku.metrics.roi;
  * @param yearly {@code true} for every year of the horizon, {@code false} for once in year 0
  */
 public record Cost(String name, double amount, boolean yearly) {
-  /** Checks. */
+  /**
+   * Checks.
+   *
+   * @param name what the cost is (1 to 100 characters, not blank)
+   * @param amount the amount, finite and at least 0
+   * @param yearly {@code true} for every year of the horizon, {@code false} for once in year 0
+   */
   public Cost {
     name = RoiChecks.name("Cost.name", name);
     RoiChecks.amount("Cost.amount of \"" + name + "\"", amount);

@@ -15,7 +15,13 @@ import java.util.OptionalDouble;
  * @param note why there is no single rate; empty when there is exactly one
  */
 public record Irr(List<Double> rates, String note) {
-  /** Copies. */
+  /**
+   * Copies.
+   *
+   * @param rates every rate above -100% (and below 100,000%) where the NPV crosses zero, ascending, to
+   *     1e-9; empty if there is none
+   * @param note why there is no single rate; empty when there is exactly one
+   */
   public Irr {
     rates = List.copyOf(rates);
   }

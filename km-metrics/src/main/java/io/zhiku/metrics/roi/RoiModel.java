@@ -29,7 +29,14 @@ import java.util.Set;
  * @param benefits the benefits, names distinct; each has one amount or one per year of the horizon
  */
 public record RoiModel(int years, double discountRate, List<Cost> costs, List<Benefit> benefits) {
-  /** Checks and copies. */
+  /**
+   * Checks and copies.
+   *
+   * @param years the horizon, 1 to {@value CashFlows#MAX_YEARS}
+   * @param discountRate per year, above -1 (0.08 for 8%)
+   * @param costs the costs, at least one with an amount above 0, names distinct
+   * @param benefits the benefits, names distinct; each has one amount or one per year of the horizon
+   */
   public RoiModel {
     if (years < 1 || years > CashFlows.MAX_YEARS) {
       throw new ValidationException("RoiModel.years", years, "1 to " + CashFlows.MAX_YEARS);

@@ -41,26 +41,47 @@ import org.apache.lucene.util.BytesRef;
  * Lucene on the same fields. Not API. Stateless and thread-safe.
  */
 public final class LuceneSchema {
+  /** The item id: a keyword (the key of updates and deletes) and a sorted doc value. */
   public static final String ID = "_id";
+  /** Marks a live item's document; tombstones and state documents lack it. */
   public static final String LIVE = "_live";
+  /** The sequence number of the write that stored the item. */
   public static final String SEQ = "_seq";
+  /** The item as JSON, stored: what hits are read back from. */
   public static final String SOURCE = "_source";
+  /** The title, analysed into words. */
   public static final String TITLE = "title";
+  /** The body, analysed into words. */
   public static final String BODY = "body";
+  /** Title, body and tags analysed into single characters, for Chinese text without word breaks. */
   public static final String CHARS = "text_chars";
+  /** The title, analysed for suggestions word by word. */
   public static final String SUGGEST_WORD = "suggest_word";
+  /** The title, analysed for suggestions of the whole title. */
   public static final String SUGGEST_FULL = "suggest_full";
+  /** The item kind's name, a keyword. */
   public static final String KIND = "kind";
+  /** The item status's wire name, a keyword. */
   public static final String STATUS = "status";
+  /** Author user ids, keywords. */
   public static final String AUTHOR = "author";
+  /** Tags, keywords as given (tags are also searched as body text). */
   public static final String TAG = "tag";
+  /** The item's concept ids: keywords and sorted-set doc values (for facets). */
   public static final String CONCEPT = "concept";
+  /** Text attributes, as {@code key=value} keywords. */
   public static final String ATTRIBUTE = "attr";
+  /** When the item was last saved, epoch milliseconds: a point and a doc value. */
   public static final String UPDATED = "updated";
+  /** A doc value of 1 on items someone has verified. */
   public static final String VERIFIED = "verified";
+  /** Set to {@link #YES} when everyone may read. */
   public static final String ACL_ALL = "acl_all";
+  /** User ids allowed to read: keywords and doc values. */
   public static final String ACL_USER = "acl_user";
+  /** Group ids allowed to read: keywords and doc values. */
   public static final String ACL_GROUP = "acl_group";
+  /** Role ids allowed to read: keywords and doc values. */
   public static final String ACL_ROLE = "acl_role";
   /** The item's embedding, compared by cosine. */
   public static final String VECTOR = "_vector";
@@ -68,6 +89,7 @@ public final class LuceneSchema {
   public static final String EMBEDDER = "_embedder";
   /** The most characters of an item's body that are embedded (its start says what it is about). */
   static final int EMBEDDED_BODY_CHARS = 1000;
+  /** The key, in a commit's user data, of the last sequence number the commit holds. */
   public static final String COMMIT_SEQUENCE = "zhiku.sequence";
   /**
    * The key of a state document: not an item (no id, not live, no sequence number), so no item query,
@@ -78,6 +100,7 @@ public final class LuceneSchema {
   public static final String STATE_VALUE = "_state_value";
   /** The {@link #STATE} of the document holding the taxonomy. */
   public static final String TAXONOMY_STATE = "taxonomy";
+  /** The value of a flag field when set. */
   public static final String YES = "1";
   /*
    * Field weights of typed words. The title counts twice the body. The character field weighs most:
@@ -250,6 +273,9 @@ public final class LuceneSchema {
    * membership clause is an {@link IndexOrDocValuesQuery}: when another clause leads with few documents
    * (push checking a few hundred candidates), Lucene checks those documents' doc values instead of
    * reading the postings of every group the principal is in.
+   *
+   * @param p the principal
+   * @return a query matching exactly the items {@code p} may read
    */
   public static Query accessFilter(Principal p) {
     BooleanQuery.Builder any = new BooleanQuery.Builder()

@@ -60,7 +60,13 @@ public final class UserQueryParser {
      */
     public static final Limits DEFAULTS = new Limits(io.zhiku.core.search.SearchRequest.MAX_TEXT_CHARS, 64, 512);
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param maxChars the longest query, in code points
+     * @param maxClauses the most clauses (words and phrases)
+     * @param maxTerms the most terms after analysis, over all clauses and fields
+     */
     public Limits {
       if (maxChars < 1 || maxClauses < 1 || maxTerms < 1) {
         throw new ValidationException("UserQueryParser.Limits", maxChars + "/" + maxClauses + "/" + maxTerms, "every limit must be positive");
