@@ -38,6 +38,7 @@ import io.zhiku.core.spi.Change;
 import io.zhiku.core.spi.EventStore;
 import io.zhiku.core.spi.IndexSearch;
 import io.zhiku.core.spi.IndexSearchResult;
+import io.zhiku.core.spi.EngineOption;
 import io.zhiku.core.spi.IndexSettings;
 import io.zhiku.core.spi.ItemSummary;
 import io.zhiku.core.spi.KnowledgeIndex;
@@ -1345,6 +1346,7 @@ public final class KnowledgeBase implements AutoCloseable {
     private boolean recordSearches = true;
     private Duration eventRetention;
     private TextEmbedder embedder;
+    private final Map<Class<?>, EngineOption> engineOptions = new LinkedHashMap<>();
 
     private Builder() {}
 
@@ -1431,6 +1433,21 @@ public final class KnowledgeBase implements AutoCloseable {
     }
 
     /**
+     * Sets an option of the engine's own (a cluster address, credentials): see the engine's documentation
+     * for the types it reads. A second option of the same type replaces the first.
+     *
+     * @param option the option
+     * @return this builder
+     * @throws ValidationException if it is {@code null}; an option the engine does not read is refused by
+     *     {@link #build()}, which knows the engine
+     */
+    public Builder engineOption(EngineOption option) {
+      Checks.present("engineOption", option);
+      engineOptions.put(option.getClass(), option);
+      return this;
+    }
+
+    /**
      * @param loader the class loader engines are discovered in
      * @return this builder
      */
@@ -1500,10 +1517,19 @@ public final class KnowledgeBase implements AutoCloseable {
      * @return the open knowledge base; close it when done
      * @throws ZhikuException if no engine of the configured name is found (the message names the Maven
      *     artifact to add) or the engine cannot open the data
+     * @throws ValidationException if an {@linkplain #engineOption engine option} is of a type the engine
+     *     does not read (nothing is opened then)
      */
     public KnowledgeBase build() {
       KnowledgeIndexProvider provider = engine != null ? engine : discover();
-      IndexSettings settings = new IndexSettings(directory, embedder);
+      Set<Class<? extends EngineOption>> reads = provider.optionTypes();
+      for (EngineOption o : engineOptions.values()) {
+        if (reads.stream().noneMatch(t -> t.isInstance(o))) {
+          throw new ValidationException("engineOption", o.getClass().getName(), "engine \"" + provider.name()
+              + "\" reads only options of the types " + reads.stream().map(Class::getName).sorted().toList());
+        }
+      }
+      IndexSettings settings = new IndexSettings(directory, embedder, List.copyOf(engineOptions.values()));
       KnowledgeIndex index = provider.open(settings);
       EventStore events;
       try {

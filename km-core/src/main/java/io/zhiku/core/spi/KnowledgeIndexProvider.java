@@ -1,5 +1,7 @@
 package io.zhiku.core.spi;
 
+import java.util.Set;
+
 /**
  * Creates {@link KnowledgeIndex}es; found by {@link java.util.ServiceLoader} under its {@link #name()}
  * (the embedded Lucene engine in {@code io.zhiku:km-search} is {@code "lucene"}). An engine set on the
@@ -15,6 +17,16 @@ public interface KnowledgeIndexProvider {
    * @return the engine's name
    */
   String name();
+
+  /**
+   * The types of {@link EngineOption} this engine reads. A knowledge base refuses, before it opens
+   * anything, an option of any other type.
+   *
+   * @return the option types; none by default
+   */
+  default Set<Class<? extends EngineOption>> optionTypes() {
+    return Set.of();
+  }
 
   /**
    * Opens (or creates) an index.
