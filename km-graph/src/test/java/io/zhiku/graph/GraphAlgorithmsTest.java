@@ -3,7 +3,7 @@ package io.zhiku.graph;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.zhiku.core.testing.Seeded;
+import io.zhiku.testkit.Seeded;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -16,7 +16,7 @@ import io.zhiku.core.access.Principal;
 import io.zhiku.core.event.UsageEvent;
 import io.zhiku.core.event.UsageEventType;
 import io.zhiku.core.kb.KnowledgeBase;
-import io.zhiku.core.testing.Seeded;
+import io.zhiku.testkit.Seeded;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

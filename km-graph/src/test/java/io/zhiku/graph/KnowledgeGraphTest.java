@@ -19,7 +19,7 @@ import io.zhiku.core.kb.KnowledgeBase;
 import io.zhiku.core.taxonomy.Concept;
 import io.zhiku.core.taxonomy.ConceptScheme;
 import io.zhiku.core.taxonomy.Taxonomy;
-import io.zhiku.core.testing.Seeded;
+import io.zhiku.testkit.Seeded;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

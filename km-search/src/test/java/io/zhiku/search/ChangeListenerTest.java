@@ -15,7 +15,7 @@ import io.zhiku.core.event.UsageEventType;
 import io.zhiku.core.kb.ChangeListener;
 import io.zhiku.core.kb.KnowledgeBase;
 import io.zhiku.core.spi.Change;
-import io.zhiku.core.testing.TestClock;
+import io.zhiku.testkit.TestClock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

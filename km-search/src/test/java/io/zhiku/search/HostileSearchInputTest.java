@@ -17,7 +17,7 @@ import io.zhiku.core.search.SuggestRequest;
 import io.zhiku.core.taxonomy.Concept;
 import io.zhiku.core.taxonomy.ConceptScheme;
 import io.zhiku.core.taxonomy.Taxonomy;
-import io.zhiku.core.testing.Seeded;
+import io.zhiku.testkit.Seeded;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;

@@ -9,7 +9,7 @@ import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.kb.KnowledgeBase;
 import io.zhiku.core.search.SearchRequest;
 import io.zhiku.core.search.SearchResult;
-import io.zhiku.core.testing.Seeded;
+import io.zhiku.testkit.Seeded;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

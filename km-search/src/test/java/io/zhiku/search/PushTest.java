@@ -28,7 +28,7 @@ import io.zhiku.core.push.WorkflowEvent;
 import io.zhiku.core.taxonomy.Concept;
 import io.zhiku.core.taxonomy.ConceptScheme;
 import io.zhiku.core.taxonomy.Taxonomy;
-import io.zhiku.core.testing.TestClock;
+import io.zhiku.testkit.TestClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

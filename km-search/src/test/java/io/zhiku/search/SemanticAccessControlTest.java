@@ -2,14 +2,14 @@ package io.zhiku.search;
 
 import io.zhiku.core.kb.KnowledgeBase;
 import io.zhiku.core.search.TextEmbedder;
-import io.zhiku.core.testing.AccessControlConformanceKit;
 import io.zhiku.search.internal.LuceneIndexProvider;
+import io.zhiku.testkit.AccessControlKit;
 
 /**
  * The embedded Lucene engine with semantic ranking passes the access-control conformance kit: an
  * embedder re-orders hits but must never let a hidden item be seen, counted or suggested.
  */
-class SemanticAccessControlTest extends AccessControlConformanceKit {
+class SemanticAccessControlTest extends AccessControlKit {
   /** Embeds a text as a hash of its characters into 16 buckets: any deterministic vector will do here. */
   private static final TextEmbedder CHARACTERS = new TextEmbedder() {
     @Override

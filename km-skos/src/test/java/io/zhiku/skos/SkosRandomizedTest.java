@@ -3,7 +3,7 @@ package io.zhiku.skos;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.zhiku.core.taxonomy.Concept;
-import io.zhiku.core.testing.Seeded;
+import io.zhiku.testkit.Seeded;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

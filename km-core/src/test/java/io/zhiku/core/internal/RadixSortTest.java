@@ -3,7 +3,7 @@ package io.zhiku.core.internal;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.zhiku.core.testing.Seeded;
+import io.zhiku.testkit.Seeded;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Random;

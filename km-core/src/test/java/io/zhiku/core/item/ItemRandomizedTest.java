@@ -8,7 +8,7 @@ import io.zhiku.core.ValidationException;
 import io.zhiku.core.access.Acl;
 import io.zhiku.core.json.JsonFormatException;
 import io.zhiku.core.json.ZhikuJson;
-import io.zhiku.core.testing.Seeded;
+import io.zhiku.testkit.Seeded;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package io.zhiku.core.item;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.zhiku.core.testing.Seeded;
+import io.zhiku.testkit.Seeded;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.api.Test;

@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.zhiku.core.ValidationException;
 import io.zhiku.core.access.Acl;
+import io.zhiku.core.access.Principal;
 import io.zhiku.core.event.UsageEvent;
 import io.zhiku.core.event.UsageEventType;
 import io.zhiku.core.event.WorkContext;
-import io.zhiku.core.access.Principal;
 import io.zhiku.core.item.AttributeValue;
 import io.zhiku.core.item.ItemKind;
 import io.zhiku.core.item.KnowledgeItem;
-import io.zhiku.core.testing.Seeded;
+import io.zhiku.testkit.Seeded;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

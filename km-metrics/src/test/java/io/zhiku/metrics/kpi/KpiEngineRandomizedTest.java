@@ -9,7 +9,7 @@ import io.zhiku.core.event.UsageEventType;
 import io.zhiku.core.event.WorkContext;
 import io.zhiku.core.item.ItemKind;
 import io.zhiku.core.item.KnowledgeItem;
-import io.zhiku.core.testing.Seeded;
+import io.zhiku.testkit.Seeded;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

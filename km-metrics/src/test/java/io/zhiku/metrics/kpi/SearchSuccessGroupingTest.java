@@ -2,7 +2,7 @@ package io.zhiku.metrics.kpi;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
-import io.zhiku.core.testing.Seeded;
+import io.zhiku.testkit.Seeded;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Random;

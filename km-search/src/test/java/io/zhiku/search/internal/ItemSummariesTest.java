@@ -10,7 +10,7 @@ import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.spi.Change;
 import io.zhiku.core.spi.ItemSummary;
 import io.zhiku.core.spi.KnowledgeIndex;
-import io.zhiku.core.testing.Seeded;
+import io.zhiku.testkit.Seeded;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;

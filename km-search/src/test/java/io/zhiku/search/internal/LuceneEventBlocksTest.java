@@ -2,8 +2,8 @@ package io.zhiku.search.internal;
 
 import io.zhiku.core.event.EventQuery;
 import io.zhiku.core.event.UsageEvent;
-import io.zhiku.core.testing.Seeded;
-import io.zhiku.search.BlockAgreement;
+import io.zhiku.testkit.BlockAgreement;
+import io.zhiku.testkit.Seeded;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;

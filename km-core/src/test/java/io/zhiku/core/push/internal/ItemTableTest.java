@@ -8,7 +8,7 @@ import io.zhiku.core.access.Principal;
 import io.zhiku.core.item.ItemStatus;
 import io.zhiku.core.push.ScoredItem;
 import io.zhiku.core.spi.ItemSummary;
-import io.zhiku.core.testing.Seeded;
+import io.zhiku.testkit.Seeded;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

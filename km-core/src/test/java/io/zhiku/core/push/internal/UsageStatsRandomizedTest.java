@@ -6,7 +6,7 @@ import io.zhiku.core.access.Principal;
 import io.zhiku.core.event.UsageEvent;
 import io.zhiku.core.event.UsageEventType;
 import io.zhiku.core.event.WorkContext;
-import io.zhiku.core.testing.Seeded;
+import io.zhiku.testkit.Seeded;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

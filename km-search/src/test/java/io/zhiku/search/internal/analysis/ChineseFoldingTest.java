@@ -7,7 +7,7 @@ import com.ibm.icu.text.Transliterator;
 import com.ibm.icu.text.UnicodeSet;
 import com.ibm.icu.text.UnicodeSetIterator;
 import io.zhiku.core.internal.LabelNormalizer;
-import io.zhiku.core.testing.Seeded;
+import io.zhiku.testkit.Seeded;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.zhiku.core.ValidationException;
-import io.zhiku.core.testing.Seeded;
 import io.zhiku.search.internal.analysis.TextAnalyzers;
+import io.zhiku.testkit.Seeded;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

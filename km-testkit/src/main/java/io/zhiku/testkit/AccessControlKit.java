@@ -1,16 +1,16 @@
-package io.zhiku.core.testing;
+package io.zhiku.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.zhiku.core.access.Acl;
 import io.zhiku.core.access.Principal;
+import io.zhiku.core.event.UsageEvent;
+import io.zhiku.core.event.UsageEventType;
+import io.zhiku.core.event.WorkContext;
 import io.zhiku.core.item.ItemKind;
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.kb.CommitPolicy;
 import io.zhiku.core.kb.KnowledgeBase;
-import io.zhiku.core.event.UsageEvent;
-import io.zhiku.core.event.UsageEventType;
-import io.zhiku.core.event.WorkContext;
 import io.zhiku.core.push.ItemNotification;
 import io.zhiku.core.push.PushRule;
 import io.zhiku.core.push.PushSettings;
@@ -29,9 +29,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.RepeatedTest;
 
@@ -43,21 +43,11 @@ import org.junit.jupiter.api.RepeatedTest;
  * principal read. Some words and a concept occur only in items nobody may read: they must never
  * produce a hit, a count, a facet value or a suggestion.
  *
- * <p>Replay a failure with {@code -Dzhiku.seed=...} (printed on failure). The kit lives in a test-only
- * package so that engines tested as named modules can see it.
+ * <p>Replay a failure with {@code -Dzhiku.seed=...} (printed on failure).
  */
-@Seeded
-public abstract class AccessControlConformanceKit {
-  /**
-   * A builder of the knowledge base under test, on the engine under test, held in memory or in a
-   * temporary directory. The kit sets the taxonomy, refresh interval and commit policy.
-   *
-   * @return a new builder
-   */
-  protected abstract KnowledgeBase.Builder newKnowledgeBase();
-
+public abstract class AccessControlKit extends EngineKit {
   /** The engine under test with the kit's taxonomy, refreshed and committed only when the kit says so. */
-  private KnowledgeBase.Builder manual() {
+  private KnowledgeBase.Builder kitKnowledgeBase() {
     return newKnowledgeBase().refreshInterval(Duration.ZERO).commitPolicy(CommitPolicy.manual()).taxonomy(TAXONOMY);
   }
 
@@ -121,9 +111,9 @@ public abstract class AccessControlConformanceKit {
    * @param r the seeded randomness
    */
   @RepeatedTest(12)
-  public void everyAnswerEqualsBruteForceOverReadableItems(Random r) {
+  void everyAnswerEqualsBruteForceOverReadableItems(Random r) {
     List<KnowledgeItem> items = corpus(r);
-    try (KnowledgeBase kb = manual().build()) {
+    try (KnowledgeBase kb = kitKnowledgeBase().build()) {
       kb.putAll(items);
       // Some churn: re-put a few with new ACLs and delete a few, so that old versions must not leak.
       for (int i = 0; i < 10; i++) {
@@ -229,9 +219,9 @@ public abstract class AccessControlConformanceKit {
    * @param r the seeded randomness
    */
   @RepeatedTest(12)
-  public void revocationHidesItemsAtOnceBeforeTheRefresh(Random r) {
+  void revocationHidesItemsAtOnceBeforeTheRefresh(Random r) {
     List<KnowledgeItem> before = corpus(r);
-    try (KnowledgeBase kb = manual().build()) {
+    try (KnowledgeBase kb = kitKnowledgeBase().build()) {
       kb.putAll(before);
       kb.refresh();
       Map<String, KnowledgeItem> now = new TreeMap<>();
@@ -302,13 +292,13 @@ public abstract class AccessControlConformanceKit {
    * @throws InterruptedException if interrupted while waiting for notifications
    */
   @RepeatedTest(8)
-  public void pushAndNotificationsNeverNameUnreadableItems(Random r) throws InterruptedException {
+  void pushAndNotificationsNeverNameUnreadableItems(Random r) throws InterruptedException {
     List<KnowledgeItem> items = corpus(r);
     List<String> allIds = items.stream().map(KnowledgeItem::id).toList();
     PushRule everything = new PushRule("everything", "stage s0", RuleCondition.is("stage", "s0"), allIds.subList(0, Math.min(allIds.size(), 256)),
         List.of("c0", "secret"), 1);
     PushSettings settings = PushSettings.builder().rules(List.of(everything)).build();
-    try (KnowledgeBase kb = manual().push(settings).build()) {
+    try (KnowledgeBase kb = kitKnowledgeBase().push(settings).build()) {
       kb.putAll(items);
       List<ItemNotification> notified = new java.util.concurrent.CopyOnWriteArrayList<>();
       kb.addItemListener(notified::add);
@@ -370,7 +360,7 @@ public abstract class AccessControlConformanceKit {
       assertEquals(expectedNotifications, actual, "notifications");
     }
     // Rules only: exactly the readable items the rule names, and the readable items under its concepts.
-    try (KnowledgeBase kb = manual()
+    try (KnowledgeBase kb = kitKnowledgeBase()
         .push(PushSettings.builder().disable("popularity").disable("freshness").disable("similar").disable("co-usage")
             .disable("feedback").recordShown(false).rules(List.of(everything)).build()).build()) {
       kb.putAll(items);

@@ -1,4 +1,4 @@
-package io.zhiku.search;
+package io.zhiku.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -35,6 +35,13 @@ public final class BlockAgreement {
   /**
    * Random events a second apart: with or without items, values, result counts and a context; either
    * several attributes per event or one at most (which Lucene stores as single-valued), values holding '='.
+   *
+   * @param r the randomness
+   * @param n how many events
+   * @param from the time of the first
+   * @param types the types to draw from
+   * @param keys the context attribute keys to draw from
+   * @return the events, in time order
    */
   public static List<UsageEvent> randomEvents(Random r, int n, Instant from, UsageEventType[] types, String[] keys) {
     boolean several = r.nextBoolean();
@@ -58,9 +65,16 @@ public final class BlockAgreement {
     return events;
   }
 
-  /** A block scan. */
+  /** A block scan, such as {@code KnowledgeBase::scanEventBlocks}. */
   @FunctionalInterface
   public interface BlockScan {
+    /**
+     * Scans the events a query selects, a block at a time.
+     *
+     * @param query which events
+     * @param columns what to read of them
+     * @param visitor called with each block
+     */
     void scan(EventQuery query, EventColumns columns, Consumer<EventBlock> visitor);
   }
 
@@ -69,6 +83,8 @@ public final class BlockAgreement {
    *
    * @param rows a row scan
    * @param blocks the block scan of the same store
+   * @param query which events both scan
+   * @param columns what the blocks read
    */
   public static void assertBlocksEqualRows(BiConsumer<EventQuery, Consumer<EventRow>> rows, BlockScan blocks,
       EventQuery query, EventColumns columns) {
@@ -95,7 +111,14 @@ public final class BlockAgreement {
     assertEquals(numbers.size(), new HashSet<>(numbers.values()).size(), "different values, different numbers");
   }
 
-  /** Random types told apart, columns and attributes read for random types. */
+  /**
+   * Random types told apart, columns and attributes read for random types.
+   *
+   * @param r the randomness
+   * @param types the types to draw from
+   * @param keys the attribute keys to draw from
+   * @return the columns
+   */
   public static EventColumns randomColumns(Random r, UsageEventType[] types, String[] keys) {
     EventColumns.Builder cb = EventColumns.builder();
     for (UsageEventType t : types) {
@@ -114,7 +137,13 @@ public final class BlockAgreement {
     return cb.build();
   }
 
-  /** About a third of the types. */
+  /**
+   * About a third of the types.
+   *
+   * @param r the randomness
+   * @param types the types to draw from
+   * @return the drawn types
+   */
   public static UsageEventType[] some(Random r, UsageEventType[] types) {
     return Arrays.stream(types).filter(t -> r.nextInt(3) == 0).toArray(UsageEventType[]::new);
   }

@@ -1,4 +1,4 @@
-package io.zhiku.core.testing;
+package io.zhiku.testkit;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -1,9 +1,5 @@
-package io.zhiku.search;
+package io.zhiku.testkit;
 
-import static io.zhiku.search.KnowledgeBaseTest.ALICE;
-import static io.zhiku.search.KnowledgeBaseTest.BOB;
-import static io.zhiku.search.KnowledgeBaseTest.item;
-import static io.zhiku.search.KnowledgeBaseTest.memory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,9 +16,6 @@ import io.zhiku.core.event.WorkContext;
 import io.zhiku.core.kb.CommitPolicy;
 import io.zhiku.core.kb.KnowledgeBase;
 import io.zhiku.core.search.SearchRequest;
-import io.zhiku.core.testing.Seeded;
-import io.zhiku.core.testing.TestClock;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,26 +26,29 @@ import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** Recording, counting and scanning usage events through the knowledge base on the Lucene event store. */
-@Seeded
-class UsageEventsTest {
+/**
+ * The event store's contract, for every engine: events recorded and counted and scanned by every filter,
+ * event ids that make recording idempotent, events that outlive their item, retention, searches recorded
+ * with their query and context, bad input refused with nothing stored, scans and counts equal to a brute
+ * force over what was recorded, and block scans equal to row scans. Committed events survive a reopen
+ * where the engine keeps data ({@link Capability#REOPEN}).
+ */
+public abstract class EventStoreKit extends EngineKit {
   private static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
 
   private static UsageEvent view(String id, Instant t, String item) {
     return new UsageEvent(id, UsageEventType.VIEW, t, ALICE, item, null, null, null, null);
   }
 
-  private static KnowledgeBase open(Path dir, TestClock clock) {
-    return KnowledgeBase.builder().directory(dir).clock(clock).refreshInterval(Duration.ZERO)
-        .commitPolicy(CommitPolicy.manual()).build();
+  private static KnowledgeBase open(Store store, TestClock clock) {
+    return store.open().clock(clock).refreshInterval(Duration.ZERO).commitPolicy(CommitPolicy.manual()).build();
   }
 
   @Test
   void record_thenRefresh_countAndScanByEveryFilter() {
     TestClock clock = new TestClock();
-    try (KnowledgeBase kb = memory(clock)) {
+    try (KnowledgeBase kb = manual(clock)) {
       WorkContext edu = WorkContext.builder(ALICE, T0).role("industry-manager").stage("proposal")
           .attribute(WorkContext.INDUSTRY, "education").build();
       kb.record(view(null, T0, "a").withContext(edu));
@@ -86,7 +82,7 @@ class UsageEventsTest {
 
   @Test
   void eventIds_makeRecordingIdempotent_acrossRefreshesAndInOneBatch() {
-    try (KnowledgeBase kb = memory(new TestClock())) {
+    try (KnowledgeBase kb = manual(new TestClock())) {
       assertTrue(kb.record(view("e1", T0, "a")));
       assertFalse(kb.record(view("e1", T0, "a")), "same id before a refresh");
       kb.refresh();
@@ -99,25 +95,27 @@ class UsageEventsTest {
   }
 
   @Test
-  void committedEvents_surviveReopen_uncommittedOnesDoNot(@TempDir Path dir) {
+  void committedEvents_surviveReopen_idsAreRemembered() {
+    requires(Capability.REOPEN);
+    Store store = newStore();
     TestClock clock = new TestClock();
-    try (KnowledgeBase kb = open(dir, clock)) {
+    try (KnowledgeBase kb = open(store, clock)) {
       kb.record(view("e1", T0, "a"));
       kb.commit();
     }
-    try (KnowledgeBase kb = open(dir, clock)) {
+    try (KnowledgeBase kb = open(store, clock)) {
       assertEquals(1, kb.countEvents(EventQuery.ALL), "close commits, reopen reads the commit");
       assertFalse(kb.record(view("e1", T0, "a")), "ids are remembered across restarts");
       kb.record(view("e2", T0, "a"));
     } // close commits e2
-    try (KnowledgeBase kb = open(dir, clock)) {
+    try (KnowledgeBase kb = open(store, clock)) {
       assertEquals(2, kb.countEvents(EventQuery.ALL));
     }
   }
 
   @Test
   void deletingAnItem_leavesItsEventsCountable() {
-    try (KnowledgeBase kb = memory(new TestClock())) {
+    try (KnowledgeBase kb = manual(new TestClock())) {
       kb.put(item("a", "solution a", Acl.PUBLIC));
       kb.record(view(null, T0, "a"));
       assertTrue(kb.delete("a"));
@@ -129,7 +127,7 @@ class UsageEventsTest {
   @Test
   void retention_deletesOldEventsAtCommit() {
     TestClock clock = new TestClock();
-    try (KnowledgeBase kb = KnowledgeBase.builder().clock(clock).refreshInterval(Duration.ZERO)
+    try (KnowledgeBase kb = newKnowledgeBase().clock(clock).refreshInterval(Duration.ZERO)
         .commitPolicy(CommitPolicy.manual()).eventRetention(Duration.ofDays(30)).build()) {
       kb.record(view(null, clock.instant().minus(Duration.ofDays(31)), "old"));
       kb.record(view(null, clock.instant().minus(Duration.ofDays(29)), "recent"));
@@ -137,7 +135,7 @@ class UsageEventsTest {
       kb.refresh();
       assertEquals(List.of("recent"), itemsOf(kb, EventQuery.ALL));
     }
-    assertThrows(ValidationException.class, () -> KnowledgeBase.builder().eventRetention(Duration.ofHours(1)));
+    assertThrows(ValidationException.class, () -> newKnowledgeBase().eventRetention(Duration.ofHours(1)));
   }
 
   private static List<String> itemsOf(KnowledgeBase kb, EventQuery q) {
@@ -150,7 +148,7 @@ class UsageEventsTest {
   @Test
   void searches_areRecordedWithQueryCountAndContext_unlessTurnedOff() {
     TestClock clock = new TestClock();
-    try (KnowledgeBase kb = memory(clock)) {
+    try (KnowledgeBase kb = manual(clock)) {
       kb.put(item("a", "smart campus", Acl.PUBLIC));
       kb.refresh();
       WorkContext ctx = WorkContext.builder(ALICE, T0).stage("proposal").build();
@@ -169,7 +167,7 @@ class UsageEventsTest {
       stages.sort(null);
       assertEquals(List.of("null", "proposal"), stages);
     }
-    try (KnowledgeBase kb = KnowledgeBase.builder().refreshInterval(Duration.ZERO).recordSearches(false).build()) {
+    try (KnowledgeBase kb = newKnowledgeBase().refreshInterval(Duration.ZERO).recordSearches(false).build()) {
       kb.search(SearchRequest.builder(ALICE).text("anything").build());
       kb.refresh();
       assertEquals(0, kb.countEvents(EventQuery.ALL));
@@ -178,7 +176,7 @@ class UsageEventsTest {
 
   @Test
   void badInput_isRefusedWithTheFieldNamed_andNothingIsStored() {
-    try (KnowledgeBase kb = memory(new TestClock())) {
+    try (KnowledgeBase kb = manual(new TestClock())) {
       List<UsageEvent> withNull = new ArrayList<>(List.of(view(null, T0, "a")));
       withNull.add(null);
       ValidationException e = assertThrows(ValidationException.class, () -> kb.recordAll(withNull));
@@ -189,7 +187,7 @@ class UsageEventsTest {
       kb.refresh();
       assertEquals(0, kb.countEvents(EventQuery.ALL));
     }
-    KnowledgeBase closed = memory(new TestClock());
+    KnowledgeBase closed = manual(new TestClock());
     closed.close();
     assertThrows(ZhikuException.class, () -> closed.record(view(null, T0, "a")));
     assertThrows(ZhikuException.class, () -> closed.countEvents(EventQuery.ALL));
@@ -201,7 +199,7 @@ class UsageEventsTest {
     String[] users = {"u0", "u1", "u2"};
     String[] types = {"view", "click", "reuse", "push-shown"};
     String[] industries = {"education", "health"};
-    try (KnowledgeBase kb = memory(new TestClock())) {
+    try (KnowledgeBase kb = manual(new TestClock())) {
       List<UsageEvent> all = new ArrayList<>();
       for (int i = 0; i < 200; i++) {
         io.zhiku.core.access.Principal p = io.zhiku.core.access.Principal.of(users[r.nextInt(3)]);
@@ -261,7 +259,7 @@ class UsageEventsTest {
   @RepeatedTest(5)
   void rowColumns_equalTheRecordedEvents_andNumbersAreOnePerId(Random r) {
     String[] keys = {"case", "cases", "case-id", "ca", "industry"};
-    try (KnowledgeBase kb = memory(new TestClock())) {
+    try (KnowledgeBase kb = manual(new TestClock())) {
       List<UsageEvent> all = new ArrayList<>();
       for (int i = 0; i < 300; i++) {
         io.zhiku.core.access.Principal p = io.zhiku.core.access.Principal.of("u" + r.nextInt(12));
@@ -318,7 +316,7 @@ class UsageEventsTest {
   void blockColumns_equalTheRows(Random r) {
     String[] keys = BlockAgreement.KEYS;
     UsageEventType[] types = BlockAgreement.TYPES;
-    try (KnowledgeBase kb = memory(new TestClock())) {
+    try (KnowledgeBase kb = manual(new TestClock())) {
       Instant t = T0;
       for (int batch : List.of(5000, 40, 300, 1, 700)) {
         kb.recordAll(BlockAgreement.randomEvents(r, batch, t, types, keys));
