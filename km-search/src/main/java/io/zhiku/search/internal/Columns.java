@@ -178,7 +178,7 @@ final class Columns {
     try {
       n = numberings.computeIfAbsent(field, f -> new Numbering()).of(value.lookup(ord));
     } catch (IOException e) {
-      throw GuardedSearchers.failure(store, "read a column", e);
+      throw LuceneStore.failure(store, "read a column", e);
     }
     if (ord < numbers.length) {
       numbers[(int) ord] = n + 1;
@@ -217,7 +217,7 @@ final class Columns {
             value = values.longValue();
           }
         } catch (IOException e) {
-          throw GuardedSearchers.failure(store, "read a column", e);
+          throw LuceneStore.failure(store, "read a column", e);
         }
         at = doc;
       }
@@ -240,7 +240,7 @@ final class Columns {
         at = Integer.MAX_VALUE; // a read by document now fails: it would move the iterator backwards
         return values;
       } catch (IOException e) {
-        throw GuardedSearchers.failure(store, "read a column", e);
+        throw LuceneStore.failure(store, "read a column", e);
       }
     }
   }
@@ -269,7 +269,7 @@ final class Columns {
         try {
           current = name(kept, ord, lookup);
         } catch (IOException e) {
-          throw GuardedSearchers.failure(store, "read a column", e);
+          throw LuceneStore.failure(store, "read a column", e);
         }
       }
       return current;
@@ -294,7 +294,7 @@ final class Columns {
       try {
         return name(kept, ordinal, lookup);
       } catch (IOException e) {
-        throw GuardedSearchers.failure(store, "read a column", e);
+        throw LuceneStore.failure(store, "read a column", e);
       }
     }
 
@@ -304,7 +304,7 @@ final class Columns {
         open();
         return values.getValueCount();
       } catch (IOException e) {
-        throw GuardedSearchers.failure(store, "read a column", e);
+        throw LuceneStore.failure(store, "read a column", e);
       }
     }
 
@@ -319,7 +319,7 @@ final class Columns {
         int o = values.lookupTerm(new BytesRef(value));
         return o < 0 ? -1 : o;
       } catch (IOException e) {
-        throw GuardedSearchers.failure(store, "read a column", e);
+        throw LuceneStore.failure(store, "read a column", e);
       }
     }
 
@@ -333,7 +333,7 @@ final class Columns {
         at = Integer.MAX_VALUE; // a read by document now fails: it would move the iterator backwards
         return values;
       } catch (IOException e) {
-        throw GuardedSearchers.failure(store, "read a column", e);
+        throw LuceneStore.failure(store, "read a column", e);
       }
     }
 
@@ -369,7 +369,7 @@ final class Columns {
         current = null;
         ord = values.advanceExact(doc) ? values.ordValue() : -1;
       } catch (IOException e) {
-        throw GuardedSearchers.failure(store, "read a column", e);
+        throw LuceneStore.failure(store, "read a column", e);
       }
     }
   }
@@ -407,7 +407,7 @@ final class Columns {
         }
         return current;
       } catch (IOException e) {
-        throw GuardedSearchers.failure(store, "read a column", e);
+        throw LuceneStore.failure(store, "read a column", e);
       }
     }
 
@@ -425,7 +425,7 @@ final class Columns {
         long ord = first(range(key));
         return ord < 0 ? null : entryValue(ord, key.length() + 1);
       } catch (IOException e) {
-        throw GuardedSearchers.failure(store, "read a column", e);
+        throw LuceneStore.failure(store, "read a column", e);
       }
     }
 
@@ -443,7 +443,7 @@ final class Columns {
         at = Integer.MAX_VALUE; // a read by document now fails: it would move the iterator backwards
         return values;
       } catch (IOException e) {
-        throw GuardedSearchers.failure(store, "read a column", e);
+        throw LuceneStore.failure(store, "read a column", e);
       }
     }
 
@@ -452,7 +452,7 @@ final class Columns {
       try {
         return range(key);
       } catch (IOException e) {
-        throw GuardedSearchers.failure(store, "read a column", e);
+        throw LuceneStore.failure(store, "read a column", e);
       }
     }
 
@@ -479,7 +479,7 @@ final class Columns {
       try {
         return entryValue(ord, key.length() + 1);
       } catch (IOException e) {
-        throw GuardedSearchers.failure(store, "read a column", e);
+        throw LuceneStore.failure(store, "read a column", e);
       }
     }
 

@@ -150,7 +150,7 @@ final class LuceneEventBlocks implements Collector {
       try {
         keyDocs = keyPostings(reader);
       } catch (IOException e) {
-        throw GuardedSearchers.failure("event store", "read a segment's attribute keys", e);
+        throw LuceneStore.failure("event store", "read a segment's attribute keys", e);
       }
       typeIndexByOrd = null;
       entries = null;
@@ -218,7 +218,7 @@ final class LuceneEventBlocks implements Collector {
         }
         return true;
       } catch (IOException e) {
-        throw GuardedSearchers.failure("event store", "read a block of events", e);
+        throw LuceneStore.failure("event store", "read a block of events", e);
       }
     }
 

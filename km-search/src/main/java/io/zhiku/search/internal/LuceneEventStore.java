@@ -1,6 +1,5 @@
 package io.zhiku.search.internal;
 
-import io.zhiku.core.ZhikuException;
 import io.zhiku.core.event.EventBlock;
 import io.zhiku.core.event.EventColumns;
 import io.zhiku.core.event.EventQuery;
@@ -29,14 +28,9 @@ import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.SortedDocValues;
-import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -50,7 +44,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SearcherFactory;
-import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
@@ -65,7 +58,7 @@ import org.apache.lucene.util.BytesRef;
  * <p>Each commit stores the highest sequence number in its user data. Thread-safe under the contract of
  * {@link EventStore}.
  */
-final class LuceneEventStore implements EventStore {
+final class LuceneEventStore extends LuceneStore implements EventStore {
   static final String EVENT_ID = "eid";
   static final String SEQUENCE = "seq";
   static final String TIME = "time";
@@ -85,38 +78,26 @@ final class LuceneEventStore implements EventStore {
   static final String SOURCE = "_source";
   static final String COMMIT_SEQUENCE = "zhiku.events.sequence";
 
-  private final Directory directory;
-  private final IndexWriter writer;
-  private final SearcherManager searchers;
   /** Ids appended since the last refresh began, and those of the refresh in progress. */
   private volatile Set<String> recentIds = ConcurrentHashMap.newKeySet();
   private volatile Set<String> refreshingIds = Set.of();
-  private volatile long lastSequence;
-  private volatile long committedSequence;
-  private final GuardedSearchers guard;
   /** Column strings by segment, kept across scans: a push reads a person's history, a thousand rows. */
   private final Columns columns = Columns.shared(STORE);
   private static final String STORE = "event store";
 
+  /** Event queries are one-off (this user, this item): caching their filters would cost more than it saves. */
+  private static final SearcherFactory WITHOUT_QUERY_CACHE = new SearcherFactory() {
+    @Override
+    public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader, org.apache.lucene.index.IndexReader previous) {
+      IndexSearcher s = new IndexSearcher(reader);
+      s.setQueryCache(null);
+      return s;
+    }
+  };
+
   LuceneEventStore(Directory directory) throws IOException {
-    this.directory = directory;
-    committedSequence = CommitSequence.read(directory, COMMIT_SEQUENCE);
-    lastSequence = committedSequence;
-    IndexWriterConfig config = new IndexWriterConfig(null) // keyword fields only: nothing to analyze
-        .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-        .setCommitOnClose(false)
-        .setRAMBufferSizeMB(64);
-    this.writer = new IndexWriter(directory, config);
-    // Event queries are one-off (this user, this item): caching their filters would cost more than it saves.
-    this.searchers = new SearcherManager(writer, new SearcherFactory() {
-      @Override
-      public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader, org.apache.lucene.index.IndexReader previous) {
-        IndexSearcher s = new IndexSearcher(reader);
-        s.setQueryCache(null);
-        return s;
-      }
-    });
-    this.guard = new GuardedSearchers(STORE, searchers);
+    super(STORE, directory, new IndexWriterConfig(null) // keyword fields only: nothing to analyze
+        .setRAMBufferSizeMB(64), WITHOUT_QUERY_CACHE, COMMIT_SEQUENCE);
   }
 
   @Override
@@ -128,7 +109,7 @@ final class LuceneEventStore implements EventStore {
     List<UsageEvent> fresh = new ArrayList<>(events.size());
     List<Document> docs = new ArrayList<>(events.size());
     Set<String> batchIds = new HashSet<>();
-    long seq = lastSequence;
+    long seq = lastSequence();
     for (UsageEvent e : events) {
       if (e.id() != null && (!batchIds.add(e.id()) || stored(e.id()))) {
         continue;
@@ -145,7 +126,7 @@ final class LuceneEventStore implements EventStore {
       throw failure("append " + docs.size() + " events", e);
     }
     recentIds.addAll(batchIds);
-    lastSequence = seq;
+    applied(seq);
     return fresh;
   }
 
@@ -299,48 +280,8 @@ final class LuceneEventStore implements EventStore {
   }
 
   @Override
-  public void commit() {
-    reading(() -> {
-      try {
-        long seq = lastSequence;
-        CommitSequence.commit(writer, COMMIT_SEQUENCE, seq);
-        committedSequence = seq;
-      } catch (IOException | RuntimeException e) {
-        throw failure("commit", e);
-      }
-      return null;
-    });
-  }
-
-  @Override
-  public long lastSequence() {
-    return lastSequence;
-  }
-
-  @Override
-  public long committedSequence() {
-    return committedSequence;
-  }
-
-  @Override
   public void close() {
-    guard.close(() -> {
-      try (Directory d = directory; SearcherManager sm = searchers) {
-        writer.close(); // commitOnClose=false: discards only what the knowledge base did not commit
-      }
-    });
-  }
-
-  private <T> T reading(Supplier<T> read) {
-    return guard.reading(read);
-  }
-
-  private <T> T withSearcher(GuardedSearchers.SearcherTask<T> task) {
-    return guard.withSearcher(task);
-  }
-
-  private static ZhikuException failure(String what, Exception e) {
-    return GuardedSearchers.failure(STORE, what, e);
+    closeStore(null);
   }
 
   /** Hands each matching document of a segment to the visitor as a row over that segment's columns. */
@@ -482,7 +423,7 @@ final class LuceneEventStore implements EventStore {
         BytesRef json = fields.document(doc, Set.of(SOURCE)).getBinaryValue(SOURCE);
         return ZhikuJson.read(json.utf8ToString(), UsageEvent.class);
       } catch (IOException e) {
-        throw failure("read an event", e);
+        throw LuceneStore.failure(STORE, "read an event", e);
       }
     }
   }

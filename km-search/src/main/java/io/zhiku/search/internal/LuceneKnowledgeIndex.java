@@ -30,17 +30,17 @@ import io.zhiku.core.ValidationException;
 import io.zhiku.core.ZhikuException;
 import io.zhiku.core.access.Acl;
 import io.zhiku.core.access.Principal;
-import io.zhiku.core.push.ScoredItem;
+import io.zhiku.core.internal.TaxonomyJson;
 import io.zhiku.core.item.ItemKind;
 import io.zhiku.core.item.ItemStatus;
 import io.zhiku.core.item.KnowledgeItem;
-import io.zhiku.core.internal.TaxonomyJson;
 import io.zhiku.core.json.ZhikuJson;
+import io.zhiku.core.push.ScoredItem;
 import io.zhiku.core.search.SearchHit;
 import io.zhiku.core.search.SearchRequest;
 import io.zhiku.core.search.SuggestRequest;
-import io.zhiku.core.search.TextEmbedder;
 import io.zhiku.core.search.Suggestion;
+import io.zhiku.core.search.TextEmbedder;
 import io.zhiku.core.spi.Change;
 import io.zhiku.core.spi.IndexSearch;
 import io.zhiku.core.spi.IndexSearchResult;
@@ -61,41 +61,37 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
-import java.util.function.Supplier;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.CodecReader;
 import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.LeafReader;
-import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.util.BitSetIterator;
-import org.apache.lucene.util.Bits;
-import org.apache.lucene.util.FixedBitSet;
-import org.apache.lucene.index.PointValues;
-import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PointValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.MultiCollectorManager;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -106,7 +102,10 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.BitSetIterator;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.FixedBitSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -125,17 +124,14 @@ import org.slf4j.LoggerFactory;
  * whole block deleted if one document fails. Real-time {@link #get} reads a map of changes applied
  * since the last refresh before it reads the searcher (as Elasticsearch's live version map does).
  */
-final class LuceneKnowledgeIndex implements KnowledgeIndex {
+final class LuceneKnowledgeIndex extends LuceneStore implements KnowledgeIndex {
   private static final Logger LOG = LoggerFactory.getLogger(LuceneKnowledgeIndex.class);
   private static final String STORE = "index";
   private static final Sort SORT = new Sort(SortField.FIELD_SCORE, new SortField(ID, SortField.Type.STRING));
   private static final Sort NEWEST =
       new Sort(new SortField(UPDATED, SortField.Type.LONG, true), new SortField(ID, SortField.Type.STRING));
 
-  private final Directory directory;
   private final LuceneSchema.Analyzers analyzers;
-  private final IndexWriter writer;
-  private final SearcherManager searchers;
   private final UserQueryParser parser;
   private final Highlights highlights;
   private final org.apache.lucene.analysis.Analyzer similarityAnalyzer;
@@ -144,26 +140,20 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
   /** Changes applied since the last refresh began, and those applied before it (during a refresh). */
   private volatile Map<String, Optional<KnowledgeItem>> recent = new ConcurrentHashMap<>();
   private volatile Map<String, Optional<KnowledgeItem>> refreshing = Map.of();
-  private volatile long lastSequence;
-  private volatile long committedSequence;
   /** The taxonomy last stored (put since opening, or in the commit opened); empty if none ever was. */
   private volatile Optional<Taxonomy> taxonomy;
-  private final GuardedSearchers guard;
   /** Uses per document by segment, for the popularity boost. */
   private final PopularityValues popularityValues = new PopularityValues(STORE);
 
   LuceneKnowledgeIndex(Directory directory, TextEmbedder embedder) throws IOException {
-    this.directory = directory;
+    this(directory, embedder, LuceneSchema.Analyzers.create());
+  }
+
+  private LuceneKnowledgeIndex(Directory directory, TextEmbedder embedder, LuceneSchema.Analyzers analyzers)
+      throws IOException {
+    super(STORE, directory, new IndexWriterConfig(analyzers.perField()), null, COMMIT_SEQUENCE);
     this.embedder = embedder;
-    this.analyzers = LuceneSchema.Analyzers.create();
-    committedSequence = CommitSequence.read(directory, COMMIT_SEQUENCE);
-    lastSequence = committedSequence;
-    IndexWriterConfig config = new IndexWriterConfig(analyzers.perField())
-        .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-        .setCommitOnClose(false);
-    this.writer = new IndexWriter(directory, config);
-    this.searchers = new SearcherManager(writer, null);
-    this.guard = new GuardedSearchers(STORE, searchers);
+    this.analyzers = analyzers;
     this.parser = analyzers.parser();
     this.highlights = new Highlights(analyzers.characters(), CHARS);
     this.similarityAnalyzer = analyzers.perField();
@@ -285,7 +275,7 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
 
   @Override
   public void apply(List<Change> changes) {
-    long max = lastSequence;
+    long max = lastSequence();
     for (Change c : changes) {
       max = Math.max(max, c.sequence());
     }
@@ -298,7 +288,7 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
     for (Change c : changes) {
       recent.put(c.id(), c instanceof Change.Put put ? Optional.of(put.item()) : Optional.empty());
     }
-    lastSequence = max;
+    applied(max);
   }
 
   @Override
@@ -655,7 +645,7 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
         return Optional.empty();
       }
       BytesRef json = s.storedFields().document(top.scoreDocs[0].doc, Set.of(STATE_VALUE)).getBinaryValue(STATE_VALUE);
-      return Optional.of(TaxonomyJson.read(BytesRef.deepCopyOf(json).bytes, "the item index at " + directory));
+      return Optional.of(TaxonomyJson.read(BytesRef.deepCopyOf(json).bytes, "the item index at " + directory()));
     } finally {
       searchers.release(s);
     }
@@ -697,44 +687,8 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
   }
 
   @Override
-  public void commit() {
-    try {
-      CommitSequence.commit(writer, COMMIT_SEQUENCE, lastSequence);
-      committedSequence = lastSequence;
-    } catch (IOException | RuntimeException e) {
-      throw failure("commit", e);
-    }
-  }
-
-  @Override
-  public long lastSequence() {
-    return lastSequence;
-  }
-
-  @Override
-  public long committedSequence() {
-    return committedSequence;
-  }
-
-  @Override
   public void close() {
-    guard.close(() -> {
-      try (Directory d = directory; LuceneSchema.Analyzers a = analyzers; SearcherManager sm = searchers) {
-        writer.close(); // commitOnClose=false: discards only what the knowledge base did not commit
-      }
-    });
-  }
-
-  private <T> T reading(Supplier<T> read) {
-    return guard.reading(read);
-  }
-
-  private <T> T withSearcher(GuardedSearchers.SearcherTask<T> task) {
-    return guard.withSearcher(task);
-  }
-
-  private ZhikuException failure(String what, Exception e) {
-    return guard.failure(what, e);
+    closeStore(analyzers);
   }
 
   /**

@@ -126,7 +126,7 @@ public final class LuceneSchema {
    * @param suggestQuery typed suggestion prefixes
    */
   public record Analyzers(Analyzer words, Analyzer characters, Analyzer suggestWords, Analyzer suggestFull,
-      Analyzer suggestQuery) implements AutoCloseable {
+      Analyzer suggestQuery) implements java.io.Closeable {
     /**
      * New analyzers.
      *
