@@ -12,6 +12,7 @@ import io.zhiku.core.kb.CommitPolicy;
 import io.zhiku.core.kb.KnowledgeBase;
 import io.zhiku.core.push.PushSettings;
 import io.zhiku.core.push.Recommendation;
+import io.zhiku.testkit.TestClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -160,7 +161,7 @@ public class PushBenchmark {
   private void build(Path dir) throws IOException {
     Random r = new Random(11);
     // Items written over the year before NOW, ten at a time, so that update times differ as they do in use.
-    SettableClock ticking = new SettableClock(NOW.minus(Duration.ofDays(365)));
+    TestClock ticking = new TestClock(NOW.minus(Duration.ofDays(365)));
     long step = Duration.ofDays(365).toMillis() / (items / 10 + 1);
     try (KnowledgeBase w = KnowledgeBase.builder().directory(dir).clock(ticking).refreshInterval(Duration.ZERO)
         .commitPolicy(CommitPolicy.manual()).build()) {

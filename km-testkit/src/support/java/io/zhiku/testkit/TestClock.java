@@ -7,9 +7,27 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock a test moves by hand, starting at 2026-11-01T00:00:00Z, in UTC. Thread-safe. */
+/**
+ * A UTC clock a test, a replay or a benchmark moves by hand: it shows the instant it was last set to
+ * (2026-11-01T00:00:00Z unless given another), moved forward with {@link #advance} or anywhere with
+ * {@link #set}. Thread-safe.
+ */
 public final class TestClock extends Clock {
-  private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-01T00:00:00Z"));
+  private final AtomicReference<Instant> now;
+
+  /** A clock at 2026-11-01T00:00:00Z. */
+  public TestClock() {
+    this(Instant.parse("2026-11-01T00:00:00Z"));
+  }
+
+  /**
+   * A clock at a given instant.
+   *
+   * @param start the first instant it shows
+   */
+  public TestClock(Instant start) {
+    this.now = new AtomicReference<>(start);
+  }
 
   @Override
   public ZoneOffset getZone() {
@@ -33,5 +51,14 @@ public final class TestClock extends Clock {
    */
   public void advance(Duration d) {
     now.updateAndGet(t -> t.plus(d));
+  }
+
+  /**
+   * Moves the clock to an instant, earlier or later.
+   *
+   * @param instant what it shows from now on
+   */
+  public void set(Instant instant) {
+    now.set(instant);
   }
 }

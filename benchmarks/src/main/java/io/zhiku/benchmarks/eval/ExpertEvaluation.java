@@ -1,6 +1,5 @@
 package io.zhiku.benchmarks.eval;
 
-import io.zhiku.benchmarks.SettableClock;
 import io.zhiku.benchmarks.SharedData;
 import io.zhiku.benchmarks.eval.PushEvaluation.Post;
 import io.zhiku.core.event.UsageEvent;
@@ -13,6 +12,7 @@ import io.zhiku.core.taxonomy.ConceptScheme;
 import io.zhiku.core.taxonomy.Taxonomy;
 import io.zhiku.graph.ExpertFinder;
 import io.zhiku.graph.KnowledgeGraph;
+import io.zhiku.testkit.TestClock;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -130,7 +130,7 @@ public final class ExpertEvaluation {
     for (String s : List.of(zhiku, active, bm25)) {
       results.put(s, new Score());
     }
-    SettableClock clock = new SettableClock(Instant.EPOCH);
+    TestClock clock = new TestClock(Instant.EPOCH);
     Map<String, Integer> answers = new HashMap<>(); // user → earlier answers
     Map<String, StringBuilder> answerText = new HashMap<>();
     try (KnowledgeBase kb = KnowledgeBase.builder().clock(clock).refreshInterval(Duration.ZERO)

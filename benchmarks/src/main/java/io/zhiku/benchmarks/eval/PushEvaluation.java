@@ -1,6 +1,5 @@
 package io.zhiku.benchmarks.eval;
 
-import io.zhiku.benchmarks.SettableClock;
 import io.zhiku.benchmarks.SharedData;
 import io.zhiku.core.access.Acl;
 import io.zhiku.core.access.Principal;
@@ -14,6 +13,7 @@ import io.zhiku.core.kb.KnowledgeBase;
 import io.zhiku.core.taxonomy.Concept;
 import io.zhiku.core.taxonomy.ConceptScheme;
 import io.zhiku.core.taxonomy.Taxonomy;
+import io.zhiku.testkit.TestClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -174,7 +174,7 @@ public final class PushEvaluation {
     Taxonomy.Builder tb = Taxonomy.builder().scheme(ConceptScheme.of("tags", "en", "Tags"));
     posts.stream().flatMap(p -> p.tags().stream()).distinct().sorted()
         .forEach(t -> tb.concept(Concept.builder(tagId(t), "tags").prefLabel("en", t).build()));
-    SettableClock clock = new SettableClock(Instant.EPOCH);
+    TestClock clock = new TestClock(Instant.EPOCH);
     Principal viewer = Principal.of("anonymous-viewer");
     Map<String, Metric[]> results = new java.util.LinkedHashMap<>();
     for (String s : List.of("Zhiku push (default blend)", "plain Lucene MoreLikeThis", "most viewed so far")) {
