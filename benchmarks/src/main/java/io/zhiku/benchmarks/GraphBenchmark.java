@@ -2,11 +2,11 @@ package io.zhiku.benchmarks;
 
 import io.zhiku.graph.EdgeType;
 import io.zhiku.graph.GraphSnapshot;
-import io.zhiku.graph.Neighbourhood;
 import io.zhiku.graph.Node;
 import io.zhiku.graph.NodeType;
-import io.zhiku.graph.PageRank;
-import io.zhiku.graph.Traversal;
+import io.zhiku.graph.algo.Neighbourhood;
+import io.zhiku.graph.algo.PageRank;
+import io.zhiku.graph.algo.Traversal;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -66,6 +66,7 @@ public class GraphBenchmark {
   private GraphSnapshot snapshot;
   private Graph<Integer, DefaultWeightedEdge> jgrapht;
   private int[] starts;
+  private Node[] startNodes;
 
   /** A seeded random power-law graph as edge arrays. */
   static final class EdgeList {
@@ -145,8 +146,12 @@ public class GraphBenchmark {
     }
     Random r = new Random(7);
     starts = new int[100];
+    startNodes = new Node[starts.length];
     for (int i = 0; i < starts.length; i++) {
       starts[i] = r.nextInt(nodes);
+      if (snapshot != null) {
+        startNodes[i] = snapshot.node(starts[i]);
+      }
     }
   }
 
@@ -174,7 +179,7 @@ public class GraphBenchmark {
   public long twoHop() {
     long total = 0;
     if (impl.equals("zhiku")) {
-      for (int s : starts) {
+      for (Node s : startNodes) {
         total += Neighbourhood.within(snapshot, s, 2, Traversal.OUT).size();
       }
       return total;

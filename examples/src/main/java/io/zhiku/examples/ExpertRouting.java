@@ -1,10 +1,10 @@
 package io.zhiku.examples;
 
 import io.zhiku.core.access.Principal;
-import io.zhiku.graph.ExpertFinder;
 import io.zhiku.graph.KnowledgeGraph;
-import io.zhiku.graph.KnowledgeMap;
-import io.zhiku.graph.KnowledgeMaps;
+import io.zhiku.graph.expert.ExpertFinder;
+import io.zhiku.graph.map.KnowledgeMap;
+import io.zhiku.graph.map.KnowledgeMaps;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

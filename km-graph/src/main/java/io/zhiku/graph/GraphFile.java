@@ -4,6 +4,7 @@ import io.zhiku.core.ZhikuException;
 import io.zhiku.core.access.Acl;
 import io.zhiku.core.item.ItemLink;
 import io.zhiku.core.item.ItemStatus;
+import io.zhiku.graph.internal.ItemFacts;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;

@@ -3,6 +3,8 @@ package io.zhiku.graph;
 import io.zhiku.core.ValidationException;
 import io.zhiku.core.internal.Checks;
 import io.zhiku.core.internal.RadixSort;
+import io.zhiku.graph.internal.Csr;
+import io.zhiku.graph.internal.Incoming;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -28,6 +30,10 @@ public final class GraphSnapshot {
   public static final int MAX_EDGE_TYPES = 256;
   /** The most distinct node types in one snapshot. */
   public static final int MAX_NODE_TYPES = 256;
+
+  static {
+    Csr.install(g -> new Csr(g.outStart, g.outTarget, g.outWeight, g.outType, g.nodes.typeArray(), g::incoming));
+  }
 
   private static final GraphSnapshot EMPTY = builder().build();
 
@@ -202,7 +208,7 @@ public final class GraphSnapshot {
     return out;
   }
 
-  // Package-private array access for the algorithms of this module; the arrays are never changed.
+  // Package-private array access for the store (algorithms in other packages read them through Csr); never changed.
 
   int[] outStart() {
     return outStart;
@@ -224,11 +230,13 @@ public final class GraphSnapshot {
     return edgeTypes[typeNumber];
   }
 
-  byte[] nodeTypeArray() {
-    return nodes.typeArray();
-  }
-
-  int nodeTypeIndex(NodeType type) {
+  /**
+   * The number of a node type in this snapshot, as {@link Csr} arrays and {@link #nodeType(int)} use it.
+   *
+   * @param type the type
+   * @return its number, or -1 if no node of the snapshot has it
+   */
+  public int nodeTypeIndex(NodeType type) {
     return nodes.typeNumber(type);
   }
 
@@ -251,39 +259,12 @@ public final class GraphSnapshot {
     return in;
   }
 
-  /** The number, if it is that of a node (the algorithms' argument check; makes no {@link Node}). */
-  int check(int node) {
+  /** The number, if it is that of a node (makes no {@link Node}). */
+  private int check(int node) {
     if (node < 0 || node >= nodes.size()) {
       throw new ValidationException("node", node, "a node number from 0 to " + (nodes.size() - 1));
     }
     return node;
-  }
-
-  /** The incoming side: for each node, the sources of its incoming edges and the edges' positions. */
-  static final class Incoming {
-    final int[] start;
-    final int[] source;
-    final int[] edge;
-
-    Incoming(int n, int[] outStart, int[] outTarget) {
-      start = new int[n + 1];
-      for (int t : outTarget) {
-        start[t + 1]++;
-      }
-      for (int v = 0; v < n; v++) {
-        start[v + 1] += start[v];
-      }
-      source = new int[outTarget.length];
-      edge = new int[outTarget.length];
-      int[] next = Arrays.copyOf(start, n);
-      for (int v = 0; v < n; v++) { // sources in increasing order: each node's list is sorted by source
-        for (int e = outStart[v]; e < outStart[v + 1]; e++) {
-          int at = next[outTarget[e]]++;
-          source[at] = v;
-          edge[at] = e;
-        }
-      }
-    }
   }
 
   /** Receives the edges of a node. */

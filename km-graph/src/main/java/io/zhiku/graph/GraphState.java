@@ -1,5 +1,6 @@
 package io.zhiku.graph;
 
+import io.zhiku.graph.internal.ItemFacts;
 import java.util.HashMap;
 import java.util.Map;
 

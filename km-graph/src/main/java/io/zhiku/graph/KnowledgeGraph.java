@@ -4,7 +4,6 @@ import io.zhiku.core.ValidationException;
 import io.zhiku.core.ZhikuException;
 import io.zhiku.core.access.Principal;
 import io.zhiku.core.event.EventQuery;
-import io.zhiku.core.event.EventRow;
 import io.zhiku.core.event.UsageEvent;
 import io.zhiku.core.event.UsageEventType;
 import io.zhiku.core.internal.Checks;
@@ -14,20 +13,18 @@ import io.zhiku.core.kb.KnowledgeBase;
 import io.zhiku.core.spi.Change;
 import io.zhiku.core.taxonomy.Concept;
 import io.zhiku.core.taxonomy.Taxonomy;
+import io.zhiku.graph.internal.GraphAccess;
+import io.zhiku.graph.internal.ItemFacts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Consumer;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +66,10 @@ import org.slf4j.LoggerFactory;
  * thread (quickly: a map update); readers never wait for a snapshot being built by another reader.
  */
 public final class KnowledgeGraph implements AutoCloseable {
+  static {
+    GraphAccess.install((graph, principal, itemId) -> graph.visibleFacts(principal, itemId));
+  }
+
   private static final Logger LOG = LoggerFactory.getLogger(KnowledgeGraph.class);
 
   /** The most properties on one node. */
@@ -647,14 +648,7 @@ public final class KnowledgeGraph implements AutoCloseable {
     }
   }
 
-  /**
-   * Whether an item counts as evidence for a principal: it may read it, and it is not a draft.
-   *
-   * @param principal who is asking
-   * @param itemId the item
-   * @return the item's facts if it counts, else empty
-   */
-  Optional<ItemFacts> visibleFacts(Principal principal, String itemId) {
+  private Optional<ItemFacts> visibleFacts(Principal principal, String itemId) {
     lock.readLock().lock();
     try {
       ItemFacts f = state.items.get(itemId);
@@ -664,48 +658,13 @@ public final class KnowledgeGraph implements AutoCloseable {
     }
   }
 
-  KnowledgeBase knowledgeBase() {
-    return kb;
-  }
-
-  /** A concept and, if the taxonomy holds it, every concept narrower than it. */
-  static Set<String> withNarrower(Taxonomy taxonomy, String conceptId) {
-    Set<String> out = new LinkedHashSet<>();
-    out.add(conceptId);
-    if (taxonomy.contains(conceptId)) {
-      out.addAll(taxonomy.descendants(conceptId));
-    }
-    return out;
-  }
-
-  /** The ids of the items a snapshot has {@code about} a concept. */
-  static Set<String> itemsAbout(GraphSnapshot g, String conceptId) {
-    Set<String> out = new LinkedHashSet<>();
-    int v = g.indexOf(Node.of(NodeType.CONCEPT, conceptId));
-    if (v >= 0) {
-      g.forEachEdge(v, EdgeDirection.IN, (other, type, weight) -> {
-        if (type.equals(EdgeType.ABOUT) && g.nodeType(other).equals(NodeType.ITEM)) {
-          out.add(g.id(other));
-        }
-      });
-    }
-    return out;
-  }
-
   /**
-   * Scans the events of some items (in chunks the event query allows).
+   * The knowledge base this graph follows.
    *
-   * @param itemIds the items
-   * @param from the window's start, or {@code null} for all time
-   * @param types the event types
-   * @param visitor receives each row
+   * @return the knowledge base
    */
-  void scanItemEvents(List<String> itemIds, Instant from, Collection<UsageEventType> types, Consumer<EventRow> visitor) {
-    UsageEventType[] t = types.toArray(UsageEventType[]::new);
-    for (int i = 0; i < itemIds.size(); i += EventQuery.MAX_FILTER_VALUES) {
-      kb.scanEvents(EventQuery.builder().window(from, null).types(t)
-          .items(itemIds.subList(i, Math.min(itemIds.size(), i + EventQuery.MAX_FILTER_VALUES))).build(), visitor);
-    }
+  public KnowledgeBase knowledgeBase() {
+    return kb;
   }
 
   /**

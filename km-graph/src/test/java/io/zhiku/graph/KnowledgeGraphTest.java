@@ -1,5 +1,14 @@
 package io.zhiku.graph;
 
+import static io.zhiku.graph.GraphFixtures.ALICE;
+import static io.zhiku.graph.GraphFixtures.BOB;
+import static io.zhiku.graph.GraphFixtures.T0;
+import static io.zhiku.graph.GraphFixtures.concept;
+import static io.zhiku.graph.GraphFixtures.edges;
+import static io.zhiku.graph.GraphFixtures.item;
+import static io.zhiku.graph.GraphFixtures.kb;
+import static io.zhiku.graph.GraphFixtures.nodes;
+import static io.zhiku.graph.GraphFixtures.person;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,29 +20,21 @@ import io.zhiku.core.access.Acl;
 import io.zhiku.core.access.Principal;
 import io.zhiku.core.event.UsageEvent;
 import io.zhiku.core.event.UsageEventType;
-import io.zhiku.core.item.ItemKind;
 import io.zhiku.core.item.ItemLink;
 import io.zhiku.core.item.KnowledgeItem;
-import io.zhiku.core.kb.CommitPolicy;
 import io.zhiku.core.kb.KnowledgeBase;
-import io.zhiku.core.taxonomy.Concept;
-import io.zhiku.core.taxonomy.ConceptScheme;
-import io.zhiku.core.taxonomy.Taxonomy;
+import io.zhiku.graph.algo.Neighbourhood;
+import io.zhiku.graph.algo.Traversal;
 import io.zhiku.testkit.Seeded;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeMap;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,91 +42,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** The graph kept in step with a real knowledge base (the embedded Lucene engine), persisted, and filtered by access. */
 @Seeded
 class KnowledgeGraphTest {
-  static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
-  static final Clock CLOCK = Clock.fixed(T0, ZoneOffset.UTC);
-  static final Principal ALICE = Principal.of("alice", List.of("sales"), List.of());
-  static final Principal BOB = Principal.of("bob", List.of("rd"), List.of());
-
-  static final Taxonomy TAXONOMY = Taxonomy.builder().scheme(ConceptScheme.of("s", "en", "S"))
-      .concept(Concept.builder("network", "s").build())
-      .concept(Concept.builder("vpn", "s").broader("network").build())
-      .concept(Concept.builder("wifi", "s").broader("network").related("vpn").build())
-      .build();
-
-  static KnowledgeBase.Builder kb() {
-    return KnowledgeBase.builder().clock(CLOCK).taxonomy(TAXONOMY).refreshInterval(Duration.ZERO)
-        .commitPolicy(CommitPolicy.manual());
-  }
-
-  /**
-   * For the access kits: the whole corpus with its graph, beside a knowledge base and graph holding only
-   * what one principal may read (and the events on those items), both refreshed.
-   */
-  record Split(KnowledgeBase kb, KnowledgeGraph graph, KnowledgeBase only, KnowledgeGraph onlyGraph, Set<String> readableIds)
-      implements AutoCloseable {
-    static Split of(List<KnowledgeItem> items, List<UsageEvent> events, Principal principal) {
-      Set<String> readableIds = new java.util.HashSet<>();
-      items.stream().filter(i -> i.acl().permits(principal)).forEach(i -> readableIds.add(i.id()));
-      KnowledgeBase kb = KnowledgeGraphTest.kb().build();
-      KnowledgeBase only = KnowledgeGraphTest.kb().build();
-      Split s = new Split(kb, KnowledgeGraph.builder(kb).build(), only, KnowledgeGraph.builder(only).build(), readableIds);
-      kb.putAll(items);
-      kb.recordAll(events);
-      kb.refresh();
-      List<KnowledgeItem> readable = items.stream().filter(i -> readableIds.contains(i.id())).toList();
-      if (!readable.isEmpty()) {
-        only.putAll(readable);
-      }
-      List<UsageEvent> readableEvents = events.stream().filter(e -> readableIds.contains(e.itemId())).toList();
-      if (!readableEvents.isEmpty()) {
-        only.recordAll(readableEvents);
-      }
-      only.refresh();
-      return s;
-    }
-
-    @Override
-    public void close() {
-      try (KnowledgeBase a = kb; KnowledgeBase b = only; KnowledgeGraph c = graph; KnowledgeGraph d = onlyGraph) {
-        // closed in reverse order: the graphs, then the knowledge bases
-      }
-    }
-  }
-
-  static KnowledgeItem item(String id, Acl acl, List<String> concepts, String... authors) {
-    return KnowledgeItem.builder(id, ItemKind.SOLUTION, "Item " + id).body("body of " + id).acl(acl)
-        .concepts(concepts).authors(authors).build();
-  }
-
-  static Node item(String id) {
-    return Node.of(NodeType.ITEM, id);
-  }
-
-  static Node person(String id) {
-    return Node.of(NodeType.PERSON, id);
-  }
-
-  static Node concept(String id) {
-    return Node.of(NodeType.CONCEPT, id);
-  }
-
-  /** A snapshot's edges as "source type target" → weight, for comparisons. */
-  static Map<String, Double> edges(GraphSnapshot g) {
-    Map<String, Double> out = new TreeMap<>();
-    for (Edge e : g.edges()) {
-      out.put(e.source() + " " + e.type() + " " + e.target(), e.weight());
-    }
-    return out;
-  }
-
-  static Set<Node> nodes(GraphSnapshot g) {
-    Set<Node> out = new java.util.HashSet<>();
-    for (int v = 0; v < g.nodeCount(); v++) {
-      out.add(g.node(v));
-    }
-    return out;
-  }
-
   @Test
   void itemsEventsAndTaxonomy_becomeEdges_andFollowPutsAndDeletes() {
     try (KnowledgeBase kb = kb().build(); KnowledgeGraph graph = KnowledgeGraph.builder(kb).build()) {
@@ -322,27 +238,20 @@ class KnowledgeGraphTest {
           "i" + r.nextInt(n + 3)));
     }
     Principal p = Principal.of(users[r.nextInt(users.length)], List.of("g" + r.nextInt(2)), List.of());
-    try (Split split = Split.of(items, events, p)) {
+    try (GraphFixtures.Split split = GraphFixtures.Split.of(items, events, p)) {
       GraphSnapshot mine = split.graph().snapshot(p);
       GraphSnapshot want = split.onlyGraph().snapshot(p);
       assertEquals(edges(want), edges(mine), "principal " + p);
       assertEquals(nodes(want), nodes(mine));
       for (int v = 0; v < mine.nodeCount(); v++) {
         Node start = mine.node(v);
-        assertEquals(reached(want, want.indexOf(start)), reached(mine, v), "2 hops from " + start);
+        assertEquals(reached(want, start), reached(mine, start), "2 hops from " + start);
       }
     }
   }
 
-  private static Set<Node> reached(GraphSnapshot g, int start) {
-    Neighbourhood hood = Neighbourhood.within(g, start, 2, Traversal.BOTH);
-    Set<Node> out = new java.util.HashSet<>();
-    for (int v = 0; v < g.nodeCount(); v++) {
-      if (hood.hops(v) >= 0) {
-        out.add(g.node(v));
-      }
-    }
-    return out;
+  private static Set<Node> reached(GraphSnapshot g, Node start) {
+    return Set.copyOf(Neighbourhood.within(g, start, 2, Traversal.BOTH).nodes());
   }
 
   /**

@@ -1,8 +1,8 @@
-package io.zhiku.graph;
+package io.zhiku.graph.map;
 
-import static io.zhiku.graph.KnowledgeGraphTest.CLOCK;
-import static io.zhiku.graph.KnowledgeGraphTest.T0;
-import static io.zhiku.graph.KnowledgeGraphTest.kb;
+import static io.zhiku.graph.GraphFixtures.CLOCK;
+import static io.zhiku.graph.GraphFixtures.T0;
+import static io.zhiku.graph.GraphFixtures.kb;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,8 +19,12 @@ import io.zhiku.core.event.WorkContext;
 import io.zhiku.core.item.ItemKind;
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.kb.KnowledgeBase;
-import io.zhiku.graph.KnowledgeMap.MapNode;
-import io.zhiku.graph.KnowledgeMap.Section;
+import io.zhiku.graph.GraphFixtures;
+import io.zhiku.graph.KnowledgeGraph;
+import io.zhiku.graph.Node;
+import io.zhiku.graph.NodeType;
+import io.zhiku.graph.map.KnowledgeMap.MapNode;
+import io.zhiku.graph.map.KnowledgeMap.Section;
 import io.zhiku.testkit.Seeded;
 import io.zhiku.testkit.TestClock;
 import java.io.ByteArrayInputStream;
@@ -205,7 +209,7 @@ class KnowledgeMapsTest {
           "i" + r.nextInt(items.size())).withContext(WorkContext.builder(who, T0).stage("proposal").build()));
     }
     Principal viewer = Principal.of(users[r.nextInt(users.length)]);
-    try (KnowledgeGraphTest.Split split = KnowledgeGraphTest.Split.of(items, events, viewer)) {
+    try (GraphFixtures.Split split = GraphFixtures.Split.of(items, events, viewer)) {
       Set<String> readableIds = split.readableIds();
       KnowledgeGraph graph = split.graph();
       KnowledgeGraph onlyGraph = split.onlyGraph();

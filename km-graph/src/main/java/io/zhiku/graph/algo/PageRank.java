@@ -1,7 +1,12 @@
-package io.zhiku.graph;
+package io.zhiku.graph.algo;
 
 import io.zhiku.core.ValidationException;
 import io.zhiku.core.internal.Checks;
+import io.zhiku.graph.EdgeDirection;
+import io.zhiku.graph.EdgeType;
+import io.zhiku.graph.GraphSnapshot;
+import io.zhiku.graph.Node;
+import io.zhiku.graph.internal.Csr;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -17,7 +22,7 @@ import java.util.Map;
  *
  * <p>Immutable and thread-safe; build one with {@link #builder()}.
  */
-public final class PageRank {
+public final class PageRank implements NodeScoring {
   /** The most iterations. */
   public static final int MAX_ITERATIONS = 10_000;
 
@@ -49,6 +54,7 @@ public final class PageRank {
    * @return the scores
    * @throws ValidationException if the snapshot is missing
    */
+  @Override
   public NodeScores scores(GraphSnapshot g) {
     Checks.present("graph", g);
     int n = g.nodeCount();
@@ -75,10 +81,7 @@ public final class PageRank {
     double[] p = new double[g.nodeCount()];
     double sum = 0;
     for (Map.Entry<Node, Double> r : new HashMap<>(restart).entrySet()) {
-      int v = g.indexOf(Checks.present("restart node", r.getKey()));
-      if (v < 0) {
-        throw new ValidationException("restart", r.getKey(), "a node of the snapshot");
-      }
+      int v = Nodes.index(g, "restart", r.getKey());
       Double w = r.getValue();
       if (w == null || !(w > 0) || w.isInfinite()) {
         throw new ValidationException("restart[" + r.getKey() + "]", w, "finite and greater than 0");
@@ -100,10 +103,11 @@ public final class PageRank {
     if (edges.direction() != EdgeDirection.OUT) {
       return run(g, p, edges.resolve(g));
     }
-    int[] start = g.outStart();
-    int[] target = g.outTarget();
-    float[] weight = g.outWeight();
-    byte[] type = g.outType();
+    Csr csr = Csr.of(g);
+    int[] start = csr.outStart();
+    int[] target = csr.outTarget();
+    float[] weight = csr.outWeight();
+    byte[] type = csr.outType();
     boolean[] follow = edges.resolveEdgeTypes(g);
     double[] share = new double[n]; // d / W(u), or 0 for a dangling node
     for (int u = 0; u < n; u++) {

@@ -1,4 +1,4 @@
-package io.zhiku.graph;
+package io.zhiku.graph.expert;
 
 import io.zhiku.core.ValidationException;
 import io.zhiku.core.access.Principal;
@@ -9,6 +9,15 @@ import io.zhiku.core.item.ItemKind;
 import io.zhiku.core.kb.KnowledgeBase;
 import io.zhiku.core.search.SimilarItem;
 import io.zhiku.core.taxonomy.Taxonomy;
+import io.zhiku.graph.EdgeDirection;
+import io.zhiku.graph.GraphSnapshot;
+import io.zhiku.graph.KnowledgeGraph;
+import io.zhiku.graph.Node;
+import io.zhiku.graph.NodeType;
+import io.zhiku.graph.algo.PageRank;
+import io.zhiku.graph.internal.GraphAccess;
+import io.zhiku.graph.internal.GraphQueries;
+import io.zhiku.graph.internal.ItemFacts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -176,14 +185,14 @@ public final class ExpertFinder {
     Map<String, Integer> matched = new HashMap<>();
     for (String c : concepts) {
       Set<String> items = new java.util.HashSet<>();
-      for (String concept : KnowledgeGraph.withNarrower(taxonomy, c)) {
-        items.addAll(KnowledgeGraph.itemsAbout(g, concept));
+      for (String concept : GraphQueries.withNarrower(taxonomy, c)) {
+        items.addAll(GraphQueries.itemsAbout(g, concept));
       }
       items.forEach(id -> matched.merge(id, 1, Integer::sum));
     }
     Map<String, Long> updated = new HashMap<>();
     for (String id : matched.keySet()) {
-      graph.visibleFacts(asker, id).ifPresent(f -> updated.put(id, f.updatedMillis()));
+      GraphAccess.visibleFacts(graph, asker, id).ifPresent(f -> updated.put(id, f.updatedMillis()));
     }
     Map<String, Double> out = new LinkedHashMap<>();
     updated.keySet().stream()
@@ -200,7 +209,7 @@ public final class ExpertFinder {
     Map<String, Double> items = new LinkedHashMap<>();
     double best = hits.isEmpty() ? 0 : hits.get(0).score();
     for (SimilarItem h : hits) {
-      if (best > 0 && graph.visibleFacts(asker, h.item().id()).isPresent()) {
+      if (best > 0 && GraphAccess.visibleFacts(graph, asker, h.item().id()).isPresent()) {
         items.merge(h.item().id(), h.score() / best, Math::max);
       }
     }
@@ -212,7 +221,7 @@ public final class ExpertFinder {
     Map<String, List<Evidence>> evidence = new HashMap<>();
     Map<String, ItemFacts> facts = new HashMap<>();
     for (Map.Entry<String, Double> e : relevant.entrySet()) {
-      graph.visibleFacts(asker, e.getKey()).ifPresent(f -> facts.put(f.id(), f));
+      GraphAccess.visibleFacts(graph, asker, e.getKey()).ifPresent(f -> facts.put(f.id(), f));
     }
     for (ItemFacts f : facts.values()) {
       double r = relevant.get(f.id());
@@ -225,7 +234,7 @@ public final class ExpertFinder {
         add(evidence, f.verifiedBy(), EvidenceKind.VERIFIED, f, f.verifiedMillis(), r, now);
       }
     }
-    graph.scanItemEvents(new ArrayList<>(facts.keySet()), null, EVIDENCE_EVENTS, row -> {
+    GraphQueries.scanItemEvents(graph.knowledgeBase(), new ArrayList<>(facts.keySet()), null, EVIDENCE_EVENTS, row -> {
       ItemFacts f = facts.get(row.itemId());
       double r = relevant.get(f.id());
       String type = row.type();
@@ -306,7 +315,7 @@ public final class ExpertFinder {
     }
     for (int v = 0; v < n; v++) {
       if (x[v] > 0 && g.nodeType(v).equals(NodeType.PERSON)) {
-        evidence.computeIfAbsent(g.id(v), p -> new ArrayList<>())
+        evidence.computeIfAbsent(g.node(v).id(), p -> new ArrayList<>())
             .add(new Evidence(EvidenceKind.PROXIMITY, null, null, null, weight * x[v] / top));
       }
     }

@@ -1,8 +1,14 @@
-package io.zhiku.graph;
+package io.zhiku.graph.algo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.zhiku.graph.Edge;
+import io.zhiku.graph.EdgeDirection;
+import io.zhiku.graph.EdgeType;
+import io.zhiku.graph.GraphSnapshot;
+import io.zhiku.graph.Node;
+import io.zhiku.graph.NodeType;
 import io.zhiku.testkit.Seeded;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -105,12 +111,12 @@ class GraphAlgorithmsTest {
   void pageRank_equalsJGraphT(Random r) {
     Fixture f = random(r);
     double damping = 0.5 + r.nextInt(45) / 100.0;
-    NodeScores ours = io.zhiku.graph.PageRank.builder().damping(damping).iterations(200).build().scores(f.snapshot());
+    NodeScores ours = io.zhiku.graph.algo.PageRank.builder().damping(damping).iterations(200).build().scores(f.snapshot());
     Map<Integer, Double> theirs = new PageRank<>(f.jgrapht(), damping, 200, Double.MIN_VALUE).getScores();
     double sum = 0;
     for (int v = 0; v < f.snapshot().nodeCount(); v++) {
-      assertEquals(theirs.get(v), ours.score(v), 1e-9, "node " + v);
-      sum += ours.score(v);
+      assertEquals(theirs.get(v), ours.toArray()[v], 1e-9, "node " + v);
+      sum += ours.toArray()[v];
     }
     assertEquals(1, sum, 1e-9);
   }
@@ -130,11 +136,11 @@ class GraphAlgorithmsTest {
     Graph<Integer, TypedEdge> noLoops = new MaskSubgraph<>(f.jgrapht(), v -> false,
         e -> f.jgrapht().getEdgeSource(e).equals(f.jgrapht().getEdgeTarget(e)));
     double damping = 0.5 + r.nextInt(45) / 100.0;
-    NodeScores ours = io.zhiku.graph.PageRank.builder().damping(damping).iterations(200).direction(EdgeDirection.BOTH).build()
+    NodeScores ours = io.zhiku.graph.algo.PageRank.builder().damping(damping).iterations(200).direction(EdgeDirection.BOTH).build()
         .scores(b.build());
     Map<Integer, Double> theirs = new PageRank<>(new AsUndirectedGraph<>(noLoops), damping, 200, Double.MIN_VALUE).getScores();
     for (int v = 0; v < f.snapshot().nodeCount(); v++) {
-      assertEquals(theirs.get(v), ours.score(v), 1e-9, "node " + v);
+      assertEquals(theirs.get(v), ours.toArray()[v], 1e-9, "node " + v);
     }
   }
 
@@ -142,11 +148,11 @@ class GraphAlgorithmsTest {
   void pageRank_overSomeEdgeTypes_equalsJGraphTOnThoseEdgesOnly(Random r) {
     Fixture f = random(r);
     EdgeType kept = EDGE_TYPES[r.nextInt(EDGE_TYPES.length)];
-    NodeScores ours = io.zhiku.graph.PageRank.builder().iterations(100).edgeTypes(kept).build().scores(f.snapshot());
+    NodeScores ours = io.zhiku.graph.algo.PageRank.builder().iterations(100).edgeTypes(kept).build().scores(f.snapshot());
     Graph<Integer, TypedEdge> only = new MaskSubgraph<>(f.jgrapht(), v -> false, e -> !e.type.equals(kept));
     Map<Integer, Double> theirs = new PageRank<>(only, 0.85, 100, Double.MIN_VALUE).getScores();
     for (int v = 0; v < f.snapshot().nodeCount(); v++) {
-      assertEquals(theirs.get(v), ours.score(v), 1e-9, "node " + v);
+      assertEquals(theirs.get(v), ours.toArray()[v], 1e-9, "node " + v);
     }
   }
 
@@ -188,9 +194,9 @@ class GraphAlgorithmsTest {
       }
       s = next;
     }
-    NodeScores ours = io.zhiku.graph.PageRank.builder().iterations(60).build().personalised(g, restart);
+    NodeScores ours = io.zhiku.graph.algo.PageRank.builder().iterations(60).build().personalised(g, restart);
     for (int v = 0; v < n; v++) {
-      assertEquals(s[v], ours.score(v), 1e-9, "node " + v);
+      assertEquals(s[v], ours.toArray()[v], 1e-9, "node " + v);
     }
   }
 
@@ -203,7 +209,7 @@ class GraphAlgorithmsTest {
     EdgeDirection direction = EdgeDirection.values()[r.nextInt(3)];
     Set<EdgeType> edgeTypes = r.nextBoolean() ? Set.of() : Set.of(EDGE_TYPES[r.nextInt(EDGE_TYPES.length)]);
     Set<NodeType> nodeTypes = r.nextBoolean() ? Set.of() : Set.of(NODE_TYPES[r.nextInt(NODE_TYPES.length)]);
-    Neighbourhood ours = Neighbourhood.within(g, start, maxHops, new Traversal(direction, edgeTypes, nodeTypes));
+    Neighbourhood ours = Neighbourhood.within(g, g.node(start), maxHops, new Traversal(direction, edgeTypes, nodeTypes));
 
     Graph<Integer, TypedEdge> masked = new MaskSubgraph<>(f.jgrapht(),
         v -> v != start && !nodeTypes.isEmpty() && !nodeTypes.contains(g.nodeType(v)),
@@ -222,13 +228,13 @@ class GraphAlgorithmsTest {
       }
     }
     Map<Integer, Integer> actual = new HashMap<>();
-    for (int v : ours.nodes()) {
-      actual.put(v, ours.hops(v));
+    for (Node n : ours.nodes()) {
+      actual.put(g.indexOf(n), ours.hops(n));
     }
     assertEquals(expected, actual);
-    assertEquals(start, ours.nodes()[0]);
+    assertEquals(g.node(start), ours.nodes().get(0));
     for (int v = 0; v < g.nodeCount(); v++) {
-      assertEquals(expected.getOrDefault(v, -1), ours.hops(v));
+      assertEquals(expected.getOrDefault(v, -1), ours.hops(g.node(v)));
     }
   }
 
@@ -240,7 +246,7 @@ class GraphAlgorithmsTest {
     int target = r.nextInt(g.nodeCount());
     ShortestPath.Cost cost = ShortestPath.Cost.values()[r.nextInt(3)];
     EdgeDirection direction = r.nextBoolean() ? EdgeDirection.OUT : EdgeDirection.BOTH;
-    Optional<ShortestPath> ours = ShortestPath.between(g, source, target, Traversal.of(direction), cost);
+    Optional<GraphPath> ours = ShortestPath.of(Traversal.of(direction), cost).path(g, g.node(source), g.node(target));
 
     Graph<Integer, TypedEdge> costed = new DirectedWeightedPseudograph<>(TypedEdge.class);
     for (int v = 0; v < g.nodeCount(); v++) {
@@ -263,7 +269,7 @@ class GraphAlgorithmsTest {
       return;
     }
     assertEquals(theirs.getWeight(), ours.get().cost(), 1e-9);
-    List<Integer> path = ours.get().nodes();
+    List<Integer> path = ours.get().nodes().stream().map(g::indexOf).toList();
     assertEquals(source, path.get(0));
     assertEquals(target, path.get(path.size() - 1));
     double sum = 0;

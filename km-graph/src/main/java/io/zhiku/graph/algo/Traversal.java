@@ -1,6 +1,12 @@
-package io.zhiku.graph;
+package io.zhiku.graph.algo;
 
 import io.zhiku.core.internal.Checks;
+import io.zhiku.graph.EdgeDirection;
+import io.zhiku.graph.EdgeType;
+import io.zhiku.graph.GraphSnapshot;
+import io.zhiku.graph.NodeType;
+import io.zhiku.graph.internal.Csr;
+import io.zhiku.graph.internal.Incoming;
 import java.util.Set;
 
 /**
@@ -98,18 +104,19 @@ public record Traversal(EdgeDirection direction, Set<EdgeType> edgeTypes, Set<No
     private final float[] outWeight;
     private final byte[] outType;
     private final byte[] nodeType;
-    private final GraphSnapshot.Incoming in;
+    private final Incoming in;
     private final EdgeDirection direction;
     private final boolean[] edge;
     private final boolean[] node;
 
     Resolved(GraphSnapshot g, EdgeDirection direction, boolean[] edge, boolean[] node) {
-      this.outStart = g.outStart();
-      this.outTarget = g.outTarget();
-      this.outWeight = g.outWeight();
-      this.outType = g.outType();
-      this.nodeType = g.nodeTypeArray();
-      this.in = direction == EdgeDirection.OUT ? null : g.incoming();
+      Csr csr = Csr.of(g);
+      this.outStart = csr.outStart();
+      this.outTarget = csr.outTarget();
+      this.outWeight = csr.outWeight();
+      this.outType = csr.outType();
+      this.nodeType = csr.nodeTypes();
+      this.in = direction == EdgeDirection.OUT ? null : csr.incoming();
       this.direction = direction;
       this.edge = edge;
       this.node = node;

@@ -1,4 +1,4 @@
-package io.zhiku.graph;
+package io.zhiku.graph.map;
 
 import io.zhiku.core.ValidationException;
 import io.zhiku.core.access.Principal;
@@ -8,9 +8,19 @@ import io.zhiku.core.event.WorkContext;
 import io.zhiku.core.internal.Checks;
 import io.zhiku.core.item.ItemStatus;
 import io.zhiku.core.taxonomy.Taxonomy;
-import io.zhiku.graph.KnowledgeMap.MapEdge;
-import io.zhiku.graph.KnowledgeMap.MapNode;
-import io.zhiku.graph.KnowledgeMap.Section;
+import io.zhiku.graph.EdgeDirection;
+import io.zhiku.graph.EdgeType;
+import io.zhiku.graph.GraphSnapshot;
+import io.zhiku.graph.KnowledgeGraph;
+import io.zhiku.graph.Node;
+import io.zhiku.graph.NodeType;
+import io.zhiku.graph.expert.ExpertFinder;
+import io.zhiku.graph.internal.GraphAccess;
+import io.zhiku.graph.internal.GraphQueries;
+import io.zhiku.graph.internal.ItemFacts;
+import io.zhiku.graph.map.KnowledgeMap.MapEdge;
+import io.zhiku.graph.map.KnowledgeMap.MapNode;
+import io.zhiku.graph.map.KnowledgeMap.Section;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,7 +101,7 @@ public final class KnowledgeMaps {
     }
     Draft d = new Draft(conceptNode(t, conceptId, Section.STATIC, "subject"));
     hierarchy(d, t, conceptId);
-    addItemsAndExperts(d, viewer, KnowledgeGraph.withNarrower(t, conceptId), d.root);
+    addItemsAndExperts(d, viewer, GraphQueries.withNarrower(t, conceptId), d.root);
     return d.build("Knowledge map: " + label(t, conceptId));
   }
 
@@ -128,7 +138,7 @@ public final class KnowledgeMaps {
       d.node(n);
       d.edge(d.root.id(), n.id(), EdgeType.NEEDS.name());
       if (need.type().equals(NodeType.CONCEPT)) {
-        concepts.addAll(KnowledgeGraph.withNarrower(t, need.id()));
+        concepts.addAll(GraphQueries.withNarrower(t, need.id()));
       }
       int v = g.indexOf(need);
       g.forEachEdge(v, EdgeDirection.IN, (other, type, w) -> {
@@ -170,7 +180,7 @@ public final class KnowledgeMaps {
       MapNode n = conceptNode(t, c, Section.STATIC, "concept");
       d.node(n);
       d.edge(d.root.id(), n.id(), EdgeType.ABOUT.name());
-      subtree.addAll(KnowledgeGraph.withNarrower(t, c));
+      subtree.addAll(GraphQueries.withNarrower(t, c));
     }
     Instant from = clock.instant().minus(window);
     Map<String, Integer> uses = new HashMap<>();
@@ -237,8 +247,8 @@ public final class KnowledgeMaps {
     GraphSnapshot g = graph.snapshot(viewer);
     Map<String, ItemFacts> items = new LinkedHashMap<>();
     for (String c : concepts) {
-      for (String id : KnowledgeGraph.itemsAbout(g, c)) {
-        graph.visibleFacts(viewer, id).ifPresent(f -> items.put(f.id(), f));
+      for (String id : GraphQueries.itemsAbout(g, c)) {
+        GraphAccess.visibleFacts(graph, viewer, id).ifPresent(f -> items.put(f.id(), f));
       }
     }
     items.values().stream().filter(f -> f.status() == ItemStatus.PUBLISHED && f.verifiedBy() != null)
@@ -252,7 +262,7 @@ public final class KnowledgeMaps {
         .forEach(f -> d.item(f, Section.DYNAMIC, "new", Map.of("created", Instant.ofEpochMilli(f.createdMillis()).toString()),
             anchor.id()));
     Map<String, Integer> uses = new HashMap<>();
-    graph.scanItemEvents(new ArrayList<>(items.keySet()), clock.instant().minus(window), USES,
+    GraphQueries.scanItemEvents(graph.knowledgeBase(), new ArrayList<>(items.keySet()), clock.instant().minus(window), USES,
         row -> uses.merge(row.itemId(), 1, Integer::sum));
     hot(d, viewer, uses, anchor.id());
     experts.forConcepts(viewer, concepts, perPart).forEach(e -> expert(d, e, anchor.id()));
@@ -261,7 +271,7 @@ public final class KnowledgeMaps {
   /** The most used readable items. */
   private void hot(Draft d, Principal viewer, Map<String, Integer> uses, String anchor) {
     Map<String, ItemFacts> readable = new HashMap<>();
-    uses.keySet().forEach(id -> graph.visibleFacts(viewer, id).ifPresent(f -> readable.put(id, f)));
+    uses.keySet().forEach(id -> GraphAccess.visibleFacts(graph, viewer, id).ifPresent(f -> readable.put(id, f)));
     uses.entrySet().stream()
         .filter(e -> readable.containsKey(e.getKey()))
         .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))

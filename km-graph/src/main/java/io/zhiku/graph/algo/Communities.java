@@ -1,7 +1,11 @@
-package io.zhiku.graph;
+package io.zhiku.graph.algo;
 
 import io.zhiku.core.ValidationException;
 import io.zhiku.core.internal.Checks;
+import io.zhiku.graph.EdgeDirection;
+import io.zhiku.graph.GraphSnapshot;
+import io.zhiku.graph.Node;
+import io.zhiku.graph.internal.Csr;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -37,25 +41,27 @@ public final class Communities {
   }
 
   /**
-   * Finds communities by label propagation.
+   * Label propagation, configured.
    *
-   * @param graph the snapshot
    * @param traversal which edges and nodes take part (direction ignored)
    * @param seed the seed of the visiting order
    * @param maxRounds the most rounds, 1 to {@value #MAX_ROUNDS}
-   * @return the communities
+   * @return the clustering algorithm
    * @throws ValidationException if a part is missing or the round limit is out of range
    */
-  public static Communities labelPropagation(GraphSnapshot graph, Traversal traversal, long seed, int maxRounds) {
-    Checks.present("graph", graph);
+  public static Clustering labelPropagation(Traversal traversal, long seed, int maxRounds) {
     Checks.present("traversal", traversal);
     if (maxRounds < 1 || maxRounds > MAX_ROUNDS) {
       throw new ValidationException("maxRounds", maxRounds, "1 to " + MAX_ROUNDS);
     }
+    return graph -> find(Checks.present("graph", graph), traversal, seed, maxRounds);
+  }
+
+  private static Communities find(GraphSnapshot graph, Traversal traversal, long seed, int maxRounds) {
     int n = graph.nodeCount();
     Traversal.Resolved walk = new Traversal(EdgeDirection.BOTH, traversal.edgeTypes(), traversal.nodeTypes()).resolve(graph);
     boolean[] member = new boolean[n];
-    byte[] nodeType = graph.nodeTypeArray();
+    byte[] nodeType = Csr.of(graph).nodeTypes();
     boolean[] nodeMask = walk.nodeMask();
     for (int v = 0; v < n; v++) {
       member[v] = nodeMask[nodeType[v] & 0xff];
@@ -237,20 +243,19 @@ public final class Communities {
   /**
    * The community of a node.
    *
-   * @param node the node's number
+   * @param node a node of the snapshot
    * @return its community's number, {@code 0..count()-1}, numbered in order of their first node
-   * @throws ValidationException if the number is not that of a node
+   * @throws ValidationException if the node is missing or not in the snapshot
    */
-  public int of(int node) {
-    graph.check(node);
-    return community[node];
+  public int of(Node node) {
+    return community[Nodes.index(graph, "node", node)];
   }
 
   /**
    * The members of a community.
    *
    * @param communityNumber the community
-   * @return its nodes, by node number
+   * @return its nodes, in the snapshot's order
    * @throws ValidationException if there is no such community
    */
   public List<Node> members(int communityNumber) {

@@ -1,8 +1,8 @@
-package io.zhiku.graph;
+package io.zhiku.graph.expert;
 
-import static io.zhiku.graph.KnowledgeGraphTest.CLOCK;
-import static io.zhiku.graph.KnowledgeGraphTest.T0;
-import static io.zhiku.graph.KnowledgeGraphTest.kb;
+import static io.zhiku.graph.GraphFixtures.CLOCK;
+import static io.zhiku.graph.GraphFixtures.T0;
+import static io.zhiku.graph.GraphFixtures.kb;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,8 +17,10 @@ import io.zhiku.core.event.WorkContext;
 import io.zhiku.core.item.ItemKind;
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.kb.KnowledgeBase;
-import io.zhiku.graph.ExpertFinder.EvidenceKind;
-import io.zhiku.graph.ExpertFinder.Expert;
+import io.zhiku.graph.GraphFixtures;
+import io.zhiku.graph.KnowledgeGraph;
+import io.zhiku.graph.expert.ExpertFinder.EvidenceKind;
+import io.zhiku.graph.expert.ExpertFinder.Expert;
 import io.zhiku.testkit.Seeded;
 import io.zhiku.testkit.TestClock;
 import java.time.Duration;
@@ -156,7 +158,7 @@ class ExpertFinderTest {
     }
     Principal asker = Principal.of(users[r.nextInt(users.length)]);
     String concept = concepts[r.nextInt(concepts.length)];
-    try (KnowledgeGraphTest.Split split = KnowledgeGraphTest.Split.of(items, events, asker)) {
+    try (GraphFixtures.Split split = GraphFixtures.Split.of(items, events, asker)) {
       Set<String> readableIds = split.readableIds();
       KnowledgeGraph graph = split.graph();
       KnowledgeGraph onlyGraph = split.onlyGraph();

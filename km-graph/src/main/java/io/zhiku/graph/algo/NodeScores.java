@@ -1,12 +1,14 @@
-package io.zhiku.graph;
+package io.zhiku.graph.algo;
 
 import io.zhiku.core.ValidationException;
-import io.zhiku.core.internal.Checks;
+import io.zhiku.graph.GraphSnapshot;
+import io.zhiku.graph.Node;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * A score for every node of a snapshot (PageRank, similarity...), by node number.
+ * A score for every node of a snapshot (PageRank, similarity...).
  *
  * <p>Immutable and thread-safe.
  */
@@ -22,34 +24,18 @@ public final class NodeScores {
   /**
    * A node's score.
    *
-   * @param node a node number
-   * @return its score
-   * @throws ValidationException if the number is not that of a node
-   */
-  public double score(int node) {
-    graph.check(node);
-    return scores[node];
-  }
-
-  /**
-   * A node's score.
-   *
    * @param node a node
    * @return its score
    * @throws ValidationException if the snapshot does not hold the node
    */
   public double score(Node node) {
-    int i = graph.indexOf(Checks.present("node", node));
-    if (i < 0) {
-      throw new ValidationException("node", node, "a node of the snapshot");
-    }
-    return scores[i];
+    return scores[Nodes.index(graph, "node", node)];
   }
 
   /**
-   * The scores of all nodes.
+   * The scores of all nodes, for code that walks the snapshot by number.
    *
-   * @return a copy, indexed by node number
+   * @return a copy, indexed by node number ({@link GraphSnapshot#node(int)})
    */
   public double[] toArray() {
     return scores.clone();
@@ -59,16 +45,16 @@ public final class NodeScores {
    * The highest-scoring nodes; ties by lower node number.
    *
    * @param k how many, at least 0
-   * @return up to k node numbers, best first
+   * @return up to k nodes, best first
    * @throws ValidationException if k is negative
    */
-  public int[] top(int k) {
+  public List<Node> top(int k) {
     if (k < 0) {
       throw new ValidationException("k", k, "at least 0");
     }
     return IntStream.range(0, scores.length).boxed()
         .sorted((a, b) -> scores[a] != scores[b] ? Double.compare(scores[b], scores[a]) : Integer.compare(a, b))
-        .limit(k).mapToInt(Integer::intValue).toArray();
+        .limit(k).map(graph::node).toList();
   }
 
   @Override

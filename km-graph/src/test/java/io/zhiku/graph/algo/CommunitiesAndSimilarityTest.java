@@ -1,10 +1,14 @@
-package io.zhiku.graph;
+package io.zhiku.graph.algo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zhiku.core.ValidationException;
+import io.zhiku.graph.EdgeType;
+import io.zhiku.graph.GraphSnapshot;
+import io.zhiku.graph.Node;
+import io.zhiku.graph.NodeType;
 import io.zhiku.testkit.Seeded;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -87,14 +91,14 @@ class CommunitiesAndSimilarityTest {
     JaccardCoefficientLinkPrediction<Integer, DefaultWeightedEdge> jaccard = new JaccardCoefficientLinkPrediction<>(f.undirected());
     AdamicAdarIndexLinkPrediction<Integer, DefaultWeightedEdge> adamicAdar = new AdamicAdarIndexLinkPrediction<>(f.undirected());
     int u = r.nextInt(g.nodeCount());
-    NodeScores jAll = Similarity.to(g, g.node(u), filter(f), Similarity.Measure.JACCARD);
-    NodeScores aAll = Similarity.to(g, g.node(u), filter(f), Similarity.Measure.ADAMIC_ADAR);
+    NodeScores jAll = Similarity.of(filter(f), Similarity.Measure.JACCARD).to(g, g.node(u));
+    NodeScores aAll = Similarity.of(filter(f), Similarity.Measure.ADAMIC_ADAR).to(g, g.node(u));
     for (int v = 0; v < g.nodeCount(); v++) {
       if (v == u) {
         continue;
       }
-      double ourJ = Similarity.between(g, g.node(u), g.node(v), filter(f), Similarity.Measure.JACCARD);
-      double ourA = Similarity.between(g, g.node(u), g.node(v), filter(f), Similarity.Measure.ADAMIC_ADAR);
+      double ourJ = Similarity.of(filter(f), Similarity.Measure.JACCARD).between(g, g.node(u), g.node(v));
+      double ourA = Similarity.of(filter(f), Similarity.Measure.ADAMIC_ADAR).between(g, g.node(u), g.node(v));
       double theirJ;
       try {
         theirJ = jaccard.predict(u, v);
@@ -103,16 +107,16 @@ class CommunitiesAndSimilarityTest {
       }
       assertEquals(theirJ, ourJ, 1e-12, "jaccard " + u + "," + v);
       assertEquals(adamicAdar.predict(u, v), ourA, 1e-12, "adamic-adar " + u + "," + v);
-      assertEquals(ourJ, jAll.score(v), 1e-12);
-      assertEquals(ourA, aAll.score(v), 1e-12);
+      assertEquals(ourJ, jAll.toArray()[v], 1e-12);
+      assertEquals(ourA, aAll.toArray()[v], 1e-12);
     }
-    assertEquals(0, jAll.score(u));
+    assertEquals(0, jAll.toArray()[u]);
   }
 
   @RepeatedTest(30)
   void modularity_equalsJGraphTsMeasurer(Random r) {
     Fixture f = random(r, false);
-    Communities c = Communities.labelPropagation(f.snapshot(), filter(f), r.nextLong(), 1 + r.nextInt(20));
+    Communities c = Communities.labelPropagation(filter(f), r.nextLong(), 1 + r.nextInt(20)).communities(f.snapshot());
     List<Set<Integer>> partition = new ArrayList<>();
     for (int k = 0; k < c.count(); k++) {
       Set<Integer> members = new HashSet<>();
@@ -156,7 +160,7 @@ class CommunitiesAndSimilarityTest {
       next += size;
     }
     GraphSnapshot g = b.build();
-    Communities ours = Communities.labelPropagation(g, Traversal.BOTH, r.nextLong(), 100);
+    Communities ours = Communities.labelPropagation(Traversal.BOTH, r.nextLong(), 100).communities(g);
     Set<Set<Integer>> found = new HashSet<>();
     for (int k = 0; k < ours.count(); k++) {
       Set<Integer> members = new HashSet<>();
@@ -195,7 +199,7 @@ class CommunitiesAndSimilarityTest {
         }
       }
       GraphSnapshot g = b.build();
-      ours += Communities.labelPropagation(g, Traversal.BOTH, r.nextLong(), 100).modularity();
+      ours += Communities.labelPropagation(Traversal.BOTH, r.nextLong(), 100).communities(g).modularity();
       theirs += new UndirectedModularityMeasurer<>(j).modularity(
           new LabelPropagationClustering<>(j, 100, new Random(r.nextLong())).getClustering().getClusters());
     }
@@ -208,16 +212,17 @@ class CommunitiesAndSimilarityTest {
   @Test
   void sameSeed_sameCommunities_andBadInputsAreNamed() {
     Fixture f = random(new Random(7), false);
-    Communities a = Communities.labelPropagation(f.snapshot(), Traversal.BOTH, 42, 50);
-    Communities b = Communities.labelPropagation(f.snapshot(), Traversal.BOTH, 42, 50);
+    Communities a = Communities.labelPropagation(Traversal.BOTH, 42, 50).communities(f.snapshot());
+    Communities b = Communities.labelPropagation(Traversal.BOTH, 42, 50).communities(f.snapshot());
     for (int v = 0; v < f.snapshot().nodeCount(); v++) {
-      assertEquals(a.of(v), b.of(v));
+      assertEquals(a.of(f.snapshot().node(v)), b.of(f.snapshot().node(v)));
     }
     ValidationException e = assertThrows(ValidationException.class,
-        () -> Communities.labelPropagation(f.snapshot(), Traversal.BOTH, 1, 0));
+        () -> Communities.labelPropagation(Traversal.BOTH, 1, 0));
     assertTrue(e.getMessage().contains("maxRounds"), e.getMessage());
     assertThrows(ValidationException.class, () -> a.members(a.count()));
-    assertThrows(ValidationException.class, () -> Similarity.between(f.snapshot(), Node.of(NodeType.ITEM, "absent"),
-        f.snapshot().node(0), Traversal.BOTH, Similarity.Measure.JACCARD));
+    assertThrows(ValidationException.class, () -> Similarity.of(Traversal.BOTH, Similarity.Measure.JACCARD)
+        .between(f.snapshot(), Node.of(NodeType.ITEM, "absent"), f.snapshot().node(0)));
+    assertThrows(ValidationException.class, () -> a.of(Node.of(NodeType.ITEM, "absent")));
   }
 }

@@ -1,10 +1,11 @@
-package io.zhiku.graph;
+package io.zhiku.graph.map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.zhiku.core.ZhikuException;
 import io.zhiku.core.internal.Checks;
+import io.zhiku.graph.Node;
 import java.util.List;
 import java.util.Map;
 

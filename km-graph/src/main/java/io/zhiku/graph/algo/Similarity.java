@@ -1,7 +1,10 @@
-package io.zhiku.graph;
+package io.zhiku.graph.algo;
 
 import io.zhiku.core.ValidationException;
 import io.zhiku.core.internal.Checks;
+import io.zhiku.graph.EdgeDirection;
+import io.zhiku.graph.GraphSnapshot;
+import io.zhiku.graph.Node;
 import java.util.Arrays;
 
 /**
@@ -15,9 +18,9 @@ import java.util.Arrays;
  *       neighbour (a niche concept) says more than a common one (a concept every item has).
  * </ul>
  *
- * <p>Stateless and thread-safe.
+ * <p>Immutable and thread-safe; make one with {@link #of}.
  */
-public final class Similarity {
+public final class Similarity implements NodeSimilarity {
   /** How similar two nodes are. */
   public enum Measure {
     /** Shared neighbours over all neighbours, 0 to 1. */
@@ -26,25 +29,32 @@ public final class Similarity {
     ADAMIC_ADAR
   }
 
-  private Similarity() {}
+  private final Traversal traversal;
+  private final Measure measure;
+
+  private Similarity(Traversal traversal, Measure measure) {
+    this.traversal = traversal;
+    this.measure = measure;
+  }
 
   /**
-   * How similar two nodes are.
+   * A similarity measure over the neighbours a traversal gives.
    *
-   * @param graph the snapshot
-   * @param a one node
-   * @param b the other
    * @param traversal which edges make neighbours
    * @param measure the measure
-   * @return the similarity, 0 if they share no neighbour
-   * @throws ValidationException if a part is missing or a node is not in the snapshot
+   * @return the similarity
+   * @throws ValidationException if a part is missing
    */
-  public static double between(GraphSnapshot graph, Node a, Node b, Traversal traversal, Measure measure) {
+  public static Similarity of(Traversal traversal, Measure measure) {
+    return new Similarity(Checks.present("traversal", traversal), Checks.present("measure", measure));
+  }
+
+  @Override
+  public double between(GraphSnapshot graph, Node a, Node b) {
     Checks.present("graph", graph);
-    int u = require(graph, a, "a");
-    int v = require(graph, b, "b");
-    Checks.present("measure", measure);
-    Neighbours nb = new Neighbours(graph, Checks.present("traversal", traversal));
+    int u = Nodes.index(graph, "a", a);
+    int v = Nodes.index(graph, "b", b);
+    Neighbours nb = new Neighbours(graph, traversal);
     int[] nu = nb.of(u);
     int[] nv = nb.of(v);
     Arrays.sort(nu);
@@ -71,21 +81,14 @@ public final class Similarity {
   }
 
   /**
-   * How similar every node is to one node: the nodes two steps away get a score, every other node 0
-   * (the node itself too).
-   *
-   * @param graph the snapshot
-   * @param node the node
-   * @param traversal which edges make neighbours
-   * @param measure the measure
-   * @return a score per node; {@link NodeScores#top} gives the most related
-   * @throws ValidationException if a part is missing or the node is not in the snapshot
+   * {@inheritDoc} The nodes two steps away get a score, every other node 0 (the node itself too);
+   * {@link NodeScores#top} gives the most related.
    */
-  public static NodeScores to(GraphSnapshot graph, Node node, Traversal traversal, Measure measure) {
+  @Override
+  public NodeScores to(GraphSnapshot graph, Node node) {
     Checks.present("graph", graph);
-    int u = require(graph, node, "node");
-    Checks.present("measure", measure);
-    Neighbours nb = new Neighbours(graph, Checks.present("traversal", traversal));
+    int u = Nodes.index(graph, "node", node);
+    Neighbours nb = new Neighbours(graph, traversal);
     double[] score = new double[graph.nodeCount()];
     int[] shared = new int[graph.nodeCount()];
     int[] nu = nb.of(u);
@@ -116,13 +119,6 @@ public final class Similarity {
     return new NodeScores(graph, score);
   }
 
-  private static int require(GraphSnapshot graph, Node node, String field) {
-    int i = graph.indexOf(Checks.present(field, node));
-    if (i < 0) {
-      throw new ValidationException(field, node, "a node of the snapshot");
-    }
-    return i;
-  }
 
   /** The distinct neighbours of a node, other than itself. Not thread-safe: one per call. */
   private static final class Neighbours {

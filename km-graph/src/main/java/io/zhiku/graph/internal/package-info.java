@@ -1,0 +1,2 @@
+/** km-graph's implementation shared between its packages. Not API: not exported. */
+package io.zhiku.graph.internal;
