@@ -20,11 +20,12 @@ import java.util.function.Function;
  *
  * <ul>
  *   <li>Per segment (everyone, role, stage, tracked context attributes) and channel, a time-decayed sum
- *       per item, in dense arrays indexed by an int item id. A sum is kept relative to a reference time:
+ *       per item used in that segment, in an open-addressing table on int item ids ({@link SparseSums}):
+ *       memory grows with what was used, not with items times segments. A sum is kept relative to a reference time:
  *       an event at time t adds {@code w * 2^((t - ref) / halfLife)}; reading at {@code now} multiplies by
  *       {@code 2^((ref - now) / halfLife)}. When the exponent grows large every array is rebased.
  *   <li>For co-usage, the most recent distinct users of each item and the most recent distinct items of
- *       each user, in rings of {@value #RING} ints.
+ *       each user, in rings of up to {@value #RING} ints, grown as they fill.
  * </ul>
  *
  * <p>Thread-safe: writers take a write lock, readers a read lock.
@@ -43,7 +44,7 @@ public final class UsageStats {
   private final Map<String, Integer> itemIds = new HashMap<>();
   private final List<String> items = new ArrayList<>();
   private final Map<String, Integer> userIds = new HashMap<>();
-  private final Map<String, double[]> sums = new HashMap<>(); // channel + " " + segment key -> per item
+  private final Map<String, SparseSums> sums = new HashMap<>(); // channel + " " + segment key -> per item
   private int[][] itemUsers = new int[0][];
   private int[] itemUserCount = new int[0];
   private final List<int[]> userItems = new ArrayList<>();
@@ -139,16 +140,16 @@ public final class UsageStats {
       List<String> segments = segmentKeys(roles, contextRole, stage, attribute);
       for (String segment : segments) {
         if (use != 0) {
-          array(USE, segment)[i] += use * scale;
+          sums(USE, segment).add(i, use * scale);
         }
         if (feedback != 0) {
-          array(FEEDBACK, segment)[i] += feedback * scale;
+          sums(FEEDBACK, segment).add(i, feedback * scale);
         }
       }
       if (use != 0) {
         int u = userId(user);
-        remember(itemUsers[i], itemUserCount, i, u);
-        remember(userItems.get(u), userItemCount.get(u), 0, i);
+        itemUsers[i] = remember(itemUsers[i], itemUserCount, i, u);
+        userItems.set(u, remember(userItems.get(u), userItemCount.get(u), 0, i));
       }
     } finally {
       lock.writeLock().unlock();
@@ -187,18 +188,30 @@ public final class UsageStats {
         || segmentAttributes.contains(dimension);
   }
 
-  /** Adds a value to a ring of recent distinct values, replacing the oldest when full. */
-  private static void remember(int[] ring, int[] counts, int slot, int value) {
+  /**
+   * Adds a value to a ring of recent distinct values, replacing the oldest when the ring holds {@value
+   * #RING}; a ring starts small and doubles as it fills.
+   *
+   * @return the ring, grown if it had to be
+   */
+  private static int[] remember(int[] ring, int[] counts, int slot, int value) {
     int n = counts[slot];
     int filled = Math.min(n, RING);
     for (int k = 0; k < filled; k++) {
       if (ring[k] == value) {
-        return;
+        return ring;
       }
+    }
+    if (n >= ring.length && ring.length < RING) {
+      ring = Arrays.copyOf(ring, Math.min(RING, 2 * ring.length));
     }
     ring[n % RING] = value;
     counts[slot] = n + 1;
+    return ring;
   }
+
+  /** The length a ring starts with. */
+  private static final int FIRST_RING = 4;
 
   private int itemId(String item) {
     Integer id = itemIds.get(item);
@@ -212,11 +225,8 @@ public final class UsageStats {
       int capacity = Math.max(16, i * 2);
       itemUsers = Arrays.copyOf(itemUsers, capacity);
       itemUserCount = Arrays.copyOf(itemUserCount, capacity);
-      for (Map.Entry<String, double[]> e : sums.entrySet()) {
-        e.setValue(Arrays.copyOf(e.getValue(), capacity));
-      }
     }
-    itemUsers[i] = new int[RING];
+    itemUsers[i] = new int[FIRST_RING];
     return i;
   }
 
@@ -227,21 +237,19 @@ public final class UsageStats {
     }
     int u = userItems.size();
     userIds.put(user, u);
-    userItems.add(new int[RING]);
+    userItems.add(new int[FIRST_RING]);
     userItemCount.add(new int[1]);
     return u;
   }
 
-  private double[] array(String channel, String segment) {
-    return sums.computeIfAbsent(channel + " " + segment, k -> new double[itemUsers.length]);
+  private SparseSums sums(String channel, String segment) {
+    return sums.computeIfAbsent(channel + " " + segment, k -> new SparseSums());
   }
 
   private void rebase(long time) {
     double factor = Math.pow(2, (reference - time) / halfLifeMillis);
-    for (double[] a : sums.values()) {
-      for (int k = 0; k < a.length; k++) {
-        a[k] *= factor;
-      }
+    for (SparseSums a : sums.values()) {
+      a.scale(factor);
     }
     reference = time;
   }
@@ -301,14 +309,15 @@ public final class UsageStats {
     }
     lock.readLock().lock();
     try {
-      double[] a = sums.get(EVERYONE_USE);
+      SparseSums a = sums.get(EVERYONE_USE);
       Popularity p = Popularity.NONE;
       if (a != null) {
         double factor = Math.pow(2, (reference - nowMillis) / halfLifeMillis);
         Map<String, Float> uses = new HashMap<>();
-        for (int i = 0; i < items.size(); i++) {
-          if (a[i] > 0) {
-            uses.put(items.get(i), (float) (a[i] * factor));
+        for (int slot = 0; slot < a.slots(); slot++) {
+          int i = a.itemAt(slot);
+          if (i >= 0 && a.valueAt(slot) > 0) {
+            uses.put(items.get(i), (float) (a.valueAt(slot) * factor));
           }
         }
         p = id -> uses.getOrDefault(id, 0f);
@@ -343,19 +352,26 @@ public final class UsageStats {
   private CachedTop computeTop(String key, int limit) {
     lock.readLock().lock();
     try {
-      double[] a = sums.get(key);
-      if (a == null) {
+      SparseSums table = sums.get(key);
+      if (table == null) {
         return new CachedTop(new String[0], new double[0], reference, false);
+      }
+      // The sums by item number, for the heap to compare: items.size() doubles, transient, per computation.
+      double[] a = new double[items.size()];
+      for (int s = 0; s < table.slots(); s++) {
+        if (table.itemAt(s) >= 0) {
+          a[table.itemAt(s)] = table.valueAt(s);
+        }
       }
       // A min-heap of item indexes on the raw sums (decay multiplies every sum alike): no object per item.
       int[] heap = new int[limit];
       int size = 0;
-      int n = items.size();
-      for (int i = 0; i < n; i++) {
-        double v = a[i];
-        if (v <= 0) {
+      for (int s = 0; s < table.slots(); s++) {
+        int i = table.itemAt(s);
+        if (i < 0 || a[i] <= 0) {
           continue;
         }
+        double v = a[i];
         if (size < limit) {
           heap[size] = i;
           siftUp(heap, size++, a);
