@@ -2,8 +2,8 @@ package io.zhiku.benchmarks;
 
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.kb.CommitPolicy;
+import io.zhiku.core.kb.ItemChange;
 import io.zhiku.core.kb.KnowledgeBase;
-import io.zhiku.core.spi.Change;
 import io.zhiku.search.internal.LuceneSchema;
 import java.io.IOException;
 import java.time.Duration;
@@ -103,6 +103,6 @@ public class IndexingBenchmark {
     }
     Instant now = Instant.now();
     KnowledgeItem stored = item.toBuilder().stored(now, now, 1).build();
-    return writer.updateDocument(new Term(LuceneSchema.ID, stored.id()), LuceneSchema.document(new Change.Put(n + 1, stored)));
+    return writer.updateDocument(new Term(LuceneSchema.ID, stored.id()), LuceneSchema.document(new ItemChange.Put(n + 1, stored)));
   }
 }

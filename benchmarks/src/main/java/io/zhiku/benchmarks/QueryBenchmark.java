@@ -3,9 +3,9 @@ package io.zhiku.benchmarks;
 import io.zhiku.core.access.Principal;
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.kb.CommitPolicy;
+import io.zhiku.core.kb.ItemChange;
 import io.zhiku.core.kb.KnowledgeBase;
 import io.zhiku.core.search.SearchRequest;
-import io.zhiku.core.spi.Change;
 import io.zhiku.core.taxonomy.Concept;
 import io.zhiku.core.taxonomy.ConceptScheme;
 import io.zhiku.core.taxonomy.Taxonomy;
@@ -107,7 +107,7 @@ public class QueryBenchmark {
     try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(analyzers.perField()).setRAMBufferSizeMB(256))) {
       long seq = 0;
       for (KnowledgeItem item : Corpus.items(items, "en", 300, 100, 50, 11)) {
-        w.addDocument(LuceneSchema.document(new Change.Put(++seq, item.toBuilder().stored(now, now, 1).build())));
+        w.addDocument(LuceneSchema.document(new ItemChange.Put(++seq, item.toBuilder().stored(now, now, 1).build())));
       }
       w.setLiveCommitData(Map.of(LuceneSchema.COMMIT_SEQUENCE, Long.toString(seq)).entrySet());
       w.commit();

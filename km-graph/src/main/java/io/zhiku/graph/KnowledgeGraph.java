@@ -9,8 +9,8 @@ import io.zhiku.core.event.UsageEventType;
 import io.zhiku.core.internal.Checks;
 import io.zhiku.core.item.ItemStatus;
 import io.zhiku.core.kb.ChangeListener;
+import io.zhiku.core.kb.ItemChange;
 import io.zhiku.core.kb.KnowledgeBase;
-import io.zhiku.core.spi.Change;
 import io.zhiku.core.taxonomy.Concept;
 import io.zhiku.core.taxonomy.Taxonomy;
 import io.zhiku.graph.internal.GraphAccess;
@@ -578,11 +578,11 @@ public final class KnowledgeGraph implements AutoCloseable {
     }
 
     @Override
-    public void itemsChanged(List<Change> changes) {
+    public void itemsChanged(List<ItemChange> changes) {
       lock.writeLock().lock();
       try {
-        for (Change c : changes) {
-          if (c instanceof Change.Put put) {
+        for (ItemChange c : changes) {
+          if (c instanceof ItemChange.Put put) {
             state.items.put(put.id(), ItemFacts.of(put.item()));
           } else {
             state.items.remove(c.id());

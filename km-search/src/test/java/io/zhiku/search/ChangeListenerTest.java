@@ -13,8 +13,8 @@ import io.zhiku.core.event.EventQuery;
 import io.zhiku.core.event.UsageEvent;
 import io.zhiku.core.event.UsageEventType;
 import io.zhiku.core.kb.ChangeListener;
+import io.zhiku.core.kb.ItemChange;
 import io.zhiku.core.kb.KnowledgeBase;
-import io.zhiku.core.spi.Change;
 import io.zhiku.testkit.TestClock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,10 +48,10 @@ class ChangeListenerTest {
     }
 
     @Override
-    public void itemsChanged(List<Change> changes) {
-      for (Change c : changes) {
+    public void itemsChanged(List<ItemChange> changes) {
+      for (ItemChange c : changes) {
         sequences.add(c.sequence());
-        ids.add((c instanceof Change.Delete ? "-" : "+") + c.id());
+        ids.add((c instanceof ItemChange.Delete ? "-" : "+") + c.id());
       }
     }
 
@@ -102,7 +102,7 @@ class ChangeListenerTest {
     try (KnowledgeBase kb = memory(new TestClock())) {
       ChangeListener failing = new ChangeListener() {
         @Override
-        public void itemsChanged(List<Change> changes) {
+        public void itemsChanged(List<ItemChange> changes) {
           throw new IllegalStateException("boom");
         }
 

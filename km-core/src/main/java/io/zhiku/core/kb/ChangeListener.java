@@ -1,7 +1,6 @@
 package io.zhiku.core.kb;
 
 import io.zhiku.core.event.UsageEvent;
-import io.zhiku.core.spi.Change;
 import java.util.List;
 
 /**
@@ -32,7 +31,7 @@ public interface ChangeListener {
    *
    * @param changes the changes, sequence numbers consecutive
    */
-  void itemsChanged(List<Change> changes);
+  void itemsChanged(List<ItemChange> changes);
 
   /**
    * Usage events just stored (events skipped as repeats are not among them).

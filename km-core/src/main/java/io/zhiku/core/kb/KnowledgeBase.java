@@ -29,16 +29,15 @@ import io.zhiku.core.push.internal.RecentItems;
 import io.zhiku.core.push.internal.UsageStats;
 import io.zhiku.core.search.FacetCount;
 import io.zhiku.core.search.SearchRequest;
-import io.zhiku.core.search.SuggestRequest;
-import io.zhiku.core.search.Suggestion;
 import io.zhiku.core.search.SearchResult;
 import io.zhiku.core.search.SimilarItem;
+import io.zhiku.core.search.SuggestRequest;
+import io.zhiku.core.search.Suggestion;
 import io.zhiku.core.search.TextEmbedder;
-import io.zhiku.core.spi.Change;
+import io.zhiku.core.spi.EngineOption;
 import io.zhiku.core.spi.EventStore;
 import io.zhiku.core.spi.IndexSearch;
 import io.zhiku.core.spi.IndexSearchResult;
-import io.zhiku.core.spi.EngineOption;
 import io.zhiku.core.spi.IndexSettings;
 import io.zhiku.core.spi.ItemSummary;
 import io.zhiku.core.spi.KnowledgeIndex;
@@ -54,11 +53,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -296,7 +295,7 @@ public final class KnowledgeBase implements AutoCloseable {
       ensureOpen();
       Instant now = clock.instant();
       List<KnowledgeItem> stored = new ArrayList<>(items.size());
-      List<Change> changes = new ArrayList<>(items.size());
+      List<ItemChange> changes = new ArrayList<>(items.size());
       long next = sequence;
       for (KnowledgeItem item : items) {
         // The item table holds every live item under the write lock: an id it lacks needs no lookup.
@@ -306,7 +305,7 @@ public final class KnowledgeBase implements AutoCloseable {
         Instant created = current.map(KnowledgeItem::created).orElse(now);
         KnowledgeItem s = item.toBuilder().stored(created, now.isBefore(created) ? created : now, currentVersion + 1).build();
         stored.add(s);
-        changes.add(new Change.Put(++next, s));
+        changes.add(new ItemChange.Put(++next, s));
       }
       apply(changes, next);
       notifier.itemsStored(stored, this::taxonomy);
@@ -323,14 +322,14 @@ public final class KnowledgeBase implements AutoCloseable {
   }
 
   /** Applies changes and advances the sequence; called with the write lock held. */
-  private void apply(List<Change> changes, long lastSequence) {
+  private void apply(List<ItemChange> changes, long lastSequence) {
     if (changes.isEmpty()) {
       return;
     }
     index.apply(changes);
-    for (Change c : changes) {
+    for (ItemChange c : changes) {
       Acl before = itemTable.get(c.id()).map(ItemSummary::acl).orElse(null);
-      if (c instanceof Change.Put put) {
+      if (c instanceof ItemChange.Put put) {
         itemTable.put(ItemSummary.of(put.item()));
         revocations.changed(c.id(), before, put.item().acl());
       } else {
@@ -416,7 +415,7 @@ public final class KnowledgeBase implements AutoCloseable {
       if (current == 0) {
         return false;
       }
-      apply(List.of(new Change.Delete(sequence + 1, id)), sequence + 1);
+      apply(List.of(new ItemChange.Delete(sequence + 1, id)), sequence + 1);
       return true;
     } finally {
       writeLock.unlock();

@@ -2,6 +2,7 @@ package io.zhiku.core.spi;
 
 import io.zhiku.core.access.Principal;
 import io.zhiku.core.item.KnowledgeItem;
+import io.zhiku.core.kb.ItemChange;
 import io.zhiku.core.push.ScoredItem;
 import io.zhiku.core.search.SuggestRequest;
 import io.zhiku.core.search.Suggestion;
@@ -38,7 +39,7 @@ public interface KnowledgeIndex extends AutoCloseable {
    * @param changes the changes, in sequence order, at most one per item id
    * @throws io.zhiku.core.ZhikuException if the engine fails; nothing of the batch is applied
    */
-  void apply(List<Change> changes);
+  void apply(List<ItemChange> changes);
 
   /**
    * The current version of an item, including changes not yet refreshed.

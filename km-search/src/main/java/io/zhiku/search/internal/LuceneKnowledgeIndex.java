@@ -35,13 +35,13 @@ import io.zhiku.core.item.ItemKind;
 import io.zhiku.core.item.ItemStatus;
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.json.ZhikuJson;
+import io.zhiku.core.kb.ItemChange;
 import io.zhiku.core.push.ScoredItem;
 import io.zhiku.core.search.SearchHit;
 import io.zhiku.core.search.SearchRequest;
 import io.zhiku.core.search.SuggestRequest;
 import io.zhiku.core.search.Suggestion;
 import io.zhiku.core.search.TextEmbedder;
-import io.zhiku.core.spi.Change;
 import io.zhiku.core.spi.IndexSearch;
 import io.zhiku.core.spi.IndexSearchResult;
 import io.zhiku.core.spi.ItemSummary;
@@ -183,7 +183,7 @@ final class LuceneKnowledgeIndex extends LuceneStore implements KnowledgeIndex {
     IndexSearcher s = searchers.acquire(); // opened by the constructor: holds every committed item
     int embedded = 0;
     try {
-      List<Change> batch = new ArrayList<>();
+      List<ItemChange> batch = new ArrayList<>();
       Columns columns = Columns.oneOff(STORE);
       for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
         LeafReader reader = leaf.reader();
@@ -195,7 +195,7 @@ final class LuceneKnowledgeIndex extends LuceneStore implements KnowledgeIndex {
         DocIdSetIterator docs = new BitSetIterator(missing, 0);
         for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
           if (live == null || live.get(doc)) {
-            batch.add(new Change.Put(seq.get(doc, 0), load(reader.storedFields(), doc)));
+            batch.add(new ItemChange.Put(seq.get(doc, 0), load(reader.storedFields(), doc)));
           }
           if (batch.size() == 256) {
             embedded += batch.size();
@@ -219,7 +219,7 @@ final class LuceneKnowledgeIndex extends LuceneStore implements KnowledgeIndex {
    * Replaces the documents of the changes' ids by the changes' documents, atomically. One id is deleted
    * by term (buffered, cheaper than a query), several by a term-in-set query.
    */
-  private void write(List<Change> changes, List<Document> docs) throws IOException {
+  private void write(List<ItemChange> changes, List<Document> docs) throws IOException {
     if (changes.isEmpty()) {
       return;
     }
@@ -231,14 +231,14 @@ final class LuceneKnowledgeIndex extends LuceneStore implements KnowledgeIndex {
   }
 
   /** The documents of changes; embeds every put first, so that a failing embedder writes nothing. */
-  private List<Document> documents(List<Change> changes) {
+  private List<Document> documents(List<ItemChange> changes) {
     List<Document> docs = new ArrayList<>(changes.size());
-    for (Change c : changes) {
-      if (c instanceof Change.Put put) {
+    for (ItemChange c : changes) {
+      if (c instanceof ItemChange.Put put) {
         docs.add(embedder == null ? LuceneSchema.document(put)
             : LuceneSchema.document(put, embedder.name(), embed(LuceneSchema.embeddedText(put.item()), "item " + put.id())));
       } else {
-        docs.add(LuceneSchema.tombstone((Change.Delete) c));
+        docs.add(LuceneSchema.tombstone((ItemChange.Delete) c));
       }
     }
     return docs;
@@ -274,9 +274,9 @@ final class LuceneKnowledgeIndex extends LuceneStore implements KnowledgeIndex {
   }
 
   @Override
-  public void apply(List<Change> changes) {
+  public void apply(List<ItemChange> changes) {
     long max = lastSequence();
-    for (Change c : changes) {
+    for (ItemChange c : changes) {
       max = Math.max(max, c.sequence());
     }
     List<Document> docs = documents(changes); // before writing: a failing embedder writes nothing
@@ -285,8 +285,8 @@ final class LuceneKnowledgeIndex extends LuceneStore implements KnowledgeIndex {
     } catch (IOException | RuntimeException e) {
       throw failure("apply " + changes.size() + " changes", e);
     }
-    for (Change c : changes) {
-      recent.put(c.id(), c instanceof Change.Put put ? Optional.of(put.item()) : Optional.empty());
+    for (ItemChange c : changes) {
+      recent.put(c.id(), c instanceof ItemChange.Put put ? Optional.of(put.item()) : Optional.empty());
     }
     applied(max);
   }

@@ -5,7 +5,7 @@ import io.zhiku.core.access.Principal;
 import io.zhiku.core.item.AttributeValue;
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.json.ZhikuJson;
-import io.zhiku.core.spi.Change;
+import io.zhiku.core.kb.ItemChange;
 import io.zhiku.search.internal.analysis.TextAnalyzers;
 import io.zhiku.search.internal.query.UserQueryParser;
 import java.nio.charset.StandardCharsets;
@@ -171,7 +171,7 @@ public final class LuceneSchema {
    * @param put the change
    * @return the document
    */
-  public static Document document(Change.Put put) {
+  public static Document document(ItemChange.Put put) {
     return document(put, null, null);
   }
 
@@ -183,7 +183,7 @@ public final class LuceneSchema {
    * @param vector the embedding of {@link #embeddedText}, or {@code null} for none
    * @return the document
    */
-  static Document document(Change.Put put, String embedder, float[] vector) {
+  static Document document(ItemChange.Put put, String embedder, float[] vector) {
     KnowledgeItem item = put.item();
     Document d = new Document();
     if (vector != null) {
@@ -255,7 +255,7 @@ public final class LuceneSchema {
    * @param delete the change
    * @return the document
    */
-  public static Document tombstone(Change.Delete delete) {
+  public static Document tombstone(ItemChange.Delete delete) {
     Document d = new Document();
     d.add(new StringField(ID, delete.id(), Field.Store.NO));
     d.add(new SortedDocValuesField(ID, new BytesRef(delete.id())));

@@ -7,7 +7,7 @@ import io.zhiku.core.access.Acl;
 import io.zhiku.core.item.ItemKind;
 import io.zhiku.core.item.ItemStatus;
 import io.zhiku.core.item.KnowledgeItem;
-import io.zhiku.core.spi.Change;
+import io.zhiku.core.kb.ItemChange;
 import io.zhiku.core.spi.ItemSummary;
 import io.zhiku.core.spi.KnowledgeIndex;
 import io.zhiku.testkit.Seeded;
@@ -39,7 +39,7 @@ class ItemSummariesTest {
     long sequence = 0;
     try (KnowledgeIndex index = LuceneIndexProvider.open(FSDirectory.open(dir))) {
       for (int batch = 0; batch < 25; batch++) {
-        List<Change> changes = new ArrayList<>();
+        List<ItemChange> changes = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (int k = r.nextInt(12); k > 0; k--) {
           String id = "i" + r.nextInt(80);
@@ -47,11 +47,11 @@ class ItemSummariesTest {
             continue;
           }
           if (r.nextInt(5) == 0) {
-            changes.add(new Change.Delete(++sequence, id));
+            changes.add(new ItemChange.Delete(++sequence, id));
             live.remove(id);
           } else {
             KnowledgeItem item = item(r, id, batch);
-            changes.add(new Change.Put(++sequence, item));
+            changes.add(new ItemChange.Put(++sequence, item));
             live.put(id, item);
           }
         }

@@ -1,13 +1,15 @@
-package io.zhiku.core.spi;
+package io.zhiku.core.kb;
 
 import io.zhiku.core.internal.Checks;
 import io.zhiku.core.item.KnowledgeItem;
 
 /**
  * One change to the item store, with the sequence number the knowledge base gave it. Sequence
- * numbers grow by one per change, across batches and restarts.
+ * numbers grow by one per change, across batches and restarts. {@link ChangeListener}s receive changes
+ * as these values, and engines apply them ({@link io.zhiku.core.spi.KnowledgeIndex#apply}). Values:
+ * immutable and thread-safe.
  */
-public sealed interface Change {
+public sealed interface ItemChange {
   /**
    * The sequence number of this change.
    *
@@ -28,7 +30,7 @@ public sealed interface Change {
    * @param sequence the change's sequence number
    * @param item the item, with its version and timestamps already set
    */
-  record Put(long sequence, KnowledgeItem item) implements Change {
+  record Put(long sequence, KnowledgeItem item) implements ItemChange {
     /**
      * Validates.
      *
@@ -36,7 +38,7 @@ public sealed interface Change {
      * @param item the item, with its version and timestamps already set
      */
     public Put {
-      Checks.present("Change.Put.item", item);
+      Checks.present("ItemChange.Put.item", item);
     }
 
     @Override
@@ -51,7 +53,7 @@ public sealed interface Change {
    * @param sequence the change's sequence number
    * @param id the item's id
    */
-  record Delete(long sequence, String id) implements Change {
+  record Delete(long sequence, String id) implements ItemChange {
     /**
      * Validates.
      *
@@ -59,7 +61,7 @@ public sealed interface Change {
      * @param id the item's id
      */
     public Delete {
-      Checks.id("Change.Delete.id", id);
+      Checks.id("ItemChange.Delete.id", id);
     }
   }
 }
