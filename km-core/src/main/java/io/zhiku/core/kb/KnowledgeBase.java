@@ -12,7 +12,6 @@ import io.zhiku.core.event.EventRow;
 import io.zhiku.core.event.UsageEvent;
 import io.zhiku.core.event.WorkContext;
 import io.zhiku.core.internal.Checks;
-import io.zhiku.core.internal.LabelNormalizer;
 import io.zhiku.core.item.ItemLimits;
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.push.ItemListener;
@@ -42,7 +41,6 @@ import io.zhiku.core.spi.IndexSettings;
 import io.zhiku.core.spi.ItemSummary;
 import io.zhiku.core.spi.KnowledgeIndex;
 import io.zhiku.core.spi.KnowledgeIndexProvider;
-import io.zhiku.core.spi.Popularity;
 import io.zhiku.core.taxonomy.Concept;
 import io.zhiku.core.taxonomy.Taxonomy;
 import java.nio.file.Path;
@@ -52,16 +50,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -144,7 +139,7 @@ public final class KnowledgeBase implements AutoCloseable {
   /** Serialises event appends, refreshes and commits; taken after writeLock when both are needed. */
   private final ReentrantLock eventLock = new ReentrantLock();
   private int unrefreshedEvents; // guarded by eventLock
-  private final Uncommitted uncommittedEvents = new Uncommitted(); // guarded by eventLock
+  private final Uncommitted uncommittedEvents; // guarded by eventLock
   /** Past this many events recorded since the last refresh, the event store refreshes on its own. */
   private static final int MAX_UNREFRESHED_EVENTS = 10_000;
   private final Clock clock;
@@ -154,7 +149,7 @@ public final class KnowledgeBase implements AutoCloseable {
   private final ReentrantLock writeLock = new ReentrantLock();
   private final ScheduledExecutorService maintenance;
   private long sequence; // guarded by writeLock
-  private final Uncommitted uncommitted = new Uncommitted(); // guarded by writeLock
+  private final Uncommitted uncommitted; // guarded by writeLock
   private volatile boolean closed;
 
   private KnowledgeBase(Builder b, KnowledgeIndex index, EventStore events) {
@@ -174,6 +169,8 @@ public final class KnowledgeBase implements AutoCloseable {
     this.clock = b.clock;
     this.limits = b.limits;
     this.commitPolicy = b.commitPolicy;
+    this.uncommitted = new Uncommitted(clock, commitPolicy);
+    this.uncommittedEvents = new Uncommitted(clock, commitPolicy);
     this.taxonomy = new AtomicReference<>(new TaxonomyState(openTaxonomy(b.taxonomy)));
     this.sequence = index.lastSequence();
     long refreshMillis = b.refreshInterval.toMillis();
@@ -356,34 +353,8 @@ public final class KnowledgeBase implements AutoCloseable {
         commitLocked();
       } catch (RuntimeException e) {
         // The write itself is applied; the next commit (explicit, by policy or on close) reports failure.
-        LOG.warn("commit after {} changes failed; changes stay applied and uncommitted", uncommitted.count, e);
+        LOG.warn("commit after {} changes failed; changes stay applied and uncommitted", uncommitted.count(), e);
       }
-    }
-  }
-
-  /** What a store applied but did not commit yet, for the commit policy. Guarded by the store's lock. */
-  private final class Uncommitted {
-    private int count;
-    private Instant oldest;
-
-    void add(int n) {
-      if (n > 0 && count == 0) {
-        oldest = clock.instant();
-      }
-      count += n;
-    }
-
-    boolean dueByCount() {
-      return commitPolicy.maxChanges() > 0 && count >= commitPolicy.maxChanges();
-    }
-
-    boolean dueByTime() {
-      return count > 0 && !clock.instant().isBefore(oldest.plus(commitPolicy.maxDelay()));
-    }
-
-    void clear() {
-      count = 0;
-      oldest = null;
     }
   }
 
@@ -487,7 +458,7 @@ public final class KnowledgeBase implements AutoCloseable {
       if (!t.contains(concept)) {
         throw new ValidationException("SearchRequest.concepts", concept, "is not a concept of the taxonomy");
       }
-      groups.add(withDescendants(t, concept));
+      groups.add(TaxonomyState.withDescendants(t, concept));
     }
     for (String scheme : request.facets()) {
       if (t.scheme(scheme).isEmpty()) {
@@ -496,11 +467,11 @@ public final class KnowledgeBase implements AutoCloseable {
     }
     Instant now = clock.instant();
     IndexSearchResult found = index.search(new IndexSearch(request, groups, state.rollup(request.facets()),
-        synonyms(t, request.text()), now, stats.popularity(now.toEpochMilli()), hiddenFrom(request.principal())));
+        TaxonomyState.synonyms(t, request.text()), now, stats.popularity(now.toEpochMilli()), hiddenFrom(request.principal())));
     Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
     for (String scheme : request.facets()) {
       List<FacetCount> counts = new ArrayList<>();
-      String prefix = scheme + FACET_KEY_SEPARATOR;
+      String prefix = scheme + TaxonomyState.FACET_KEY_SEPARATOR;
       found.facetCounts().forEach((key, count) -> {
         if (key.startsWith(prefix) && count > 0) {
           counts.add(new FacetCount(key.substring(prefix.length()), count));
@@ -590,7 +561,7 @@ public final class KnowledgeBase implements AutoCloseable {
         try {
           commitEventsLocked();
         } catch (RuntimeException e) {
-          LOG.warn("commit after {} events failed; they stay recorded and uncommitted", uncommittedEvents.count, e);
+          LOG.warn("commit after {} events failed; they stay recorded and uncommitted", uncommittedEvents.count(), e);
         }
       }
       return stored;
@@ -900,7 +871,7 @@ public final class KnowledgeBase implements AutoCloseable {
     private Set<String> expand(Set<String> concepts) {
       Set<String> expanded = new HashSet<>();
       Taxonomy t = taxonomy();
-      concepts.forEach(c -> expanded.addAll(withDescendants(t, c)));
+      concepts.forEach(c -> expanded.addAll(TaxonomyState.withDescendants(t, c)));
       return expanded;
     }
 
@@ -939,170 +910,7 @@ public final class KnowledgeBase implements AutoCloseable {
   public List<Suggestion> suggest(SuggestRequest request) {
     Checks.present("request", request);
     ensureOpen();
-    TaxonomyState state = taxonomy.get();
-    String typed = LabelNormalizer.normalize(request.prefix());
-    List<String> typedWords = List.of(typed.split(" "));
-    int conceptLimit = (request.limit() + 1) / 2;
-    List<Suggestion> concepts = new ArrayList<>();
-    Set<String> hidden = hiddenFrom(request.principal());
-    Set<String> seen = new HashSet<>();
-    int checks = 0;
-    for (LabelEntry e : state.labels()) {
-      if (concepts.size() == conceptLimit || checks == 4 * conceptLimit) {
-        break;
-      }
-      if (seen.contains(e.conceptId()) || !e.matches(typed, typedWords)) {
-        continue;
-      }
-      seen.add(e.conceptId());
-      checks++;
-      Set<String> group = withDescendants(state.taxonomy(), e.conceptId());
-      SearchRequest any = SearchRequest.builder(request.principal()).pageSize(1).build();
-      if (index.search(new IndexSearch(any, List.of(group), Map.of(), List.of(), clock.instant(), Popularity.NONE, hidden)).totalHits() > 0) {
-        concepts.add(new Suggestion(e.display(), Suggestion.Source.CONCEPT, e.conceptId()));
-      }
-    }
-    List<Suggestion> out = new ArrayList<>(concepts);
-    for (Suggestion title : index.suggestTitles(request, hidden)) {
-      if (out.size() == request.limit()) {
-        break;
-      }
-      out.add(title);
-    }
-    return out;
-  }
-
-  /** A concept and, if the taxonomy knows it, its descendants: what a filter on it matches. */
-  private static Set<String> withDescendants(Taxonomy t, String concept) {
-    Set<String> group = new LinkedHashSet<>();
-    group.add(concept);
-    if (t.contains(concept)) {
-      group.addAll(t.descendants(concept));
-    }
-    return group;
-  }
-
-  /** A concept label prepared for autocomplete: its folded form and what to show. */
-  private record LabelEntry(String folded, List<String> foldedWords, String conceptId, String display) {
-    boolean matches(String typed, List<String> typedWords) {
-      if (folded.startsWith(typed)) {
-        return true;
-      }
-      for (String w : typedWords) {
-        if (foldedWords.stream().noneMatch(l -> l.startsWith(w))) {
-          return false;
-        }
-      }
-      return true;
-    }
-  }
-
-  /** The most synonyms one search is expanded with. */
-  private static final int MAX_SYNONYMS = 16;
-
-  /**
-   * Synonyms from the taxonomy for what was typed: when the whole text, or one of its words, is a label
-   * of a concept (preferred, alternative or hidden, folded as in {@link Taxonomy#findByLabel}), the
-   * concept's other preferred and alternative labels.
-   */
-  private static List<String> synonyms(Taxonomy t, String text) {
-    if (text.isBlank() || t.size() == 0) {
-      return List.of();
-    }
-    Set<String> typed = new LinkedHashSet<>();
-    typed.add(text.replace("\"", " ").strip());
-    for (String word : text.split("\\s+")) {
-      String w = word.replace("\"", "");
-      if (w.startsWith("+") || w.startsWith("-")) {
-        continue; // required and excluded words mean exactly what was typed
-      }
-      typed.add(w);
-    }
-    Set<String> out = new LinkedHashSet<>();
-    for (String candidate : typed) {
-      if (candidate.isBlank()) {
-        continue;
-      }
-      String folded = LabelNormalizer.normalize(candidate);
-      for (Concept c : t.findByLabel(candidate)) {
-        List<String> names = new ArrayList<>(c.prefLabels().values());
-        c.altLabels().forEach(l -> names.add(l.text()));
-        for (String name : names) {
-          if (!LabelNormalizer.normalize(name).equals(folded) && out.size() < MAX_SYNONYMS) {
-            out.add(name);
-          }
-        }
-      }
-    }
-    return List.copyOf(out);
-  }
-
-  /** Separates scheme and concept in facet keys; ids never contain a space. */
-  private static final String FACET_KEY_SEPARATOR = " ";
-
-  /**
-   * A taxonomy snapshot with the facet roll-up maps derived from it, built on first use per scheme and
-   * dropped with the snapshot.
-   */
-  private record TaxonomyState(
-      Taxonomy taxonomy, Map<Set<String>, Map<String, Set<String>>> rollups, AtomicReference<List<LabelEntry>> labelCache) {
-    TaxonomyState(Taxonomy taxonomy) {
-      this(taxonomy, new ConcurrentHashMap<>(), new AtomicReference<>());
-    }
-
-    /** Preferred labels first, then alternative labels, then hidden ones (shown as a preferred label). */
-    List<LabelEntry> labels() {
-      List<LabelEntry> cached = labelCache.get();
-      if (cached != null) {
-        return cached;
-      }
-      List<LabelEntry> out = new ArrayList<>();
-      for (Concept c : taxonomy.concepts()) {
-        c.prefLabels().values().forEach(l -> out.add(entry(l, c.id(), l)));
-      }
-      for (Concept c : taxonomy.concepts()) {
-        c.altLabels().forEach(l -> out.add(entry(l.text(), c.id(), l.text())));
-      }
-      for (Concept c : taxonomy.concepts()) {
-        c.hiddenLabels().forEach(l -> out.add(entry(l.text(), c.id(), c.prefLabel(l.language().isEmpty() ? "en" : l.language()))));
-      }
-      List<LabelEntry> built = List.copyOf(out);
-      labelCache.compareAndSet(null, built);
-      return labelCache.get();
-    }
-
-    private static LabelEntry entry(String label, String conceptId, String display) {
-      String folded = LabelNormalizer.normalize(label);
-      return new LabelEntry(folded, List.of(folded.split(" ")), conceptId, display);
-    }
-
-    /**
-     * For each concept of the schemes: the facet keys it counts toward (itself and its ancestors, per
-     * scheme). Built once per set of schemes and snapshot; empty for no schemes.
-     */
-    Map<String, Set<String>> rollup(Set<String> schemes) {
-      if (schemes.isEmpty()) {
-        return Map.of();
-      }
-      return rollups.computeIfAbsent(Set.copyOf(schemes), key -> {
-        Map<String, Set<String>> merged = new HashMap<>();
-        for (String scheme : key) {
-          Set<String> members = taxonomy.conceptsInScheme(scheme);
-          for (String c : members) {
-            Set<String> keys = merged.computeIfAbsent(c, k -> new HashSet<>());
-            keys.add(scheme + FACET_KEY_SEPARATOR + c);
-            for (String a : taxonomy.ancestors(c)) {
-              if (members.contains(a)) {
-                keys.add(scheme + FACET_KEY_SEPARATOR + a);
-              }
-            }
-          }
-        }
-        Map<String, Set<String>> out = new HashMap<>();
-        merged.forEach((concept, keys) -> out.put(concept, Set.copyOf(keys)));
-        return Map.copyOf(out);
-      });
-    }
+    return taxonomy.get().suggest(request, index, hiddenFrom(request.principal()), clock.instant());
   }
 
   /**
