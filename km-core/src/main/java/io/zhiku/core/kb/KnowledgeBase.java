@@ -57,7 +57,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -132,16 +131,8 @@ public final class KnowledgeBase implements AutoCloseable {
   /** Derived stores kept in step; called under the write lock (items) or the event lock (events). */
   private final List<ChangeListener> changeListeners = new CopyOnWriteArrayList<>();
   private final boolean recordSearches;
-  private final Duration eventRetention;
-  /** Events appended since the last event refresh began, and those of the refresh in progress. */
-  private volatile ConcurrentLinkedQueue<UsageEvent> recentEvents = new ConcurrentLinkedQueue<>();
-  private volatile ConcurrentLinkedQueue<UsageEvent> refreshingEvents = new ConcurrentLinkedQueue<>();
-  /** Serialises event appends, refreshes and commits; taken after writeLock when both are needed. */
-  private final ReentrantLock eventLock = new ReentrantLock();
-  private int unrefreshedEvents; // guarded by eventLock
-  private final Uncommitted uncommittedEvents; // guarded by eventLock
-  /** Past this many events recorded since the last refresh, the event store refreshes on its own. */
-  private static final int MAX_UNREFRESHED_EVENTS = 10_000;
+  /** Usage events; its lock is taken after writeLock when both are needed. */
+  private final EventLog eventLog;
   private final Clock clock;
   private final ItemLimits limits;
   private final CommitPolicy commitPolicy;
@@ -156,7 +147,6 @@ public final class KnowledgeBase implements AutoCloseable {
     this.index = index;
     this.events = events;
     this.recordSearches = b.recordSearches;
-    this.eventRetention = b.eventRetention;
     this.stats = new UsageStats(b.push.halfLife(), b.push.segmentAttributes());
     long started = System.nanoTime();
     events.scan(EventQuery.ALL, stats::add);
@@ -170,7 +160,7 @@ public final class KnowledgeBase implements AutoCloseable {
     this.limits = b.limits;
     this.commitPolicy = b.commitPolicy;
     this.uncommitted = new Uncommitted(clock, commitPolicy);
-    this.uncommittedEvents = new Uncommitted(clock, commitPolicy);
+    this.eventLog = new EventLog(events, clock, b.eventRetention, commitPolicy, stats::refreshTops);
     this.taxonomy = new AtomicReference<>(new TaxonomyState(openTaxonomy(b.taxonomy)));
     this.sequence = index.lastSequence();
     long refreshMillis = b.refreshInterval.toMillis();
@@ -536,38 +526,16 @@ public final class KnowledgeBase implements AutoCloseable {
   public List<UsageEvent> recordAll(List<UsageEvent> batch) {
     Checks.count("KnowledgeBase.recordAll", Checks.present("events", batch).size(), 100_000);
     batch.forEach(e -> Checks.present("event", e));
-    eventLock.lock(); // not the item write lock: searches record events and must not wait for item writes
-    try {
-      ensureOpen();
-      List<UsageEvent> stored = events.append(batch);
+    return eventLog.append(batch, this::ensureOpen, (stored, first) -> {
       stored.forEach(stats::add);
-      if (!stored.isEmpty()) {
-        long first = events.lastSequence() - stored.size() + 1;
-        for (ChangeListener l : changeListeners) {
-          try {
-            l.eventsRecorded(stored, first);
-          } catch (RuntimeException e) {
-            LOG.error("change listener {} failed on events from sequence {}; the events stay stored", l, first, e);
-          }
-        }
-      }
-      recentEvents.addAll(stored);
-      unrefreshedEvents += stored.size();
-      if (unrefreshedEvents > MAX_UNREFRESHED_EVENTS) {
-        refreshEvents(); // bounds the memory of events pushes must see before a refresh
-      }
-      uncommittedEvents.add(stored.size());
-      if (uncommittedEvents.dueByCount()) {
+      for (ChangeListener l : changeListeners) {
         try {
-          commitEventsLocked();
+          l.eventsRecorded(stored, first);
         } catch (RuntimeException e) {
-          LOG.warn("commit after {} events failed; they stay recorded and uncommitted", uncommittedEvents.count(), e);
+          LOG.error("change listener {} failed on events from sequence {}; the events stay stored", l, first, e);
         }
       }
-      return stored;
-    } finally {
-      eventLock.unlock();
-    }
+    });
   }
 
   /**
@@ -585,15 +553,15 @@ public final class KnowledgeBase implements AutoCloseable {
     writeLock.lock();
     try {
       ensureOpen();
-      eventLock.lock();
+      eventLog.lock();
       try {
         index.refresh();
         revocations.refreshed();
-        refreshEvents();
+        eventLog.refreshLocked();
         listener.attached(sequence, events.lastSequence());
         changeListeners.add(listener);
       } finally {
-        eventLock.unlock();
+        eventLog.unlock();
       }
     } finally {
       writeLock.unlock();
@@ -616,12 +584,7 @@ public final class KnowledgeBase implements AutoCloseable {
    * @return the sequence number, 0 if there was none
    */
   public long lastEventSequence() {
-    eventLock.lock();
-    try {
-      return events.lastSequence();
-    } finally {
-      eventLock.unlock();
-    }
+    return eventLog.lastSequence();
   }
 
   /**
@@ -634,7 +597,7 @@ public final class KnowledgeBase implements AutoCloseable {
   public long countEvents(EventQuery query) {
     Checks.present("query", query);
     ensureOpen();
-    return events.count(query);
+    return eventLog.count(query);
   }
 
   /**
@@ -648,7 +611,7 @@ public final class KnowledgeBase implements AutoCloseable {
     Checks.present("query", query);
     Checks.present("visitor", visitor);
     ensureOpen();
-    events.scan(query, visitor);
+    eventLog.scan(query, visitor);
   }
 
   /**
@@ -665,7 +628,7 @@ public final class KnowledgeBase implements AutoCloseable {
     Checks.present("columns", columns);
     Checks.present("visitor", visitor);
     ensureOpen();
-    events.scanBlocks(query, columns, visitor);
+    eventLog.scanBlocks(query, columns, visitor);
   }
 
   /**
@@ -877,14 +840,12 @@ public final class KnowledgeBase implements AutoCloseable {
 
     @Override
     public void scanEvents(EventQuery query, Consumer<EventRow> visitor) {
-      events.scan(query, visitor);
+      eventLog.scan(query, visitor);
     }
 
     @Override
     public List<UsageEvent> unrefreshedEvents() {
-      List<UsageEvent> out = new ArrayList<>(refreshingEvents);
-      out.addAll(recentEvents);
-      return out;
+      return eventLog.unrefreshed();
     }
 
     @Override
@@ -957,30 +918,12 @@ public final class KnowledgeBase implements AutoCloseable {
     } finally {
       writeLock.unlock();
     }
-    eventLock.lock();
+    eventLog.lock();
     try {
       ensureOpen();
-      refreshEvents();
+      eventLog.refreshLocked();
     } finally {
-      eventLock.unlock();
-    }
-  }
-
-  /** Makes recorded events visible to scans; called with the event lock held. */
-  private void refreshEvents() {
-    refreshingEvents = recentEvents;
-    recentEvents = new ConcurrentLinkedQueue<>();
-    int pending = unrefreshedEvents;
-    unrefreshedEvents = 0;
-    stats.refreshTops();
-    try {
-      events.refresh();
-    } catch (RuntimeException e) {
-      recentEvents.addAll(refreshingEvents);
-      unrefreshedEvents += pending;
-      throw e;
-    } finally {
-      refreshingEvents = new ConcurrentLinkedQueue<>();
+      eventLog.unlock();
     }
   }
 
@@ -1004,22 +947,13 @@ public final class KnowledgeBase implements AutoCloseable {
   private long commitLocked() {
     index.commit();
     uncommitted.clear();
-    eventLock.lock();
+    eventLog.lock();
     try {
-      commitEventsLocked();
+      eventLog.commitLocked();
     } finally {
-      eventLock.unlock();
+      eventLog.unlock();
     }
     return index.committedSequence();
-  }
-
-  /** Applies the retention and commits events; called with the event lock held. */
-  private void commitEventsLocked() {
-    if (eventRetention != null) {
-      events.deleteBefore(clock.instant().minus(eventRetention));
-    }
-    events.commit();
-    uncommittedEvents.clear();
   }
 
   private void commitIfDue() {
@@ -1032,14 +966,7 @@ public final class KnowledgeBase implements AutoCloseable {
         commitLocked();
         return;
       }
-      eventLock.lock();
-      try {
-        if (uncommittedEvents.dueByTime()) {
-          commitEventsLocked();
-        }
-      } finally {
-        eventLock.unlock();
-      }
+      eventLog.commitIfDue();
     } finally {
       writeLock.unlock();
     }
@@ -1105,12 +1032,12 @@ public final class KnowledgeBase implements AutoCloseable {
         maintenance.shutdownNow();
       }
       notifier.close();
-      eventLock.lock();
+      eventLog.lock();
       try (KnowledgeIndex i = index; EventStore e = events) {
         index.commit();
         events.commit();
       } finally {
-        eventLock.unlock();
+        eventLog.unlock();
       }
     } finally {
       writeLock.unlock();
