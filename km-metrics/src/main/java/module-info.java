@@ -6,7 +6,6 @@
  */
 module io.zhiku.metrics {
   requires io.zhiku.core;
-  requires com.google.common;
 
   exports io.zhiku.metrics.compare;
   exports io.zhiku.metrics.kpi;

@@ -11,7 +11,6 @@ module io.zhiku.search {
   requires org.apache.lucene.highlighter;
   requires org.apache.lucene.queries;
   requires com.ibm.icu;
-  requires com.google.common;
   requires org.slf4j;
 
   provides io.zhiku.core.spi.KnowledgeIndexProvider with io.zhiku.search.internal.LuceneIndexProvider;

@@ -1,7 +1,6 @@
 package io.zhiku.search.internal;
 
-import com.google.common.collect.Interner;
-import com.google.common.collect.Interners;
+import io.zhiku.core.internal.WeakInterner;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
@@ -44,7 +43,7 @@ final class Columns {
   private final String store;
   private final boolean keep;
   private final Map<IndexReader.CacheKey, Map<String, Dictionary>> bySegment = new ConcurrentHashMap<>();
-  private final Interner<String> strings = Interners.newWeakInterner();
+  private final WeakInterner<String> strings = new WeakInterner<>();
   private final Map<String, Numbering> numberings = new ConcurrentHashMap<>();
 
   private Columns(String store, boolean keep) {
