@@ -63,7 +63,8 @@ public class ValidationException extends ZhikuException {
 
   /**
    * Quotes a value for a message: {@code null} as {@code null}, text in double quotes, shortened to
-   * 80 characters, with control and other invisible characters written as {@code \\uXXXX}.
+   * 80 characters, with control and other invisible characters written as Java escapes ({@code \\u}
+   * and four hex digits).
    *
    * @param value any value, or {@code null}
    * @return a printable, single-line rendering of it

@@ -80,10 +80,10 @@ public record WorkContext(
     process = Checks.optionalId("WorkContext.process", process);
     stage = Checks.optionalId("WorkContext.stage", stage);
     concepts = Checks.ids("WorkContext.concepts", concepts, MAX_CONCEPTS);
-    Map<String, String> cleaned = new LinkedHashMap<>();
+    LinkedHashMap<String, String> cleaned = new LinkedHashMap<>();
     Checks.map("WorkContext.attributes", attributes, MAX_ATTRIBUTES).forEach((k, v) -> cleaned.put(
         Checks.key("WorkContext.attributes", k), Checks.line("WorkContext.attributes[" + k + "]", v, MAX_ATTRIBUTE_CHARS)));
-    attributes = Immutables.map(cleaned);
+    attributes = Immutables.own(cleaned);
     text = Checks.text("WorkContext.text", text, MAX_TEXT_CHARS);
     Checks.instant("WorkContext.time", time);
   }

@@ -396,11 +396,11 @@ public final class Checks {
       return Collections.emptySet();
     }
     count(field, values.size(), max);
-    Set<String> out = new LinkedHashSet<>(values.size() * 4 / 3 + 1);
+    LinkedHashSet<String> out = new LinkedHashSet<>(values.size() * 4 / 3 + 1);
     for (String v : values) {
       out.add(id(field, v));
     }
-    return Immutables.set(out);
+    return Immutables.own(out);
   }
 
   /**
@@ -418,11 +418,11 @@ public final class Checks {
       return Collections.emptySet();
     }
     count(field, values.size(), max);
-    Set<String> out = new LinkedHashSet<>(values.size() * 4 / 3 + 1);
+    LinkedHashSet<String> out = new LinkedHashSet<>(values.size() * 4 / 3 + 1);
     for (String v : values) {
       out.add(line(field, v, maxChars));
     }
-    return Immutables.set(out);
+    return Immutables.own(out);
   }
 
   /**
@@ -440,11 +440,11 @@ public final class Checks {
       return Collections.emptySet();
     }
     count(field, values.size(), max);
-    Set<T> out = new LinkedHashSet<>(values.size() * 4 / 3 + 1);
+    LinkedHashSet<T> out = new LinkedHashSet<>(values.size() * 4 / 3 + 1);
     for (T v : values) {
       out.add(present(field, v));
     }
-    return Immutables.set(out);
+    return Immutables.own(out);
   }
 
   /**
@@ -485,8 +485,8 @@ public final class Checks {
       return Collections.emptyMap();
     }
     count(field, values.size(), max);
-    Map<K, V> out = new LinkedHashMap<>(values.size() * 4 / 3 + 1);
+    LinkedHashMap<K, V> out = new LinkedHashMap<>(values.size() * 4 / 3 + 1);
     values.forEach((k, v) -> out.put(present(field, k), present(field + "[" + k + "]", v)));
-    return Immutables.map(out);
+    return Immutables.own(out);
   }
 }

@@ -35,6 +35,31 @@ public final class Immutables {
   }
 
   /**
+   * An unmodifiable view of a set the caller has just built and gives up: no copy (empty and one-element
+   * sets still take the compact forms).
+   *
+   * @param owned a new set nobody else holds or changes
+   * @param <T> the element type
+   * @return the set, unmodifiable
+   */
+  public static <T> Set<T> own(LinkedHashSet<T> owned) {
+    return owned.size() < 2 ? set(owned) : Collections.unmodifiableSet(owned);
+  }
+
+  /**
+   * An unmodifiable view of a map the caller has just built and gives up: no copy (empty and one-entry
+   * maps still take the compact forms).
+   *
+   * @param owned a new map nobody else holds or changes
+   * @param <K> the key type
+   * @param <V> the value type
+   * @return the map, unmodifiable
+   */
+  public static <K, V> Map<K, V> own(LinkedHashMap<K, V> owned) {
+    return owned.size() < 2 ? map(owned) : Collections.unmodifiableMap(owned);
+  }
+
+  /**
    * An unmodifiable copy in iteration order.
    *
    * @param values the elements (not {@code null}; elements are not checked here)
@@ -78,12 +103,12 @@ public final class Immutables {
    * @return the copy
    */
   public static <K, V> Map<K, Set<V>> setMultimap(Map<? extends K, ? extends Collection<? extends V>> values) {
-    Map<K, Set<V>> out = new LinkedHashMap<>(values.size() * 4 / 3 + 1);
+    LinkedHashMap<K, Set<V>> out = new LinkedHashMap<>(values.size() * 4 / 3 + 1);
     values.forEach((k, v) -> {
       if (!v.isEmpty()) {
         out.put(k, set(v));
       }
     });
-    return map(out);
+    return own(out);
   }
 }

@@ -100,14 +100,14 @@ public record Concept(
 
   static Map<String, String> languageMap(String field, Map<String, String> labels) {
     Map<String, String> copy = Checks.map(field, labels, MAX_ENTRIES);
-    Map<String, String> out = new LinkedHashMap<>();
+    LinkedHashMap<String, String> out = new LinkedHashMap<>();
     copy.forEach((lang, text) -> {
       if (out.put(Checks.optionalLanguage(field, lang), Checks.line(field, text, Label.MAX_CHARS)) != null) {
         throw new ValidationException(
             field, copy.keySet(), "at most one preferred label per language (tags are compared in canonical case)");
       }
     });
-    return Immutables.map(out);
+    return Immutables.own(out);
   }
 
   /**

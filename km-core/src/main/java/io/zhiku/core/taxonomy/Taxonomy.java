@@ -108,7 +108,7 @@ public final class Taxonomy {
 
   /** Everything reachable from {@code start} through {@code next}, nearest first, without {@code start}. */
   private static Set<String> breadthFirst(String start, Function<String, Set<String>> next) {
-    Set<String> seen = new LinkedHashSet<>();
+    LinkedHashSet<String> seen = new LinkedHashSet<>();
     seen.add(start);
     Deque<String> queue = new ArrayDeque<>();
     queue.add(start);
@@ -120,7 +120,7 @@ public final class Taxonomy {
       }
     }
     seen.remove(start);
-    return Immutables.set(seen);
+    return Immutables.own(seen);
   }
 
   private static List<String> reversed(List<String> path) {
@@ -363,7 +363,7 @@ public final class Taxonomy {
    */
   public Set<String> siblings(String conceptId) {
     Concept c = require(conceptId);
-    Set<String> out = new LinkedHashSet<>();
+    LinkedHashSet<String> out = new LinkedHashSet<>();
     c.broader().forEach(b -> out.addAll(get(narrower, b)));
     for (String s : c.schemes()) {
       if (get(tops, s).contains(conceptId)) {
@@ -371,7 +371,7 @@ public final class Taxonomy {
       }
     }
     out.remove(conceptId);
-    return Immutables.set(out);
+    return Immutables.own(out);
   }
 
   /**

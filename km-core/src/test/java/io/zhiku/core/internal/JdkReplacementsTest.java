@@ -36,6 +36,10 @@ class JdkReplacementsTest {
       Set<String> set = Immutables.set(values);
       assertEquals(values.stream().distinct().toList(), List.copyOf(set), "set order");
       assertEquals(values, Immutables.list(values), "list");
+      Set<String> owned = Immutables.own(new java.util.LinkedHashSet<>(values));
+      assertEquals(List.copyOf(set), List.copyOf(owned), "an owned set keeps its order");
+      assertThrows(UnsupportedOperationException.class, () -> owned.add("x"));
+      assertEquals(List.copyOf(entries.keySet()), List.copyOf(Immutables.own(new LinkedHashMap<>(entries)).keySet()));
       assertEquals(List.copyOf(entries.keySet()), List.copyOf(Immutables.map(entries).keySet()), "map order");
       assertFalse(set.contains(null));
       assertFalse(Immutables.list(values).contains(null));

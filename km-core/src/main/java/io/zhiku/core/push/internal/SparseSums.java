@@ -76,6 +76,11 @@ final class SparseSums {
     return values[slot];
   }
 
+  /** The sums by slot, for a caller that ranks slots; read only, and only while the table is not written. */
+  double[] slotValues() {
+    return values;
+  }
+
   /** How many items have a sum. */
   int size() {
     return size;

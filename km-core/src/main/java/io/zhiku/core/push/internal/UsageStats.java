@@ -356,27 +356,20 @@ public final class UsageStats {
       if (table == null) {
         return new CachedTop(new String[0], new double[0], reference, false);
       }
-      // The sums by item number, for the heap to compare: items.size() doubles, transient, per computation.
-      double[] a = new double[items.size()];
-      for (int s = 0; s < table.slots(); s++) {
-        if (table.itemAt(s) >= 0) {
-          a[table.itemAt(s)] = table.valueAt(s);
-        }
-      }
-      // A min-heap of item indexes on the raw sums (decay multiplies every sum alike): no object per item.
+      // A min-heap of the table's slots on their raw sums (decay multiplies every sum alike): no object per item.
+      double[] a = table.slotValues();
       int[] heap = new int[limit];
       int size = 0;
-      for (int s = 0; s < table.slots(); s++) {
-        int i = table.itemAt(s);
-        if (i < 0 || a[i] <= 0) {
+      for (int slot = 0; slot < table.slots(); slot++) {
+        double v = a[slot];
+        if (table.itemAt(slot) < 0 || v <= 0) {
           continue;
         }
-        double v = a[i];
         if (size < limit) {
-          heap[size] = i;
+          heap[size] = slot;
           siftUp(heap, size++, a);
         } else if (v > a[heap[0]]) {
-          heap[0] = i;
+          heap[0] = slot;
           siftDown(heap, size, a);
         }
       }
@@ -384,11 +377,12 @@ public final class UsageStats {
       for (int k = 0; k < size; k++) {
         order[k] = heap[k];
       }
-      Arrays.sort(order, (x, y) -> a[x] != a[y] ? Double.compare(a[y], a[x]) : items.get(x).compareTo(items.get(y)));
+      Arrays.sort(order, (x, y) -> a[x] != a[y] ? Double.compare(a[y], a[x])
+          : items.get(table.itemAt(x)).compareTo(items.get(table.itemAt(y))));
       String[] ids = new String[size];
       double[] values = new double[size];
       for (int k = 0; k < size; k++) {
-        ids[k] = items.get(order[k]);
+        ids[k] = items.get(table.itemAt(order[k]));
         values[k] = a[order[k]];
       }
       return new CachedTop(ids, values, reference, size == limit);
