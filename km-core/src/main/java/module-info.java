@@ -1,7 +1,7 @@
 /**
  * Zhiku core: the knowledge model, the taxonomy (SKOS import and export are in km-skos), access control, usage
- * events, push (recommenders, rules, the blend), the knowledge base facade and its engine SPIs, and the
- * hardened JSON mapping. Implementation packages ({@code ...internal}) are not exported.
+ * events, the knowledge base facade (writes, search, events, the item catalog, change listeners) and its
+ * engine SPIs, and the hardened JSON mapping. Push is in km-push. Implementation packages ({@code ...internal}) are not exported.
  */
 module io.zhiku.core {
   requires transitive com.fasterxml.jackson.databind;
@@ -15,12 +15,11 @@ module io.zhiku.core {
   exports io.zhiku.core.item;
   exports io.zhiku.core.json;
   exports io.zhiku.core.kb;
-  exports io.zhiku.core.push;
   exports io.zhiku.core.search;
   exports io.zhiku.core.spi;
   exports io.zhiku.core.taxonomy;
   // Shared implementation (validation, label folding) for Zhiku's own modules only.
-  exports io.zhiku.core.internal to io.zhiku.search, io.zhiku.metrics, io.zhiku.graph, io.zhiku.skos;
+  exports io.zhiku.core.internal to io.zhiku.search, io.zhiku.metrics, io.zhiku.graph, io.zhiku.skos, io.zhiku.push;
 
   uses io.zhiku.core.spi.KnowledgeIndexProvider;
 

@@ -10,8 +10,9 @@ import io.zhiku.core.item.ItemKind;
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.kb.CommitPolicy;
 import io.zhiku.core.kb.KnowledgeBase;
-import io.zhiku.core.push.PushSettings;
-import io.zhiku.core.push.Recommendation;
+import io.zhiku.push.KnowledgePush;
+import io.zhiku.push.PushSettings;
+import io.zhiku.push.Recommendation;
 import io.zhiku.testkit.TestClock;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -90,6 +91,7 @@ public class PushBenchmark {
   public String impl;
 
   private KnowledgeBase kb;
+  private KnowledgePush push;
   private final List<WorkContext> contexts = new ArrayList<>();
   private int next;
   // The naive baseline's columns.
@@ -119,8 +121,8 @@ public class PushBenchmark {
       build(dir);
     }
     kb = KnowledgeBase.builder().directory(dir).clock(clock()).refreshInterval(Duration.ZERO)
-        .commitPolicy(CommitPolicy.manual()).recordSearches(false)
-        .push(PushSettings.builder().recordShown(false).build()).build();
+        .commitPolicy(CommitPolicy.manual()).recordSearches(false).build();
+    push = KnowledgePush.builder(kb).settings(PushSettings.builder().recordShown(false).build()).build();
     Random r = new Random(3);
     for (int c = 0; c < 1024; c++) {
       int user = r.nextInt(10_000);
@@ -258,6 +260,7 @@ public class PushBenchmark {
   /** Closes the knowledge base. */
   @TearDown(Level.Trial)
   public void close() {
+    push.close();
     kb.close();
   }
 
@@ -270,7 +273,7 @@ public class PushBenchmark {
   public int push() {
     WorkContext c = contexts.get(next++ & 1023);
     if (impl.equals("zhiku")) {
-      List<Recommendation> recs = kb.push(c, 10);
+      List<Recommendation> recs = push.push(c, 10);
       return recs.size();
     }
     return naive(c).size();

@@ -4,7 +4,7 @@ import io.zhiku.core.access.Principal;
 import io.zhiku.core.event.UsageEvent;
 import io.zhiku.core.event.UsageEventType;
 import io.zhiku.core.event.WorkContext;
-import io.zhiku.core.push.internal.UsageStats;
+import io.zhiku.push.internal.UsageStats;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,9 +3,10 @@ package io.zhiku.examples;
 import com.google.common.io.MoreFiles;
 import io.zhiku.core.kb.CommitPolicy;
 import io.zhiku.core.kb.KnowledgeBase;
-import io.zhiku.core.push.PushSettings;
 import io.zhiku.core.taxonomy.Taxonomy;
 import io.zhiku.graph.KnowledgeGraph;
+import io.zhiku.push.KnowledgePush;
+import io.zhiku.push.PushSettings;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -55,9 +56,9 @@ public final class Demo {
     TelecomTaxonomy.show(taxonomy, out);
     Path html;
     try (KnowledgeBase kb = KnowledgeBase.builder().directory(data.resolve("kb")).clock(clock).taxonomy(taxonomy)
-            .push(PushSettings.builder().rules(SalesProjectPush.rules()).build())
             .commitPolicy(CommitPolicy.manual()).refreshInterval(Duration.ZERO).build();
-        KnowledgeGraph graph = KnowledgeGraph.builder(kb).directory(data.resolve("graph")).build()) {
+        KnowledgeGraph graph = KnowledgeGraph.builder(kb).directory(data.resolve("graph")).build();
+        KnowledgePush push = KnowledgePush.builder(kb).settings(PushSettings.builder().rules(SalesProjectPush.rules()).build()).build()) {
       out.println();
       out.println("== 2. The four libraries: customer needs, solutions, partners, experts");
       int items = FourLibraries.load(kb, graph, clock.instant());
@@ -82,7 +83,7 @@ public final class Demo {
 
       out.println();
       out.println("== 5. A sales project moves through its stages; at each, the push says what helps and why");
-      SalesProjectPush.run(kb, clock, out);
+      SalesProjectPush.run(kb, push, clock, out);
       kb.refresh();
 
       out.println();

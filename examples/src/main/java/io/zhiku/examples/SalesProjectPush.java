@@ -4,11 +4,12 @@ import io.zhiku.core.event.UsageEvent;
 import io.zhiku.core.event.UsageEventType;
 import io.zhiku.core.event.WorkContext;
 import io.zhiku.core.kb.KnowledgeBase;
-import io.zhiku.core.push.PushRule;
-import io.zhiku.core.push.PushRules;
-import io.zhiku.core.push.Reason;
-import io.zhiku.core.push.Recommendation;
 import io.zhiku.core.taxonomy.Taxonomy;
+import io.zhiku.push.KnowledgePush;
+import io.zhiku.push.PushRule;
+import io.zhiku.push.PushRules;
+import io.zhiku.push.Reason;
+import io.zhiku.push.Recommendation;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
@@ -59,11 +60,12 @@ public final class SalesProjectPush {
   /**
    * Walks the project through the five stages, a day apart, printing each push.
    *
-   * @param kb the knowledge base, configured with {@link #rules()}
+   * @param kb the knowledge base
+   * @param push push on it, configured with {@link #rules()}
    * @param clock the demo's clock (moved a day per stage)
    * @param out where to print
    */
-  public static void run(KnowledgeBase kb, DemoClock clock, PrintStream out) {
+  public static void run(KnowledgeBase kb, KnowledgePush push, DemoClock clock, PrintStream out) {
     Taxonomy taxonomy = kb.taxonomy();
     for (int s = 0; s < TelecomTaxonomy.STAGES.size(); s++) {
       String stage = TelecomTaxonomy.STAGES.get(s);
@@ -71,7 +73,7 @@ public final class SalesProjectPush {
           .process("sales-project").stage(stage).attribute(WorkContext.INDUSTRY, "ind.smart-campus")
           .attribute(WorkContext.CUSTOMER, FourLibraries.CUSTOMER).attribute(WorkContext.PROJECT, PROJECT)
           .text(NOTES.get(s)).build();
-      List<Recommendation> pushed = kb.push(work, 3);
+      List<Recommendation> pushed = push.push(work, 3);
       io.zhiku.core.taxonomy.Concept concept = taxonomy.concept(stage).orElseThrow();
       out.println("  " + concept.prefLabel("zh") + " / " + concept.prefLabel("en") + ": \"" + NOTES.get(s) + "\"");
       for (Recommendation r : pushed) {

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReadmeExampleTest {
   private static final List<String> IMPORTS = List.of(
       "io.zhiku.core.access.*", "io.zhiku.core.event.*", "io.zhiku.core.item.*", "io.zhiku.core.json.*",
-      "io.zhiku.core.kb.*", "io.zhiku.core.push.*", "io.zhiku.core.search.*", "io.zhiku.core.taxonomy.*",
+      "io.zhiku.core.kb.*", "io.zhiku.push.*", "io.zhiku.core.search.*", "io.zhiku.core.taxonomy.*",
       "io.zhiku.skos.*", "java.nio.file.*", "java.util.*");
 
   @Test

@@ -1,31 +1,30 @@
 package io.zhiku.testkit;
 
+import static io.zhiku.testkit.AccessFixtures.KINDS;
+import static io.zhiku.testkit.AccessFixtures.TAXONOMY;
+import static io.zhiku.testkit.AccessFixtures.USERS;
+import static io.zhiku.testkit.AccessFixtures.acl;
+import static io.zhiku.testkit.AccessFixtures.any;
+import static io.zhiku.testkit.AccessFixtures.corpus;
+import static io.zhiku.testkit.AccessFixtures.principal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.zhiku.core.access.Acl;
 import io.zhiku.core.access.Principal;
-import io.zhiku.core.event.UsageEvent;
-import io.zhiku.core.event.UsageEventType;
-import io.zhiku.core.event.WorkContext;
 import io.zhiku.core.item.ItemKind;
+import io.zhiku.core.item.ItemStatus;
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.kb.CommitPolicy;
+import io.zhiku.core.kb.ItemCatalog;
 import io.zhiku.core.kb.KnowledgeBase;
-import io.zhiku.core.push.ItemNotification;
-import io.zhiku.core.push.PushRule;
-import io.zhiku.core.push.PushSettings;
-import io.zhiku.core.push.Recommendation;
-import io.zhiku.core.push.RuleCondition;
-import io.zhiku.core.push.WorkflowEvent;
+import io.zhiku.core.search.ScoredItem;
 import io.zhiku.core.search.SearchRequest;
 import io.zhiku.core.search.SearchResult;
 import io.zhiku.core.search.SuggestRequest;
 import io.zhiku.core.search.Suggestion;
-import io.zhiku.core.taxonomy.Concept;
-import io.zhiku.core.taxonomy.ConceptScheme;
-import io.zhiku.core.taxonomy.Taxonomy;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +32,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.RepeatedTest;
 
 /**
@@ -40,8 +40,9 @@ import org.junit.jupiter.api.RepeatedTest;
  * passes it. Seeded random corpora, ACLs, principals, churn (re-put with new ACLs, deletes) and
  * searches; every answer — the hits over all pages, the total count, the facet counts, the
  * suggestions — must equal a brute-force computation over the items {@link Acl#permits} lets the
- * principal read. Some words and a concept occur only in items nobody may read: they must never
- * produce a hit, a count, a facet value or a suggestion.
+ * principal read; the {@link ItemCatalog}'s answers likewise. Some words and a concept occur only in
+ * items nobody may read: they must never produce a hit, a count, a facet value or a suggestion. The
+ * corpora come from {@link AccessFixtures}.
  *
  * <p>Replay a failure with {@code -Dzhiku.seed=...} (printed on failure).
  */
@@ -49,60 +50,6 @@ public abstract class AccessControlKit extends EngineKit {
   /** The engine under test with the kit's taxonomy, refreshed and committed only when the kit says so. */
   private KnowledgeBase.Builder kitKnowledgeBase() {
     return newKnowledgeBase().refreshInterval(Duration.ZERO).commitPolicy(CommitPolicy.manual()).taxonomy(TAXONOMY);
-  }
-
-  private static final String[] USERS = {"u0", "u1", "u2", "u3", "u4"};
-  private static final String[] GROUPS = {"g0", "g1", "g2", "g3"};
-  private static final String[] ROLES = {"r0", "r1", "r2"};
-  private static final String[] KINDS = {"solution", "case", "faq"};
-
-  private static List<String> pick(Random r, String[] from, int max) {
-    List<String> out = new ArrayList<>();
-    for (int i = r.nextInt(max + 1); i > 0; i--) {
-      out.add(from[r.nextInt(from.length)]);
-    }
-    return out;
-  }
-
-  private static Acl acl(Random r) {
-    return switch (r.nextInt(6)) {
-      case 0 -> Acl.PUBLIC;
-      case 1 -> Acl.NOBODY;
-      default -> Acl.allow(pick(r, USERS, 2), pick(r, GROUPS, 2), pick(r, ROLES, 1));
-    };
-  }
-
-  /** c0 is the root; c1, c2 below it; c3 below both c1 and c2; "secret" is used only by unreadable items. */
-  private static final Taxonomy TAXONOMY = Taxonomy.builder().scheme(ConceptScheme.of("s", "en", "S"))
-      .concept(Concept.builder("c0", "s").build())
-      .concept(Concept.builder("c1", "s").broader("c0").build())
-      .concept(Concept.builder("c2", "s").broader("c0").build())
-      .concept(Concept.builder("c3", "s").broader("c1", "c2").build())
-      .concept(Concept.builder("secret", "s").prefLabel("en", "hiddenconcept").build())
-      .build();
-
-  /** A random corpus: words w0..w9 everywhere; "hidden" words and the "secret" concept only in items nobody may read. */
-  private static List<KnowledgeItem> corpus(Random r) {
-    List<KnowledgeItem> items = new ArrayList<>();
-    int n = 30 + r.nextInt(90);
-    for (int i = 0; i < n; i++) {
-      Acl acl = acl(r);
-      StringBuilder body = new StringBuilder();
-      for (int k = 1 + r.nextInt(4); k > 0; k--) {
-        body.append(" w").append(r.nextInt(10));
-      }
-      if (acl.equals(Acl.NOBODY)) {
-        body.append(" hidden").append(r.nextInt(3));
-      }
-      List<String> concepts = pick(r, new String[] {"c0", "c1", "c2", "c3"}, 2);
-      if (acl.equals(Acl.NOBODY) && r.nextBoolean()) {
-        concepts.add("secret");
-      }
-      String title = "item " + i + (acl.equals(Acl.NOBODY) ? " hidden" + r.nextInt(3) : "");
-      items.add(KnowledgeItem.builder("i" + i, ItemKind.of(KINDS[r.nextInt(KINDS.length)]), title)
-          .body(body.toString().strip()).concepts(concepts).acl(acl).build());
-    }
-    return items;
   }
 
   /**
@@ -128,10 +75,10 @@ public abstract class AccessControlKit extends EngineKit {
       }
       kb.refresh();
       for (int q = 0; q < 25; q++) {
-        Principal p = new Principal(USERS[r.nextInt(USERS.length)], new HashSet<>(pick(r, GROUPS, 2)), new HashSet<>(pick(r, ROLES, 1)));
+        Principal p = principal(r, any(r, USERS));
         String word = r.nextInt(4) == 0 ? "hidden" + r.nextInt(3) : "w" + r.nextInt(10);
         boolean browse = r.nextInt(5) == 0;
-        String kind = r.nextBoolean() ? KINDS[r.nextInt(KINDS.length)] : null;
+        String kind = r.nextBoolean() ? any(r, KINDS) : null;
         SearchRequest.Builder b = SearchRequest.builder(p).text(browse ? "" : word).pageSize(1 + r.nextInt(7)).facets("s");
         if (kind != null) {
           b.kinds(ItemKind.of(kind));
@@ -236,7 +183,7 @@ public abstract class AccessControlKit extends EngineKit {
         }
       }
       for (int q = 0; q < 25; q++) {
-        Principal p = randomPrincipal(r, USERS[r.nextInt(USERS.length)]);
+        Principal p = principal(r, any(r, USERS));
         // What the stale searcher holds and the principal may still read: the old version, where the new one permits too.
         List<KnowledgeItem> stillReadable = before.stream()
             .filter(i -> now.containsKey(i.id()) && now.get(i.id()).acl().permits(p)).toList();
@@ -273,7 +220,7 @@ public abstract class AccessControlKit extends EngineKit {
       kb.refresh();
       List<KnowledgeItem> current = new ArrayList<>(now.values());
       for (int q = 0; q < 10; q++) {
-        Principal p = randomPrincipal(r, USERS[r.nextInt(USERS.length)]);
+        Principal p = principal(r, any(r, USERS));
         String word = "w" + r.nextInt(10);
         SearchRequest request = SearchRequest.builder(p).text(word).pageSize(1 + r.nextInt(7)).facets("s").build();
         assertSearch(kb, request, current, word, false, null, "after the refresh: " + p + " text=" + word);
@@ -282,121 +229,55 @@ public abstract class AccessControlKit extends EngineKit {
   }
 
   /**
-   * Push, every built-in recommender, reasons and subscriptions on one random corpus: usage by many
-   * people (including of items the principal may not read), rules that name every item, subscriptions.
-   * No recommendation, reason or notification may name an item the principal may not read; a rules-only
-   * push returns exactly the readable items the rule names; notifications equal a brute-force
-   * computation.
+   * The item catalog (what push and a host's own lists check candidates against), after churn and
+   * before the engine's refresh: the readable ids and the newest items are exactly those a brute force
+   * over the items stored now finds (with drafts among them, which are never newest), and the similar
+   * items are only items the principal may read now, even though the engine still holds older versions.
    *
    * @param r the seeded randomness
-   * @throws InterruptedException if interrupted while waiting for notifications
    */
   @RepeatedTest(8)
-  void pushAndNotificationsNeverNameUnreadableItems(Random r) throws InterruptedException {
-    List<KnowledgeItem> items = corpus(r);
-    List<String> allIds = items.stream().map(KnowledgeItem::id).toList();
-    PushRule everything = new PushRule("everything", "stage s0", RuleCondition.is("stage", "s0"), allIds.subList(0, Math.min(allIds.size(), 256)),
-        List.of("c0", "secret"), 1);
-    PushSettings settings = PushSettings.builder().rules(List.of(everything)).build();
-    try (KnowledgeBase kb = kitKnowledgeBase().push(settings).build()) {
-      kb.putAll(items);
-      List<ItemNotification> notified = new java.util.concurrent.CopyOnWriteArrayList<>();
-      kb.addItemListener(notified::add);
-      List<Principal> subscribers = new ArrayList<>();
-      for (int i = 0; i < 4; i++) {
-        Principal p = randomPrincipal(r, USERS[i]);
-        String concept = new String[] {"c0", "c1", "secret"}[r.nextInt(3)];
-        kb.subscribe(p, concept);
-        subscribers.add(p);
-      }
-      // Usage by people who are never pushed to here, so that nothing is dropped as already used.
-      java.time.Instant now = java.time.Instant.now();
-      for (int e = 0; e < 300; e++) {
-        Principal user = randomPrincipal(r, "e" + r.nextInt(6));
-        WorkContext c = WorkContext.builder(user, now).role(ROLES[r.nextInt(ROLES.length)]).stage("s" + r.nextInt(2))
-            .attribute("industry", "ind" + r.nextInt(2)).attribute("project", "p" + r.nextInt(2)).build();
-        String type = new String[] {"view", "reuse", "push-accepted", "click"}[r.nextInt(4)];
-        kb.record(UsageEvent.ofItem(UsageEventType.of(type), now, user, items.get(r.nextInt(items.size())).id()).withContext(c));
-      }
-      // Churn after subscribing: every put is a notification candidate.
-      Set<String> expectedNotifications = new TreeSet<>();
-      for (int i = 0; i < 15; i++) {
-        int at = r.nextInt(items.size());
-        KnowledgeItem stored = kb.put(items.get(at).toBuilder().acl(acl(r)).build());
-        items.set(at, stored);
-        for (Principal p : subscribers) {
-          for (String concept : kb.subscriptions(p.userId())) {
-            boolean under = stored.concepts().contains(concept)
-                || stored.concepts().stream().anyMatch(c -> TAXONOMY.ancestors(c).contains(concept));
-            if (under && stored.acl().permits(p)) {
-              expectedNotifications.add(p.userId() + " " + concept + " " + stored.id() + " v" + stored.version());
-            }
-          }
-        }
-      }
+  void catalogAnswersOnlyWhatThePrincipalMayReadNow(Random r) {
+    List<KnowledgeItem> items = new ArrayList<>(corpus(r));
+    items.replaceAll(i -> r.nextInt(8) == 0 ? i.toBuilder().status(ItemStatus.DRAFT).build() : i);
+    try (KnowledgeBase kb = kitKnowledgeBase().build()) {
+      Map<String, KnowledgeItem> now = new TreeMap<>();
+      kb.putAll(items).forEach(i -> now.put(i.id(), i));
       kb.refresh();
-      for (int q = 0; q < 12; q++) {
-        Principal p = randomPrincipal(r, USERS[r.nextInt(USERS.length)]);
-        WorkContext c = WorkContext.builder(p, now).stage("s" + r.nextInt(2)).role(ROLES[r.nextInt(ROLES.length)])
-            .attribute("industry", "ind" + r.nextInt(2)).attribute("project", "p" + r.nextInt(2))
-            .text("w" + r.nextInt(10) + " hidden" + r.nextInt(3) + " w" + r.nextInt(10)).build();
-        for (Recommendation rec : kb.push(c, 1 + r.nextInt(20))) {
-          assertEquals(true, current(items, rec.item().id()).acl().permits(p), "pushed " + rec.item().id() + " to " + p);
-          for (io.zhiku.core.push.Reason reason : rec.reasons()) {
-            for (KnowledgeItem hidden : items) {
-              if (!hidden.acl().permits(p)) {
-                assertEquals(false, reason.text().contains("\u201c" + hidden.title() + "\u201d"), reason + " names a hidden item to " + p);
-              }
-            }
-          }
+      for (int i = 0; i < 12; i++) {
+        KnowledgeItem victim = items.get(r.nextInt(items.size()));
+        if (r.nextBoolean()) {
+          now.put(victim.id(), kb.put(victim.toBuilder().acl(acl(r)).build()));
+        } else if (kb.delete(victim.id())) {
+          now.remove(victim.id());
         }
       }
-      drain(kb);
-      Set<String> actual = new TreeSet<>();
-      for (ItemNotification n : notified) {
-        assertEquals(true, n.item().acl().permits(n.subscriber()), "notified " + n.subscriber() + " of " + n.item().id());
-        actual.add(n.subscriber().userId() + " " + n.conceptId() + " " + n.item().id() + " v" + n.item().version());
-      }
-      assertEquals(expectedNotifications, actual, "notifications");
-    }
-    // Rules only: exactly the readable items the rule names, and the readable items under its concepts.
-    try (KnowledgeBase kb = kitKnowledgeBase()
-        .push(PushSettings.builder().disable("popularity").disable("freshness").disable("similar").disable("co-usage")
-            .disable("feedback").recordShown(false).rules(List.of(everything)).build()).build()) {
-      kb.putAll(items);
-      kb.refresh();
-      for (int q = 0; q < 10; q++) {
-        Principal p = randomPrincipal(r, USERS[r.nextInt(USERS.length)]);
-        Set<String> expected = new TreeSet<>();
-        for (KnowledgeItem i : items) {
-          if (i.acl().permits(p)) {
-            expected.add(i.id());
-          }
+      ItemCatalog catalog = kb.catalog();
+      assertEquals(now.size(), catalog.size(), "live items");
+      List<String> everyId = items.stream().map(KnowledgeItem::id).toList();
+      for (int q = 0; q < 15; q++) {
+        Principal p = principal(r, any(r, USERS));
+        Set<String> concepts = r.nextBoolean() ? Set.of() : Set.of(any(r, List.of("c0", "c1", "c2", "c3", "secret")));
+        List<KnowledgeItem> readable = now.values().stream().filter(i -> i.acl().permits(p) && under(i, concepts)).toList();
+        String what = p + " under " + concepts;
+        assertEquals(readable.stream().map(KnowledgeItem::id).collect(Collectors.toSet()), catalog.readable(p, everyId, concepts),
+            "readable: " + what);
+        int limit = 1 + r.nextInt(20);
+        List<String> newest = readable.stream().filter(i -> i.status() == ItemStatus.PUBLISHED)
+            .sorted(Comparator.comparingLong((KnowledgeItem i) -> i.updated().toEpochMilli()).reversed().thenComparing(KnowledgeItem::id))
+            .limit(limit).map(KnowledgeItem::id).toList();
+        assertEquals(newest, catalog.newest(p, concepts, limit).stream().map(ScoredItem::itemId).toList(), "newest: " + what);
+        for (ScoredItem similar : catalog.similar(p, "w" + r.nextInt(10) + " hidden" + r.nextInt(3), 50)) {
+          KnowledgeItem item = now.get(similar.itemId());
+          assertEquals(true, item != null && item.acl().permits(p), "similar " + similar.itemId() + " for " + what);
         }
-        Set<String> pushed = new TreeSet<>();
-        kb.push(WorkContext.builder(p, java.time.Instant.now()).stage("s0").build(), 100).forEach(x -> pushed.add(x.item().id()));
-        Set<String> expectedTop = expected.size() > 100 ? pushed : expected; // at most 100 per push
-        assertEquals(expectedTop, pushed, "rules-only push for " + p);
-        assertEquals(true, expected.containsAll(pushed));
       }
     }
   }
 
-  private static KnowledgeItem current(List<KnowledgeItem> items, String id) {
-    return items.stream().filter(i -> i.id().equals(id)).findFirst().orElseThrow();
-  }
-
-  private static Principal randomPrincipal(Random r, String user) {
-    return new Principal(user, new HashSet<>(pick(r, GROUPS, 2)), new HashSet<>(pick(r, ROLES, 1)));
-  }
-
-  /** Waits until the notification thread delivered everything queued so far. */
-  private static void drain(KnowledgeBase kb) throws InterruptedException {
-    java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
-    io.zhiku.core.push.PushListener barrier = (e, recs) -> done.countDown();
-    kb.addPushListener(barrier);
-    kb.publish(WorkflowEvent.of("barrier", WorkContext.builder(Principal.of("nobody"), java.time.Instant.now()).build()));
-    assertEquals(true, done.await(30, java.util.concurrent.TimeUnit.SECONDS), "notifications delivered");
-    kb.removePushListener(barrier);
+  /** Whether an item is classified under one of the concepts or a descendant (always, for no concept). */
+  private static boolean under(KnowledgeItem item, Set<String> concepts) {
+    return concepts.isEmpty() || item.concepts().stream()
+        .anyMatch(c -> concepts.contains(c) || TAXONOMY.ancestors(c).stream().anyMatch(concepts::contains));
   }
 }

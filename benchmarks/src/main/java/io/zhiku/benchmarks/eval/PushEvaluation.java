@@ -13,6 +13,7 @@ import io.zhiku.core.kb.KnowledgeBase;
 import io.zhiku.core.taxonomy.Concept;
 import io.zhiku.core.taxonomy.ConceptScheme;
 import io.zhiku.core.taxonomy.Taxonomy;
+import io.zhiku.push.KnowledgePush;
 import io.zhiku.testkit.TestClock;
 import java.io.IOException;
 import java.io.InputStream;
@@ -183,6 +184,7 @@ public final class PushEvaluation {
     Map<String, Integer> viewed = new HashMap<>();
     try (KnowledgeBase kb = KnowledgeBase.builder().clock(clock).refreshInterval(Duration.ZERO)
             .commitPolicy(CommitPolicy.manual()).recordSearches(false).taxonomy(tb.build()).build();
+        KnowledgePush push = KnowledgePush.builder(kb).build();
         Analyzer analyzer = new StandardAnalyzer();
         ByteBuffersDirectory mltDir = new ByteBuffersDirectory();
         IndexWriter mltWriter = new IndexWriter(mltDir, new IndexWriterConfig(analyzer))) {
@@ -216,7 +218,7 @@ public final class PushEvaluation {
           String text = p.title() + " " + String.join(" ", p.tags());
           WorkContext ctx = WorkContext.builder(person(p), p.created()).text(text)
               .concepts(p.tags().stream().map(PushEvaluation::tagId).toArray(String[]::new)).build();
-          List<String> pushed = threads(kb.push(ctx, 40).stream().map(r -> r.item().id()).toList(), byId);
+          List<String> pushed = threads(push.push(ctx, 40).stream().map(r -> r.item().id()).toList(), byId);
           List<String> mlt = threads(moreLikeThis(mltWriter, analyzer, text), byId);
           List<String> popular = earlierQuestions.stream()
               .sorted(Comparator.<String>comparingInt(q -> viewed.getOrDefault(q, 0)).reversed().thenComparing(Function.identity()))

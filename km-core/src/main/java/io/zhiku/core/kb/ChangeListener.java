@@ -40,4 +40,15 @@ public interface ChangeListener {
    * @param firstSequence the sequence number of the first; the others follow one by one
    */
   void eventsRecorded(List<UsageEvent> events, long firstSequence);
+
+  /**
+   * Every usage event up to a sequence number is now visible to {@link KnowledgeBase#scanEvents} and
+   * {@link KnowledgeBase#countEvents}: called after each refresh of the events, while the event lock is
+   * held. A listener that keeps the events it heard of until scans see them (push does, to answer in
+   * real time) may now forget those up to this number; between the refresh and this call, scans already
+   * see them. By default nothing is done.
+   *
+   * @param eventSequence the sequence number of the last event visible to scans
+   */
+  default void eventsVisible(long eventSequence) {}
 }

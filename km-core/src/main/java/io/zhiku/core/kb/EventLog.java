@@ -8,19 +8,18 @@ import io.zhiku.core.event.UsageEvent;
 import io.zhiku.core.spi.EventStore;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The knowledge base's usage events: appends to the engine's event store under one lock (not the item
- * write lock: searches record events and must not wait for item writes), the events not yet visible to
- * scans (push sees them at once), refreshes on its own past {@value #MAX_UNREFRESHED} waiting events, the
- * commit policy and the retention. Thread-safe.
+ * write lock: searches record events and must not wait for item writes), refreshes on its own past
+ * {@value #MAX_UNREFRESHED} waiting events (so that a listener which keeps the events not yet visible to
+ * scans keeps a bounded number), the commit policy and the retention. Thread-safe.
  */
 final class EventLog {
   private static final Logger LOG = LoggerFactory.getLogger(EventLog.class);
@@ -35,11 +34,8 @@ final class EventLog {
   private final EventStore store;
   private final Clock clock;
   private final Duration retention;
-  private final Runnable beforeRefresh;
+  private final LongConsumer afterRefresh;
   private final ReentrantLock lock = new ReentrantLock();
-  /** Events appended since the last refresh began, and those of the refresh in progress. */
-  private volatile ConcurrentLinkedQueue<UsageEvent> recent = new ConcurrentLinkedQueue<>();
-  private volatile ConcurrentLinkedQueue<UsageEvent> refreshing = new ConcurrentLinkedQueue<>();
   private int unrefreshed; // guarded by lock
   private final Uncommitted uncommitted; // guarded by lock
 
@@ -48,13 +44,14 @@ final class EventLog {
    * @param clock for the retention and the commit policy
    * @param retention how long events are kept, or {@code null} for ever
    * @param policy when to commit on its own
-   * @param beforeRefresh runs before each refresh, with the lock held (push forgets its cached rankings)
+   * @param afterRefresh hears, after each refresh and with the lock held, the sequence number of the last
+   *     event now visible to scans
    */
-  EventLog(EventStore store, Clock clock, Duration retention, CommitPolicy policy, Runnable beforeRefresh) {
+  EventLog(EventStore store, Clock clock, Duration retention, CommitPolicy policy, LongConsumer afterRefresh) {
     this.store = store;
     this.clock = clock;
     this.retention = retention;
-    this.beforeRefresh = beforeRefresh;
+    this.afterRefresh = afterRefresh;
     this.uncommitted = new Uncommitted(clock, policy);
   }
 
@@ -79,10 +76,9 @@ final class EventLog {
       if (!stored.isEmpty()) {
         listener.stored(stored, store.lastSequence() - stored.size() + 1);
       }
-      recent.addAll(stored);
       unrefreshed += stored.size();
       if (unrefreshed > MAX_UNREFRESHED) {
-        refreshLocked(); // bounds the memory of events pushes must see before a refresh
+        refreshLocked();
       }
       uncommitted.add(stored.size());
       if (uncommitted.dueByCount()) {
@@ -120,13 +116,6 @@ final class EventLog {
     store.scanBlocks(query, columns, visitor);
   }
 
-  /** The events stored but not yet visible to scans, oldest first. */
-  List<UsageEvent> unrefreshed() {
-    List<UsageEvent> out = new ArrayList<>(refreshing);
-    out.addAll(recent);
-    return out;
-  }
-
   /** Makes recorded events visible to scans. */
   void refresh() {
     lock.lock();
@@ -139,20 +128,9 @@ final class EventLog {
 
   /** Makes recorded events visible to scans; called with the lock held. */
   void refreshLocked() {
-    refreshing = recent;
-    recent = new ConcurrentLinkedQueue<>();
-    int pending = unrefreshed;
+    store.refresh();
     unrefreshed = 0;
-    beforeRefresh.run();
-    try {
-      store.refresh();
-    } catch (RuntimeException e) {
-      recent.addAll(refreshing);
-      unrefreshed += pending;
-      throw e;
-    } finally {
-      refreshing = new ConcurrentLinkedQueue<>();
-    }
+    afterRefresh.accept(store.lastSequence());
   }
 
   /** Applies the retention and commits; called with the lock held. */

@@ -13,20 +13,10 @@ import io.zhiku.core.event.UsageEvent;
 import io.zhiku.core.event.WorkContext;
 import io.zhiku.core.internal.Checks;
 import io.zhiku.core.item.ItemLimits;
+import io.zhiku.core.item.ItemSummary;
 import io.zhiku.core.item.KnowledgeItem;
-import io.zhiku.core.push.ItemListener;
-import io.zhiku.core.push.PushListener;
-import io.zhiku.core.push.PushSettings;
-import io.zhiku.core.push.Recommendation;
-import io.zhiku.core.push.ScoredItem;
-import io.zhiku.core.push.WorkflowEvent;
-import io.zhiku.core.push.internal.ItemTable;
-import io.zhiku.core.push.internal.Notifier;
-import io.zhiku.core.push.internal.PushBackend;
-import io.zhiku.core.push.internal.PushEngine;
-import io.zhiku.core.push.internal.RecentItems;
-import io.zhiku.core.push.internal.UsageStats;
 import io.zhiku.core.search.FacetCount;
+import io.zhiku.core.search.ScoredItem;
 import io.zhiku.core.search.SearchRequest;
 import io.zhiku.core.search.SearchResult;
 import io.zhiku.core.search.SimilarItem;
@@ -38,7 +28,6 @@ import io.zhiku.core.spi.EventStore;
 import io.zhiku.core.spi.IndexSearch;
 import io.zhiku.core.spi.IndexSearchResult;
 import io.zhiku.core.spi.IndexSettings;
-import io.zhiku.core.spi.ItemSummary;
 import io.zhiku.core.spi.KnowledgeIndex;
 import io.zhiku.core.spi.KnowledgeIndexProvider;
 import io.zhiku.core.taxonomy.Concept;
@@ -48,7 +37,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -93,13 +81,12 @@ import org.slf4j.LoggerFactory;
  * refresh: until then the engine still holds the old version, and the knowledge base hides it from its
  * real-time table of items. Granted access, like any other change, shows within the refresh interval.
  *
- * <p><b>Usage and push.</b> {@link #record} stores {@link UsageEvent}s (searches made through {@link
- * #search} are recorded on their own); events become durable with the next commit, like items, and stay
- * countable after their item is deleted. {@link #push} returns what helps a person now, blended from the
- * {@link io.zhiku.core.push.Recommender}s of the {@link PushSettings}; {@link #publish} does the same for a
- * workflow step and hands the result to {@link PushListener}s; {@link #subscribe} makes {@link
- * ItemListener}s hear of new or updated items under a concept. Listeners run on a notification thread of
- * their own, never on the host's.
+ * <p><b>Usage.</b> {@link #record} stores {@link UsageEvent}s (searches made through {@link #search} are
+ * recorded on their own); events become durable with the next commit, like items, and stay countable
+ * after their item is deleted. Recent use lifts an item in search (a decayed count of views, clicks,
+ * reuses..., see {@link Builder#popularityHalfLife}). Push (what helps a person now, workflow pushes,
+ * subscriptions) is the {@code km-push} module's, attached through {@link #addChangeListener} and
+ * {@link #catalog()} as any derived store is.
  *
  * <p><b>Derived stores.</b> {@link #addChangeListener} keeps a store such as the knowledge graph in step:
  * its {@link ChangeListener} hears every item change and stored event synchronously, in sequence order,
@@ -119,15 +106,15 @@ public final class KnowledgeBase implements AutoCloseable {
 
   private final KnowledgeIndex index;
   private final EventStore events;
-  private final UsageStats stats;
-  /** Every live item's summary, for push; written under the write lock. */
+  /** Everyone's recent use of each item, for the search ranking's popularity boost. */
+  private final UsagePopularity popularity;
+  /** Every live item's summary; written under the write lock. */
   private final ItemTable itemTable = new ItemTable();
   /** Items whose access changed since the engine's last refresh: left out of every answer it gives. */
   private final Revocations revocations = new Revocations();
-  /** Items push returned lately, valid while their summary is current. */
+  /** Items read lately, valid while their summary is current. */
   private final RecentItems recentItems;
-  private final PushEngine pushEngine;
-  private final Notifier notifier = new Notifier();
+  private final ItemCatalog catalog;
   /** Derived stores kept in step; called under the write lock (items) or the event lock (events). */
   private final List<ChangeListener> changeListeners = new CopyOnWriteArrayList<>();
   private final boolean recordSearches;
@@ -147,20 +134,20 @@ public final class KnowledgeBase implements AutoCloseable {
     this.index = index;
     this.events = events;
     this.recordSearches = b.recordSearches;
-    this.stats = new UsageStats(b.push.halfLife(), b.push.segmentAttributes());
+    this.popularity = new UsagePopularity(b.popularityHalfLife);
     long started = System.nanoTime();
-    events.scan(EventQuery.ALL, stats::add);
-    LOG.debug("usage statistics rebuilt from the event store in {} ms", (System.nanoTime() - started) / 1_000_000);
+    events.scan(EventQuery.ALL, popularity::add);
+    LOG.debug("item popularity rebuilt from the event store in {} ms", (System.nanoTime() - started) / 1_000_000);
     started = System.nanoTime();
     index.forEachSummary(itemTable::put);
     LOG.debug("item table of {} items loaded in {} ms", itemTable.size(), (System.nanoTime() - started) / 1_000_000);
     this.recentItems = new RecentItems(itemTable, index::get);
-    this.pushEngine = new PushEngine(b.push, stats, new Backend());
+    this.catalog = new ItemCatalog(itemTable, index, this::taxonomy, this::hiddenFrom, this::ensureOpen);
     this.clock = b.clock;
     this.limits = b.limits;
     this.commitPolicy = b.commitPolicy;
     this.uncommitted = new Uncommitted(clock, commitPolicy);
-    this.eventLog = new EventLog(events, clock, b.eventRetention, commitPolicy, stats::refreshTops);
+    this.eventLog = new EventLog(events, clock, b.eventRetention, commitPolicy, this::eventsVisible);
     this.taxonomy = new AtomicReference<>(new TaxonomyState(openTaxonomy(b.taxonomy)));
     this.sequence = index.lastSequence();
     long refreshMillis = b.refreshInterval.toMillis();
@@ -295,7 +282,6 @@ public final class KnowledgeBase implements AutoCloseable {
         changes.add(new ItemChange.Put(++next, s));
       }
       apply(changes, next);
-      notifier.itemsStored(stored, this::taxonomy);
       return stored;
     } finally {
       writeLock.unlock();
@@ -393,7 +379,7 @@ public final class KnowledgeBase implements AutoCloseable {
   public Optional<KnowledgeItem> get(String id) {
     Checks.id("id", id);
     ensureOpen();
-    return index.get(id);
+    return recentItems.get(id);
   }
 
   /**
@@ -457,7 +443,7 @@ public final class KnowledgeBase implements AutoCloseable {
     }
     Instant now = clock.instant();
     IndexSearchResult found = index.search(new IndexSearch(request, groups, state.rollup(request.facets()),
-        TaxonomyState.synonyms(t, request.text()), now, stats.popularity(now.toEpochMilli()), hiddenFrom(request.principal())));
+        TaxonomyState.synonyms(t, request.text()), now, popularity.at(now.toEpochMilli()), hiddenFrom(request.principal())));
     Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
     for (String scheme : request.facets()) {
       List<FacetCount> counts = new ArrayList<>();
@@ -527,7 +513,7 @@ public final class KnowledgeBase implements AutoCloseable {
     Checks.count("KnowledgeBase.recordAll", Checks.present("events", batch).size(), 100_000);
     batch.forEach(e -> Checks.present("event", e));
     return eventLog.append(batch, this::ensureOpen, (stored, first) -> {
-      stored.forEach(stats::add);
+      stored.forEach(popularity::add);
       for (ChangeListener l : changeListeners) {
         try {
           l.eventsRecorded(stored, first);
@@ -632,22 +618,6 @@ public final class KnowledgeBase implements AutoCloseable {
   }
 
   /**
-   * What helps a person now: items blended from the configured recommenders, each with its reasons,
-   * only items the principal may read, without what the person already used, dismissed or was shown too
-   * often (see {@link PushSettings}). The pushed items are recorded as {@code push-shown} events.
-   *
-   * @param context where the person is in their work
-   * @param limit how many at most, 1 to 100
-   * @return the recommendations, best first
-   * @throws ValidationException if the context is missing or the limit is out of range
-   */
-  public List<Recommendation> push(WorkContext context, int limit) {
-    Checks.present("context", context);
-    ensureOpen();
-    return pushEngine.push(context, limit);
-  }
-
-  /**
    * Items like a given one — "related knowledge" beside the item a person is reading: MoreLikeThis over
    * its title, body and tags, in Chinese and English. Only items the principal may read, never the item
    * itself. Sees items as of the last refresh.
@@ -697,13 +667,7 @@ public final class KnowledgeBase implements AutoCloseable {
    */
   public List<SimilarItem> similarToText(Principal principal, String text, int limit) {
     Checks.present("principal", principal);
-    Checks.present("text", text);
-    if (text.length() > WorkContext.MAX_TEXT_CHARS) {
-      throw new ValidationException("text", text, "is " + text.length() + " characters, over the limit of " + WorkContext.MAX_TEXT_CHARS);
-    }
-    if (text.isBlank()) {
-      throw new ValidationException("text", text, "some text");
-    }
+    checkText(text);
     if (limit < 1 || limit > 200) {
       throw new ValidationException("limit", limit, "must be between 1 and 200");
     }
@@ -711,149 +675,44 @@ public final class KnowledgeBase implements AutoCloseable {
     return similarItems(principal, index.similar(principal, text, limit, hiddenFrom(principal)), null, limit);
   }
 
+  /** Checks a text to find similar items for: present, not blank, not longer than a work context's. */
+  static void checkText(String text) {
+    Checks.present("text", text);
+    if (text.length() > WorkContext.MAX_TEXT_CHARS) {
+      throw new ValidationException("text", text, "is " + text.length() + " characters, over the limit of " + WorkContext.MAX_TEXT_CHARS);
+    }
+    if (text.isBlank()) {
+      throw new ValidationException("text", text, "some text");
+    }
+  }
+
   /**
-   * Publishes a workflow step: the push for its context is computed and handed to every {@link
-   * PushListener}, later, on the notification thread. Returns at once.
+   * The real-time catalog of live items: summaries, access checks and the newest items, answered from
+   * memory, for recommenders (km-push) and a host's own lists.
    *
-   * @param event the workflow event
+   * @return the catalog, valid as long as this knowledge base is open
    */
-  public void publish(WorkflowEvent event) {
-    Checks.present("event", event);
-    ensureOpen();
-    notifier.publish(event, e -> closed ? List.of() : pushEngine.push(e.context(), e.limit()));
-  }
-
-  /** @param listener receives pushes for published workflow events */
-  public void addPushListener(PushListener listener) {
-    notifier.addPushListener(Checks.present("listener", listener));
+  public ItemCatalog catalog() {
+    return catalog;
   }
 
   /**
-   * @param listener a listener added before
-   * @return whether it was registered
-   */
-  public boolean removePushListener(PushListener listener) {
-    return notifier.removePushListener(listener);
-  }
-
-  /** @param listener receives notifications for subscriptions */
-  public void addItemListener(ItemListener listener) {
-    notifier.addItemListener(Checks.present("listener", listener));
-  }
-
-  /**
-   * @param listener a listener added before
-   * @return whether it was registered
-   */
-  public boolean removeItemListener(ItemListener listener) {
-    return notifier.removeItemListener(listener);
-  }
-
-  /**
-   * Subscribes a person to a concept: {@link ItemListener}s will hear of every published item created
-   * or updated under it (or a descendant) that the person may read and did not write. Subscriptions
-   * live as long as this knowledge base object; a host that keeps them across restarts subscribes again
-   * after opening.
+   * The clock this knowledge base stamps items and events with and reads "now" from; derived stores
+   * (km-push, km-graph) use it too, so that a test clock rules them all.
    *
-   * @param subscriber the person, with the groups and roles their access is checked with
-   * @param conceptId the concept
-   * @throws ValidationException if the concept is not in the taxonomy
+   * @return the clock set on the builder, or the system clock in UTC
    */
-  public void subscribe(Principal subscriber, String conceptId) {
-    Checks.present("subscriber", subscriber);
-    if (!taxonomy().contains(Checks.id("conceptId", conceptId))) {
-      throw new ValidationException("conceptId", conceptId, "is not a concept of the taxonomy");
-    }
-    notifier.subscribe(subscriber, conceptId);
+  public Clock clock() {
+    return clock;
   }
 
-  /**
-   * Ends a subscription.
-   *
-   * @param userId the subscriber
-   * @param conceptId the concept
-   * @return whether there was one
-   */
-  public boolean unsubscribe(String userId, String conceptId) {
-    return notifier.unsubscribe(Checks.id("userId", userId), Checks.id("conceptId", conceptId));
-  }
-
-  /**
-   * A person's subscriptions.
-   *
-   * @param userId the person
-   * @return the concept ids
-   */
-  public Set<String> subscriptions(String userId) {
-    return notifier.subscriptions(Checks.id("userId", userId));
-  }
-
-  /** What push reads of this knowledge base. */
-  private final class Backend implements PushBackend {
-    @Override
-    public Taxonomy taxonomy() {
-      return KnowledgeBase.this.taxonomy();
-    }
-
-    @Override
-    public Instant now() {
-      return clock.instant();
-    }
-
-    @Override
-    public SearchResult search(SearchRequest request) {
-      return searchUnrecorded(request);
-    }
-
-    @Override
-    public Optional<KnowledgeItem> get(String id) {
-      return recentItems.get(id);
-    }
-
-    @Override
-    public Optional<ItemSummary> summary(String id) {
-      return itemTable.get(id);
-    }
-
-    @Override
-    public Set<String> visible(Principal principal, Collection<String> ids, Set<String> concepts) {
-      return itemTable.visible(principal, ids, expand(concepts));
-    }
-
-    @Override
-    public List<ScoredItem> newest(Principal principal, Set<String> concepts, int limit) {
-      Set<String> expanded = expand(concepts);
-      return itemTable.newest(principal, expanded, limit).orElseGet(() -> index.newest(principal, expanded, limit));
-    }
-
-    @Override
-    public List<ScoredItem> similar(Principal principal, String text, int limit) {
-      return index.similar(principal, text, limit, hiddenFrom(principal));
-    }
-
-    private Set<String> expand(Set<String> concepts) {
-      Set<String> expanded = new HashSet<>();
-      Taxonomy t = taxonomy();
-      concepts.forEach(c -> expanded.addAll(TaxonomyState.withDescendants(t, c)));
-      return expanded;
-    }
-
-    @Override
-    public void scanEvents(EventQuery query, Consumer<EventRow> visitor) {
-      eventLog.scan(query, visitor);
-    }
-
-    @Override
-    public List<UsageEvent> unrefreshedEvents() {
-      return eventLog.unrefreshed();
-    }
-
-    @Override
-    public void record(List<UsageEvent> batch) {
+  /** Tells the change listeners that events up to a sequence number are visible to scans; event lock held. */
+  private void eventsVisible(long eventSequence) {
+    for (ChangeListener l : changeListeners) {
       try {
-        recordAll(batch);
+        l.eventsVisible(eventSequence);
       } catch (RuntimeException e) {
-        LOG.warn("could not record {} push-shown events; the push goes on", batch.size(), e);
+        LOG.error("change listener {} failed on the refresh of events up to sequence {}", l, eventSequence, e);
       }
     }
   }
@@ -1031,7 +890,6 @@ public final class KnowledgeBase implements AutoCloseable {
       if (maintenance != null) {
         maintenance.shutdownNow();
       }
-      notifier.close();
       eventLog.lock();
       try (KnowledgeIndex i = index; EventStore e = events) {
         index.commit();
@@ -1076,7 +934,7 @@ public final class KnowledgeBase implements AutoCloseable {
     private CommitPolicy commitPolicy = CommitPolicy.DEFAULT;
     private Duration refreshInterval = Duration.ofSeconds(1);
     private Taxonomy taxonomy; // null: the stored one
-    private PushSettings push = PushSettings.DEFAULTS;
+    private Duration popularityHalfLife = Duration.ofDays(30);
     private boolean recordSearches = true;
     private Duration eventRetention;
     private TextEmbedder embedder;
@@ -1107,11 +965,19 @@ public final class KnowledgeBase implements AutoCloseable {
     }
 
     /**
-     * @param settings how push works: recommenders, weights, the blend
+     * How fast an item's use fades in the search ranking's popularity boost: a view counts half as much
+     * after one half-life (reuses, clicks, accepted pushes and good ratings alike).
+     *
+     * @param halfLife from one hour to 100 years; 30 days by default
      * @return this builder
+     * @throws ValidationException if it is missing or out of range
      */
-    public Builder push(PushSettings settings) {
-      this.push = Checks.present("push", settings);
+    public Builder popularityHalfLife(Duration halfLife) {
+      if (halfLife == null || halfLife.compareTo(Duration.ofHours(1)) < 0 || halfLife.compareTo(MAX_RETENTION.dividedBy(10)) > 0) {
+        throw new ValidationException("popularityHalfLife", halfLife, "must be from one hour to " + MAX_RETENTION.dividedBy(10).toDays()
+            + " days (100 years)");
+      }
+      this.popularityHalfLife = halfLife;
       return this;
     }
 

@@ -2,7 +2,7 @@ package io.zhiku.core.kb;
 
 import io.zhiku.core.access.Acl;
 import io.zhiku.core.access.Principal;
-import io.zhiku.core.spi.ItemSummary;
+import io.zhiku.core.item.ItemSummary;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;

@@ -1,9 +1,10 @@
 package io.zhiku.core.spi;
 
 import io.zhiku.core.access.Principal;
+import io.zhiku.core.item.ItemSummary;
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.kb.ItemChange;
-import io.zhiku.core.push.ScoredItem;
+import io.zhiku.core.search.ScoredItem;
 import io.zhiku.core.search.SuggestRequest;
 import io.zhiku.core.search.Suggestion;
 import io.zhiku.core.taxonomy.Taxonomy;
@@ -71,8 +72,8 @@ public interface KnowledgeIndex extends AutoCloseable {
 
   /**
    * Visits the summary of every live (not deleted) item as of the last refresh, in no particular order.
-   * The knowledge base calls it once when it opens, to build the in-memory table push checks candidates
-   * against; an engine should answer from columns it keeps anyway rather than load every item.
+   * The knowledge base calls it once when it opens, to build its in-memory {@link io.zhiku.core.kb.ItemCatalog}
+   * (which push checks candidates against); an engine should answer from columns it keeps anyway rather than load every item.
    *
    * @param visitor receives each summary, on the calling thread
    */

@@ -1,0 +1,113 @@
+package io.zhiku.core.kb;
+
+import io.zhiku.core.event.EventRow;
+import io.zhiku.core.event.UsageEvent;
+import io.zhiku.core.internal.UseWeights;
+import io.zhiku.core.spi.Popularity;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Everyone's decayed uses of each item, for the search ranking's popularity boost: fed with every event
+ * the knowledge base stores, rebuilt from the event store when it opens. Each event weighs as {@link
+ * UseWeights#use} says; a sum is kept relative to a reference time, so that an event at time t adds
+ * {@code w * 2^((t - ref) / halfLife)} and reading at {@code now} multiplies by {@code 2^((ref - now) /
+ * halfLife)}; when the exponent grows large, every sum is rebased. One int and one double per item ever
+ * used, plus its id in a map.
+ *
+ * <p>Thread-safe: {@link #add} is synchronized; {@link #at} hands out immutable snapshots.
+ */
+final class UsagePopularity {
+  private static final double REBASE_EXPONENT = 60;
+
+  private final double halfLifeMillis;
+  private final Map<String, Integer> numbers = new HashMap<>();
+  private String[] items = new String[64];
+  private double[] sums = new double[64];
+  private int size;
+  private long reference = Long.MIN_VALUE;
+  private volatile Snapshot snapshot;
+
+  /** @param halfLife how fast a use fades */
+  UsagePopularity(Duration halfLife) {
+    this.halfLifeMillis = halfLife.toMillis();
+  }
+
+  /** The last snapshot and when it was taken. */
+  private record Snapshot(Popularity popularity, long takenMillis) {}
+
+  void add(UsageEvent e) {
+    if (e.itemId() != null) {
+      add(e.time().toEpochMilli(), UseWeights.use(e.type().name(), e.value() == null ? Double.NaN : e.value()), e.itemId());
+    }
+  }
+
+  void add(EventRow r) {
+    String type = r.type();
+    if (UseWeights.COUNTED.contains(type) && r.itemId() != null) { // skip reading the other columns
+      add(r.timeMillis(), UseWeights.use(type, r.value()), r.itemId());
+    }
+  }
+
+  private synchronized void add(long time, double weight, String itemId) {
+    if (weight == 0) {
+      return;
+    }
+    if (reference == Long.MIN_VALUE) {
+      reference = time;
+    }
+    double exponent = (time - reference) / halfLifeMillis;
+    if (exponent > REBASE_EXPONENT) {
+      double factor = Math.pow(2, -exponent);
+      for (int i = 0; i < size; i++) {
+        sums[i] *= factor;
+      }
+      reference = time;
+      exponent = 0;
+    }
+    Integer n = numbers.get(itemId);
+    if (n == null) {
+      if (size == items.length) {
+        items = Arrays.copyOf(items, size * 2);
+        sums = Arrays.copyOf(sums, size * 2);
+      }
+      n = size++;
+      numbers.put(itemId, n);
+      items[n] = itemId;
+    }
+    sums[n] += weight * Math.pow(2, exponent);
+  }
+
+  /**
+   * A snapshot of everyone's decayed uses, taken again when the last one is {@value
+   * Popularity#REFRESH_SECONDS} seconds older than {@code nowMillis} (or younger: the clock went back).
+   *
+   * @param nowMillis the time of the search
+   * @return the snapshot, decayed to the time it was taken; {@link Popularity#NONE} while no item has been used
+   */
+  Popularity at(long nowMillis) {
+    Snapshot s = snapshot;
+    if (s != null && Math.abs(nowMillis - s.takenMillis()) < Popularity.REFRESH_SECONDS * 1000L) {
+      return s.popularity();
+    }
+    Popularity p;
+    synchronized (this) {
+      if (size == 0) {
+        p = Popularity.NONE;
+      } else {
+        double factor = Math.pow(2, (reference - nowMillis) / halfLifeMillis);
+        Map<String, Float> uses = new HashMap<>(size * 2);
+        for (int i = 0; i < size; i++) {
+          if (sums[i] > 0) {
+            uses.put(items[i], (float) (sums[i] * factor));
+          }
+        }
+        p = id -> uses.getOrDefault(id, 0f);
+      }
+    }
+    snapshot = new Snapshot(p, nowMillis);
+    return p;
+  }
+}

@@ -1,0 +1,455 @@
+package io.zhiku.push.internal;
+
+import io.zhiku.core.event.EventRow;
+import io.zhiku.core.event.UsageEvent;
+import io.zhiku.core.event.WorkContext;
+import io.zhiku.core.internal.UseWeights;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+
+/**
+ * The aggregates push reads on every request, kept in step with the event store as events are recorded
+ * and rebuilt from it when a knowledge base opens: so that a push never scans events.
+ *
+ * <ul>
+ *   <li>Per segment (everyone, role, stage, tracked context attributes) and channel, a time-decayed sum
+ *       per item used in that segment, in an open-addressing table on int item ids ({@link SparseSums}):
+ *       memory grows with what was used, not with items times segments. A sum is kept relative to a reference time:
+ *       an event at time t adds {@code w * 2^((t - ref) / halfLife)}; reading at {@code now} multiplies by
+ *       {@code 2^((ref - now) / halfLife)}. When the exponent grows large every array is rebased.
+ *   <li>For co-usage, the most recent distinct users of each item and the most recent distinct items of
+ *       each user, in rings of up to {@value #RING} ints, grown as they fill.
+ * </ul>
+ *
+ * <p>Thread-safe: writers take a write lock, readers a read lock.
+ */
+public final class UsageStats {
+  /** Usage: how much each event type says "this item helped". */
+  public static final String USE = "use";
+  /** Feedback on pushes: accepted +1, dismissed -1. */
+  public static final String FEEDBACK = "feedback";
+  static final int RING = 64;
+  private static final double REBASE_EXPONENT = 60;
+
+  private final double halfLifeMillis;
+  private final Set<String> segmentAttributes;
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  private final Map<String, Integer> itemIds = new HashMap<>();
+  private final List<String> items = new ArrayList<>();
+  private final Map<String, Integer> userIds = new HashMap<>();
+  private final Map<String, SparseSums> sums = new HashMap<>(); // channel + " " + segment key -> per item
+  private int[][] itemUsers = new int[0][];
+  private int[] itemUserCount = new int[0];
+  private final List<int[]> userItems = new ArrayList<>();
+  private final List<int[]> userItemCount = new ArrayList<>(); // one-element arrays
+  private long reference = Long.MIN_VALUE;
+
+  /**
+   * Creates empty statistics.
+   *
+   * @param halfLife how fast usage fades
+   * @param segmentAttributes the context attribute keys counted as segments
+   */
+  public UsageStats(Duration halfLife, Set<String> segmentAttributes) {
+    this.halfLifeMillis = halfLife.toMillis();
+    this.segmentAttributes = Set.copyOf(segmentAttributes);
+  }
+
+  /**
+   * Adds a recorded event.
+   *
+   * @param e the event
+   */
+  public void add(UsageEvent e) {
+    WorkContext c = e.context();
+    add(e.time().toEpochMilli(), e.type().name(), e.principal().userId(), e.itemId(), List.copyOf(e.principal().roles()),
+        c == null ? null : c.role(), c == null ? null : c.stage(), c == null ? k -> null : c::attribute,
+        e.value() == null ? Double.NaN : e.value());
+  }
+
+  /**
+   * Adds a stored event, as read from the event store.
+   *
+   * @param r the row
+   */
+  public void add(EventRow r) {
+    String type = r.type();
+    if (!UseWeights.COUNTED.contains(type) || r.itemId() == null) {
+      return; // skip reading the other columns
+    }
+    add(r.timeMillis(), type, r.userId(), r.itemId(), r.principalRoles(), r.contextRole(), r.contextStage(),
+        r::contextAttribute, r.value());
+  }
+
+  private void add(long time, String type, String user, String item, List<String> roles, String contextRole, String stage,
+      Function<String, String> attribute, double value) {
+    double use = UseWeights.use(type, value);
+    double feedback = UseWeights.feedback(type);
+    if (item == null || (use == 0 && feedback == 0)) {
+      return;
+    }
+    lock.writeLock().lock();
+    try {
+      if (reference == Long.MIN_VALUE) {
+        reference = time;
+      }
+      double exponent = (time - reference) / halfLifeMillis;
+      if (exponent > REBASE_EXPONENT) {
+        rebase(time);
+        exponent = 0;
+      }
+      double scale = Math.pow(2, exponent);
+      int i = itemId(item);
+      List<String> segments = segmentKeys(roles, contextRole, stage, attribute);
+      for (String segment : segments) {
+        if (use != 0) {
+          sums(USE, segment).add(i, use * scale);
+        }
+        if (feedback != 0) {
+          sums(FEEDBACK, segment).add(i, feedback * scale);
+        }
+      }
+      if (use != 0) {
+        int u = userId(user);
+        itemUsers[i] = remember(itemUsers[i], itemUserCount, i, u);
+        userItems.set(u, remember(userItems.get(u), userItemCount.get(u), 0, i));
+      }
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** The segments an event counts in. */
+  private List<String> segmentKeys(List<String> roles, String contextRole, String stage, Function<String, String> attribute) {
+    List<String> out = new ArrayList<>(4);
+    out.add("everyone=");
+    if (contextRole != null) {
+      out.add("role=" + contextRole);
+    } else {
+      roles.forEach(r -> out.add("role=" + r));
+    }
+    if (stage != null) {
+      out.add("stage=" + stage);
+    }
+    for (String key : segmentAttributes) {
+      String v = attribute.apply(key);
+      if (v != null) {
+        out.add(key + "=" + v);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Whether a segment's dimension is counted.
+   *
+   * @param dimension the dimension
+   * @return {@code true} for everyone, role, stage and the tracked attribute keys
+   */
+  public boolean tracks(String dimension) {
+    return dimension.equals("everyone") || dimension.equals("role") || dimension.equals("stage")
+        || segmentAttributes.contains(dimension);
+  }
+
+  /**
+   * Adds a value to a ring of recent distinct values, replacing the oldest when the ring holds {@value
+   * #RING}; a ring starts small and doubles as it fills.
+   *
+   * @return the ring, grown if it had to be
+   */
+  private static int[] remember(int[] ring, int[] counts, int slot, int value) {
+    int n = counts[slot];
+    int filled = Math.min(n, RING);
+    for (int k = 0; k < filled; k++) {
+      if (ring[k] == value) {
+        return ring;
+      }
+    }
+    if (n >= ring.length && ring.length < RING) {
+      ring = Arrays.copyOf(ring, Math.min(RING, 2 * ring.length));
+    }
+    ring[n % RING] = value;
+    counts[slot] = n + 1;
+    return ring;
+  }
+
+  /** The length a ring starts with. */
+  private static final int FIRST_RING = 4;
+
+  private int itemId(String item) {
+    Integer id = itemIds.get(item);
+    if (id != null) {
+      return id;
+    }
+    int i = items.size();
+    itemIds.put(item, i);
+    items.add(item);
+    if (i == itemUsers.length) {
+      int capacity = Math.max(16, i * 2);
+      itemUsers = Arrays.copyOf(itemUsers, capacity);
+      itemUserCount = Arrays.copyOf(itemUserCount, capacity);
+    }
+    itemUsers[i] = new int[FIRST_RING];
+    return i;
+  }
+
+  private int userId(String user) {
+    Integer id = userIds.get(user);
+    if (id != null) {
+      return id;
+    }
+    int u = userItems.size();
+    userIds.put(user, u);
+    userItems.add(new int[FIRST_RING]);
+    userItemCount.add(new int[1]);
+    return u;
+  }
+
+  private SparseSums sums(String channel, String segment) {
+    return sums.computeIfAbsent(channel + " " + segment, k -> new SparseSums());
+  }
+
+  private void rebase(long time) {
+    double factor = Math.pow(2, (reference - time) / halfLifeMillis);
+    for (SparseSums a : sums.values()) {
+      a.scale(factor);
+    }
+    reference = time;
+  }
+
+  /**
+   * The items with the highest positive decayed sums in a segment, best first (ties by id). The ranking
+   * is cached per segment until {@link #refreshTops()}: like search, it follows new events as of the
+   * last refresh, while each listed sum is decayed to {@code nowMillis}.
+   *
+   * @param channel {@link #USE} or {@link #FEEDBACK}
+   * @param segmentKey the segment's key
+   * @param nowMillis the time to decay to
+   * @param limit how many at most
+   * @return item ids with their decayed sums (in events at {@code now})
+   */
+  public List<Scored> top(String channel, String segmentKey, long nowMillis, int limit) {
+    if (limit <= 0) {
+      return List.of();
+    }
+    String key = channel + " " + segmentKey;
+    CachedTop cached = topCache.get(key);
+    if (cached == null || cached.ids.length < limit && cached.full) {
+      cached = computeTop(key, Math.max(limit, TOP_CACHED));
+      topCache.put(key, cached);
+    }
+    double factor = Math.pow(2, (cached.reference - nowMillis) / halfLifeMillis); // raw sums to sums at now
+    int n = Math.min(limit, cached.ids.length);
+    CachedTop top = cached;
+    // A view: readers usually need the first few readable items of a thousand.
+    return new java.util.AbstractList<>() {
+      @Override
+      public Scored get(int k) {
+        java.util.Objects.checkIndex(k, n);
+        return new Scored(top.ids[k], top.sums[k] * factor);
+      }
+
+      @Override
+      public int size() {
+        return n;
+      }
+    };
+  }
+
+  /** How many items a cached top list holds. */
+  static final int TOP_CACHED = 1000;
+
+  /** A segment's best items, by raw sum at {@code reference}, best first (ties by id). */
+  private record CachedTop(String[] ids, double[] sums, long reference, boolean full) {}
+
+  private final Map<String, CachedTop> topCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Forgets the cached top lists: the knowledge base calls it when it refreshes events. */
+  public void refreshTops() {
+    topCache.clear();
+  }
+
+  private CachedTop computeTop(String key, int limit) {
+    lock.readLock().lock();
+    try {
+      SparseSums table = sums.get(key);
+      if (table == null) {
+        return new CachedTop(new String[0], new double[0], reference, false);
+      }
+      // A min-heap of the table's slots on their raw sums (decay multiplies every sum alike): no object per item.
+      double[] a = table.slotValues();
+      int[] heap = new int[limit];
+      int size = 0;
+      for (int slot = 0; slot < table.slots(); slot++) {
+        double v = a[slot];
+        if (table.itemAt(slot) < 0 || v <= 0) {
+          continue;
+        }
+        if (size < limit) {
+          heap[size] = slot;
+          siftUp(heap, size++, a);
+        } else if (v > a[heap[0]]) {
+          heap[0] = slot;
+          siftDown(heap, size, a);
+        }
+      }
+      Integer[] order = new Integer[size];
+      for (int k = 0; k < size; k++) {
+        order[k] = heap[k];
+      }
+      Arrays.sort(order, (x, y) -> a[x] != a[y] ? Double.compare(a[y], a[x])
+          : items.get(table.itemAt(x)).compareTo(items.get(table.itemAt(y))));
+      String[] ids = new String[size];
+      double[] values = new double[size];
+      for (int k = 0; k < size; k++) {
+        ids[k] = items.get(table.itemAt(order[k]));
+        values[k] = a[order[k]];
+      }
+      return new CachedTop(ids, values, reference, size == limit);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  private static void siftUp(int[] heap, int at, double[] a) {
+    int x = heap[at];
+    while (at > 0) {
+      int parent = (at - 1) >>> 1;
+      if (a[heap[parent]] <= a[x]) {
+        break;
+      }
+      heap[at] = heap[parent];
+      at = parent;
+    }
+    heap[at] = x;
+  }
+
+  private static void siftDown(int[] heap, int size, double[] a) {
+    int at = 0;
+    int x = heap[0];
+    while (true) {
+      int child = 2 * at + 1;
+      if (child >= size) {
+        break;
+      }
+      if (child + 1 < size && a[heap[child + 1]] < a[heap[child]]) {
+        child++;
+      }
+      if (a[heap[child]] >= a[x]) {
+        break;
+      }
+      heap[at] = heap[child];
+      at = child;
+    }
+    heap[at] = x;
+  }
+
+  /**
+   * Items used by other people who also used an item: for each, how many distinct people (other than
+   * {@code excludedUser}) used both, among each item's {@value #RING} most recent users and each user's
+   * {@value #RING} most recent items.
+   *
+   * @param anchor the item
+   * @param excludedUser the person asking, whose own use does not count
+   * @param minSupport the fewest distinct people a pair needs
+   * @param max how many at most
+   * @return item ids with their support, best first (ties by id)
+   */
+  public List<Scored> usedTogether(String anchor, String excludedUser, int minSupport, int max) {
+    lock.readLock().lock();
+    try {
+      Integer a = itemIds.get(anchor);
+      if (a == null) {
+        return List.of();
+      }
+      Integer me = userIds.get(excludedUser);
+      Support support = SUPPORT.get().reset(items.size());
+      int users = Math.min(itemUserCount[a], RING);
+      for (int k = 0; k < users; k++) {
+        int u = itemUsers[a][k];
+        if (me != null && u == me) {
+          continue;
+        }
+        int[] ring = userItems.get(u);
+        int n = Math.min(userItemCount.get(u)[0], RING);
+        for (int j = 0; j < n; j++) {
+          if (ring[j] != a) {
+            support.add(ring[j]);
+          }
+        }
+      }
+      // Supports are at most RING: bucket them, and sort by id only the buckets that make the cut.
+      List<List<Integer>> bySupport = new ArrayList<>(RING + 1);
+      for (int k = 0; k <= RING; k++) {
+        bySupport.add(new ArrayList<>());
+      }
+      for (int t = 0; t < support.touched; t++) {
+        int item = support.items[t];
+        int count = support.counts[item];
+        if (count >= minSupport) {
+          bySupport.get(Math.min(count, RING)).add(item);
+        }
+      }
+      List<Scored> out = new ArrayList<>(Math.min(max, support.touched));
+      for (int count = RING; count >= minSupport && out.size() < max; count--) {
+        List<Scored> bucket = new ArrayList<>();
+        for (int item : bySupport.get(count)) {
+          bucket.add(new Scored(items.get(item), count));
+        }
+        bucket.sort(Scored.ORDER);
+        out.addAll(bucket.subList(0, Math.min(bucket.size(), max - out.size())));
+      }
+      return out;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  private static final ThreadLocal<Support> SUPPORT = ThreadLocal.withInitial(Support::new);
+
+  /**
+   * Counts per item for one {@link #usedTogether} call, reused by the thread: a count per known item,
+   * and which items were counted, so that clearing costs only those.
+   */
+  private static final class Support {
+    int[] counts = new int[0];
+    int[] items = new int[RING * RING];
+    int touched;
+
+    Support reset(int itemCount) {
+      for (int t = 0; t < touched; t++) {
+        counts[items[t]] = 0;
+      }
+      touched = 0;
+      if (counts.length < itemCount) {
+        counts = new int[Math.max(itemCount, counts.length * 2)];
+      }
+      return this;
+    }
+
+    void add(int item) {
+      if (counts[item]++ == 0) {
+        items[touched++] = item;
+      }
+    }
+  }
+
+  /**
+   * An item id and a score.
+   *
+   * @param itemId the item
+   * @param score the score
+   */
+  public record Scored(String itemId, double score) {
+    /** Best first, ties by id. */
+    static final java.util.Comparator<Scored> ORDER =
+        java.util.Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::itemId);
+  }
+}
