@@ -191,11 +191,11 @@ public class KpiReportBenchmark {
       generate(new Random(17), events, e -> {
         pending.add(e);
         if (pending.size() == 100_000) {
-          w.recordAll(pending);
+          w.events().recordAll(pending);
           pending.clear();
         }
       });
-      w.recordAll(pending);
+      w.events().recordAll(pending);
       w.commit();
     }
     Files.writeString(dir.resolve("complete"), "built\n");

@@ -191,11 +191,11 @@ public class PushBenchmark {
         }
         events.add(event);
         if (events.size() == 100_000) {
-          w.recordAll(events);
+          w.events().recordAll(events);
           events.clear();
         }
       }
-      w.recordAll(events);
+      w.events().recordAll(events);
       w.commit();
     }
     Files.writeString(dir.resolve("complete"), "built\n");
@@ -225,7 +225,7 @@ public class PushBenchmark {
 
   /** Loads the events into arrays for the naive baseline (not timed). */
   private void loadColumns() {
-    int n = (int) kb.countEvents(EventQuery.ALL);
+    int n = (int) kb.events().count(EventQuery.ALL);
     eventItem = new int[n];
     eventUser = new int[n];
     eventType = new byte[n];
@@ -238,7 +238,7 @@ public class PushBenchmark {
       typeIndex.put(TYPES[t], t);
     }
     int[] at = {0};
-    kb.scanEvents(EventQuery.ALL, row -> {
+    kb.events().scan(EventQuery.ALL, row -> {
       int i = at[0]++;
       eventItem[i] = Integer.parseInt(row.itemId().substring(1));
       eventUser[i] = Integer.parseInt(row.userId().substring(1));

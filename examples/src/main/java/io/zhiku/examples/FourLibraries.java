@@ -113,7 +113,7 @@ public final class FourLibraries {
         .acl(Acl.PUBLIC).build());
     kb.putAll(items);
     Instant asked = now.minus(Duration.ofDays(20));
-    kb.recordAll(List.of(
+    kb.events().recordAll(List.of(
         UsageEvent.ofItem(UsageEventType.ANSWERED, asked.plus(Duration.ofHours(3)), Roles.CHEN, "a-campus-card-chen"),
         UsageEvent.ofItem(UsageEventType.ANSWERED, asked.plus(Duration.ofHours(5)), Roles.SUN, "a-campus-card-sun"),
         UsageEvent.ofItem(UsageEventType.ACCEPTED, asked.plus(Duration.ofHours(8)), Roles.WANG, "a-campus-card-chen"),

@@ -84,7 +84,7 @@ public final class UsageSimulation {
     for (Instant month = START; month.isBefore(END); month = month.atZone(ZoneOffset.UTC).plusMonths(1).toInstant()) {
       s.month(month, !month.isBefore(GO_LIVE));
     }
-    kb.recordAll(s.events);
+    kb.events().recordAll(s.events);
     clock.set(END);
     kb.refresh();
     return s.events.size();

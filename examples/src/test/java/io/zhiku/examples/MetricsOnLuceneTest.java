@@ -60,7 +60,7 @@ class MetricsOnLuceneTest {
       for (int n = 0; n < 3000; n++) {
         events.add(randomEvent(r, history));
       }
-      kb.recordAll(events);
+      kb.events().recordAll(events);
       kb.refresh();
       List<KnowledgeItem> items = new ArrayList<>();
       kb.forEachItem(items::add);

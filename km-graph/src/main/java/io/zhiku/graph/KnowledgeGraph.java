@@ -630,7 +630,7 @@ public final class KnowledgeGraph implements AutoCloseable {
       long after = state.eventSequence;
       List<UsageEventType> types = new ArrayList<>();
       eventRules.keySet().forEach(t -> types.add(UsageEventType.of(t)));
-      kb.scanEvents(EventQuery.builder().types(types.toArray(UsageEventType[]::new)).build(), row -> {
+      kb.events().scan(EventQuery.builder().types(types.toArray(UsageEventType[]::new)).build(), row -> {
         if (row.sequence() > after && row.itemId() != null) {
           addEvent(row.type(), row.userId(), row.itemId());
         }

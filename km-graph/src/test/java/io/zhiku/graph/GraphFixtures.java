@@ -7,6 +7,7 @@ import io.zhiku.core.item.ItemKind;
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.kb.CommitPolicy;
 import io.zhiku.core.kb.KnowledgeBase;
+import io.zhiku.core.kb.KnowledgeBaseBuilder;
 import io.zhiku.core.taxonomy.Concept;
 import io.zhiku.core.taxonomy.ConceptScheme;
 import io.zhiku.core.taxonomy.Taxonomy;
@@ -34,7 +35,7 @@ public final class GraphFixtures {
       .concept(Concept.builder("wifi", "s").broader("network").related("vpn").build())
       .build();
 
-  public static KnowledgeBase.Builder kb() {
+  public static KnowledgeBaseBuilder kb() {
     return KnowledgeBase.builder().clock(CLOCK).taxonomy(TAXONOMY).refreshInterval(Duration.ZERO)
         .commitPolicy(CommitPolicy.manual());
   }
@@ -52,7 +53,7 @@ public final class GraphFixtures {
       KnowledgeBase only = GraphFixtures.kb().build();
       Split s = new Split(kb, KnowledgeGraph.builder(kb).build(), only, KnowledgeGraph.builder(only).build(), readableIds);
       kb.putAll(items);
-      kb.recordAll(events);
+      kb.events().recordAll(events);
       kb.refresh();
       List<KnowledgeItem> readable = items.stream().filter(i -> readableIds.contains(i.id())).toList();
       if (!readable.isEmpty()) {
@@ -60,7 +61,7 @@ public final class GraphFixtures {
       }
       List<UsageEvent> readableEvents = events.stream().filter(e -> readableIds.contains(e.itemId())).toList();
       if (!readableEvents.isEmpty()) {
-        only.recordAll(readableEvents);
+        only.events().recordAll(readableEvents);
       }
       only.refresh();
       return s;

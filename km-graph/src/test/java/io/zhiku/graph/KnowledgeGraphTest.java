@@ -187,7 +187,7 @@ class KnowledgeGraphTest {
       assertTrue(nodes.contains(Node.of(NodeType.TEAM, "t")) && !nodes.contains(Node.of(NodeType.TEAM, "lost")));
       assertEquals(edges(rebuilt.snapshot()), edges(reopened.snapshot()), "caught up: the same as a graph built afresh");
       assertEquals(again.lastSequence(), reopened.itemSequence());
-      assertEquals(again.lastEventSequence(), reopened.eventSequence());
+      assertEquals(again.events().lastSequence(), reopened.eventSequence());
     }
 
     Files.writeString(graphDir.resolve("graph.bin.tmp"), "a commit cut short");
@@ -307,9 +307,9 @@ class KnowledgeGraphTest {
         fresh.putAll(items);
       }
       List<UsageEvent> events = new ArrayList<>();
-      kb.scanEvents(io.zhiku.core.event.EventQuery.ALL, row -> events.add(row.toEvent()));
+      kb.events().scan(io.zhiku.core.event.EventQuery.ALL, row -> events.add(row.toEvent()));
       if (!events.isEmpty()) {
-        fresh.recordAll(events);
+        fresh.events().recordAll(events);
       }
       host.forEach(g::putNode);
       return edges(g.snapshot());

@@ -16,6 +16,7 @@ import io.zhiku.core.item.ItemStatus;
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.kb.CommitPolicy;
 import io.zhiku.core.kb.KnowledgeBase;
+import io.zhiku.core.kb.KnowledgeBaseBuilder;
 import io.zhiku.core.taxonomy.Concept;
 import io.zhiku.core.taxonomy.ConceptScheme;
 import io.zhiku.core.taxonomy.Taxonomy;
@@ -168,7 +169,7 @@ class PushTest {
   @Test
   void candidates_areCheckedAgainstTheLatestWrites_andTheCommittedItemsAfterReopening(@TempDir Path dir) {
     TestClock clock = new TestClock();
-    KnowledgeBase.Builder builder = KnowledgeBase.builder().directory(dir).clock(clock).refreshInterval(Duration.ZERO)
+    KnowledgeBaseBuilder builder = KnowledgeBase.builder().directory(dir).clock(clock).refreshInterval(Duration.ZERO)
         .commitPolicy(CommitPolicy.manual()).taxonomy(TAXONOMY);
     try (KnowledgeBase kb = builder.build(); KnowledgePush push = push(kb, only("freshness").build())) {
       kb.putAll(List.of(item("open", "Open case", "case", Acl.PUBLIC, "education"),
@@ -379,7 +380,7 @@ class PushTest {
       push.push(ctx(ALICE, clock).stage("kickoff").build(), 5);
       kb.refresh();
       List<String> shown = new ArrayList<>();
-      kb.scanEvents(io.zhiku.core.event.EventQuery.builder().types(UsageEventType.PUSH_SHOWN).build(),
+      kb.events().scan(io.zhiku.core.event.EventQuery.builder().types(UsageEventType.PUSH_SHOWN).build(),
           row -> shown.add(row.userId() + " " + row.itemId() + " " + row.contextStage()));
       assertEquals(List.of("alice n kickoff"), shown);
     }

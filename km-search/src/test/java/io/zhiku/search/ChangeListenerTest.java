@@ -44,7 +44,7 @@ class ChangeListenerTest {
       AtomicLong n = new AtomicLong();
       kb.forEachItem(i -> n.incrementAndGet());
       itemsVisibleOnAttach = n.get();
-      eventsVisibleOnAttach = kb.countEvents(EventQuery.ALL);
+      eventsVisibleOnAttach = kb.events().count(EventQuery.ALL);
     }
 
     @Override
@@ -80,7 +80,7 @@ class ChangeListenerTest {
       kb.delete("a");
       assertFalse(kb.delete("zz"), "deleting nothing is no change");
       kb.putAll(List.of(item("d", "delta", Acl.PUBLIC), item("b", "beta 2", Acl.PUBLIC)));
-      kb.recordAll(List.of(
+      kb.events().recordAll(List.of(
           new UsageEvent("e1", UsageEventType.VIEW, T0, ALICE, "b", null, null, null, null),
           UsageEvent.ofItem(UsageEventType.REUSE, T0, ALICE, "c")));
       kb.record(new UsageEvent("e1", UsageEventType.VIEW, T0, ALICE, "b", null, null, null, null)); // a repeat
@@ -89,7 +89,7 @@ class ChangeListenerTest {
       assertEquals(List.of("+c", "-a", "+d", "+b"), r.ids);
       assertEquals(List.of(2L, 3L), r.eventSequences);
       assertEquals(6, kb.lastSequence());
-      assertEquals(3, kb.lastEventSequence());
+      assertEquals(3, kb.events().lastSequence());
 
       assertTrue(kb.removeChangeListener(r));
       kb.put(item("e", "epsilon", Acl.PUBLIC));
@@ -115,7 +115,7 @@ class ChangeListenerTest {
       kb.put(item("a", "alpha", Acl.PUBLIC));
       assertTrue(kb.record(UsageEvent.ofItem(UsageEventType.VIEW, T0, ALICE, "a")));
       assertTrue(kb.get("a").isPresent());
-      assertEquals(1, kb.lastEventSequence());
+      assertEquals(1, kb.events().lastSequence());
     }
   }
 

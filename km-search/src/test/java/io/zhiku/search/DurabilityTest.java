@@ -11,6 +11,7 @@ import io.zhiku.core.event.UsageEvent;
 import io.zhiku.core.event.UsageEventType;
 import io.zhiku.core.kb.CommitPolicy;
 import io.zhiku.core.kb.KnowledgeBase;
+import io.zhiku.core.kb.KnowledgeBaseBuilder;
 import io.zhiku.search.internal.LuceneIndexProvider;
 import io.zhiku.testkit.Capability;
 import io.zhiku.testkit.DurabilityKit;
@@ -44,7 +45,7 @@ class DurabilityTest extends DurabilityKit {
   }
 
   @Override
-  protected KnowledgeBase.Builder newKnowledgeBase() {
+  protected KnowledgeBaseBuilder newKnowledgeBase() {
     return KnowledgeBase.builder().engine(new LuceneIndexProvider());
   }
 
@@ -66,7 +67,7 @@ class DurabilityTest extends DurabilityKit {
     }
 
     @Override
-    public KnowledgeBase.Builder open() {
+    public KnowledgeBaseBuilder open() {
       openItems = mock(random, items);
       openEvents = mock(random, events);
       return KnowledgeBase.builder().engine(LuceneIndexProvider.on(openItems, openEvents));
@@ -184,7 +185,7 @@ class DurabilityTest extends DurabilityKit {
           for (int i = 1 + r.nextInt(20); i > 0; i--) {
             batch.add(UsageEvent.ofItem(UsageEventType.VIEW, t, Principal.of("u" + r.nextInt(5)), "k" + r.nextInt(IDS)));
           }
-          recorded += kb.recordAll(batch).size();
+          recorded += kb.events().recordAll(batch).size();
         }
       }
     } catch (ZhikuException e) {
@@ -195,7 +196,7 @@ class DurabilityTest extends DurabilityKit {
     abandon(kb);
     try (KnowledgeBase reopened = KnowledgeBase.builder().engine(LuceneIndexProvider.on(new ByteBuffersDirectory(), survivors(base)))
         .refreshInterval(Duration.ZERO).build()) {
-      long count = reopened.countEvents(EventQuery.ALL);
+      long count = reopened.events().count(EventQuery.ALL);
       assertTrue(acceptable.contains(count), "events after the crash " + count + " is one of the committed " + acceptable);
     }
   }

@@ -1,6 +1,7 @@
 package io.zhiku.search;
 
 import io.zhiku.core.kb.KnowledgeBase;
+import io.zhiku.core.kb.KnowledgeBaseBuilder;
 import io.zhiku.search.internal.LuceneIndexProvider;
 import io.zhiku.testkit.Capability;
 import io.zhiku.testkit.EventStoreKit;
@@ -16,7 +17,7 @@ class EventStoreTest extends EventStoreKit {
   private final AtomicInteger stores = new AtomicInteger();
 
   @Override
-  protected KnowledgeBase.Builder newKnowledgeBase() {
+  protected KnowledgeBaseBuilder newKnowledgeBase() {
     return KnowledgeBase.builder().engine(new LuceneIndexProvider());
   }
 

@@ -86,7 +86,7 @@ class ProcessKillDurabilityTest {
         for (int i = 0; i < ITEMS_PER_BATCH; i++) {
           present += kb.get(Child.id(b, i)).isPresent() ? 1 : 0;
         }
-        long events = kb.countEvents(EventQuery.builder().users(Child.user(b)).build());
+        long events = kb.events().count(EventQuery.builder().users(Child.user(b)).build());
         assertTrue(present == 0 || present == ITEMS_PER_BATCH, "batch " + b + " is whole or absent: " + present + " items");
         assertTrue(events == 0 || events == EVENTS_PER_BATCH, "batch " + b + " is whole or absent: " + events + " events");
         assertTrue(present == 0 || itemBatches == b - 1, "items of batch " + b + " follow every earlier batch");
@@ -139,7 +139,7 @@ class ProcessKillDurabilityTest {
           for (int e = 0; e < EVENTS_PER_BATCH; e++) {
             events.add(UsageEvent.ofItem(UsageEventType.VIEW, T0.plusSeconds(b * 100L + e), Principal.of(user(b)), id(b, e % ITEMS_PER_BATCH)));
           }
-          kb.recordAll(events);
+          kb.events().recordAll(events);
           kb.commit();
           out.println("ACK " + b);
           out.flush();

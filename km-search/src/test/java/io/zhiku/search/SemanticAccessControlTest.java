@@ -1,6 +1,7 @@
 package io.zhiku.search;
 
 import io.zhiku.core.kb.KnowledgeBase;
+import io.zhiku.core.kb.KnowledgeBaseBuilder;
 import io.zhiku.core.search.TextEmbedder;
 import io.zhiku.search.internal.LuceneIndexProvider;
 import io.zhiku.testkit.AccessControlKit;
@@ -32,7 +33,7 @@ class SemanticAccessControlTest extends AccessControlKit {
   };
 
   @Override
-  protected KnowledgeBase.Builder newKnowledgeBase() {
+  protected KnowledgeBaseBuilder newKnowledgeBase() {
     return KnowledgeBase.builder().engine(new LuceneIndexProvider()).embedder(CHARACTERS);
   }
 }

@@ -12,6 +12,7 @@ import io.zhiku.core.item.ItemKind;
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.kb.CommitPolicy;
 import io.zhiku.core.kb.KnowledgeBase;
+import io.zhiku.core.kb.KnowledgeBaseBuilder;
 import io.zhiku.core.search.SearchHit;
 import io.zhiku.core.search.SearchRequest;
 import io.zhiku.core.search.SearchResult;
@@ -24,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Semantic ranking through {@link KnowledgeBase.Builder#embedder}, with a small embedder of topics. */
+/** Semantic ranking through {@link KnowledgeBaseBuilder#embedder}, with a small embedder of topics. */
 class SemanticRankingTest {
   private static final Principal READER = Principal.of("reader", List.of("staff"), List.of());
   private static final Map<String, Integer> MONEY_TRAVEL = Map.of("repay", 0, "refund", 0, "还款", 0, "payback", 0,
@@ -66,7 +67,7 @@ class SemanticRankingTest {
   }
 
   private static KnowledgeBase open(Path dir, TextEmbedder embedder) {
-    KnowledgeBase.Builder b = KnowledgeBase.builder().refreshInterval(Duration.ZERO).commitPolicy(CommitPolicy.manual());
+    KnowledgeBaseBuilder b = KnowledgeBase.builder().refreshInterval(Duration.ZERO).commitPolicy(CommitPolicy.manual());
     if (dir != null) {
       b.directory(dir);
     }

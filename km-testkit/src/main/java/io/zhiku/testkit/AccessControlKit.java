@@ -17,6 +17,7 @@ import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.kb.CommitPolicy;
 import io.zhiku.core.kb.ItemCatalog;
 import io.zhiku.core.kb.KnowledgeBase;
+import io.zhiku.core.kb.KnowledgeBaseBuilder;
 import io.zhiku.core.search.ScoredItem;
 import io.zhiku.core.search.SearchRequest;
 import io.zhiku.core.search.SearchResult;
@@ -48,7 +49,7 @@ import org.junit.jupiter.api.RepeatedTest;
  */
 public abstract class AccessControlKit extends EngineKit {
   /** The engine under test with the kit's taxonomy, refreshed and committed only when the kit says so. */
-  private KnowledgeBase.Builder kitKnowledgeBase() {
+  private KnowledgeBaseBuilder kitKnowledgeBase() {
     return newKnowledgeBase().refreshInterval(Duration.ZERO).commitPolicy(CommitPolicy.manual()).taxonomy(TAXONOMY);
   }
 

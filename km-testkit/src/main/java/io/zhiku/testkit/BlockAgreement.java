@@ -65,7 +65,7 @@ public final class BlockAgreement {
     return events;
   }
 
-  /** A block scan, such as {@code KnowledgeBase::scanEventBlocks}. */
+  /** A block scan, such as {@code kb.events()::scanBlocks}. */
   @FunctionalInterface
   public interface BlockScan {
     /**

@@ -6,6 +6,7 @@ import io.zhiku.core.item.ItemKind;
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.kb.CommitPolicy;
 import io.zhiku.core.kb.KnowledgeBase;
+import io.zhiku.core.kb.KnowledgeBaseBuilder;
 import io.zhiku.core.search.SearchResult;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,7 +39,7 @@ public abstract class EngineKit {
    *
    * @return a new builder
    */
-  protected abstract KnowledgeBase.Builder newKnowledgeBase();
+  protected abstract KnowledgeBaseBuilder newKnowledgeBase();
 
   /**
    * What the engine promises beyond what every engine must. Tests that need a capability not listed are
@@ -70,7 +71,7 @@ public abstract class EngineKit {
      *
      * @return the builder
      */
-    KnowledgeBase.Builder open();
+    KnowledgeBaseBuilder open();
 
     /**
      * Makes the store lose what it was not sure to keep, as a power failure would: writes not committed

@@ -54,19 +54,19 @@ public abstract class EventStoreKit extends EngineKit {
       kb.record(view(null, T0, "a").withContext(edu));
       kb.record(UsageEvent.ofItem(UsageEventType.REUSE, T0.plusSeconds(60), ALICE, "a"));
       kb.record(UsageEvent.ofRating(T0.plusSeconds(120), BOB, "b", 4.5));
-      assertEquals(0, kb.countEvents(EventQuery.ALL), "not visible before a refresh");
+      assertEquals(0, kb.events().count(EventQuery.ALL), "not visible before a refresh");
       kb.refresh();
-      assertEquals(3, kb.countEvents(EventQuery.ALL));
-      assertEquals(2, kb.countEvents(EventQuery.builder().items("a").build()));
-      assertEquals(1, kb.countEvents(EventQuery.builder().types(UsageEventType.RATE).build()));
-      assertEquals(2, kb.countEvents(EventQuery.builder().users("alice").build()));
-      assertEquals(1, kb.countEvents(EventQuery.builder().contextAttribute("industry", "education").build()));
-      assertEquals(1, kb.countEvents(EventQuery.builder().roles("industry-manager").build()), "the context's role");
-      assertEquals(2, kb.countEvents(EventQuery.builder().roles("account-manager").build()), "the principal's role");
-      assertEquals(2, kb.countEvents(EventQuery.builder().window(T0, T0.plusSeconds(120)).build()), "before is exclusive");
+      assertEquals(3, kb.events().count(EventQuery.ALL));
+      assertEquals(2, kb.events().count(EventQuery.builder().items("a").build()));
+      assertEquals(1, kb.events().count(EventQuery.builder().types(UsageEventType.RATE).build()));
+      assertEquals(2, kb.events().count(EventQuery.builder().users("alice").build()));
+      assertEquals(1, kb.events().count(EventQuery.builder().contextAttribute("industry", "education").build()));
+      assertEquals(1, kb.events().count(EventQuery.builder().roles("industry-manager").build()), "the context's role");
+      assertEquals(2, kb.events().count(EventQuery.builder().roles("account-manager").build()), "the principal's role");
+      assertEquals(2, kb.events().count(EventQuery.builder().window(T0, T0.plusSeconds(120)).build()), "before is exclusive");
 
       List<String> seen = new ArrayList<>();
-      kb.scanEvents(EventQuery.builder().items("a", "b").build(), (EventRow row) -> seen.add(row.type() + " " + row.userId()
+      kb.events().scan(EventQuery.builder().items("a", "b").build(), (EventRow row) -> seen.add(row.type() + " " + row.userId()
           + " " + row.itemId() + " " + row.contextRole() + " " + row.contextStage() + " " + row.contextAttribute("industry")
           + " " + (Double.isNaN(row.value()) ? "-" : row.value()) + " " + row.principalRoles() + " " + row.principalGroups()));
       seen.sort(null);
@@ -75,7 +75,7 @@ public abstract class EventStoreKit extends EngineKit {
           "reuse alice a null null null - [account-manager] [sales]",
           "view alice a industry-manager proposal education - [account-manager] [sales]"), seen);
       List<UsageEvent> full = new ArrayList<>();
-      kb.scanEvents(EventQuery.builder().types(UsageEventType.VIEW).build(), row -> full.add(row.toEvent()));
+      kb.events().scan(EventQuery.builder().types(UsageEventType.VIEW).build(), row -> full.add(row.toEvent()));
       assertEquals(List.of(view(null, T0, "a").withContext(edu)), full);
     }
   }
@@ -87,10 +87,10 @@ public abstract class EventStoreKit extends EngineKit {
       assertFalse(kb.record(view("e1", T0, "a")), "same id before a refresh");
       kb.refresh();
       assertFalse(kb.record(view("e1", T0, "a")), "same id after a refresh");
-      assertEquals(1, kb.recordAll(List.of(view("e2", T0, "a"), view("e2", T0, "a"), view("e1", T0, "a"))).size());
-      assertEquals(2, kb.recordAll(List.of(view(null, T0, "a"), view(null, T0, "a"))).size(), "events without an id always count");
+      assertEquals(1, kb.events().recordAll(List.of(view("e2", T0, "a"), view("e2", T0, "a"), view("e1", T0, "a"))).size());
+      assertEquals(2, kb.events().recordAll(List.of(view(null, T0, "a"), view(null, T0, "a"))).size(), "events without an id always count");
       kb.refresh();
-      assertEquals(4, kb.countEvents(EventQuery.ALL));
+      assertEquals(4, kb.events().count(EventQuery.ALL));
     }
   }
 
@@ -104,12 +104,12 @@ public abstract class EventStoreKit extends EngineKit {
       kb.commit();
     }
     try (KnowledgeBase kb = open(store, clock)) {
-      assertEquals(1, kb.countEvents(EventQuery.ALL), "close commits, reopen reads the commit");
+      assertEquals(1, kb.events().count(EventQuery.ALL), "close commits, reopen reads the commit");
       assertFalse(kb.record(view("e1", T0, "a")), "ids are remembered across restarts");
       kb.record(view("e2", T0, "a"));
     } // close commits e2
     try (KnowledgeBase kb = open(store, clock)) {
-      assertEquals(2, kb.countEvents(EventQuery.ALL));
+      assertEquals(2, kb.events().count(EventQuery.ALL));
     }
   }
 
@@ -120,7 +120,7 @@ public abstract class EventStoreKit extends EngineKit {
       kb.record(view(null, T0, "a"));
       assertTrue(kb.delete("a"));
       kb.refresh();
-      assertEquals(1, kb.countEvents(EventQuery.builder().items("a").build()));
+      assertEquals(1, kb.events().count(EventQuery.builder().items("a").build()));
     }
   }
 
@@ -140,7 +140,7 @@ public abstract class EventStoreKit extends EngineKit {
 
   private static List<String> itemsOf(KnowledgeBase kb, EventQuery q) {
     List<String> out = new ArrayList<>();
-    kb.scanEvents(q, row -> out.add(row.itemId()));
+    kb.events().scan(q, row -> out.add(row.itemId()));
     out.sort(null);
     return out;
   }
@@ -158,7 +158,7 @@ public abstract class EventStoreKit extends EngineKit {
       kb.refresh();
       Map<String, Long> counts = new TreeMap<>();
       List<String> stages = new ArrayList<>();
-      kb.scanEvents(EventQuery.builder().types(UsageEventType.SEARCH).build(), row -> {
+      kb.events().scan(EventQuery.builder().types(UsageEventType.SEARCH).build(), row -> {
         UsageEvent e = row.toEvent();
         counts.put(e.query(), row.resultCount());
         stages.add(String.valueOf(row.contextStage()));
@@ -170,7 +170,7 @@ public abstract class EventStoreKit extends EngineKit {
     try (KnowledgeBase kb = newKnowledgeBase().refreshInterval(Duration.ZERO).recordSearches(false).build()) {
       kb.search(SearchRequest.builder(ALICE).text("anything").build());
       kb.refresh();
-      assertEquals(0, kb.countEvents(EventQuery.ALL));
+      assertEquals(0, kb.events().count(EventQuery.ALL));
     }
   }
 
@@ -179,18 +179,18 @@ public abstract class EventStoreKit extends EngineKit {
     try (KnowledgeBase kb = manual(new TestClock())) {
       List<UsageEvent> withNull = new ArrayList<>(List.of(view(null, T0, "a")));
       withNull.add(null);
-      ValidationException e = assertThrows(ValidationException.class, () -> kb.recordAll(withNull));
+      ValidationException e = assertThrows(ValidationException.class, () -> kb.events().recordAll(withNull));
       assertTrue(e.getMessage().contains("event"), e.getMessage());
       assertThrows(ValidationException.class, () -> kb.record(null));
       assertThrows(ValidationException.class, () -> EventQuery.builder().window(T0, T0.minusSeconds(1)).build());
       assertThrows(ValidationException.class, () -> EventQuery.builder().users("no spaces").build());
       kb.refresh();
-      assertEquals(0, kb.countEvents(EventQuery.ALL));
+      assertEquals(0, kb.events().count(EventQuery.ALL));
     }
     KnowledgeBase closed = manual(new TestClock());
     closed.close();
     assertThrows(ZhikuException.class, () -> closed.record(view(null, T0, "a")));
-    assertThrows(ZhikuException.class, () -> closed.countEvents(EventQuery.ALL));
+    assertThrows(ZhikuException.class, () -> closed.events().count(EventQuery.ALL));
   }
 
   /** Scans agree with a brute-force filter over the recorded events, for random events and queries. */
@@ -211,7 +211,7 @@ public abstract class EventStoreKit extends EngineKit {
         all.add(e);
       }
       for (int from = 0; from < all.size(); from += 37) {
-        kb.recordAll(all.subList(from, Math.min(all.size(), from + 37)));
+        kb.events().recordAll(all.subList(from, Math.min(all.size(), from + 37)));
         if (r.nextBoolean()) {
           kb.refresh();
         }
@@ -244,9 +244,9 @@ public abstract class EventStoreKit extends EngineKit {
         }
         Map<String, Integer> actual = new HashMap<>();
         EventQuery query = b.build();
-        kb.scanEvents(query, row -> actual.merge(row.itemId(), 1, Integer::sum));
+        kb.events().scan(query, row -> actual.merge(row.itemId(), 1, Integer::sum));
         assertEquals(expected, actual, query.toString());
-        assertEquals(expected.values().stream().mapToInt(Integer::intValue).sum(), kb.countEvents(query));
+        assertEquals(expected.values().stream().mapToInt(Integer::intValue).sum(), kb.events().count(query));
       }
     }
   }
@@ -275,14 +275,14 @@ public abstract class EventStoreKit extends EngineKit {
         all.add(new UsageEvent(null, type, t, p, item, r.nextBoolean() ? c.build() : null, null, null, null));
       }
       for (int from = 0; from < all.size(); from += 50) {
-        kb.recordAll(all.subList(from, from + 50));
+        kb.events().recordAll(all.subList(from, from + 50));
         kb.refresh(); // one segment per batch
       }
       Map<String, Integer> users = new HashMap<>();
       Map<String, Integer> items = new HashMap<>();
       for (int scan = 0; scan < 2; scan++) {
         int[] rows = {0};
-        kb.scanEvents(EventQuery.ALL, row -> {
+        kb.events().scan(EventQuery.ALL, row -> {
           rows[0]++;
           UsageEvent e = row.toEvent();
           for (String k : keys) {
@@ -319,7 +319,7 @@ public abstract class EventStoreKit extends EngineKit {
     try (KnowledgeBase kb = manual(new TestClock())) {
       Instant t = T0;
       for (int batch : List.of(5000, 40, 300, 1, 700)) {
-        kb.recordAll(BlockAgreement.randomEvents(r, batch, t, types, keys));
+        kb.events().recordAll(BlockAgreement.randomEvents(r, batch, t, types, keys));
         kb.refresh(); // a segment per batch
         t = t.plusSeconds(batch);
       }
@@ -329,7 +329,7 @@ public abstract class EventStoreKit extends EngineKit {
         if (r.nextBoolean()) {
           qb.types(BlockAgreement.some(r, types));
         }
-        BlockAgreement.assertBlocksEqualRows(kb::scanEvents, kb::scanEventBlocks, qb.build(),
+        BlockAgreement.assertBlocksEqualRows(kb.events()::scan, kb.events()::scanBlocks, qb.build(),
             BlockAgreement.randomColumns(r, types, keys));
       }
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import io.zhiku.core.kb.KnowledgeBase;
+import io.zhiku.core.kb.KnowledgeBaseBuilder;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -18,7 +19,7 @@ class CapabilityTest {
   /** An engine that declares nothing and must never be opened by a skipped test. */
   static class NoCapabilities extends DurabilityKit {
     @Override
-    protected KnowledgeBase.Builder newKnowledgeBase() {
+    protected KnowledgeBaseBuilder newKnowledgeBase() {
       throw new AssertionError("a skipped test opened the engine");
     }
 

@@ -7,6 +7,7 @@ import io.zhiku.core.item.ItemKind;
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.kb.CommitPolicy;
 import io.zhiku.core.kb.KnowledgeBase;
+import io.zhiku.core.kb.KnowledgeBaseBuilder;
 import io.zhiku.core.search.TextEmbedder;
 import io.zhiku.core.search.SearchHit;
 import io.zhiku.core.search.SearchRequest;
@@ -161,7 +162,7 @@ public final class FaqMatchingEvaluation {
   static Scores zhiku(Pairs pairs, TextEmbedder embedder) {
     Principal reader = Principal.of("evaluator");
     List<Integer> ranks = new ArrayList<>();
-    KnowledgeBase.Builder builder = KnowledgeBase.builder().refreshInterval(Duration.ZERO).commitPolicy(CommitPolicy.manual());
+    KnowledgeBaseBuilder builder = KnowledgeBase.builder().refreshInterval(Duration.ZERO).commitPolicy(CommitPolicy.manual());
     if (embedder != null) {
       builder.embedder(embedder);
     }

@@ -198,7 +198,7 @@ public final class PushEvaluation {
           batch.add(UsageEvent.ofItem(UsageEventType.VIEW, (Instant) v[0], viewer, (String) v[1]));
           viewed.merge((String) v[1], 1, Integer::sum);
         }
-        kb.recordAll(batch);
+        kb.events().recordAll(batch);
         if (p.question() && !p.created().isBefore(cutoff) && !earlierQuestions.isEmpty()) {
           kb.refresh();
           Set<String> sharesTag = new TreeSet<>();

@@ -17,7 +17,7 @@ import java.util.List;
 public interface ChangeListener {
   /**
    * Called once, when the listener is added, with item writes and event recording held and both made
-   * visible to {@link KnowledgeBase#forEachItem} and {@link KnowledgeBase#scanEvents}: the moment to
+   * visible to {@link KnowledgeBase#forEachItem} and {@link UsageEvents#scan}: the moment to
    * bring a derived store up to date (for instance, to catch up from the sequence numbers it last
    * committed). Reads of the knowledge base are allowed here.
    *
@@ -42,8 +42,8 @@ public interface ChangeListener {
   void eventsRecorded(List<UsageEvent> events, long firstSequence);
 
   /**
-   * Every usage event up to a sequence number is now visible to {@link KnowledgeBase#scanEvents} and
-   * {@link KnowledgeBase#countEvents}: called after each refresh of the events, while the event lock is
+   * Every usage event up to a sequence number is now visible to {@link UsageEvents#scan} and
+   * {@link UsageEvents#count}: called after each refresh of the events, while the event lock is
    * held. A listener that keeps the events it heard of until scans see them (push does, to answer in
    * real time) may now forget those up to this number; between the refresh and this call, scans already
    * see them. By default nothing is done.

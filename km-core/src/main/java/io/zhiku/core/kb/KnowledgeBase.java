@@ -13,44 +13,23 @@ import io.zhiku.core.event.UsageEvent;
 import io.zhiku.core.event.WorkContext;
 import io.zhiku.core.internal.Checks;
 import io.zhiku.core.item.ItemLimits;
-import io.zhiku.core.item.ItemSummary;
 import io.zhiku.core.item.KnowledgeItem;
-import io.zhiku.core.search.FacetCount;
-import io.zhiku.core.search.ScoredItem;
 import io.zhiku.core.search.SearchRequest;
 import io.zhiku.core.search.SearchResult;
 import io.zhiku.core.search.SimilarItem;
 import io.zhiku.core.search.SuggestRequest;
 import io.zhiku.core.search.Suggestion;
-import io.zhiku.core.search.TextEmbedder;
-import io.zhiku.core.spi.EngineOption;
 import io.zhiku.core.spi.EventStore;
-import io.zhiku.core.spi.IndexSearch;
-import io.zhiku.core.spi.IndexSearchResult;
-import io.zhiku.core.spi.IndexSettings;
 import io.zhiku.core.spi.KnowledgeIndex;
-import io.zhiku.core.spi.KnowledgeIndexProvider;
 import io.zhiku.core.taxonomy.Concept;
 import io.zhiku.core.taxonomy.Taxonomy;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,20 +56,21 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Revocation is immediate.</b> Once {@link #put} or {@link #delete} returns, an item deleted or
  * re-stored with an ACL that no longer lets a principal read it is gone from every answer for that
- * principal — search hits, totals, facet counts, suggestions, similar items, push — even before the next
+ * principal — search hits, totals, facet counts, suggestions, similar items, the {@link ItemCatalog} (and
+ * so push) — even before the next
  * refresh: until then the engine still holds the old version, and the knowledge base hides it from its
  * real-time table of items. Granted access, like any other change, shows within the refresh interval.
  *
- * <p><b>Usage.</b> {@link #record} stores {@link UsageEvent}s (searches made through {@link #search} are
- * recorded on their own); events become durable with the next commit, like items, and stay countable
- * after their item is deleted. Recent use lifts an item in search (a decayed count of views, clicks,
- * reuses..., see {@link Builder#popularityHalfLife}). Push (what helps a person now, workflow pushes,
+ * <p><b>Usage.</b> {@link #record} stores a {@link UsageEvent} (searches made through {@link #search} are
+ * recorded on their own); {@link #events()} records batches, counts and scans them. Events become durable
+ * with the next commit, like items, and stay countable after their item is deleted. Recent use lifts an item in search (a decayed count of views, clicks,
+ * reuses..., see {@link KnowledgeBaseBuilder#popularityHalfLife}). Push (what helps a person now, workflow pushes,
  * subscriptions) is the {@code km-push} module's, attached through {@link #addChangeListener} and
  * {@link #catalog()} as any derived store is.
  *
  * <p><b>Derived stores.</b> {@link #addChangeListener} keeps a store such as the knowledge graph in step:
  * its {@link ChangeListener} hears every item change and stored event synchronously, in sequence order,
- * after catching up from {@link #lastSequence()} and {@link #lastEventSequence()}.
+ * after catching up from {@link #lastSequence()} and {@link UsageEvents#lastSequence()}.
  *
  * <p><b>Threads.</b> Any number of threads may read and write. Writes are serialised; reads never wait
  * for writes. One daemon thread refreshes and commits in the background; failures there are logged, never
@@ -105,76 +85,55 @@ public final class KnowledgeBase implements AutoCloseable {
   public static final long MUST_NOT_EXIST = 0;
 
   private final KnowledgeIndex index;
-  private final EventStore events;
-  /** Everyone's recent use of each item, for the search ranking's popularity boost. */
-  private final UsagePopularity popularity;
-  /** Every live item's summary; written under the write lock. */
+  /** Every live item's summary; written under the item write lock. */
   private final ItemTable itemTable = new ItemTable();
   /** Items whose access changed since the engine's last refresh: left out of every answer it gives. */
   private final Revocations revocations = new Revocations();
   /** Items read lately, valid while their summary is current. */
   private final RecentItems recentItems;
   private final ItemCatalog catalog;
-  /** Derived stores kept in step; called under the write lock (items) or the event lock (events). */
+  /** Derived stores kept in step; called under the item write lock (items) or the event lock (events). */
   private final List<ChangeListener> changeListeners = new CopyOnWriteArrayList<>();
-  private final boolean recordSearches;
-  /** Usage events; its lock is taken after writeLock when both are needed. */
+  /** Everyone's recent use of each item, for the search ranking's popularity boost. */
+  private final UsagePopularity popularity;
+  /** Usage events; its lock is taken after the item write lock when both are needed. */
   private final EventLog eventLog;
-  private final Clock clock;
-  private final ItemLimits limits;
-  private final CommitPolicy commitPolicy;
+  private final UsageEvents events;
   private final AtomicReference<TaxonomyState> taxonomy;
-  private final ReentrantLock writeLock = new ReentrantLock();
-  private final ScheduledExecutorService maintenance;
-  private long sequence; // guarded by writeLock
-  private final Uncommitted uncommitted; // guarded by writeLock
-  private volatile boolean closed;
+  private final ItemWrites writes;
+  private final Searches searches;
+  private final Lifecycle lifecycle;
+  private final Clock clock;
+  private final boolean recordSearches;
 
-  private KnowledgeBase(Builder b, KnowledgeIndex index, EventStore events) {
+  KnowledgeBase(KnowledgeBaseBuilder b, KnowledgeIndex index, EventStore eventStore) {
     this.index = index;
-    this.events = events;
+    this.clock = b.clock;
     this.recordSearches = b.recordSearches;
     this.popularity = new UsagePopularity(b.popularityHalfLife);
     long started = System.nanoTime();
-    events.scan(EventQuery.ALL, popularity::add);
+    eventStore.scan(EventQuery.ALL, popularity::add);
     LOG.debug("item popularity rebuilt from the event store in {} ms", (System.nanoTime() - started) / 1_000_000);
     started = System.nanoTime();
     index.forEachSummary(itemTable::put);
     LOG.debug("item table of {} items loaded in {} ms", itemTable.size(), (System.nanoTime() - started) / 1_000_000);
     this.recentItems = new RecentItems(itemTable, index::get);
-    this.catalog = new ItemCatalog(itemTable, index, this::taxonomy, this::hiddenFrom, this::ensureOpen);
-    this.clock = b.clock;
-    this.limits = b.limits;
-    this.commitPolicy = b.commitPolicy;
-    this.uncommitted = new Uncommitted(clock, commitPolicy);
-    this.eventLog = new EventLog(events, clock, b.eventRetention, commitPolicy, this::eventsVisible);
-    this.taxonomy = new AtomicReference<>(new TaxonomyState(openTaxonomy(b.taxonomy)));
-    this.sequence = index.lastSequence();
-    long refreshMillis = b.refreshInterval.toMillis();
-    long commitMillis = commitPolicy.maxDelay().toMillis();
-    if (refreshMillis > 0 || commitMillis > 0) {
-      maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "zhiku-knowledge-base");
-        t.setDaemon(true);
-        return t;
-      });
-      if (refreshMillis > 0) {
-        maintenance.scheduleWithFixedDelay(() -> background("refresh", this::refresh), refreshMillis, refreshMillis, TimeUnit.MILLISECONDS);
-      }
-      if (commitMillis > 0) {
-        long tick = Math.max(10, Math.min(commitMillis, 1000));
-        maintenance.scheduleWithFixedDelay(() -> background("commit", this::commitIfDue), tick, tick, TimeUnit.MILLISECONDS);
-      }
-    } else {
-      maintenance = null;
-    }
+    Uncommitted uncommitted = new Uncommitted(clock, b.commitPolicy);
+    this.eventLog = new EventLog(eventStore, clock, b.eventRetention, b.commitPolicy, this::eventsVisible);
+    this.lifecycle = new Lifecycle(index, eventStore, eventLog, revocations, uncommitted);
+    this.events = new UsageEvents(eventLog, popularity, changeListeners, lifecycle::ensureOpen);
+    this.writes = new ItemWrites(index, itemTable, revocations, changeListeners, b.limits, clock, uncommitted, lifecycle::commitLocked);
+    this.taxonomy = new AtomicReference<>(new TaxonomyState(openTaxonomy(b.taxonomy, uncommitted)));
+    this.searches = new Searches(index, taxonomy, popularity, revocations, itemTable, recentItems, clock, this::record);
+    this.catalog = new ItemCatalog(itemTable, index, this::taxonomy, searches::hiddenFrom, lifecycle::ensureOpen);
+    lifecycle.start(writes, b.refreshInterval, b.commitPolicy.maxDelay());
   }
 
   /**
    * The taxonomy to open with: the builder's if it set one (stored, to be committed with the next
    * commit, when it differs from the stored one), else the stored one, else an empty one.
    */
-  private Taxonomy openTaxonomy(Taxonomy given) {
+  private Taxonomy openTaxonomy(Taxonomy given, Uncommitted uncommitted) {
     Optional<Taxonomy> stored = index.storedTaxonomy();
     if (given == null) {
       stored.ifPresent(t -> LOG.info("taxonomy of {} concepts in {} schemes read from the store", t.size(), t.schemes().size()));
@@ -215,8 +174,8 @@ public final class KnowledgeBase implements AutoCloseable {
    *
    * @return a builder
    */
-  public static Builder builder() {
-    return new Builder();
+  public static KnowledgeBaseBuilder builder() {
+    return new KnowledgeBaseBuilder();
   }
 
   /**
@@ -241,7 +200,7 @@ public final class KnowledgeBase implements AutoCloseable {
    * @throws ValidationException if the item breaks the configured limits
    */
   public KnowledgeItem put(KnowledgeItem item, long expectedVersion) {
-    return write(List.of(Checks.present("item", item)), expectedVersion).get(0);
+    return writes.put(List.of(Checks.present("item", item)), expectedVersion, lifecycle::ensureOpen).get(0);
   }
 
   /**
@@ -253,85 +212,7 @@ public final class KnowledgeBase implements AutoCloseable {
    */
   public List<KnowledgeItem> putAll(List<KnowledgeItem> items) {
     Checks.count("KnowledgeBase.putAll", Checks.present("items", items).size(), 100_000);
-    return write(items, ANY_VERSION);
-  }
-
-  private List<KnowledgeItem> write(List<KnowledgeItem> items, long expectedVersion) {
-    Set<String> ids = new HashSet<>();
-    for (KnowledgeItem item : items) {
-      limits.check(Checks.present("item", item));
-      if (!ids.add(item.id())) {
-        throw new ValidationException("KnowledgeBase.putAll", item.id(), "each id may appear once in a batch");
-      }
-    }
-    writeLock.lock();
-    try {
-      ensureOpen();
-      Instant now = clock.instant();
-      List<KnowledgeItem> stored = new ArrayList<>(items.size());
-      List<ItemChange> changes = new ArrayList<>(items.size());
-      long next = sequence;
-      for (KnowledgeItem item : items) {
-        // The item table holds every live item under the write lock: an id it lacks needs no lookup.
-        Optional<KnowledgeItem> current = itemTable.get(item.id()).isEmpty() ? Optional.empty() : index.get(item.id());
-        long currentVersion = current.map(KnowledgeItem::version).orElse(0L);
-        checkVersion(item.id(), expectedVersion, currentVersion);
-        Instant created = current.map(KnowledgeItem::created).orElse(now);
-        KnowledgeItem s = item.toBuilder().stored(created, now.isBefore(created) ? created : now, currentVersion + 1).build();
-        stored.add(s);
-        changes.add(new ItemChange.Put(++next, s));
-      }
-      apply(changes, next);
-      return stored;
-    } finally {
-      writeLock.unlock();
-    }
-  }
-
-  private static void checkVersion(String id, long expected, long actual) {
-    if (expected != ANY_VERSION && expected != actual) {
-      throw new VersionConflictException(id, expected, actual);
-    }
-  }
-
-  /** Applies changes and advances the sequence; called with the write lock held. */
-  private void apply(List<ItemChange> changes, long lastSequence) {
-    if (changes.isEmpty()) {
-      return;
-    }
-    index.apply(changes);
-    for (ItemChange c : changes) {
-      Acl before = itemTable.get(c.id()).map(ItemSummary::acl).orElse(null);
-      if (c instanceof ItemChange.Put put) {
-        itemTable.put(ItemSummary.of(put.item()));
-        revocations.changed(c.id(), before, put.item().acl());
-      } else {
-        itemTable.remove(c.id());
-        revocations.changed(c.id(), before, null);
-      }
-    }
-    sequence = lastSequence;
-    for (ChangeListener l : changeListeners) {
-      try {
-        l.itemsChanged(changes);
-      } catch (RuntimeException e) {
-        LOG.error("change listener {} failed on changes up to sequence {}; the changes stay applied", l, lastSequence, e);
-      }
-    }
-    countUncommitted(changes.size());
-  }
-
-  /** Counts applied changes toward the commit policy; called with the write lock held. */
-  private void countUncommitted(int n) {
-    uncommitted.add(n);
-    if (uncommitted.dueByCount()) {
-      try {
-        commitLocked();
-      } catch (RuntimeException e) {
-        // The write itself is applied; the next commit (explicit, by policy or on close) reports failure.
-        LOG.warn("commit after {} changes failed; changes stay applied and uncommitted", uncommitted.count(), e);
-      }
-    }
+    return writes.put(items, ANY_VERSION, lifecycle::ensureOpen);
   }
 
   /**
@@ -353,21 +234,9 @@ public final class KnowledgeBase implements AutoCloseable {
    * @throws VersionConflictException if the stored version differs; nothing is deleted
    */
   public boolean delete(String id, long expectedVersion) {
-    Checks.id("id", id);
-    writeLock.lock();
-    try {
-      ensureOpen();
-      long current = index.get(id).map(KnowledgeItem::version).orElse(0L);
-      checkVersion(id, expectedVersion, current);
-      if (current == 0) {
-        return false;
-      }
-      apply(List.of(new ItemChange.Delete(sequence + 1, id)), sequence + 1);
-      return true;
-    } finally {
-      writeLock.unlock();
-    }
+    return writes.delete(Checks.id("id", id), expectedVersion, lifecycle::ensureOpen);
   }
+
 
   /**
    * The stored item, including changes not yet visible to search. This is the host's own access: no
@@ -427,101 +296,27 @@ public final class KnowledgeBase implements AutoCloseable {
   private SearchResult search(SearchRequest request, boolean record) {
     Checks.present("request", request);
     ensureOpen();
-    TaxonomyState state = taxonomy.get();
-    Taxonomy t = state.taxonomy();
-    List<Set<String>> groups = new ArrayList<>();
-    for (String concept : request.concepts()) {
-      if (!t.contains(concept)) {
-        throw new ValidationException("SearchRequest.concepts", concept, "is not a concept of the taxonomy");
-      }
-      groups.add(TaxonomyState.withDescendants(t, concept));
-    }
-    for (String scheme : request.facets()) {
-      if (t.scheme(scheme).isEmpty()) {
-        throw new ValidationException("SearchRequest.facets", scheme, "is not a concept scheme of the taxonomy");
-      }
-    }
-    Instant now = clock.instant();
-    IndexSearchResult found = index.search(new IndexSearch(request, groups, state.rollup(request.facets()),
-        TaxonomyState.synonyms(t, request.text()), now, popularity.at(now.toEpochMilli()), hiddenFrom(request.principal())));
-    Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
-    for (String scheme : request.facets()) {
-      List<FacetCount> counts = new ArrayList<>();
-      String prefix = scheme + TaxonomyState.FACET_KEY_SEPARATOR;
-      found.facetCounts().forEach((key, count) -> {
-        if (key.startsWith(prefix) && count > 0) {
-          counts.add(new FacetCount(key.substring(prefix.length()), count));
-        }
-      });
-      counts.sort(Comparator.comparingLong(FacetCount::count).reversed().thenComparing(FacetCount::conceptId));
-      facets.put(scheme, counts);
-    }
-    SearchResult result = new SearchResult(request, found.totalHits(), found.hits(), found.nextCursor(), facets);
-    if (record && request.after() == null && !request.text().isBlank()) {
-      recordQuietly(UsageEvent.builder(io.zhiku.core.event.UsageEventType.SEARCH, clock.instant(), request.principal())
-          .context(request.context()).query(firstLine(request.text()), (int) Math.min(Integer.MAX_VALUE, found.totalHits())).build());
-    }
-    return result;
+    return searches.search(request, record);
   }
 
   /**
-   * The items the engine must leave out of an answer for a principal: those deleted, or re-stored with an
-   * ACL that no longer lets the principal read them, since the engine's last refresh. The engine still
-   * holds their old version until then; revoked access is immediate, granted access waits for the refresh.
-   */
-  private Set<String> hiddenFrom(Principal principal) {
-    return revocations.hiddenFrom(principal, itemTable::get);
-  }
-
-  /** A query as an event carries it: one line, at most {@link UsageEvent#MAX_QUERY_CHARS} characters. */
-  private static String firstLine(String text) {
-    String line = Checks.stripControls(text.replace('\n', ' ').replace('\r', ' ').replace('\t', ' ')).strip();
-    return line.length() <= UsageEvent.MAX_QUERY_CHARS ? line : line.substring(0, UsageEvent.MAX_QUERY_CHARS);
-  }
-
-  /** Records an event the knowledge base makes on its own; a failure is logged, not thrown into the host. */
-  private void recordQuietly(UsageEvent e) {
-    try {
-      recordAll(List.of(e));
-    } catch (RuntimeException failure) {
-      LOG.warn("could not record a {} event; the host's call goes on", e.type(), failure);
-    }
-  }
-
-  /**
-   * Records a usage event.
+   * Records a usage event: the common case of {@link #events()}{@code .record(event)}.
    *
    * @param event the event
    * @return {@code true} if it was stored, {@code false} if an event with its id was already stored
    * @throws ValidationException if the event is missing
    */
   public boolean record(UsageEvent event) {
-    return recordAll(List.of(Checks.present("event", event))).size() == 1;
+    return events.record(event);
   }
 
   /**
-   * Records usage events, all or nothing. Events that carry an id already stored (or repeated in the
-   * batch) are skipped, so a host may safely retry. Push sees them at once; event scans and counts see
-   * them after the next refresh (on the refresh interval, on {@link #refresh()}, or on its own once
-   * 10,000 events are waiting).
+   * The usage events: record in batches, count, scan.
    *
-   * @param batch the events, at most 100,000
-   * @return the events stored
-   * @throws ValidationException if the batch or an event in it is missing, or the batch is too large
+   * @return the events, valid as long as this knowledge base is open
    */
-  public List<UsageEvent> recordAll(List<UsageEvent> batch) {
-    Checks.count("KnowledgeBase.recordAll", Checks.present("events", batch).size(), 100_000);
-    batch.forEach(e -> Checks.present("event", e));
-    return eventLog.append(batch, this::ensureOpen, (stored, first) -> {
-      stored.forEach(popularity::add);
-      for (ChangeListener l : changeListeners) {
-        try {
-          l.eventsRecorded(stored, first);
-        } catch (RuntimeException e) {
-          LOG.error("change listener {} failed on events from sequence {}; the events stay stored", l, first, e);
-        }
-      }
-    });
+  public UsageEvents events() {
+    return events;
   }
 
   /**
@@ -536,21 +331,15 @@ public final class KnowledgeBase implements AutoCloseable {
    */
   public void addChangeListener(ChangeListener listener) {
     Checks.present("listener", listener);
-    writeLock.lock();
+    writes.lock();
     try {
       ensureOpen();
-      eventLog.lock();
-      try {
-        index.refresh();
-        revocations.refreshed();
-        eventLog.refreshLocked();
-        listener.attached(sequence, events.lastSequence());
+      lifecycle.refreshAllLocked(() -> {
+        listener.attached(writes.sequenceLocked(), eventLog.lastSequence());
         changeListeners.add(listener);
-      } finally {
-        eventLog.unlock();
-      }
+      });
     } finally {
-      writeLock.unlock();
+      writes.unlock();
     }
   }
 
@@ -562,59 +351,6 @@ public final class KnowledgeBase implements AutoCloseable {
    */
   public boolean removeChangeListener(ChangeListener listener) {
     return changeListeners.remove(listener);
-  }
-
-  /**
-   * The sequence number of the last usage event stored, committed or not.
-   *
-   * @return the sequence number, 0 if there was none
-   */
-  public long lastEventSequence() {
-    return eventLog.lastSequence();
-  }
-
-  /**
-   * Counts stored usage events: the host's own view, with no access rule applied. Sees events recorded
-   * before the last refresh.
-   *
-   * @param query which events
-   * @return how many
-   */
-  public long countEvents(EventQuery query) {
-    Checks.present("query", query);
-    ensureOpen();
-    return eventLog.count(query);
-  }
-
-  /**
-   * Reads stored usage events column by column, on the calling thread: the host's own view, with no
-   * access rule applied. Sees events recorded before the last refresh.
-   *
-   * @param query which events
-   * @param visitor receives each event's row; the row is valid only during the call
-   */
-  public void scanEvents(EventQuery query, Consumer<EventRow> visitor) {
-    Checks.present("query", query);
-    Checks.present("visitor", visitor);
-    ensureOpen();
-    eventLog.scan(query, visitor);
-  }
-
-  /**
-   * Reads stored usage events in blocks of columns, on the calling thread: the bulk form of {@link
-   * #scanEvents} for aggregations over many events, reading each column only for the types that ask for
-   * it. The host's own view, with no access rule applied. Sees events recorded before the last refresh.
-   *
-   * @param query which events
-   * @param columns which columns to read, for which types
-   * @param visitor receives each block; a block is valid only during the call
-   */
-  public void scanEventBlocks(EventQuery query, EventColumns columns, Consumer<EventBlock> visitor) {
-    Checks.present("query", query);
-    Checks.present("columns", columns);
-    Checks.present("visitor", visitor);
-    ensureOpen();
-    eventLog.scanBlocks(query, columns, visitor);
   }
 
   /**
@@ -637,21 +373,7 @@ public final class KnowledgeBase implements AutoCloseable {
       throw new ValidationException("limit", limit, "must be between 1 and 100");
     }
     ensureOpen();
-    KnowledgeItem item = recentItems.get(itemId).filter(i -> i.acl().permits(principal))
-        .orElseThrow(() -> new NotFoundException("item", itemId));
-    String text = item.title() + "\n" + item.body() + "\n" + String.join("\n", item.tags());
-    return similarItems(principal, index.similar(principal, text, limit + 1, hiddenFrom(principal)), itemId, limit);
-  }
-
-  /** The readable items of the engine's answer, as they stand now, without the one excluded. */
-  private List<SimilarItem> similarItems(Principal principal, List<ScoredItem> found, String excluded, int limit) {
-    List<SimilarItem> out = new ArrayList<>(Math.min(limit, found.size()));
-    for (ScoredItem s : found) {
-      if (out.size() < limit && !s.itemId().equals(excluded)) {
-        recentItems.get(s.itemId()).filter(i -> i.acl().permits(principal)).ifPresent(i -> out.add(new SimilarItem(i, s.score())));
-      }
-    }
-    return out;
+    return searches.similarTo(principal, itemId, limit);
   }
 
   /**
@@ -667,23 +389,12 @@ public final class KnowledgeBase implements AutoCloseable {
    */
   public List<SimilarItem> similarToText(Principal principal, String text, int limit) {
     Checks.present("principal", principal);
-    checkText(text);
+    Searches.checkText(text);
     if (limit < 1 || limit > 200) {
       throw new ValidationException("limit", limit, "must be between 1 and 200");
     }
     ensureOpen();
-    return similarItems(principal, index.similar(principal, text, limit, hiddenFrom(principal)), null, limit);
-  }
-
-  /** Checks a text to find similar items for: present, not blank, not longer than a work context's. */
-  static void checkText(String text) {
-    Checks.present("text", text);
-    if (text.length() > WorkContext.MAX_TEXT_CHARS) {
-      throw new ValidationException("text", text, "is " + text.length() + " characters, over the limit of " + WorkContext.MAX_TEXT_CHARS);
-    }
-    if (text.isBlank()) {
-      throw new ValidationException("text", text, "some text");
-    }
+    return searches.similarToText(principal, text, limit);
   }
 
   /**
@@ -730,7 +441,7 @@ public final class KnowledgeBase implements AutoCloseable {
   public List<Suggestion> suggest(SuggestRequest request) {
     Checks.present("request", request);
     ensureOpen();
-    return taxonomy.get().suggest(request, index, hiddenFrom(request.principal()), clock.instant());
+    return searches.suggest(request);
   }
 
   /**
@@ -756,34 +467,12 @@ public final class KnowledgeBase implements AutoCloseable {
    */
   public void setTaxonomy(Taxonomy newTaxonomy) {
     Checks.present("taxonomy", newTaxonomy);
-    writeLock.lock();
-    try {
-      ensureOpen();
-      index.putTaxonomy(newTaxonomy);
-      taxonomy.set(new TaxonomyState(newTaxonomy));
-      countUncommitted(1);
-    } finally {
-      writeLock.unlock();
-    }
+    writes.putTaxonomy(newTaxonomy, () -> taxonomy.set(new TaxonomyState(newTaxonomy)), lifecycle::ensureOpen);
   }
 
-  /** Makes every change and event so far visible to search, push and event scans. */
+  /** Makes every change and event so far visible to search, event scans and the derived stores. */
   public void refresh() {
-    writeLock.lock();
-    try {
-      ensureOpen();
-      index.refresh();
-      revocations.refreshed();
-    } finally {
-      writeLock.unlock();
-    }
-    eventLog.lock();
-    try {
-      ensureOpen();
-      eventLog.refreshLocked();
-    } finally {
-      eventLog.unlock();
-    }
+    lifecycle.refresh();
   }
 
   /**
@@ -793,42 +482,7 @@ public final class KnowledgeBase implements AutoCloseable {
    * @return the sequence number of the last change committed
    */
   public long commit() {
-    writeLock.lock();
-    try {
-      ensureOpen();
-      return commitLocked();
-    } finally {
-      writeLock.unlock();
-    }
-  }
-
-  /** Commits items, then events; called with the write lock held. */
-  private long commitLocked() {
-    index.commit();
-    uncommitted.clear();
-    eventLog.lock();
-    try {
-      eventLog.commitLocked();
-    } finally {
-      eventLog.unlock();
-    }
-    return index.committedSequence();
-  }
-
-  private void commitIfDue() {
-    writeLock.lock();
-    try {
-      if (closed) {
-        return;
-      }
-      if (uncommitted.dueByTime()) {
-        commitLocked();
-        return;
-      }
-      eventLog.commitIfDue();
-    } finally {
-      writeLock.unlock();
-    }
+    return lifecycle.commit();
   }
 
   /**
@@ -837,11 +491,11 @@ public final class KnowledgeBase implements AutoCloseable {
    * @return the sequence number, 0 if there was none
    */
   public long lastSequence() {
-    writeLock.lock();
+    writes.lock();
     try {
-      return sequence;
+      return writes.sequenceLocked();
     } finally {
-      writeLock.unlock();
+      writes.unlock();
     }
   }
 
@@ -855,23 +509,8 @@ public final class KnowledgeBase implements AutoCloseable {
     return index.committedSequence();
   }
 
-  private void background(String what, Runnable task) {
-    if (closed) {
-      return;
-    }
-    try {
-      task.run();
-    } catch (RuntimeException e) {
-      if (!closed) {
-        LOG.warn("background {} failed; will retry", what, e);
-      }
-    }
-  }
-
   private void ensureOpen() {
-    if (closed) {
-      throw new ZhikuException("this knowledge base is closed");
-    }
+    lifecycle.ensureOpen();
   }
 
   /**
@@ -881,283 +520,6 @@ public final class KnowledgeBase implements AutoCloseable {
    */
   @Override
   public void close() {
-    writeLock.lock();
-    try {
-      if (closed) {
-        return;
-      }
-      closed = true;
-      if (maintenance != null) {
-        maintenance.shutdownNow();
-      }
-      eventLog.lock();
-      try (KnowledgeIndex i = index; EventStore e = events) {
-        index.commit();
-        events.commit();
-      } finally {
-        eventLog.unlock();
-      }
-    } finally {
-      writeLock.unlock();
-    }
-    awaitMaintenance();
-  }
-
-  private void awaitMaintenance() {
-    if (maintenance == null) {
-      return;
-    }
-    try {
-      if (!maintenance.awaitTermination(10, TimeUnit.SECONDS)) {
-        LOG.warn("the knowledge base's background thread did not stop within 10 s");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  /**
-   * Configures a {@link KnowledgeBase}. Each setting is checked when given; {@link #build()} opens the
-   * engine. Not thread-safe.
-   */
-  public static final class Builder {
-    /** The longest event retention: 1,000 years, so that the oldest instant kept is a valid one. */
-    private static final Duration MAX_RETENTION = Duration.ofDays(365_250);
-    /** The most dimensions of an embedder's vectors (Lucene's limit for indexed vectors). */
-    public static final int MAX_EMBEDDING_DIMENSIONS = 4096;
-    private Path directory;
-    private String engineName = "lucene";
-    private KnowledgeIndexProvider engine;
-    private ClassLoader classLoader = KnowledgeBase.class.getClassLoader();
-    private Clock clock = Clock.systemUTC();
-    private ItemLimits limits = ItemLimits.DEFAULTS;
-    private CommitPolicy commitPolicy = CommitPolicy.DEFAULT;
-    private Duration refreshInterval = Duration.ofSeconds(1);
-    private Taxonomy taxonomy; // null: the stored one
-    private Duration popularityHalfLife = Duration.ofDays(30);
-    private boolean recordSearches = true;
-    private Duration eventRetention;
-    private TextEmbedder embedder;
-    private final Map<Class<?>, EngineOption> engineOptions = new LinkedHashMap<>();
-
-    private Builder() {}
-
-    /**
-     * Ranks search hits by meaning as well as by words: items and query texts are embedded, and a hit's
-     * score grows with the similarity of the two (see {@link TextEmbedder}). Items written before the
-     * embedder was set, or by an embedder of another name, are re-embedded when the knowledge base
-     * opens. Off by default.
-     *
-     * @param e the embedder; its name and dimensions are checked here
-     * @return this builder
-     * @throws ValidationException if its name is not a token or its dimensions are not 1 to {@value
-     *     #MAX_EMBEDDING_DIMENSIONS}
-     */
-    public Builder embedder(TextEmbedder e) {
-      Checks.present("embedder", e);
-      Checks.token("embedder.name", e.name());
-      if (e.dimensions() < 1 || e.dimensions() > MAX_EMBEDDING_DIMENSIONS) {
-        throw new ValidationException("embedder.dimensions", Integer.toString(e.dimensions()),
-            "1 to " + MAX_EMBEDDING_DIMENSIONS);
-      }
-      this.embedder = e;
-      return this;
-    }
-
-    /**
-     * How fast an item's use fades in the search ranking's popularity boost: a view counts half as much
-     * after one half-life (reuses, clicks, accepted pushes and good ratings alike).
-     *
-     * @param halfLife from one hour to 100 years; 30 days by default
-     * @return this builder
-     * @throws ValidationException if it is missing or out of range
-     */
-    public Builder popularityHalfLife(Duration halfLife) {
-      if (halfLife == null || halfLife.compareTo(Duration.ofHours(1)) < 0 || halfLife.compareTo(MAX_RETENTION.dividedBy(10)) > 0) {
-        throw new ValidationException("popularityHalfLife", halfLife, "must be from one hour to " + MAX_RETENTION.dividedBy(10).toDays()
-            + " days (100 years)");
-      }
-      this.popularityHalfLife = halfLife;
-      return this;
-    }
-
-    /**
-     * @param record whether searches with text are recorded as search events (default yes)
-     * @return this builder
-     */
-    public Builder recordSearches(boolean record) {
-      this.recordSearches = record;
-      return this;
-    }
-
-    /**
-     * Deletes usage events older than this at each commit; by default events are kept for ever.
-     *
-     * @param retention from one day to 1,000 years
-     * @return this builder
-     * @throws ValidationException if the retention is missing or out of range
-     */
-    public Builder eventRetention(Duration retention) {
-      if (retention == null || retention.compareTo(Duration.ofDays(1)) < 0 || retention.compareTo(MAX_RETENTION) > 0) {
-        throw new ValidationException("eventRetention", retention, "must be from one day to " + MAX_RETENTION.toDays() + " days (1,000 years)");
-      }
-      this.eventRetention = retention;
-      return this;
-    }
-
-    /**
-     * @param dir where the data lives; without one, the knowledge base is held in memory
-     * @return this builder
-     */
-    public Builder directory(Path dir) {
-      this.directory = Checks.present("directory", dir);
-      return this;
-    }
-
-    /**
-     * @param name the engine to find with {@link ServiceLoader}, e.g. {@code "lucene"}
-     * @return this builder
-     */
-    public Builder engine(String name) {
-      this.engineName = Checks.token("engine", name);
-      return this;
-    }
-
-    /**
-     * @param provider an engine to use as it is, without discovery
-     * @return this builder
-     */
-    public Builder engine(KnowledgeIndexProvider provider) {
-      this.engine = Checks.present("engine", provider);
-      return this;
-    }
-
-    /**
-     * Sets an option of the engine's own (a cluster address, credentials): see the engine's documentation
-     * for the types it reads. A second option of the same type replaces the first.
-     *
-     * @param option the option
-     * @return this builder
-     * @throws ValidationException if it is {@code null}; an option the engine does not read is refused by
-     *     {@link #build()}, which knows the engine
-     */
-    public Builder engineOption(EngineOption option) {
-      Checks.present("engineOption", option);
-      engineOptions.put(option.getClass(), option);
-      return this;
-    }
-
-    /**
-     * @param loader the class loader engines are discovered in
-     * @return this builder
-     */
-    public Builder classLoader(ClassLoader loader) {
-      this.classLoader = Checks.present("classLoader", loader);
-      return this;
-    }
-
-    /**
-     * @param c the clock for item timestamps and commit timing
-     * @return this builder
-     */
-    public Builder clock(Clock c) {
-      this.clock = Checks.present("clock", c);
-      return this;
-    }
-
-    /**
-     * @param l the limits every stored item must meet
-     * @return this builder
-     */
-    public Builder itemLimits(ItemLimits l) {
-      this.limits = Checks.present("itemLimits", l);
-      return this;
-    }
-
-    /**
-     * @param p when to commit on its own
-     * @return this builder
-     */
-    public Builder commitPolicy(CommitPolicy p) {
-      this.commitPolicy = Checks.present("commitPolicy", p);
-      return this;
-    }
-
-    /**
-     * How soon changes become visible to search without an explicit {@link KnowledgeBase#refresh()}.
-     *
-     * @param interval at most 1 minute; {@link Duration#ZERO} for explicit refreshes only
-     * @return this builder
-     */
-    public Builder refreshInterval(Duration interval) {
-      if (interval == null || interval.isNegative() || interval.compareTo(Duration.ofMinutes(1)) > 0) {
-        throw new ValidationException("refreshInterval", interval, "must be between 0 and 1 minute");
-      }
-      this.refreshInterval = interval;
-      return this;
-    }
-
-    /**
-     * The taxonomy to open with. It is stored with the items, so a knowledge base reopened on the same
-     * directory without this setting has the taxonomy it last committed. When set, this taxonomy wins over
-     * the stored one, replaces it (durable with the first commit, as {@link KnowledgeBase#setTaxonomy}
-     * would), and nothing is re-classified: items keep their concept ids.
-     *
-     * @param t the taxonomy; without this setting, the stored one, or an empty one for a new store
-     * @return this builder
-     */
-    public Builder taxonomy(Taxonomy t) {
-      this.taxonomy = Checks.present("taxonomy", t);
-      return this;
-    }
-
-    /**
-     * Opens the knowledge base.
-     *
-     * @return the open knowledge base; close it when done
-     * @throws ZhikuException if no engine of the configured name is found (the message names the Maven
-     *     artifact to add) or the engine cannot open the data
-     * @throws ValidationException if an {@linkplain #engineOption engine option} is of a type the engine
-     *     does not read (nothing is opened then)
-     */
-    public KnowledgeBase build() {
-      KnowledgeIndexProvider provider = engine != null ? engine : discover();
-      Set<Class<? extends EngineOption>> reads = provider.optionTypes();
-      for (EngineOption o : engineOptions.values()) {
-        if (reads.stream().noneMatch(t -> t.isInstance(o))) {
-          throw new ValidationException("engineOption", o.getClass().getName(), "engine \"" + provider.name()
-              + "\" reads only options of the types " + reads.stream().map(Class::getName).sorted().toList());
-        }
-      }
-      IndexSettings settings = new IndexSettings(directory, embedder, List.copyOf(engineOptions.values()));
-      KnowledgeIndex index = provider.open(settings);
-      EventStore events;
-      try {
-        events = provider.openEvents(settings);
-      } catch (RuntimeException e) {
-        index.close();
-        throw e;
-      }
-      try {
-        return new KnowledgeBase(this, index, events);
-      } catch (RuntimeException e) {
-        try (KnowledgeIndex i = index; EventStore s = events) {
-          throw e;
-        }
-      }
-    }
-
-    private KnowledgeIndexProvider discover() {
-      List<String> found = new ArrayList<>();
-      for (KnowledgeIndexProvider p : ServiceLoader.load(KnowledgeIndexProvider.class, classLoader)) {
-        if (p.name().equals(engineName)) {
-          return p;
-        }
-        found.add(p.name());
-      }
-      String artifact = engineName.equals("lucene") ? "io.zhiku:km-search" : "the artifact that provides it";
-      throw new ZhikuException("no knowledge-base engine named \"" + engineName + "\" was found (found: " + found
-          + "); add the Maven dependency " + artifact + " to the application");
-    }
+    lifecycle.close();
   }
 }

@@ -33,7 +33,7 @@ import java.util.Set;
  * its pages; a later page may see a newer usage snapshot, so an item may move by new use between
  * pages, as it may by new writes.
  *
- * <p>With an embedder ({@link io.zhiku.core.kb.KnowledgeBase.Builder#embedder}), each hit's score is
+ * <p>With an embedder ({@link io.zhiku.core.kb.KnowledgeBaseBuilder#embedder}), each hit's score is
  * also multiplied by {@code exp(8 × cos)}, {@code cos} being the cosine similarity of the item's and the
  * text's embeddings: between two hits whose similarities differ by 0.1, ×2.2. Meaning re-orders the
  * items the words matched; it adds no hit and changes no count. The newest-first order ignores it.

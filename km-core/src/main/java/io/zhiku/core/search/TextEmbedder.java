@@ -3,7 +3,7 @@ package io.zhiku.core.search;
 /**
  * Turns text into a dense vector whose direction stands for its meaning, for semantic ranking: a
  * paraphrase that shares few words with the query can still rank first. Pluggable: a host passes one to
- * {@link io.zhiku.core.kb.KnowledgeBase.Builder#embedder} (an in-process model, a company embedding
+ * {@link io.zhiku.core.kb.KnowledgeBaseBuilder#embedder} (an in-process model, a company embedding
  * service); Zhiku ships none, so that the core carries no model.
  *
  * <p>How it is used: the engine embeds each item's title, tags and the start of its body when the item is

@@ -3,7 +3,7 @@ package io.zhiku.core.spi;
 /**
  * How much each item has been used lately across the organisation, for the search ranking's
  * popularity boost: the knowledge base's decayed sum of uses (views, clicks, reuses, accepted
- * pushes...; see {@link io.zhiku.core.kb.KnowledgeBase.Builder#popularityHalfLife}) at one moment.
+ * pushes...; see {@link io.zhiku.core.kb.KnowledgeBaseBuilder#popularityHalfLife}) at one moment.
  *
  * <p>An instance is a snapshot: its answers never change, and the knowledge base hands engines a new
  * instance when usage has moved on (at most every {@link #REFRESH_SECONDS} seconds), so an engine may

@@ -69,7 +69,7 @@ public final class GraphQueries {
   public static void scanItemEvents(KnowledgeBase kb, List<String> itemIds, Instant from, Collection<UsageEventType> types, Consumer<EventRow> visitor) {
     UsageEventType[] t = types.toArray(UsageEventType[]::new);
     for (int i = 0; i < itemIds.size(); i += EventQuery.MAX_FILTER_VALUES) {
-      kb.scanEvents(EventQuery.builder().window(from, null).types(t)
+      kb.events().scan(EventQuery.builder().window(from, null).types(t)
           .items(itemIds.subList(i, Math.min(itemIds.size(), i + EventQuery.MAX_FILTER_VALUES))).build(), visitor);
     }
   }

@@ -184,7 +184,7 @@ public final class KnowledgeMaps {
     }
     Instant from = clock.instant().minus(window);
     Map<String, Integer> uses = new HashMap<>();
-    graph.knowledgeBase().scanEvents(EventQuery.builder().window(from, null).types(USES.toArray(UsageEventType[]::new)).build(),
+    graph.knowledgeBase().events().scan(EventQuery.builder().window(from, null).types(USES.toArray(UsageEventType[]::new)).build(),
         row -> {
           boolean sameRole = context.role() != null && context.role().equals(row.contextRole());
           boolean sameStage = context.stage() != null && context.stage().equals(row.contextStage());

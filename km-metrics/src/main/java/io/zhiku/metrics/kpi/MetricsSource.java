@@ -96,17 +96,17 @@ public interface MetricsSource {
     return new MetricsSource() {
       @Override
       public void scanEvents(EventQuery query, Consumer<EventRow> visitor) {
-        kb.scanEvents(query, visitor);
+        kb.events().scan(query, visitor);
       }
 
       @Override
       public void scanEventBlocks(EventQuery query, EventColumns columns, Consumer<EventBlock> visitor) {
-        kb.scanEventBlocks(query, columns, visitor);
+        kb.events().scanBlocks(query, columns, visitor);
       }
 
       @Override
       public long countEvents(EventQuery query) {
-        return kb.countEvents(query);
+        return kb.events().count(query);
       }
 
       @Override

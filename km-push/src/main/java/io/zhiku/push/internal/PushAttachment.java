@@ -97,7 +97,7 @@ public final class PushAttachment implements AutoCloseable {
     @Override
     public void attached(long itemSequence, long eventSequence) {
       long started = System.nanoTime();
-      kb.scanEvents(EventQuery.ALL, stats::add);
+      kb.events().scan(EventQuery.ALL, stats::add);
       LOG.debug("usage statistics built from the event store in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -171,7 +171,7 @@ public final class PushAttachment implements AutoCloseable {
 
     @Override
     public void scanEvents(EventQuery query, Consumer<EventRow> visitor) {
-      kb.scanEvents(query, visitor);
+      kb.events().scan(query, visitor);
     }
 
     @Override
@@ -182,7 +182,7 @@ public final class PushAttachment implements AutoCloseable {
     @Override
     public void record(List<UsageEvent> batch) {
       try {
-        kb.recordAll(batch);
+        kb.events().recordAll(batch);
       } catch (RuntimeException e) {
         LOG.warn("could not record {} push-shown events; the push goes on", batch.size(), e);
       }

@@ -1,0 +1,190 @@
+package io.zhiku.core.kb;
+
+import io.zhiku.core.ZhikuException;
+import io.zhiku.core.spi.EventStore;
+import io.zhiku.core.spi.KnowledgeIndex;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The knowledge base's lifecycle: refresh, commit (explicit, by the commit policy's count or delay),
+ * the background thread that refreshes and commits on its own, and close. Takes the item write lock,
+ * then the event lock, never the other way round. Thread-safe.
+ */
+final class Lifecycle {
+  private static final Logger LOG = LoggerFactory.getLogger(Lifecycle.class);
+
+  private final KnowledgeIndex index;
+  private final EventStore events;
+  private final EventLog eventLog;
+  private final Revocations revocations;
+  private final Uncommitted uncommitted;
+  private ItemWrites writes; // set once, right after construction
+  private ScheduledExecutorService maintenance;
+  private volatile boolean closed;
+
+  Lifecycle(KnowledgeIndex index, EventStore events, EventLog eventLog, Revocations revocations, Uncommitted uncommitted) {
+    this.index = index;
+    this.events = events;
+    this.eventLog = eventLog;
+    this.revocations = revocations;
+    this.uncommitted = uncommitted;
+  }
+
+  /**
+   * Starts the background thread, if either interval is positive.
+   *
+   * @param writes the item writes, whose lock refreshes and commits take
+   * @param refreshInterval how often to refresh, or zero
+   * @param commitDelay the commit policy's longest delay, or zero
+   */
+  void start(ItemWrites writes, Duration refreshInterval, Duration commitDelay) {
+    this.writes = writes;
+    long refreshMillis = refreshInterval.toMillis();
+    long commitMillis = commitDelay.toMillis();
+    if (refreshMillis <= 0 && commitMillis <= 0) {
+      return;
+    }
+    maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "zhiku-knowledge-base");
+      t.setDaemon(true);
+      return t;
+    });
+    if (refreshMillis > 0) {
+      maintenance.scheduleWithFixedDelay(() -> background("refresh", this::refresh), refreshMillis, refreshMillis, TimeUnit.MILLISECONDS);
+    }
+    if (commitMillis > 0) {
+      long tick = Math.max(10, Math.min(commitMillis, 1000));
+      maintenance.scheduleWithFixedDelay(() -> background("commit", this::commitIfDue), tick, tick, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** Throws if the knowledge base is closed. */
+  void ensureOpen() {
+    if (closed) {
+      throw new ZhikuException("this knowledge base is closed");
+    }
+  }
+
+  /** Makes every change and event so far visible to search and scans. */
+  void refresh() {
+    writes.lock();
+    try {
+      ensureOpen();
+      index.refresh();
+      revocations.refreshed();
+    } finally {
+      writes.unlock();
+    }
+    eventLog.lock();
+    try {
+      ensureOpen();
+      eventLog.refreshLocked();
+    } finally {
+      eventLog.unlock();
+    }
+  }
+
+  /** Makes every change and event so far visible to everything, then runs {@code then}; both locks held. */
+  void refreshAllLocked(Runnable then) {
+    eventLog.lock();
+    try {
+      index.refresh();
+      revocations.refreshed();
+      eventLog.refreshLocked();
+      then.run();
+    } finally {
+      eventLog.unlock();
+    }
+  }
+
+  /** Commits; returns the sequence number of the last change committed. */
+  long commit() {
+    writes.lock();
+    try {
+      ensureOpen();
+      return commitLocked();
+    } finally {
+      writes.unlock();
+    }
+  }
+
+  /** Commits items, then events; called with the item write lock held. */
+  long commitLocked() {
+    index.commit();
+    uncommitted.clear();
+    eventLog.lock();
+    try {
+      eventLog.commitLocked();
+    } finally {
+      eventLog.unlock();
+    }
+    return index.committedSequence();
+  }
+
+  private void commitIfDue() {
+    writes.lock();
+    try {
+      if (closed) {
+        return;
+      }
+      if (uncommitted.dueByTime()) {
+        commitLocked();
+        return;
+      }
+      eventLog.commitIfDue();
+    } finally {
+      writes.unlock();
+    }
+  }
+
+  private void background(String what, Runnable task) {
+    if (closed) {
+      return;
+    }
+    try {
+      task.run();
+    } catch (RuntimeException e) {
+      if (!closed) {
+        LOG.warn("background {} failed; will retry", what, e);
+      }
+    }
+  }
+
+  /** Commits, stops the background thread and closes the engine; again, does nothing. */
+  void close() {
+    writes.lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      if (maintenance != null) {
+        maintenance.shutdownNow();
+      }
+      eventLog.lock();
+      try (KnowledgeIndex i = index; EventStore e = events) {
+        index.commit();
+        events.commit();
+      } finally {
+        eventLog.unlock();
+      }
+    } finally {
+      writes.unlock();
+    }
+    if (maintenance == null) {
+      return;
+    }
+    try {
+      if (!maintenance.awaitTermination(10, TimeUnit.SECONDS)) {
+        LOG.warn("the knowledge base's background thread did not stop within 10 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
