@@ -5,10 +5,7 @@ import io.zhiku.core.ValidationException;
 import io.zhiku.core.ZhikuException;
 import io.zhiku.core.access.Acl;
 import io.zhiku.core.access.Principal;
-import io.zhiku.core.event.EventBlock;
-import io.zhiku.core.event.EventColumns;
 import io.zhiku.core.event.EventQuery;
-import io.zhiku.core.event.EventRow;
 import io.zhiku.core.event.UsageEvent;
 import io.zhiku.core.event.WorkContext;
 import io.zhiku.core.internal.Checks;
@@ -123,29 +120,10 @@ public final class KnowledgeBase implements AutoCloseable {
     this.lifecycle = new Lifecycle(index, eventStore, eventLog, revocations, uncommitted);
     this.events = new UsageEvents(eventLog, popularity, changeListeners, lifecycle::ensureOpen);
     this.writes = new ItemWrites(index, itemTable, revocations, changeListeners, b.limits, clock, uncommitted, lifecycle::commitLocked);
-    this.taxonomy = new AtomicReference<>(new TaxonomyState(openTaxonomy(b.taxonomy, uncommitted)));
+    this.taxonomy = new AtomicReference<>(new TaxonomyState(TaxonomyState.open(index, b.taxonomy, uncommitted)));
     this.searches = new Searches(index, taxonomy, popularity, revocations, itemTable, recentItems, clock, this::record);
     this.catalog = new ItemCatalog(itemTable, index, this::taxonomy, searches::hiddenFrom, lifecycle::ensureOpen);
     lifecycle.start(writes, b.refreshInterval, b.commitPolicy.maxDelay());
-  }
-
-  /**
-   * The taxonomy to open with: the builder's if it set one (stored, to be committed with the next
-   * commit, when it differs from the stored one), else the stored one, else an empty one.
-   */
-  private Taxonomy openTaxonomy(Taxonomy given, Uncommitted uncommitted) {
-    Optional<Taxonomy> stored = index.storedTaxonomy();
-    if (given == null) {
-      stored.ifPresent(t -> LOG.info("taxonomy of {} concepts in {} schemes read from the store", t.size(), t.schemes().size()));
-      return stored.orElse(Taxonomy.empty());
-    }
-    if (!stored.map(given::equals).orElse(false)) {
-      index.putTaxonomy(given);
-      uncommitted.add(1);
-      stored.ifPresent(old -> LOG.info("the builder's taxonomy of {} concepts replaces the stored one of {} concepts; "
-          + "it is stored with the next commit", given.size(), old.size()));
-    }
-    return given;
   }
 
   /**

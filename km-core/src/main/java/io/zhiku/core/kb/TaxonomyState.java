@@ -16,9 +16,12 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The taxonomy in use and what is derived from it at search time: the facet roll-up maps (built on
@@ -31,6 +34,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 record TaxonomyState(
     Taxonomy taxonomy, Map<Set<String>, Map<String, Set<String>>> rollups, AtomicReference<List<LabelEntry>> labelCache) {
+  private static final Logger LOG = LoggerFactory.getLogger(TaxonomyState.class);
+
   TaxonomyState(Taxonomy taxonomy) {
     this(taxonomy, new ConcurrentHashMap<>(), new AtomicReference<>());
   }
@@ -192,4 +197,23 @@ record TaxonomyState(
 
   /** Separates scheme and concept in facet keys; ids never contain a space. */
   static final String FACET_KEY_SEPARATOR = " ";
+
+  /**
+   * The taxonomy to open with: the builder's if it set one (stored, to be committed with the next
+   * commit, when it differs from the stored one), else the stored one, else an empty one.
+   */
+  static Taxonomy open(KnowledgeIndex index, Taxonomy given, Uncommitted uncommitted) {
+    Optional<Taxonomy> stored = index.storedTaxonomy();
+    if (given == null) {
+      stored.ifPresent(t -> LOG.info("taxonomy of {} concepts in {} schemes read from the store", t.size(), t.schemes().size()));
+      return stored.orElse(Taxonomy.empty());
+    }
+    if (!stored.map(given::equals).orElse(false)) {
+      index.putTaxonomy(given);
+      uncommitted.add(1);
+      stored.ifPresent(old -> LOG.info("the builder's taxonomy of {} concepts replaces the stored one of {} concepts; "
+          + "it is stored with the next commit", given.size(), old.size()));
+    }
+    return given;
+  }
 }
