@@ -5,6 +5,7 @@
  */
 module io.zhiku.search {
   requires io.zhiku.core;
+  requires io.zhiku.analysis;
   requires org.apache.lucene.core;
   requires org.apache.lucene.analysis.common;
   requires org.apache.lucene.analysis.icu;

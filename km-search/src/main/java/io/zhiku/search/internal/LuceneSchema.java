@@ -1,12 +1,12 @@
 package io.zhiku.search.internal;
 
+import io.zhiku.analysis.TextAnalyzers;
 import io.zhiku.core.access.Acl;
 import io.zhiku.core.access.Principal;
 import io.zhiku.core.item.AttributeValue;
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.json.ZhikuJson;
 import io.zhiku.core.kb.ItemChange;
-import io.zhiku.search.internal.analysis.TextAnalyzers;
 import io.zhiku.search.internal.query.UserQueryParser;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;

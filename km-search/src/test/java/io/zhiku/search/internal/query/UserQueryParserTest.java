@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.zhiku.analysis.TextAnalyzers;
 import io.zhiku.core.ValidationException;
-import io.zhiku.search.internal.analysis.TextAnalyzers;
 import io.zhiku.testkit.Seeded;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,10 +1,9 @@
-package io.zhiku.search.internal.analysis;
+package io.zhiku.analysis;
 
 import com.ibm.icu.text.Normalizer2;
 import com.ibm.icu.text.Transliterator;
 import com.ibm.icu.text.UnicodeSet;
 import com.ibm.icu.text.UnicodeSetIterator;
-import io.zhiku.core.internal.LabelNormalizer;
 import java.io.IOException;
 import java.io.Reader;
 import org.apache.lucene.analysis.CharFilter;
@@ -33,6 +32,12 @@ import org.apache.lucene.analysis.icu.ICUNormalizer2CharFilter;
  * character map is built once, on first use.
  */
 final class ChineseFolding {
+  /**
+   * ICU's transform from traditional to simplified Chinese: the one km-core's label folding uses too
+   * ({@code LabelNormalizer}), so that concept labels and item text fold alike (a test in km-search holds
+   * the two names equal; this module does not depend on km-core, so that Solr can load it alone).
+   */
+  static final String TRADITIONAL_TO_SIMPLIFIED = "Traditional-Simplified";
   private static final Normalizer2 NFKC_CASEFOLD = Normalizer2.getNFKCCasefoldInstance();
 
   private ChineseFolding() {}
@@ -48,7 +53,7 @@ final class ChineseFolding {
       for (int c = 0; c < TABLE.length; c++) {
         TABLE[c] = (char) c;
       }
-      Transliterator t2s = Transliterator.getInstance(LabelNormalizer.TRADITIONAL_TO_SIMPLIFIED);
+      Transliterator t2s = Transliterator.getInstance(TRADITIONAL_TO_SIMPLIFIED);
       UnicodeSet source = t2s.getSourceSet();
       NormalizeCharMap.Builder others = new NormalizeCharMap.Builder();
       boolean anyOther = false;

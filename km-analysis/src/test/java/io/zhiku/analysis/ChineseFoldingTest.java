@@ -1,4 +1,4 @@
-package io.zhiku.search.internal.analysis;
+package io.zhiku.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -6,7 +6,6 @@ import com.ibm.icu.text.Normalizer2;
 import com.ibm.icu.text.Transliterator;
 import com.ibm.icu.text.UnicodeSet;
 import com.ibm.icu.text.UnicodeSetIterator;
-import io.zhiku.core.internal.LabelNormalizer;
 import io.zhiku.testkit.Seeded;
 import java.io.IOException;
 import java.io.Reader;
@@ -65,7 +64,7 @@ class ChineseFoldingTest {
   }
 
   private static Transliterator transform() {
-    return Transliterator.getInstance(LabelNormalizer.TRADITIONAL_TO_SIMPLIFIED);
+    return Transliterator.getInstance(ChineseFolding.TRADITIONAL_TO_SIMPLIFIED);
   }
 
   private static NormalizeCharMap allPairs() {

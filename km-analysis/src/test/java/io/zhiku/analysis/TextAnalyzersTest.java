@@ -1,4 +1,4 @@
-package io.zhiku.search.internal.analysis;
+package io.zhiku.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
