@@ -46,7 +46,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Push latency with 100k items and 10M usage events, on one thread, sampled (p50/p99 in the output).
  *
  * <ul>
- *   <li>{@code zhiku}: {@link KnowledgeBase#push} with the default recommenders (no rules), shows not
+ *   <li>{@code zhiku}: {@link io.zhiku.push.KnowledgePush#push} with the default recommenders (no rules), shows not
  *       recorded so that the state does not drift during the run. Popularity and feedback read the
  *       aggregates kept as events are recorded (rebuilt from the event store when the knowledge base
  *       opens); history is a per-user event scan; similarity is MoreLikeThis.

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Part 5 of the demo: knowledge finds the person. The sales-project system calls {@link KnowledgeBase#push}
+ * Part 5 of the demo: knowledge finds the person. The sales-project system calls {@link io.zhiku.push.KnowledgePush#push}
  * as customer manager Wang's smart-campus project moves from stage to stage; at each stage the push
  * names what helps and why (a curated rule for the stage, what colleagues in the same role used, what
  * resembles the customer's words). Wang takes the first item each time; the host records that, which

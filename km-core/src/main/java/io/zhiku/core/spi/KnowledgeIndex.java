@@ -89,7 +89,7 @@ public interface KnowledgeIndex extends AutoCloseable {
 
   /**
    * The most recently updated published items the principal may read, without an exact count (engines
-   * may stop early), for push.
+   * may stop early), for the item catalog when its in-memory scan gives up.
    *
    * @param principal who
    * @param concepts concept ids, already expanded with their descendants; empty for all items
