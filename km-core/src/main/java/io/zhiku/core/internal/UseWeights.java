@@ -1,5 +1,7 @@
 package io.zhiku.core.internal;
 
+import io.zhiku.core.event.EventQuery;
+import io.zhiku.core.event.UsageEventType;
 import java.util.Set;
 
 /**
@@ -9,6 +11,13 @@ import java.util.Set;
 public final class UseWeights {
   /** The event types with a use or a feedback weight; every other type weighs nothing. */
   public static final Set<String> COUNTED = Set.of("view", "click", "push-accepted", "push-dismissed", "helpful", "reuse", "rate");
+
+  /**
+   * The events of the {@link #COUNTED} types: what a scan that rebuilds usage sums reads, so that it
+   * skips searches, pushes shown and the other types at the store rather than row by row.
+   */
+  public static final EventQuery COUNTED_EVENTS =
+      EventQuery.builder().types(COUNTED.stream().sorted().map(UsageEventType::of).toArray(UsageEventType[]::new)).build();
 
   private UseWeights() {}
 

@@ -38,11 +38,13 @@ final class ItemWrites {
   private final Uncommitted uncommitted;
   /** Commits items and events; called with the lock held when the commit policy's count is reached. */
   private final Runnable commitLocked;
-  private final ReentrantLock lock = new ReentrantLock();
+  /** The item write lock, shared with {@link Lifecycle}. */
+  private final ReentrantLock lock;
   private long sequence; // guarded by lock
 
   ItemWrites(KnowledgeIndex index, ItemTable table, Revocations revocations, List<ChangeListener> listeners, ItemLimits limits,
-      Clock clock, Uncommitted uncommitted, Runnable commitLocked) {
+      Clock clock, Uncommitted uncommitted, ReentrantLock lock, Runnable commitLocked) {
+    this.lock = lock;
     this.index = index;
     this.table = table;
     this.revocations = revocations;

@@ -5,10 +5,10 @@ import io.zhiku.core.ValidationException;
 import io.zhiku.core.ZhikuException;
 import io.zhiku.core.access.Acl;
 import io.zhiku.core.access.Principal;
-import io.zhiku.core.event.EventQuery;
 import io.zhiku.core.event.UsageEvent;
 import io.zhiku.core.event.WorkContext;
 import io.zhiku.core.internal.Checks;
+import io.zhiku.core.internal.UseWeights;
 import io.zhiku.core.item.ItemLimits;
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.search.SearchRequest;
@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,21 +110,23 @@ public final class KnowledgeBase implements AutoCloseable {
     this.recordSearches = b.recordSearches;
     this.popularity = new UsagePopularity(b.popularityHalfLife);
     long started = System.nanoTime();
-    eventStore.scan(EventQuery.ALL, popularity::add);
+    eventStore.scan(UseWeights.COUNTED_EVENTS, popularity::add);
     LOG.debug("item popularity rebuilt from the event store in {} ms", (System.nanoTime() - started) / 1_000_000);
     started = System.nanoTime();
     index.forEachSummary(itemTable::put);
     LOG.debug("item table of {} items loaded in {} ms", itemTable.size(), (System.nanoTime() - started) / 1_000_000);
     this.recentItems = new RecentItems(itemTable, index::get);
     Uncommitted uncommitted = new Uncommitted(clock, b.commitPolicy);
+    ReentrantLock writeLock = new ReentrantLock(); // item writes, refreshes, commits; before the event lock
     this.eventLog = new EventLog(eventStore, clock, b.eventRetention, b.commitPolicy, this::eventsVisible);
-    this.lifecycle = new Lifecycle(index, eventStore, eventLog, revocations, uncommitted);
+    this.lifecycle = new Lifecycle(index, eventStore, eventLog, revocations, uncommitted, writeLock);
     this.events = new UsageEvents(eventLog, popularity, changeListeners, lifecycle::ensureOpen);
-    this.writes = new ItemWrites(index, itemTable, revocations, changeListeners, b.limits, clock, uncommitted, lifecycle::commitLocked);
+    this.writes = new ItemWrites(index, itemTable, revocations, changeListeners, b.limits, clock, uncommitted, writeLock,
+        lifecycle::commitLocked);
     this.taxonomy = new AtomicReference<>(new TaxonomyState(TaxonomyState.open(index, b.taxonomy, uncommitted)));
     this.searches = new Searches(index, taxonomy, popularity, revocations, itemTable, recentItems, clock, this::record);
     this.catalog = new ItemCatalog(itemTable, index, this::taxonomy, searches::hiddenFrom, lifecycle::ensureOpen);
-    lifecycle.start(writes, b.refreshInterval, b.commitPolicy.maxDelay());
+    lifecycle.start(b.refreshInterval, b.commitPolicy.maxDelay());
   }
 
   /**

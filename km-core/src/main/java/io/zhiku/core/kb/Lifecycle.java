@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,11 +24,14 @@ final class Lifecycle {
   private final EventLog eventLog;
   private final Revocations revocations;
   private final Uncommitted uncommitted;
-  private ItemWrites writes; // set once, right after construction
+  /** The item write lock, shared with {@link ItemWrites}. */
+  private final ReentrantLock writeLock;
   private ScheduledExecutorService maintenance;
   private volatile boolean closed;
 
-  Lifecycle(KnowledgeIndex index, EventStore events, EventLog eventLog, Revocations revocations, Uncommitted uncommitted) {
+  Lifecycle(KnowledgeIndex index, EventStore events, EventLog eventLog, Revocations revocations, Uncommitted uncommitted,
+      ReentrantLock writeLock) {
+    this.writeLock = writeLock;
     this.index = index;
     this.events = events;
     this.eventLog = eventLog;
@@ -38,12 +42,10 @@ final class Lifecycle {
   /**
    * Starts the background thread, if either interval is positive.
    *
-   * @param writes the item writes, whose lock refreshes and commits take
    * @param refreshInterval how often to refresh, or zero
    * @param commitDelay the commit policy's longest delay, or zero
    */
-  void start(ItemWrites writes, Duration refreshInterval, Duration commitDelay) {
-    this.writes = writes;
+  void start(Duration refreshInterval, Duration commitDelay) {
     long refreshMillis = refreshInterval.toMillis();
     long commitMillis = commitDelay.toMillis();
     if (refreshMillis <= 0 && commitMillis <= 0) {
@@ -72,13 +74,13 @@ final class Lifecycle {
 
   /** Makes every change and event so far visible to search and scans. */
   void refresh() {
-    writes.lock();
+    writeLock.lock();
     try {
       ensureOpen();
       index.refresh();
       revocations.refreshed();
     } finally {
-      writes.unlock();
+      writeLock.unlock();
     }
     eventLog.lock();
     try {
@@ -104,12 +106,12 @@ final class Lifecycle {
 
   /** Commits; returns the sequence number of the last change committed. */
   long commit() {
-    writes.lock();
+    writeLock.lock();
     try {
       ensureOpen();
       return commitLocked();
     } finally {
-      writes.unlock();
+      writeLock.unlock();
     }
   }
 
@@ -127,7 +129,7 @@ final class Lifecycle {
   }
 
   private void commitIfDue() {
-    writes.lock();
+    writeLock.lock();
     try {
       if (closed) {
         return;
@@ -138,7 +140,7 @@ final class Lifecycle {
       }
       eventLog.commitIfDue();
     } finally {
-      writes.unlock();
+      writeLock.unlock();
     }
   }
 
@@ -157,7 +159,7 @@ final class Lifecycle {
 
   /** Commits, stops the background thread and closes the engine; again, does nothing. */
   void close() {
-    writes.lock();
+    writeLock.lock();
     try {
       if (closed) {
         return;
@@ -174,7 +176,7 @@ final class Lifecycle {
         eventLog.unlock();
       }
     } finally {
-      writes.unlock();
+      writeLock.unlock();
     }
     if (maintenance == null) {
       return;

@@ -5,6 +5,7 @@ import io.zhiku.core.event.EventQuery;
 import io.zhiku.core.event.EventRow;
 import io.zhiku.core.event.UsageEvent;
 import io.zhiku.core.event.WorkContext;
+import io.zhiku.core.internal.UseWeights;
 import io.zhiku.core.item.ItemSummary;
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.kb.ChangeListener;
@@ -97,7 +98,7 @@ public final class PushAttachment implements AutoCloseable {
     @Override
     public void attached(long itemSequence, long eventSequence) {
       long started = System.nanoTime();
-      kb.events().scan(EventQuery.ALL, stats::add);
+      kb.events().scan(UseWeights.COUNTED_EVENTS, stats::add); // the statistics count no other type
       LOG.debug("usage statistics built from the event store in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 

@@ -7,8 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -16,6 +14,8 @@ import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.client.solrj.request.ConfigSetAdminRequest;
+import org.apache.solr.common.SolrException;
+import org.apache.solr.common.util.ContentStreamBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,14 +57,9 @@ public final class SolrCollections {
     count("shards", shards);
     count("replicas", replicas);
     try {
-      Path zip = Files.createTempFile("zhiku-configset", ".zip");
-      try {
-        Files.write(zip, configsetZip());
-        new ConfigSetAdminRequest.Upload().setConfigSetName(configName).setUploadFile(zip.toFile(), "application/zip")
-            .setOverwrite(true).process(client);
-      } finally {
-        Files.deleteIfExists(zip);
-      }
+      new ConfigSetAdminRequest.Upload().setConfigSetName(configName).setOverwrite(true)
+          .setUploadStream(new ContentStreamBase.ByteArrayStream(configsetZip(), configName + ".zip", "application/zip"))
+          .process(client);
       if (CollectionAdminRequest.listCollections(client).contains(collection)) {
         LOG.info("collection {} exists; left as it is", collection);
         return false;
@@ -72,10 +67,7 @@ public final class SolrCollections {
       CollectionAdminRequest.createCollection(collection, configName, shards, replicas).process(client);
       LOG.info("collection {} created on configset {}: {} shards, {} replicas each", collection, configName, shards, replicas);
       return true;
-    } catch (SolrServerException | IOException | RuntimeException e) {
-      if (e instanceof ZhikuException z) {
-        throw z;
-      }
+    } catch (SolrServerException | IOException | SolrException e) {
       throw new ZhikuException("could not set up the collection " + collection + " on configset " + configName + ": "
           + e.getClass().getSimpleName(), e);
     }
