@@ -52,16 +52,23 @@ public sealed interface ItemChange {
    *
    * @param sequence the change's sequence number
    * @param id the item's id
+   * @param version the version of the item deleted (what an engine shared by many writers checks
+   *     before it deletes)
    */
-  record Delete(long sequence, String id) implements ItemChange {
+  record Delete(long sequence, String id, long version) implements ItemChange {
     /**
      * Validates.
      *
      * @param sequence the change's sequence number
      * @param id the item's id
+     * @param version the version of the item deleted, 1 or more
+     * @throws io.zhiku.core.ValidationException if the id is not valid or the version is below 1
      */
     public Delete {
       Checks.id("ItemChange.Delete.id", id);
+      if (version < 1) {
+        throw new io.zhiku.core.ValidationException("ItemChange.Delete.version", Long.toString(version), "at least 1");
+      }
     }
   }
 }

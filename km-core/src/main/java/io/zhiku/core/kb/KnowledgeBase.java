@@ -16,6 +16,7 @@ import io.zhiku.core.search.SearchResult;
 import io.zhiku.core.search.SimilarItem;
 import io.zhiku.core.search.SuggestRequest;
 import io.zhiku.core.search.Suggestion;
+import io.zhiku.core.spi.EngineCapability;
 import io.zhiku.core.spi.EventStore;
 import io.zhiku.core.spi.KnowledgeIndex;
 import io.zhiku.core.taxonomy.Concept;
@@ -25,6 +26,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
@@ -103,11 +105,14 @@ public final class KnowledgeBase implements AutoCloseable {
   private final Lifecycle lifecycle;
   private final Clock clock;
   private final boolean recordSearches;
+  /** Whether other knowledge bases share the engine's data ({@link EngineCapability#SHARED}). */
+  private final boolean shared;
 
   KnowledgeBase(KnowledgeBaseBuilder b, KnowledgeIndex index, EventStore eventStore) {
     this.index = index;
     this.clock = b.clock;
     this.recordSearches = b.recordSearches;
+    this.shared = index.capabilities().contains(EngineCapability.SHARED);
     this.popularity = new UsagePopularity(b.popularityHalfLife);
     long started = System.nanoTime();
     eventStore.scan(UseWeights.COUNTED_EVENTS, popularity::add);
@@ -119,7 +124,7 @@ public final class KnowledgeBase implements AutoCloseable {
     Uncommitted uncommitted = new Uncommitted(clock, b.commitPolicy);
     ReentrantLock writeLock = new ReentrantLock(); // item writes, refreshes, commits; before the event lock
     this.eventLog = new EventLog(eventStore, clock, b.eventRetention, b.commitPolicy, this::eventsVisible);
-    this.lifecycle = new Lifecycle(index, eventStore, eventLog, revocations, uncommitted, writeLock);
+    this.lifecycle = new Lifecycle(index, eventStore, eventLog, revocations, uncommitted, writeLock, this::followLocked);
     this.events = new UsageEvents(eventLog, popularity, changeListeners, lifecycle::ensureOpen);
     this.writes = new ItemWrites(index, itemTable, revocations, changeListeners, b.limits, clock, uncommitted, writeLock,
         lifecycle::commitLocked);
@@ -160,7 +165,9 @@ public final class KnowledgeBase implements AutoCloseable {
   }
 
   /**
-   * Stores an item, creating it or replacing the stored one with the same id, whatever its version.
+   * Stores an item, creating it or replacing the stored one with the same id, whatever its version. On
+   * an engine shared by many knowledge bases, if another one changes the item between this one's read and
+   * its write, the write is made again on the new version (up to 16 times, then the conflict is thrown).
    *
    * @param item the item
    * @return the item as stored, with its new version and timestamps
@@ -185,11 +192,17 @@ public final class KnowledgeBase implements AutoCloseable {
   }
 
   /**
-   * Stores several items, all or nothing: if any of them is invalid, nothing is written.
+   * Stores several items, whatever their versions. If any of them is invalid, nothing is written. With an
+   * engine of {@link EngineCapability#ATOMIC_BATCHES} (the embedded default), the batch is stored all or
+   * nothing. Without it (a batch spread over a cluster's shards), each item is stored or not on its own:
+   * when the engine fails part of the batch, the items it stored stay stored (and are reported to change
+   * listeners), the exception names the first item that failed, and {@link #get} shows which were stored.
+   * Items another knowledge base changed first are written again, as {@link #put(KnowledgeItem)} does.
    *
    * @param items the items, each id at most once
    * @return the items as stored, in the same order
-   * @throws ValidationException if an item is invalid or an id repeats
+   * @throws ValidationException if an item is invalid or an id repeats; nothing is written
+   * @throws ZhikuException if the engine fails (see above for what was written)
    */
   public List<KnowledgeItem> putAll(List<KnowledgeItem> items) {
     Checks.count("KnowledgeBase.putAll", Checks.present("items", items).size(), 100_000);
@@ -229,7 +242,9 @@ public final class KnowledgeBase implements AutoCloseable {
   public Optional<KnowledgeItem> get(String id) {
     Checks.id("id", id);
     ensureOpen();
-    return recentItems.get(id);
+    // The cache answers from what this knowledge base has heard of; on a shared engine another one may
+    // have written since, and only the engine knows.
+    return shared ? index.get(id) : recentItems.get(id);
   }
 
   /**
@@ -389,6 +404,16 @@ public final class KnowledgeBase implements AutoCloseable {
   }
 
   /**
+   * What the engine promises beyond what every engine must: {@link EngineCapability#ATOMIC_BATCHES} for
+   * {@link #putAll}, {@link EngineCapability#SHARED} when many knowledge bases share its data.
+   *
+   * @return the engine's capabilities
+   */
+  public Set<EngineCapability> engineCapabilities() {
+    return index.capabilities();
+  }
+
+  /**
    * The clock this knowledge base stamps items and events with and reads "now" from; derived stores
    * (km-push, km-graph) use it too, so that a test clock rules them all.
    *
@@ -451,7 +476,12 @@ public final class KnowledgeBase implements AutoCloseable {
     writes.putTaxonomy(newTaxonomy, () -> taxonomy.set(new TaxonomyState(newTaxonomy)), lifecycle::ensureOpen);
   }
 
-  /** Makes every change and event so far visible to search, event scans and the derived stores. */
+  /**
+   * Makes every change and event so far visible to search, event scans and the derived stores. On an
+   * engine shared by many knowledge bases ({@link EngineCapability#SHARED}), first follows the changes the
+   * others made (see {@link KnowledgeIndex#poll()}): the item catalog and the change listeners hear them as
+   * they hear this one's own. The background thread does both every refresh interval.
+   */
   public void refresh() {
     lifecycle.refresh();
   }
@@ -492,6 +522,11 @@ public final class KnowledgeBase implements AutoCloseable {
 
   private void ensureOpen() {
     lifecycle.ensureOpen();
+  }
+
+  /** Follows other writers' changes to a shared engine; for {@link Lifecycle}, with the item write lock held. */
+  private void followLocked() {
+    writes.followLocked();
   }
 
   /**

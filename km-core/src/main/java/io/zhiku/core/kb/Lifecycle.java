@@ -26,12 +26,15 @@ final class Lifecycle {
   private final Uncommitted uncommitted;
   /** The item write lock, shared with {@link ItemWrites}. */
   private final ReentrantLock writeLock;
+  /** Follows the changes other writers of a shared engine made; called with the item write lock held. */
+  private final Runnable followLocked;
   private ScheduledExecutorService maintenance;
   private volatile boolean closed;
 
   Lifecycle(KnowledgeIndex index, EventStore events, EventLog eventLog, Revocations revocations, Uncommitted uncommitted,
-      ReentrantLock writeLock) {
+      ReentrantLock writeLock, Runnable followLocked) {
     this.writeLock = writeLock;
+    this.followLocked = followLocked;
     this.index = index;
     this.events = events;
     this.eventLog = eventLog;
@@ -77,6 +80,7 @@ final class Lifecycle {
     writeLock.lock();
     try {
       ensureOpen();
+      followLocked.run();
       index.refresh();
       revocations.refreshed();
     } finally {
@@ -95,6 +99,7 @@ final class Lifecycle {
   void refreshAllLocked(Runnable then) {
     eventLog.lock();
     try {
+      followLocked.run();
       index.refresh();
       revocations.refreshed();
       eventLog.refreshLocked();

@@ -25,8 +25,14 @@ import java.util.function.Consumer;
  * <p>Contract:
  *
  * <ul>
- *   <li>{@link #apply} is all or nothing: after a failure none of the batch is visible or committed.
- *   <li>{@link #get} is real-time: it sees every applied change, refreshed or not.
+ *   <li>{@link #apply} stores each {@link ItemChange.Put}'s item with the version the knowledge base gave
+ *       it, the stored version plus one (1 for an item that does not exist), and deletes each {@link
+ *       ItemChange.Delete}'s item, whose stored version the change names. An engine with {@link
+ *       EngineCapability#ATOMIC_BATCHES} applies a batch all or nothing: after a failure none of it is
+ *       visible or committed. An engine with {@link EngineCapability#SHARED} checks, atomically per item,
+ *       that the stored version is still the one the change was based on.
+ *   <li>{@link #get} is real-time: it sees every applied change, refreshed or not (on a shared engine,
+ *       every change any writer applied).
  *   <li>{@link #search} sees the changes applied before the last {@link #refresh}, and only items the
  *       request's principal may read.
  *   <li>{@link #commit} makes every applied change durable, together with the highest sequence number
@@ -35,12 +41,42 @@ import java.util.function.Consumer;
  */
 public interface KnowledgeIndex extends AutoCloseable {
   /**
-   * Applies a batch of changes, atomically.
+   * What this engine promises beyond what every engine must.
+   *
+   * @return the capabilities (the embedded Lucene engine: {@link EngineCapability#ATOMIC_BATCHES})
+   */
+  Set<EngineCapability> capabilities();
+
+  /**
+   * Applies a batch of changes: all or nothing with {@link EngineCapability#ATOMIC_BATCHES}, else each
+   * change on its own.
    *
    * @param changes the changes, in sequence order, at most one per item id
-   * @throws io.zhiku.core.ZhikuException if the engine fails; nothing of the batch is applied
+   * @throws io.zhiku.core.kb.VersionConflictException on a {@link EngineCapability#SHARED} engine, if
+   *     another writer changed an item since the change was made (naming the version the change was based
+   *     on and the stored one): with atomic batches nothing is applied; without them, only when the batch
+   *     holds one change
+   * @throws PartialBatchException without atomic batches, if some changes failed: it lists those applied
+   * @throws io.zhiku.core.ZhikuException if the engine fails; with atomic batches nothing is applied
    */
   void apply(List<ItemChange> changes);
+
+  /**
+   * The changes other writers made to a {@link EngineCapability#SHARED} engine's data that this object
+   * has not returned yet: the change feed each knowledge base follows (on every refresh) to keep its item
+   * catalog and its change listeners in step with every other instance.
+   *
+   * <p>Each change is returned once, and never one that was applied through this object or is older, for
+   * its item, than one applied or returned before; each item's changes come in the order they were made.
+   * Changes become visible here no later than to {@link #search} (the engine says with what lag).
+   *
+   * @return the changes, in the order to apply them; their sequence numbers are the engine's own positions
+   *     (the knowledge base numbers them again). Always empty for an engine that is not shared (the default)
+   * @throws io.zhiku.core.ZhikuException if the engine fails; the changes are then returned by a later call
+   */
+  default List<ItemChange> poll() {
+    return List.of();
+  }
 
   /**
    * The current version of an item, including changes not yet refreshed.
@@ -136,7 +172,9 @@ public interface KnowledgeIndex extends AutoCloseable {
   void commit();
 
   /**
-   * The highest sequence number applied, committed or not (0 for a new index).
+   * The highest sequence number applied, committed or not (0 for a new index). On a {@link
+   * EngineCapability#SHARED} engine, sequence numbers are each knowledge base's own count of the changes
+   * it applied and followed; such an engine may answer 0 when it opens, and the count starts again.
    *
    * @return the sequence number
    */

@@ -43,6 +43,7 @@ import io.zhiku.core.search.SearchRequest;
 import io.zhiku.core.search.SuggestRequest;
 import io.zhiku.core.search.Suggestion;
 import io.zhiku.core.search.TextEmbedder;
+import io.zhiku.core.spi.EngineCapability;
 import io.zhiku.core.spi.IndexSearch;
 import io.zhiku.core.spi.IndexSearchResult;
 import io.zhiku.core.spi.KnowledgeIndex;
@@ -271,6 +272,11 @@ final class LuceneKnowledgeIndex extends LuceneStore implements KnowledgeIndex {
       throw new ZhikuException("the embedder " + embedder.name() + " returned " + problem + " for " + what);
     }
     return v;
+  }
+
+  @Override
+  public Set<EngineCapability> capabilities() {
+    return Set.of(EngineCapability.ATOMIC_BATCHES);
   }
 
   @Override

@@ -47,7 +47,7 @@ class ItemSummariesTest {
             continue;
           }
           if (r.nextInt(5) == 0) {
-            changes.add(new ItemChange.Delete(++sequence, id));
+            changes.add(new ItemChange.Delete(++sequence, id, 1));
             live.remove(id);
           } else {
             KnowledgeItem item = item(r, id, batch);
