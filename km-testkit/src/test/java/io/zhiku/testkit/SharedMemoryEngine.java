@@ -177,25 +177,34 @@ final class SharedMemoryEngine implements EngineKit.Store {
       }
     }
 
-    /** Visits the live items and moves the feed past them, so that polling goes on from this state. */
+    /**
+     * Visits the live items and moves the feed past them, so that polling goes on from this state (the
+     * knowledge base builds its item table from it).
+     */
     @Override
     public void forEachSummary(Consumer<ItemSummary> visitor) {
-      forEachItem(item -> visitor.accept(ItemSummary.of(item)));
-    }
-
-    @Override
-    public void forEachItem(Consumer<KnowledgeItem> visitor) {
-      List<KnowledgeItem> live = new ArrayList<>();
+      List<KnowledgeItem> live;
       synchronized (lock) {
         position = log.size();
-        docs.values().forEach(d -> {
-          seen.put(d.id(), d.revision());
-          if (d.item() != null) {
-            live.add(d.item());
-          }
-        });
+        docs.values().forEach(d -> seen.put(d.id(), d.revision()));
+        live = live();
+      }
+      live.forEach(item -> visitor.accept(ItemSummary.of(item)));
+    }
+
+    /** Visits the live items; the feed is left where it is (the item table has not seen these). */
+    @Override
+    public void forEachItem(Consumer<KnowledgeItem> visitor) {
+      List<KnowledgeItem> live;
+      synchronized (lock) {
+        live = live();
       }
       live.forEach(visitor);
+    }
+
+    /** The live items; called with the lock held. */
+    private List<KnowledgeItem> live() {
+      return docs.values().stream().map(Doc::item).filter(java.util.Objects::nonNull).toList();
     }
 
     @Override

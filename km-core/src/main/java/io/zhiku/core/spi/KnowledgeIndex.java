@@ -110,6 +110,7 @@ public interface KnowledgeIndex extends AutoCloseable {
    * Visits the summary of every live (not deleted) item as of the last refresh, in no particular order.
    * The knowledge base calls it once when it opens, to build its in-memory {@link io.zhiku.core.kb.ItemCatalog}
    * (which push checks candidates against); an engine should answer from columns it keeps anyway rather than load every item.
+   * On a {@link EngineCapability#SHARED} engine, {@link #poll()} goes on from the state this visited.
    *
    * @param visitor receives each summary, on the calling thread
    */
