@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zhiku.core.access.Acl;
+import io.zhiku.core.event.UsageEvent;
 import io.zhiku.core.item.ItemSummary;
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.kb.ChangeListener;
@@ -13,7 +14,6 @@ import io.zhiku.core.kb.CommitPolicy;
 import io.zhiku.core.kb.ItemChange;
 import io.zhiku.core.kb.KnowledgeBase;
 import io.zhiku.core.kb.VersionConflictException;
-import io.zhiku.core.event.UsageEvent;
 import io.zhiku.core.spi.EngineCapability;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,8 +33,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The contract of an engine that many knowledge bases share ({@link EngineCapability#SHARED}), for
  * every such engine: several knowledge bases opened on one {@link EngineKit.Store} (in a real deployment,
- * one per application server) act as one. A write in one is read at once by id in the others, and after
- * their next refresh it is in their item catalogs and reaches their change listeners; optimistic versions
+ * one per application server) act as one. A write in one is read at once by id in the others, and once
+ * the writer has refreshed (or the engine's own visibility lag has passed), the others' next refresh puts
+ * it in their item catalogs and tells their change listeners; optimistic versions
  * conflict across instances exactly as within one; concurrent writers from several instances and threads
  * lose no update; and after a random workload every instance's derived state equals the stored truth.
  *
@@ -56,16 +57,19 @@ public abstract class SharedEngineKit extends EngineKit {
       Mirror heardByB = Mirror.attach(b);
       KnowledgeItem stored = a.put(item("x", "Written in A", Acl.PUBLIC));
       assertEquals(Optional.of(stored), b.get("x"), "real-time get in another instance, before any refresh");
+      a.refresh(); // the writer's refresh makes its writes visible to every instance's search and feed
       b.refresh();
       assertEquals(Optional.of(ItemSummary.of(stored)), b.catalog().summary("x"), "B's catalog follows A's write");
       assertEquals(Map.of("x", 1L), heardByB.versions(), "B's listeners heard A's write");
       assertTrue(b.delete("x"));
       assertTrue(a.get("x").isEmpty(), "a delete is real-time in the other instance too");
       Mirror heardByA = Mirror.attach(a);
+      b.refresh();
       a.refresh();
       assertTrue(a.catalog().summary("x").isEmpty(), "A's catalog follows B's delete");
       assertEquals(Map.of(), heardByA.versions());
       KnowledgeItem again = a.put(item("x", "Created again", Acl.PUBLIC));
+      a.refresh();
       b.refresh();
       assertEquals(Map.of("x", again.version()), heardByB.versions(), "a re-created item follows its deletion");
       assertEquals("Created again", b.get("x").orElseThrow().title());
@@ -207,9 +211,10 @@ public abstract class SharedEngineKit extends EngineKit {
       for (int i = 0; i < 40; i++) {
         kbs.get(0).get("i" + i).ifPresent(item -> truth.put(item.id(), item.version()));
       }
+      kbs.forEach(KnowledgeBase::refresh); // each makes its own writes visible to every instance's feed
       for (int i = 0; i < kbs.size(); i++) {
         KnowledgeBase kb = kbs.get(i);
-        kb.refresh();
+        kb.refresh(); // and follows everyone's
         assertEquals(truth, mirrors.get(i).versions(), "instance " + i + "'s listener");
         assertEquals(truth.size(), kb.catalog().size(), "instance " + i + "'s catalog size");
         for (String id : truth.keySet()) {

@@ -3,7 +3,6 @@ package io.zhiku.testkit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import io.zhiku.core.kb.KnowledgeBase;
 import io.zhiku.core.kb.KnowledgeBaseBuilder;
 import java.util.List;
 import org.junit.jupiter.api.Test;

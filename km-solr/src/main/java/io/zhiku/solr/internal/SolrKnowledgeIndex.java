@@ -1,0 +1,392 @@
+package io.zhiku.solr.internal;
+
+import io.zhiku.core.ZhikuException;
+import io.zhiku.core.access.Principal;
+import io.zhiku.core.internal.Checks;
+import io.zhiku.core.internal.TaxonomyJson;
+import io.zhiku.core.item.ItemSummary;
+import io.zhiku.core.item.KnowledgeItem;
+import io.zhiku.core.kb.ItemChange;
+import io.zhiku.core.kb.VersionConflictException;
+import io.zhiku.core.search.ScoredItem;
+import io.zhiku.core.search.SuggestRequest;
+import io.zhiku.core.search.Suggestion;
+import io.zhiku.core.spi.EngineCapability;
+import io.zhiku.core.spi.IndexSearch;
+import io.zhiku.core.spi.IndexSearchResult;
+import io.zhiku.core.spi.KnowledgeIndex;
+import io.zhiku.core.spi.PartialBatchException;
+import io.zhiku.core.taxonomy.Taxonomy;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.apache.solr.client.solrj.SolrClient;
+import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.client.solrj.SolrServerException;
+import org.apache.solr.client.solrj.request.UpdateRequest;
+import org.apache.solr.client.solrj.response.QueryResponse;
+import org.apache.solr.client.solrj.response.UpdateResponse;
+import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrDocumentList;
+import org.apache.solr.common.SolrException;
+import org.apache.solr.common.SolrInputDocument;
+import org.apache.solr.common.params.CursorMarkParams;
+import org.apache.solr.common.params.ModifiableSolrParams;
+import org.apache.solr.common.util.NamedList;
+
+/**
+ * Items on a SolrCloud collection that many knowledge bases share (work in progress, issue 19: the item
+ * store, its compare-and-set writes and its change feed are here; search is not yet, and the engine is
+ * not registered). The design, with its ordering and lag guarantees, is in {@code km-solr/README.md}:
+ *
+ * <ul>
+ *   <li>Each change of an id is a document with the next revision ({@code zhiku_rev}, growing across
+ *       deletions), which the configset's version-constraints processor compares and sets on the shard
+ *       leader; a deletion is a tombstone document. {@link #apply} first reads the batch's documents in
+ *       real time and checks each change's base version against the live one.
+ *   <li>{@link #poll()} reads, sorted by Solr's per-shard {@code _version_}, every document from a window
+ *       below the highest {@code _version_} seen, and hands on a change only if its revision is above the
+ *       last one this object wrote, read at open, or handed on for that id.
+ * </ul>
+ *
+ * <p>Thread-safe: {@link #apply}, {@link #poll()} and {@link #forEachSummary} share one lock for the
+ * feed's state; reads go to Solr directly. The client is the caller's, and stays open after {@link #close()}.
+ */
+public final class SolrKnowledgeIndex implements KnowledgeIndex {
+  /** The engine's own document holding the taxonomy; item ids cannot contain '#'. */
+  static final String TAXONOMY_ID = "#taxonomy";
+  /** How many documents one page of a scan or of the feed reads. */
+  private static final int PAGE = 500;
+  /** The fields that say what a document is: enough to decode an item or a tombstone. */
+  private static final String DOC_FIELDS = "id,zhiku_rev,version,deleted,json";
+
+  private final SolrClient client;
+  private final String collection;
+  /** The feed's overlap window in {@code _version_} units (milliseconds shifted left 20 bits). */
+  private final long windowUnits;
+  /** Guards {@link #seen}, {@link #highWater} and the sequence numbers. */
+  private final Object feedLock = new Object();
+  /** The latest revision of each id this object wrote, read at open or handed on. */
+  private final Map<String, Long> seen = new HashMap<>();
+  private long highWater;
+  private long lastSequence;
+  private long committedSequence;
+  /** Whether this object wrote since its last soft commit. */
+  private volatile boolean dirty;
+
+  /**
+   * Opens the items of a collection, which must exist (see {@link SolrCollections#ensure}).
+   *
+   * @param client a client of the cluster
+   * @param collection the collection
+   * @param window how late, after Solr gave a change its {@code _version_}, the change may become
+   *     searchable and still be seen by the feed: at least the soft-commit interval plus the nodes' clock skew
+   */
+  public SolrKnowledgeIndex(SolrClient client, String collection, Duration window) {
+    this.client = Checks.present("client", client);
+    this.collection = Checks.token("collection", collection);
+    this.windowUnits = Checks.present("window", window).toMillis() << 20;
+  }
+
+  @Override
+  public Set<EngineCapability> capabilities() {
+    return Set.of(EngineCapability.SHARED);
+  }
+
+  @Override
+  public void apply(List<ItemChange> changes) {
+    List<String> ids = changes.stream().map(ItemChange::id).toList();
+    Map<String, SolrDocument> stored = realTime(ids);
+    Map<String, RuntimeException> failures = new LinkedHashMap<>();
+    Map<String, Long> revisions = new HashMap<>();
+    List<SolrInputDocument> docs = new ArrayList<>();
+    for (ItemChange c : changes) {
+      SolrDocument d = stored.get(c.id());
+      long live = liveVersion(d);
+      if (live != base(c)) {
+        failures.put(c.id(), new VersionConflictException(c.id(), base(c), live));
+        continue;
+      }
+      long revision = d == null ? 1 : revision(d) + 1;
+      revisions.put(c.id(), revision);
+      docs.add(SolrItems.document(c, revision));
+    }
+    if (!docs.isEmpty()) {
+      UpdateRequest request = new UpdateRequest();
+      request.add(docs);
+      UpdateResponse response = process(request);
+      Map<String, String> refused = refused(response);
+      if (!refused.isEmpty()) {
+        Map<String, SolrDocument> now = realTime(List.copyOf(refused.keySet()));
+        for (ItemChange c : changes) {
+          String message = refused.get(c.id());
+          if (message != null) {
+            long live = liveVersion(now.get(c.id()));
+            failures.put(c.id(), live != base(c) ? new VersionConflictException(c.id(), base(c), live)
+                : new ZhikuException("the collection " + collection + " refused item \"" + c.id() + "\": " + message));
+          }
+        }
+      }
+      dirty = true;
+    }
+    List<ItemChange> applied = changes.stream().filter(c -> !failures.containsKey(c.id())).toList();
+    synchronized (feedLock) {
+      for (ItemChange c : applied) {
+        seen.merge(c.id(), revisions.get(c.id()), Math::max);
+        lastSequence = Math.max(lastSequence, c.sequence());
+      }
+    }
+    if (failures.isEmpty()) {
+      return;
+    }
+    if (changes.size() == 1) {
+      throw failures.values().iterator().next();
+    }
+    throw new PartialBatchException(applied, failures);
+  }
+
+  @Override
+  public List<ItemChange> poll() {
+    synchronized (feedLock) {
+      long from = Math.max(0, highWater - windowUnits);
+      SolrQuery q = new SolrQuery("*:*");
+      q.addFilterQuery("_version_:[" + from + " TO *]", "-state:true");
+      q.setFields(DOC_FIELDS + ",_version_");
+      q.setSort("_version_", SolrQuery.ORDER.asc);
+      q.addSort("id", SolrQuery.ORDER.asc);
+      List<ItemChange> out = new ArrayList<>();
+      scan(q, d -> {
+        long version = (Long) d.getFieldValue("_version_");
+        highWater = Math.max(highWater, version);
+        String id = (String) d.getFieldValue("id");
+        long revision = revision(d);
+        if (revision > seen.getOrDefault(id, 0L)) {
+          seen.put(id, revision);
+          out.add(SolrItems.change(d, version));
+        }
+      });
+      return out;
+    }
+  }
+
+  @Override
+  public Optional<KnowledgeItem> get(String id) {
+    SolrDocument d = realTime(List.of(id)).get(id);
+    return d == null || SolrItems.deleted(d) ? Optional.empty() : Optional.of(SolrItems.item(d));
+  }
+
+  /** Visits the live items and moves the feed past every document read, so that polling goes on from here. */
+  @Override
+  public void forEachSummary(Consumer<ItemSummary> visitor) {
+    SolrQuery q = new SolrQuery("*:*");
+    q.addFilterQuery("-state:true");
+    q.setFields(DOC_FIELDS + ",_version_");
+    q.setSort("id", SolrQuery.ORDER.asc);
+    List<ItemSummary> live = new ArrayList<>();
+    synchronized (feedLock) {
+      scan(q, d -> {
+        highWater = Math.max(highWater, (Long) d.getFieldValue("_version_"));
+        seen.merge((String) d.getFieldValue("id"), revision(d), Math::max);
+        if (!SolrItems.deleted(d)) {
+          live.add(ItemSummary.of(SolrItems.item(d)));
+        }
+      });
+    }
+    live.forEach(visitor);
+  }
+
+  @Override
+  public void forEachItem(Consumer<KnowledgeItem> visitor) {
+    SolrQuery q = new SolrQuery("*:*");
+    q.addFilterQuery("-state:true", "-deleted:true");
+    q.setFields(DOC_FIELDS);
+    q.setSort("id", SolrQuery.ORDER.asc);
+    scan(q, d -> visitor.accept(SolrItems.item(d)));
+  }
+
+  @Override
+  public void putTaxonomy(Taxonomy taxonomy) {
+    String json = new String(TaxonomyJson.write(taxonomy), StandardCharsets.UTF_8);
+    for (int attempt = 1; ; attempt++) {
+      SolrDocument current = realTime(List.of(TAXONOMY_ID)).get(TAXONOMY_ID);
+      SolrInputDocument d = new SolrInputDocument();
+      d.setField("id", TAXONOMY_ID);
+      d.setField("state", true);
+      d.setField("zhiku_rev", current == null ? 1 : revision(current) + 1);
+      d.setField("json", json);
+      UpdateRequest request = new UpdateRequest();
+      request.add(d);
+      Map<String, String> refused = refused(process(request));
+      if (refused.isEmpty()) {
+        dirty = true;
+        return;
+      }
+      if (attempt == 16) { // another instance keeps storing its own taxonomy: give up rather than spin
+        throw new ZhikuException("the collection " + collection + " refused the taxonomy: " + refused.get(TAXONOMY_ID));
+      }
+    }
+  }
+
+  @Override
+  public Optional<Taxonomy> storedTaxonomy() {
+    SolrDocument d = realTime(List.of(TAXONOMY_ID)).get(TAXONOMY_ID);
+    return d == null ? Optional.empty()
+        : Optional.of(TaxonomyJson.read(((String) d.getFieldValue("json")).getBytes(StandardCharsets.UTF_8),
+            "the collection " + collection));
+  }
+
+  @Override
+  public IndexSearchResult search(IndexSearch search) {
+    throw notYet();
+  }
+
+  @Override
+  public List<Suggestion> suggestTitles(SuggestRequest request, Set<String> excludedIds) {
+    throw notYet();
+  }
+
+  @Override
+  public List<ScoredItem> newest(Principal principal, Set<String> concepts, int limit) {
+    throw notYet();
+  }
+
+  @Override
+  public List<ScoredItem> similar(Principal principal, String text, int limit, Set<String> excludedIds) {
+    throw notYet();
+  }
+
+  private static UnsupportedOperationException notYet() {
+    return new UnsupportedOperationException("the SolrCloud engine does not search yet (issue 19)");
+  }
+
+  /** A soft commit, if this object wrote since the last one: other instances' writes are made visible by autoSoftCommit. */
+  @Override
+  public void refresh() {
+    if (!dirty) {
+      return;
+    }
+    dirty = false;
+    try {
+      client.commit(collection, true, true, true);
+    } catch (SolrServerException | IOException | SolrException e) {
+      dirty = true;
+      throw failure("make its changes visible", e);
+    }
+  }
+
+  /** Nothing to send: an acknowledged write is already in the update log of every replica. */
+  @Override
+  public void commit() {
+    synchronized (feedLock) {
+      committedSequence = lastSequence;
+    }
+  }
+
+  @Override
+  public long lastSequence() {
+    synchronized (feedLock) {
+      return lastSequence;
+    }
+  }
+
+  @Override
+  public long committedSequence() {
+    synchronized (feedLock) {
+      return committedSequence;
+    }
+  }
+
+  @Override
+  public void close() {}
+
+  /** The stored documents of some ids, tombstones included, in real time (the update log). */
+  private Map<String, SolrDocument> realTime(List<String> ids) {
+    ModifiableSolrParams params = new ModifiableSolrParams();
+    params.set("fl", DOC_FIELDS);
+    try {
+      SolrDocumentList docs = client.getById(collection, ids, params);
+      Map<String, SolrDocument> out = new HashMap<>();
+      docs.forEach(d -> out.put((String) d.getFieldValue("id"), d));
+      return out;
+    } catch (SolrServerException | IOException | SolrException e) {
+      throw failure("read items by id", e);
+    }
+  }
+
+  /** Visits every document of a query, page by page with a cursor (the sort must end on the id). */
+  private void scan(SolrQuery query, Consumer<SolrDocument> visitor) {
+    query.setRows(PAGE);
+    String cursor = CursorMarkParams.CURSOR_MARK_START;
+    try {
+      while (true) {
+        query.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
+        QueryResponse response = client.query(collection, query);
+        response.getResults().forEach(visitor);
+        String next = response.getNextCursorMark();
+        if (next == null || next.equals(cursor)) {
+          return;
+        }
+        cursor = next;
+      }
+    } catch (SolrServerException | IOException | SolrException e) {
+      throw failure("read items", e);
+    }
+  }
+
+  private UpdateResponse process(UpdateRequest request) {
+    try {
+      return request.process(client, collection);
+    } catch (SolrServerException | IOException | SolrException e) {
+      throw failure("write items", e);
+    }
+  }
+
+  /** The documents of an update that the tolerant processor reports as refused: id to Solr's message. */
+  static Map<String, String> refused(UpdateResponse response) {
+    Map<String, String> out = new LinkedHashMap<>();
+    Object errors = response.getResponseHeader() == null ? null : response.getResponseHeader().get("errors");
+    if (errors instanceof List<?> list) {
+      for (Object e : list) {
+        Object id = field(e, "id");
+        if (id != null) {
+          out.put(id.toString(), String.valueOf(field(e, "message")));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Object field(Object entry, String name) {
+    if (entry instanceof NamedList<?> n) {
+      return n.get(name);
+    }
+    return entry instanceof Map<?, ?> m ? m.get(name) : null;
+  }
+
+  private ZhikuException failure(String what, Exception e) {
+    return new ZhikuException("the collection " + collection + " could not " + what + ": " + e.getClass().getSimpleName()
+        + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+  }
+
+  /** The live version of an item's stored document: 0 if there is none or it is a tombstone. */
+  private static long liveVersion(SolrDocument d) {
+    return d == null || SolrItems.deleted(d) ? 0 : ((Number) d.getFieldValue("version")).longValue();
+  }
+
+  /** The live version a change is based on. */
+  private static long base(ItemChange c) {
+    return c instanceof ItemChange.Put p ? p.item().version() - 1 : ((ItemChange.Delete) c).version();
+  }
+
+  private static long revision(SolrDocument d) {
+    return ((Number) d.getFieldValue("zhiku_rev")).longValue();
+  }
+}
