@@ -72,6 +72,15 @@ import org.slf4j.LoggerFactory;
  * its {@link ChangeListener} hears every item change and stored event synchronously, in sequence order,
  * after catching up from {@link #lastSequence()} and {@link UsageEvents#lastSequence()}.
  *
+ * <p><b>Sharing an engine.</b> On an engine that many knowledge bases share ({@link
+ * EngineCapability#SHARED}: a SolrCloud cluster behind several application servers), versions are checked
+ * against the engine, so {@link #put(KnowledgeItem, long)} conflicts across instances as within one;
+ * {@link #get} reads the engine; every refresh follows the other instances' writes into the item catalog
+ * and the change listeners; revocation made by another instance takes effect with the engine's own
+ * visibility lag rather than at once; and sequence numbers count this instance's changes only. {@link
+ * #engineCapabilities()} says which promises hold. Such an engine throws {@link
+ * io.zhiku.core.UnavailableException} when the cluster cannot serve a call for now: retry it.
+ *
  * <p><b>Threads.</b> Any number of threads may read and write. Writes are serialised; reads never wait
  * for writes. One daemon thread refreshes and commits in the background; failures there are logged, never
  * thrown into the host. After {@link #close()} every method throws {@link ZhikuException}.

@@ -22,6 +22,10 @@ import java.util.function.Consumer;
  * serialises writes: {@link #apply} is never called concurrently with itself, {@link #refresh} or
  * {@link #commit}. {@link #get} and {@link #search} may be called from any thread at any time.
  *
+ * <p>An engine that can be out of reach for a while (a cluster) throws {@link
+ * io.zhiku.core.UnavailableException} for that, and {@link io.zhiku.core.ZhikuException} for other
+ * failures, so that hosts know what to retry.
+ *
  * <p>Contract:
  *
  * <ul>

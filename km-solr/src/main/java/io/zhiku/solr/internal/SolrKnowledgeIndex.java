@@ -1,5 +1,6 @@
 package io.zhiku.solr.internal;
 
+import io.zhiku.core.UnavailableException;
 import io.zhiku.core.ZhikuException;
 import io.zhiku.core.access.Principal;
 import io.zhiku.core.internal.Checks;
@@ -371,9 +372,19 @@ public final class SolrKnowledgeIndex implements KnowledgeIndex {
     return entry instanceof Map<?, ?> m ? m.get(name) : null;
   }
 
+  /**
+   * The exception for a failed request: {@link UnavailableException} (retry it) when the cluster could not
+   * be reached or could not serve it for now (no connection, a timeout, HTTP 503 while a shard has no
+   * leader, 504, or SolrJ's 510 when no live node holds the collection), else a {@link ZhikuException}. Solr's message is kept; it never holds credentials (they
+   * travel in a header).
+   */
   private ZhikuException failure(String what, Exception e) {
-    return new ZhikuException("the collection " + collection + " could not " + what + ": " + e.getClass().getSimpleName()
-        + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+    String message = "the collection " + collection + " could not " + what + ": " + e.getClass().getSimpleName()
+        + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    boolean transient_ = e instanceof SolrServerException || e instanceof IOException
+        || e instanceof SolrException s && (s.code() == SolrException.ErrorCode.SERVICE_UNAVAILABLE.code
+            || s.code() == 504 || s.code() == SolrException.ErrorCode.INVALID_STATE.code);
+    return transient_ ? new UnavailableException(message, e) : new ZhikuException(message, e);
   }
 
   /** The live version of an item's stored document: 0 if there is none or it is a tombstone. */

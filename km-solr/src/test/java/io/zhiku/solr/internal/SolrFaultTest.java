@@ -1,0 +1,157 @@
+package io.zhiku.solr.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.zhiku.core.UnavailableException;
+import io.zhiku.core.access.Acl;
+import io.zhiku.core.item.ItemKind;
+import io.zhiku.core.item.KnowledgeItem;
+import io.zhiku.core.kb.CommitPolicy;
+import io.zhiku.core.kb.KnowledgeBase;
+import io.zhiku.core.spi.EventStore;
+import io.zhiku.core.spi.IndexSettings;
+import io.zhiku.core.spi.KnowledgeIndex;
+import io.zhiku.core.spi.KnowledgeIndexProvider;
+import io.zhiku.search.internal.LuceneIndexProvider;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.client.solrj.impl.Http2SolrClient;
+import org.apache.solr.cloud.MiniSolrCloudCluster;
+import org.apache.solr.common.cloud.DocCollection;
+import org.apache.solr.common.cloud.Replica;
+import org.apache.solr.embedded.JettySolrRunner;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Faults on an in-process cluster (two nodes, one shard with a replica on each): a node stopped while a
+ * knowledge base writes and reads loses no acknowledged write, reads go on, and the node, started again,
+ * catches up; with every node of the shard down, writes and reads are refused with the retryable {@link
+ * UnavailableException}, and succeed again once the nodes are back.
+ */
+class SolrFaultTest {
+  private static final String COLLECTION = "faults";
+  private static MiniSolrCloudCluster cluster;
+
+  @BeforeAll
+  static void startCluster(@TempDir Path dir) throws Exception {
+    cluster = new MiniSolrCloudCluster.Builder(2, dir).build();
+    SolrCollections.ensure(cluster.getSolrClient(), "zhiku", COLLECTION, 1, 2);
+    cluster.waitForActiveCollection(COLLECTION, 1, 2);
+  }
+
+  @AfterAll
+  static void stopCluster() throws Exception {
+    if (cluster != null) {
+      cluster.shutdown();
+    }
+  }
+
+  @Test
+  void aNodeStoppedDuringWrites_losesNoAcknowledgedWrite_andCatchesUpWhenStartedAgain() throws Exception {
+    try (KnowledgeBase kb = KnowledgeBase.builder().engine(new Items()).refreshInterval(Duration.ZERO)
+        .commitPolicy(CommitPolicy.manual()).build()) {
+      List<String> acknowledged = new ArrayList<>();
+      int unavailable = 0;
+      write(kb, 0, 50, acknowledged);
+      // Stop the shard leader's node: the other replica takes over (a write during the election would be
+      // refused, retryably: a graceful stop hands leadership over first, so usually none is).
+      Replica leader = collection().getLeader("shard1");
+      JettySolrRunner stopped = cluster.stopJettySolrRunner(cluster.getReplicaJetty(leader));
+      cluster.waitForJettyToStop(stopped);
+      for (int i = 50; i < 100; i++) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+          try {
+            write(kb, i, i + 1, acknowledged);
+            break;
+          } catch (UnavailableException e) {
+            unavailable++;
+            assertTrue(System.nanoTime() < deadline, "the remaining replica took over within 60 s");
+            Thread.sleep(200);
+          }
+        }
+      }
+      for (String id : acknowledged) {
+        assertTrue(kb.get(id).isPresent(), id + " was acknowledged and must be readable with one node down");
+      }
+      // Started again, the node's replica recovers every write it missed.
+      cluster.startJettySolrRunner(stopped);
+      cluster.waitForActiveCollection(COLLECTION, 1, 2);
+      kb.refresh();
+      for (Replica r : collection().getSlice("shard1").getReplicas()) {
+        try (Http2SolrClient core = new Http2SolrClient.Builder(r.getBaseUrl()).build()) {
+          SolrQuery all = new SolrQuery("*:*").setRows(0);
+          all.set("distrib", false);
+          all.addFilterQuery("-state:true");
+          core.commit(r.getCoreName(), true, true, true);
+          assertEquals(acknowledged.size(), core.query(r.getCoreName(), all).getResults().getNumFound(),
+              "replica " + r.getName() + " holds every acknowledged write (" + unavailable + " writes refused while the leader changed)");
+        }
+      }
+    }
+  }
+
+  @Test
+  void withEveryNodeOfAShardDown_aWriteIsRefusedRetryably_andSucceedsOnceTheNodesAreBack() throws Exception {
+    try (KnowledgeBase kb = KnowledgeBase.builder().engine(new Items()).refreshInterval(Duration.ZERO)
+        .commitPolicy(CommitPolicy.manual()).build()) {
+      List<String> acknowledged = new ArrayList<>();
+      write(kb, 1000, 1010, acknowledged);
+      List<JettySolrRunner> stopped = new ArrayList<>();
+      for (JettySolrRunner node : List.copyOf(cluster.getJettySolrRunners())) {
+        stopped.add(cluster.stopJettySolrRunner(node));
+        cluster.waitForJettyToStop(node);
+      }
+      UnavailableException e = assertThrows(UnavailableException.class, () -> write(kb, 1010, 1011, acknowledged));
+      assertTrue(e.getMessage().contains(COLLECTION), e.getMessage());
+      assertThrows(UnavailableException.class, () -> kb.get("item-1000"), "reads are refused retryably too");
+      for (JettySolrRunner node : stopped) {
+        cluster.startJettySolrRunner(node);
+      }
+      cluster.waitForActiveCollection(COLLECTION, 1, 2);
+      write(kb, 1010, 1011, acknowledged); // the same write, retried
+      for (String id : acknowledged) {
+        assertTrue(kb.get(id).isPresent(), id);
+      }
+    }
+  }
+
+  private static DocCollection collection() throws Exception {
+    return cluster.getSolrClient().getClusterStateProvider().getCollection(COLLECTION);
+  }
+
+  private static void write(KnowledgeBase kb, int from, int to, List<String> acknowledged) {
+    for (int i = from; i < to; i++) {
+      String id = "item-" + i;
+      kb.put(KnowledgeItem.builder(id, ItemKind.SOLUTION, "Item " + i).acl(Acl.PUBLIC).build());
+      acknowledged.add(id);
+    }
+  }
+
+  /** The Solr item store with an embedded, in-memory event store. */
+  private static final class Items implements KnowledgeIndexProvider {
+    @Override
+    public String name() {
+      return "solr-items";
+    }
+
+    @Override
+    public KnowledgeIndex open(IndexSettings settings) {
+      return new SolrKnowledgeIndex(cluster.getSolrClient(), COLLECTION, Duration.ofSeconds(10));
+    }
+
+    @Override
+    public EventStore openEvents(IndexSettings settings) {
+      return new LuceneIndexProvider().openEvents(new IndexSettings(null));
+    }
+  }
+}
