@@ -10,11 +10,6 @@ import io.zhiku.core.item.ItemKind;
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.kb.CommitPolicy;
 import io.zhiku.core.kb.KnowledgeBase;
-import io.zhiku.core.spi.EventStore;
-import io.zhiku.core.spi.IndexSettings;
-import io.zhiku.core.spi.KnowledgeIndex;
-import io.zhiku.core.spi.KnowledgeIndexProvider;
-import io.zhiku.search.internal.LuceneIndexProvider;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,8 +52,7 @@ class SolrFaultTest {
 
   @Test
   void aNodeStoppedDuringWrites_losesNoAcknowledgedWrite_andCatchesUpWhenStartedAgain() throws Exception {
-    try (KnowledgeBase kb = KnowledgeBase.builder().engine(new Items()).refreshInterval(Duration.ZERO)
-        .commitPolicy(CommitPolicy.manual()).build()) {
+    try (KnowledgeBase kb = open()) {
       List<String> acknowledged = new ArrayList<>();
       int unavailable = 0;
       write(kb, 0, 50, acknowledged);
@@ -102,8 +96,7 @@ class SolrFaultTest {
 
   @Test
   void withEveryNodeOfAShardDown_aWriteIsRefusedRetryably_andSucceedsOnceTheNodesAreBack() throws Exception {
-    try (KnowledgeBase kb = KnowledgeBase.builder().engine(new Items()).refreshInterval(Duration.ZERO)
-        .commitPolicy(CommitPolicy.manual()).build()) {
+    try (KnowledgeBase kb = open()) {
       List<String> acknowledged = new ArrayList<>();
       write(kb, 1000, 1010, acknowledged);
       List<JettySolrRunner> stopped = new ArrayList<>();
@@ -125,6 +118,11 @@ class SolrFaultTest {
     }
   }
 
+  private static KnowledgeBase open() {
+    return KnowledgeBase.builder().engine(new ItemsOnSolr(cluster, COLLECTION)).refreshInterval(Duration.ZERO)
+        .commitPolicy(CommitPolicy.manual()).build();
+  }
+
   private static DocCollection collection() throws Exception {
     return cluster.getSolrClient().getClusterStateProvider().getCollection(COLLECTION);
   }
@@ -134,24 +132,6 @@ class SolrFaultTest {
       String id = "item-" + i;
       kb.put(KnowledgeItem.builder(id, ItemKind.SOLUTION, "Item " + i).acl(Acl.PUBLIC).build());
       acknowledged.add(id);
-    }
-  }
-
-  /** The Solr item store with an embedded, in-memory event store. */
-  private static final class Items implements KnowledgeIndexProvider {
-    @Override
-    public String name() {
-      return "solr-items";
-    }
-
-    @Override
-    public KnowledgeIndex open(IndexSettings settings) {
-      return new SolrKnowledgeIndex(cluster.getSolrClient(), COLLECTION, Duration.ofSeconds(10));
-    }
-
-    @Override
-    public EventStore openEvents(IndexSettings settings) {
-      return new LuceneIndexProvider().openEvents(new IndexSettings(null));
     }
   }
 }

@@ -2,14 +2,8 @@ package io.zhiku.solr.internal;
 
 import io.zhiku.core.kb.KnowledgeBase;
 import io.zhiku.core.kb.KnowledgeBaseBuilder;
-import io.zhiku.core.spi.EventStore;
-import io.zhiku.core.spi.IndexSettings;
-import io.zhiku.core.spi.KnowledgeIndex;
-import io.zhiku.core.spi.KnowledgeIndexProvider;
-import io.zhiku.search.internal.LuceneIndexProvider;
 import io.zhiku.testkit.SharedEngineKit;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.solr.cloud.MiniSolrCloudCluster;
 import org.junit.jupiter.api.AfterAll;
@@ -47,24 +41,6 @@ class SolrSharedEngineTest extends SharedEngineKit {
     String collection = "shared" + COLLECTIONS.incrementAndGet();
     SolrCollections.ensure(cluster.getSolrClient(), "zhiku", collection, 2, 1);
     cluster.waitForActiveCollection(collection, 2, 2);
-    return () -> KnowledgeBase.builder().engine(new Items(collection));
-  }
-
-  /** The Solr item store with an embedded, in-memory event store. */
-  private record Items(String collection) implements KnowledgeIndexProvider {
-    @Override
-    public String name() {
-      return "solr-items";
-    }
-
-    @Override
-    public KnowledgeIndex open(IndexSettings settings) {
-      return new SolrKnowledgeIndex(cluster.getSolrClient(), collection, Duration.ofSeconds(10));
-    }
-
-    @Override
-    public EventStore openEvents(IndexSettings settings) {
-      return new LuceneIndexProvider().openEvents(new IndexSettings(null));
-    }
+    return () -> KnowledgeBase.builder().engine(new ItemsOnSolr(cluster, collection));
   }
 }
