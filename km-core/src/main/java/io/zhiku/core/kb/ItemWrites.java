@@ -103,10 +103,12 @@ final class ItemWrites {
         Instant now = clock.instant();
         List<ItemChange> changes = new ArrayList<>(pending.size());
         long next = sequence;
+        // Other writers of a shared engine may have written any of them: read the batch in one call.
+        Map<String, KnowledgeItem> read = shared ? index.getAll(pending.stream().map(KnowledgeItem::id).toList()) : null;
         for (KnowledgeItem item : pending) {
-          // The item table holds every live item under the lock: an id it lacks needs no lookup, unless
-          // other writers share the engine.
-          Optional<KnowledgeItem> current = !shared && table.get(item.id()).isEmpty() ? Optional.empty() : index.get(item.id());
+          // The item table holds every live item under the lock: an id it lacks needs no lookup.
+          Optional<KnowledgeItem> current = shared ? Optional.ofNullable(read.get(item.id()))
+              : table.get(item.id()).isEmpty() ? Optional.empty() : index.get(item.id());
           long currentVersion = current.map(KnowledgeItem::version).orElse(0L);
           checkVersion(item.id(), expectedVersion, currentVersion);
           Instant created = current.map(KnowledgeItem::created).orElse(now);

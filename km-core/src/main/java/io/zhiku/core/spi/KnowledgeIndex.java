@@ -8,7 +8,10 @@ import io.zhiku.core.search.ScoredItem;
 import io.zhiku.core.search.SuggestRequest;
 import io.zhiku.core.search.Suggestion;
 import io.zhiku.core.taxonomy.Taxonomy;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -89,6 +92,22 @@ public interface KnowledgeIndex extends AutoCloseable {
    * @return the item, or empty if it does not exist or was deleted
    */
   Optional<KnowledgeItem> get(String id);
+
+  /**
+   * The current versions of several items, as {@link #get} reads them, in one call: a knowledge base on a
+   * {@link EngineCapability#SHARED} engine reads a batch's items this way before writing it. The default
+   * calls {@link #get} for each; an engine that pays a round trip per read answers in one.
+   *
+   * @param ids the items' ids
+   * @return the items that exist, by id
+   */
+  default Map<String, KnowledgeItem> getAll(Collection<String> ids) {
+    Map<String, KnowledgeItem> out = new HashMap<>();
+    for (String id : ids) {
+      get(id).ifPresent(item -> out.put(id, item));
+    }
+    return out;
+  }
 
   /**
    * Searches.

@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -182,6 +183,18 @@ public final class SolrKnowledgeIndex implements KnowledgeIndex {
   public Optional<KnowledgeItem> get(String id) {
     SolrDocument d = realTime(List.of(id)).get(id);
     return d == null || SolrItems.deleted(d) ? Optional.empty() : Optional.of(SolrItems.item(d));
+  }
+
+  /** One real-time read for the whole batch. */
+  @Override
+  public Map<String, KnowledgeItem> getAll(Collection<String> ids) {
+    Map<String, KnowledgeItem> out = new HashMap<>();
+    realTime(List.copyOf(ids)).forEach((id, d) -> {
+      if (!SolrItems.deleted(d)) {
+        out.put(id, SolrItems.item(d));
+      }
+    });
+    return out;
   }
 
   /** Visits the live items and moves the feed past every document read, so that polling goes on from here. */
