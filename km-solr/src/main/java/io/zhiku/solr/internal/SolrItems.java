@@ -1,6 +1,7 @@
 package io.zhiku.solr.internal;
 
 import io.zhiku.core.access.Acl;
+import io.zhiku.core.item.AttributeValue;
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.json.ZhikuJson;
 import io.zhiku.core.kb.ItemChange;
@@ -38,15 +39,27 @@ final class SolrItems {
     d.setField("status", item.status().wireName());
     d.setField("updated", item.updated().toEpochMilli());
     item.concepts().forEach(c -> d.addField("concepts", c));
+    item.authors().forEach(a -> d.addField("authors", a));
+    item.tags().forEach(t -> d.addField("tags", t));
+    item.attributes().forEach((k, v) -> {
+      if (v instanceof AttributeValue.TextValue text) {
+        d.addField("attrs", k + "=" + text.value());
+      }
+    });
+    d.setField("verified", item.verifiedBy() != null);
     Acl acl = item.acl();
     d.setField("acl_everyone", acl.everyone());
     acl.users().forEach(u -> d.addField("acl_users", u));
     acl.groups().forEach(g -> d.addField("acl_groups", g));
     acl.roles().forEach(r -> d.addField("acl_roles", r));
     d.setField("title", item.title());
-    d.setField("body", item.body());
+    d.addField("body", item.body());
     d.addField("text_chars", item.title());
     d.addField("text_chars", item.body());
+    item.tags().forEach(t -> {
+      d.addField("body", t);
+      d.addField("text_chars", t);
+    });
     d.setField("suggest_word", item.title());
     d.setField("suggest_full", item.title());
     return d;

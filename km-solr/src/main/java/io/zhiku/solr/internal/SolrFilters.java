@@ -1,0 +1,111 @@
+package io.zhiku.solr.internal;
+
+import io.zhiku.core.access.Principal;
+import io.zhiku.core.internal.Checks;
+import io.zhiku.core.item.ItemKind;
+import io.zhiku.core.item.ItemStatus;
+import io.zhiku.core.search.SearchRequest;
+import io.zhiku.core.spi.IndexSearch;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.solr.common.params.ModifiableSolrParams;
+
+/**
+ * The filter clauses of a search, built on the server side from the principal and the request's
+ * filters, never from query text: each value travels in a parameter of its own, read by Solr's {@code
+ * terms} parser as a plain list of terms (no query syntax), and each clause is a filter query ({@code fq})
+ * that the text query cannot widen. Every search, count, facet, suggestion and scan for a principal goes
+ * through {@link #readable}. Stateless.
+ */
+final class SolrFilters {
+  /** What every search leaves out: tombstones and the engine's own documents. */
+  static final List<String> LIVE_ITEMS = List.of("-deleted:true", "-state:true");
+
+  private SolrFilters() {}
+
+  /**
+   * Adds the filters of the items a principal may read, and only live items.
+   *
+   * @param params the request's parameters
+   * @param principal who reads
+   */
+  static void readable(ModifiableSolrParams params, Principal principal) {
+    Checks.present("principal", principal);
+    StringBuilder any = new StringBuilder("{!bool should=$zk_all");
+    params.set("zk_all", "acl_everyone:true");
+    any.append(" should=$zk_user");
+    params.set("zk_user", terms("acl_users", Set.of(principal.userId())));
+    if (!principal.groups().isEmpty()) {
+      any.append(" should=$zk_groups");
+      params.set("zk_groups", terms("acl_groups", principal.groups()));
+    }
+    if (!principal.roles().isEmpty()) {
+      any.append(" should=$zk_roles");
+      params.set("zk_roles", terms("acl_roles", principal.roles()));
+    }
+    params.add("fq", any.append('}').toString());
+    LIVE_ITEMS.forEach(f -> params.add("fq", f));
+  }
+
+  /**
+   * Adds the filters of a search beyond access: concept groups, kinds, statuses, authors, tags, text
+   * attributes, the update window, and the items to treat as absent.
+   *
+   * @param params the request's parameters
+   * @param search the search
+   */
+  static void request(ModifiableSolrParams params, IndexSearch search) {
+    SearchRequest r = search.request();
+    int n = 0;
+    for (Set<String> group : search.conceptGroups()) {
+      n = anyOf(params, n, "concepts", group);
+    }
+    n = anyOf(params, n, "kind", r.kinds().stream().map(ItemKind::name).collect(Collectors.toSet()));
+    n = anyOf(params, n, "status", r.statuses().stream().map(ItemStatus::wireName).collect(Collectors.toSet()));
+    n = anyOf(params, n, "authors", r.authors());
+    for (String tag : r.tags()) {
+      n = anyOf(params, n, "tags", Set.of(tag));
+    }
+    for (var a : r.attributes().entrySet()) {
+      n = anyOf(params, n, "attrs", Set.of(a.getKey() + "=" + a.getValue()));
+    }
+    if (r.updatedFrom() != null || r.updatedBefore() != null) {
+      String from = r.updatedFrom() == null ? "*" : Long.toString(r.updatedFrom().toEpochMilli());
+      String before = r.updatedBefore() == null ? "*" : Long.toString(r.updatedBefore().toEpochMilli());
+      params.add("fq", "updated:[" + from + " TO " + before + "}");
+    }
+    if (!search.excludedIds().isEmpty()) {
+      params.set("zk_all_items", "*:*");
+      params.set("zk_excluded", terms("id", search.excludedIds()));
+      params.add("fq", "{!bool must=$zk_all_items must_not=$zk_excluded}");
+    }
+  }
+
+  /** A filter that an item has one of the values in a field; returns how many such filters there are now. */
+  private static int anyOf(ModifiableSolrParams params, int n, String field, Collection<String> values) {
+    if (values.isEmpty()) {
+      return n;
+    }
+    params.add("fq", terms(field, values));
+    return n + 1;
+  }
+
+  /**
+   * A {@code terms} query: the field, then the values as a raw list. Values are ids, kinds, statuses,
+   * tags or {@code key=value} attributes, all validated when their request was made; one with the list's
+   * separator is refused here rather than split.
+   */
+  private static String terms(String field, Collection<String> values) {
+    List<String> sorted = new ArrayList<>(values);
+    sorted.sort(null);
+    for (String v : sorted) {
+      if (v.indexOf('\u0001') >= 0) {
+        throw new IllegalArgumentException("a filter value holds the separator U+0001: " + field);
+      }
+    }
+    return "{!terms f=" + field + " separator=\u0001}" + String.join("\u0001", sorted);
+  }
+}
