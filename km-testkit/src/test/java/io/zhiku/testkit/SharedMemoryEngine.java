@@ -58,10 +58,10 @@ final class SharedMemoryEngine implements EngineKit.Store {
     this.atomicBatches = atomicBatches;
   }
 
-  /** One state of an item: the live item, or null once deleted. */
-  private record Doc(String id, long revision, KnowledgeItem item) {
+  /** One state of an item: the live item, or null once deleted; its version, or the version deleted. */
+  private record Doc(String id, long revision, KnowledgeItem item, long version) {
     long liveVersion() {
-      return item == null ? 0 : item.version();
+      return item == null ? 0 : version;
     }
   }
 
@@ -129,7 +129,9 @@ final class SharedMemoryEngine implements EngineKit.Store {
         for (ItemChange c : changes) {
           if (!failures.containsKey(c.id())) {
             Doc before = docs.get(c.id());
-            Doc d = new Doc(c.id(), before == null ? 1 : before.revision() + 1, c instanceof ItemChange.Put p ? p.item() : null);
+            long revision = before == null ? 1 : before.revision() + 1;
+            Doc d = c instanceof ItemChange.Put p ? new Doc(c.id(), revision, p.item(), p.item().version())
+                : new Doc(c.id(), revision, null, ((ItemChange.Delete) c).version());
             docs.put(c.id(), d);
             log.add(d);
             seen.put(c.id(), d.revision());
@@ -151,22 +153,12 @@ final class SharedMemoryEngine implements EngineKit.Store {
           Doc d = log.get(position);
           if (d.revision() > seen.getOrDefault(d.id(), 0L)) {
             seen.put(d.id(), d.revision());
-            out.add(d.item() == null ? new ItemChange.Delete(position + 1, d.id(), previousVersion(position, d.id()))
+            out.add(d.item() == null ? new ItemChange.Delete(position + 1, d.id(), d.version())
                 : new ItemChange.Put(position + 1, d.item()));
           }
         }
         return out;
       }
-    }
-
-    /** The live version a deletion at a position of the log deleted. */
-    private long previousVersion(int at, String id) {
-      for (int i = at - 1; i >= 0; i--) {
-        if (log.get(i).id().equals(id) && log.get(i).item() != null) {
-          return log.get(i).item().version();
-        }
-      }
-      throw new IllegalStateException("a deletion of " + id + " with nothing before it");
     }
 
     @Override

@@ -80,9 +80,7 @@ final class Lifecycle {
     writeLock.lock();
     try {
       ensureOpen();
-      followLocked.run();
-      index.refresh();
-      revocations.refreshed();
+      refreshItemsLocked();
     } finally {
       writeLock.unlock();
     }
@@ -95,13 +93,18 @@ final class Lifecycle {
     }
   }
 
+  /** Follows other writers, then makes the item changes visible to search; the item write lock held. */
+  private void refreshItemsLocked() {
+    followLocked.run();
+    index.refresh();
+    revocations.refreshed();
+  }
+
   /** Makes every change and event so far visible to everything, then runs {@code then}; both locks held. */
   void refreshAllLocked(Runnable then) {
     eventLog.lock();
     try {
-      followLocked.run();
-      index.refresh();
-      revocations.refreshed();
+      refreshItemsLocked();
       eventLog.refreshLocked();
       then.run();
     } finally {

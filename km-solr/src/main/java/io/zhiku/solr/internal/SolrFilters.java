@@ -59,18 +59,17 @@ final class SolrFilters {
    */
   static void request(ModifiableSolrParams params, IndexSearch search) {
     SearchRequest r = search.request();
-    int n = 0;
     for (Set<String> group : search.conceptGroups()) {
-      n = anyOf(params, n, "concepts", group);
+      anyOf(params, "concepts", group);
     }
-    n = anyOf(params, n, "kind", r.kinds().stream().map(ItemKind::name).collect(Collectors.toSet()));
-    n = anyOf(params, n, "status", r.statuses().stream().map(ItemStatus::wireName).collect(Collectors.toSet()));
-    n = anyOf(params, n, "authors", r.authors());
+    anyOf(params, "kind", r.kinds().stream().map(ItemKind::name).collect(Collectors.toSet()));
+    anyOf(params, "status", r.statuses().stream().map(ItemStatus::wireName).collect(Collectors.toSet()));
+    anyOf(params, "authors", r.authors());
     for (String tag : r.tags()) {
-      n = anyOf(params, n, "tags", Set.of(tag));
+      anyOf(params, "tags", Set.of(tag));
     }
     for (var a : r.attributes().entrySet()) {
-      n = anyOf(params, n, "attrs", Set.of(a.getKey() + "=" + a.getValue()));
+      anyOf(params, "attrs", Set.of(a.getKey() + "=" + a.getValue()));
     }
     if (r.updatedFrom() != null || r.updatedBefore() != null) {
       String from = r.updatedFrom() == null ? "*" : Long.toString(r.updatedFrom().toEpochMilli());
@@ -84,13 +83,11 @@ final class SolrFilters {
     }
   }
 
-  /** A filter that an item has one of the values in a field; returns how many such filters there are now. */
-  private static int anyOf(ModifiableSolrParams params, int n, String field, Collection<String> values) {
-    if (values.isEmpty()) {
-      return n;
+  /** A filter that an item has one of the values in a field (none if there are no values). */
+  private static void anyOf(ModifiableSolrParams params, String field, Collection<String> values) {
+    if (!values.isEmpty()) {
+      params.add("fq", terms(field, values));
     }
-    params.add("fq", terms(field, values));
-    return n + 1;
   }
 
   /**

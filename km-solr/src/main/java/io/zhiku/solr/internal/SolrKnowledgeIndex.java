@@ -394,10 +394,10 @@ public final class SolrKnowledgeIndex implements KnowledgeIndex {
   private ZhikuException failure(String what, Exception e) {
     String message = "the collection " + collection + " could not " + what + ": " + e.getClass().getSimpleName()
         + (e.getMessage() == null ? "" : ": " + e.getMessage());
-    boolean transient_ = e instanceof SolrServerException || e instanceof IOException
+    boolean retryable = e instanceof SolrServerException || e instanceof IOException
         || e instanceof SolrException s && (s.code() == SolrException.ErrorCode.SERVICE_UNAVAILABLE.code
             || s.code() == 504 || s.code() == SolrException.ErrorCode.INVALID_STATE.code);
-    return transient_ ? new UnavailableException(message, e) : new ZhikuException(message, e);
+    return retryable ? new UnavailableException(message, e) : new ZhikuException(message, e);
   }
 
   /** The live version of an item's stored document: 0 if there is none or it is a tombstone. */

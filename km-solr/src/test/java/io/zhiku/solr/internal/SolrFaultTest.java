@@ -10,21 +10,18 @@ import io.zhiku.core.item.ItemKind;
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.kb.CommitPolicy;
 import io.zhiku.core.kb.KnowledgeBase;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.impl.Http2SolrClient;
-import org.apache.solr.cloud.MiniSolrCloudCluster;
 import org.apache.solr.common.cloud.DocCollection;
 import org.apache.solr.common.cloud.Replica;
 import org.apache.solr.embedded.JettySolrRunner;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Faults on an in-process cluster (two nodes, one shard with a replica on each): a node stopped while a
@@ -34,20 +31,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SolrFaultTest {
   private static final String COLLECTION = "faults";
-  private static MiniSolrCloudCluster cluster;
+
+  @RegisterExtension
+  static final InProcessSolr SOLR = new InProcessSolr(2);
 
   @BeforeAll
-  static void startCluster(@TempDir Path dir) throws Exception {
-    cluster = new MiniSolrCloudCluster.Builder(2, dir).build();
-    SolrCollections.ensure(cluster.getSolrClient(), "zhiku", COLLECTION, 1, 2);
-    cluster.waitForActiveCollection(COLLECTION, 1, 2);
-  }
-
-  @AfterAll
-  static void stopCluster() throws Exception {
-    if (cluster != null) {
-      cluster.shutdown();
-    }
+  static void createCollection() {
+    SOLR.collection(COLLECTION, 1, 2);
   }
 
   @Test
@@ -59,8 +49,8 @@ class SolrFaultTest {
       // Stop the shard leader's node: the other replica takes over (a write during the election would be
       // refused, retryably: a graceful stop hands leadership over first, so usually none is).
       Replica leader = collection().getLeader("shard1");
-      JettySolrRunner stopped = cluster.stopJettySolrRunner(cluster.getReplicaJetty(leader));
-      cluster.waitForJettyToStop(stopped);
+      JettySolrRunner stopped = SOLR.cluster().stopJettySolrRunner(SOLR.cluster().getReplicaJetty(leader));
+      SOLR.cluster().waitForJettyToStop(stopped);
       for (int i = 50; i < 100; i++) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {
@@ -78,8 +68,8 @@ class SolrFaultTest {
         assertTrue(kb.get(id).isPresent(), id + " was acknowledged and must be readable with one node down");
       }
       // Started again, the node's replica recovers every write it missed.
-      cluster.startJettySolrRunner(stopped);
-      cluster.waitForActiveCollection(COLLECTION, 1, 2);
+      SOLR.cluster().startJettySolrRunner(stopped);
+      SOLR.cluster().waitForActiveCollection(COLLECTION, 1, 2);
       kb.refresh();
       for (Replica r : collection().getSlice("shard1").getReplicas()) {
         try (Http2SolrClient core = new Http2SolrClient.Builder(r.getBaseUrl()).build()) {
@@ -100,17 +90,17 @@ class SolrFaultTest {
       List<String> acknowledged = new ArrayList<>();
       write(kb, 1000, 1010, acknowledged);
       List<JettySolrRunner> stopped = new ArrayList<>();
-      for (JettySolrRunner node : List.copyOf(cluster.getJettySolrRunners())) {
-        stopped.add(cluster.stopJettySolrRunner(node));
-        cluster.waitForJettyToStop(node);
+      for (JettySolrRunner node : List.copyOf(SOLR.cluster().getJettySolrRunners())) {
+        stopped.add(SOLR.cluster().stopJettySolrRunner(node));
+        SOLR.cluster().waitForJettyToStop(node);
       }
       UnavailableException e = assertThrows(UnavailableException.class, () -> write(kb, 1010, 1011, acknowledged));
       assertTrue(e.getMessage().contains(COLLECTION), e.getMessage());
       assertThrows(UnavailableException.class, () -> kb.get("item-1000"), "reads are refused retryably too");
       for (JettySolrRunner node : stopped) {
-        cluster.startJettySolrRunner(node);
+        SOLR.cluster().startJettySolrRunner(node);
       }
-      cluster.waitForActiveCollection(COLLECTION, 1, 2);
+      SOLR.cluster().waitForActiveCollection(COLLECTION, 1, 2);
       write(kb, 1010, 1011, acknowledged); // the same write, retried
       for (String id : acknowledged) {
         assertTrue(kb.get(id).isPresent(), id);
@@ -119,12 +109,12 @@ class SolrFaultTest {
   }
 
   private static KnowledgeBase open() {
-    return KnowledgeBase.builder().engine(new ItemsOnSolr(cluster, COLLECTION)).refreshInterval(Duration.ZERO)
+    return KnowledgeBase.builder().engine(new ItemsOnSolr(SOLR.cluster(), COLLECTION)).refreshInterval(Duration.ZERO)
         .commitPolicy(CommitPolicy.manual()).build();
   }
 
   private static DocCollection collection() throws Exception {
-    return cluster.getSolrClient().getClusterStateProvider().getCollection(COLLECTION);
+    return SOLR.cluster().getSolrClient().getClusterStateProvider().getCollection(COLLECTION);
   }
 
   private static void write(KnowledgeBase kb, int from, int to, List<String> acknowledged) {

@@ -14,7 +14,6 @@ import io.zhiku.core.search.SearchRequest;
 import io.zhiku.core.spi.IndexSearch;
 import io.zhiku.core.spi.Popularity;
 import io.zhiku.testkit.Seeded;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,13 +25,11 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.apache.solr.client.solrj.request.QueryRequest;
 import org.apache.solr.client.solrj.request.UpdateRequest;
-import org.apache.solr.cloud.MiniSolrCloudCluster;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.params.ModifiableSolrParams;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The server-side filters on an in-process cluster (one node, a 2-shard collection): for seeded random
@@ -49,21 +46,14 @@ class SolrFiltersTest {
   private static final List<String> CONCEPTS = List.of("c1", "c2", "c3", "c4");
   private static final List<String> TAGS = List.of("5G", "campus, network", "云服务");
   private static final List<ItemKind> KINDS = List.of(ItemKind.SOLUTION, ItemKind.FAQ, ItemKind.CASE);
-  private static MiniSolrCloudCluster cluster;
   private static int round;
 
-  @BeforeAll
-  static void startCluster(@TempDir Path dir) throws Exception {
-    cluster = new MiniSolrCloudCluster.Builder(1, dir).build();
-    SolrCollections.ensure(cluster.getSolrClient(), "zhiku", COLLECTION, 2, 1);
-    cluster.waitForActiveCollection(COLLECTION, 2, 2);
-  }
+  @RegisterExtension
+  static final InProcessSolr SOLR = new InProcessSolr(1);
 
-  @AfterAll
-  static void stopCluster() throws Exception {
-    if (cluster != null) {
-      cluster.shutdown();
-    }
+  @BeforeAll
+  static void createCollection() {
+    SOLR.collection(COLLECTION, 2, 1);
   }
 
   @RepeatedTest(5)
@@ -81,8 +71,8 @@ class SolrFiltersTest {
       }
       update.add(SolrItems.document(tombstone ? new ItemChange.Delete(1, item.id(), 1) : new ItemChange.Put(1, item), 1));
     }
-    update.process(cluster.getSolrClient(), COLLECTION);
-    cluster.getSolrClient().commit(COLLECTION);
+    update.process(SOLR.cluster().getSolrClient(), COLLECTION);
+    SOLR.cluster().getSolrClient().commit(COLLECTION);
     for (int q = 0; q < 20; q++) {
       Principal p = Principal.of(pick(r, USERS), some(r, GROUPS), some(r, ROLES));
       SearchRequest.Builder b = SearchRequest.builder(p);
@@ -134,7 +124,7 @@ class SolrFiltersTest {
       SolrFilters.readable(params, p);
       SolrFilters.request(params, search);
       Set<String> got = new TreeSet<>();
-      for (SolrDocument d : new QueryRequest(params).process(cluster.getSolrClient(), COLLECTION).getResults()) {
+      for (SolrDocument d : new QueryRequest(params).process(SOLR.cluster().getSolrClient(), COLLECTION).getResults()) {
         got.add((String) d.getFieldValue("id"));
       }
       Set<String> expected = new TreeSet<>();

@@ -3,12 +3,8 @@ package io.zhiku.solr.internal;
 import io.zhiku.core.kb.KnowledgeBase;
 import io.zhiku.core.kb.KnowledgeBaseBuilder;
 import io.zhiku.testkit.SharedEngineKit;
-import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.solr.cloud.MiniSolrCloudCluster;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The shared-engine kit on the SolrCloud item store: several knowledge bases on one collection of an
@@ -17,19 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SolrSharedEngineTest extends SharedEngineKit {
   private static final AtomicInteger COLLECTIONS = new AtomicInteger();
-  private static MiniSolrCloudCluster cluster;
 
-  @BeforeAll
-  static void startCluster(@TempDir Path dir) throws Exception {
-    cluster = new MiniSolrCloudCluster.Builder(2, dir).build();
-  }
-
-  @AfterAll
-  static void stopCluster() throws Exception {
-    if (cluster != null) {
-      cluster.shutdown();
-    }
-  }
+  @RegisterExtension
+  static final InProcessSolr SOLR = new InProcessSolr(2);
 
   @Override
   protected KnowledgeBaseBuilder newKnowledgeBase() {
@@ -38,9 +24,7 @@ class SolrSharedEngineTest extends SharedEngineKit {
 
   @Override
   protected Store newStore() {
-    String collection = "shared" + COLLECTIONS.incrementAndGet();
-    SolrCollections.ensure(cluster.getSolrClient(), "zhiku", collection, 2, 1);
-    cluster.waitForActiveCollection(collection, 2, 2);
-    return () -> KnowledgeBase.builder().engine(new ItemsOnSolr(cluster, collection));
+    String collection = SOLR.collection("shared" + COLLECTIONS.incrementAndGet(), 2, 1);
+    return () -> KnowledgeBase.builder().engine(new ItemsOnSolr(SOLR.cluster(), collection));
   }
 }
