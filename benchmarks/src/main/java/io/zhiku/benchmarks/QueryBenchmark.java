@@ -1,5 +1,6 @@
 package io.zhiku.benchmarks;
 
+import io.zhiku.analysis.query.UserQueryParser;
 import io.zhiku.core.access.Principal;
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.kb.CommitPolicy;
@@ -11,7 +12,6 @@ import io.zhiku.core.taxonomy.ConceptScheme;
 import io.zhiku.core.taxonomy.Taxonomy;
 import io.zhiku.search.internal.LuceneIndexProvider;
 import io.zhiku.search.internal.LuceneSchema;
-import io.zhiku.search.internal.query.UserQueryParser;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;

@@ -26,6 +26,8 @@ import static io.zhiku.search.internal.LuceneSchema.TAXONOMY_STATE;
 import static io.zhiku.search.internal.LuceneSchema.UPDATED;
 import static io.zhiku.search.internal.LuceneSchema.YES;
 
+import io.zhiku.analysis.query.Highlights;
+import io.zhiku.analysis.query.UserQueryParser;
 import io.zhiku.core.ValidationException;
 import io.zhiku.core.ZhikuException;
 import io.zhiku.core.access.Acl;
@@ -48,7 +50,6 @@ import io.zhiku.core.spi.IndexSearch;
 import io.zhiku.core.spi.IndexSearchResult;
 import io.zhiku.core.spi.KnowledgeIndex;
 import io.zhiku.core.taxonomy.Taxonomy;
-import io.zhiku.search.internal.query.UserQueryParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

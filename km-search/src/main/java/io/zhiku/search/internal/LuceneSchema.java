@@ -1,13 +1,13 @@
 package io.zhiku.search.internal;
 
 import io.zhiku.analysis.TextAnalyzers;
+import io.zhiku.analysis.query.UserQueryParser;
 import io.zhiku.core.access.Acl;
 import io.zhiku.core.access.Principal;
 import io.zhiku.core.item.AttributeValue;
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.json.ZhikuJson;
 import io.zhiku.core.kb.ItemChange;
-import io.zhiku.search.internal.query.UserQueryParser;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.zhiku.search.internal.query;
+package io.zhiku.analysis.query;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package io.zhiku.search.internal.query;
+package io.zhiku.analysis.query;
 
 import io.zhiku.core.ValidationException;
 import io.zhiku.core.internal.Checks;
@@ -44,6 +44,10 @@ import org.apache.lucene.search.TermQuery;
  * them, {@link #parse} throws a {@link ValidationException} with field {@code "query"} — an {@link
  * OverBudgetException} for clauses and terms, which a caller may answer another way; that and a result
  * are the only outcomes, for any input. Thread-safe if the analyzers are (Lucene's are).
+ *
+ * <p>The parser builds queries through a {@link QueryTarget}: {@link #LUCENE} gives Lucene queries (the
+ * embedded engine, highlighting); another engine supplies a target of its own, so that every engine reads
+ * a person's text alike.
  */
 public final class UserQueryParser {
   /**
@@ -142,6 +146,22 @@ public final class UserQueryParser {
    * @throws ValidationException (field {@code "query"}) if the text is {@code null} or over a limit
    */
   public Optional<Query> parse(String text, List<String> synonyms, float synonymBoost) {
+    return parse(text, synonyms, synonymBoost, LUCENE);
+  }
+
+  /**
+   * Parses a query into another engine's form: the same clauses, fields, terms and boosts as {@link
+   * #parse(String, List, float)} builds as Lucene queries.
+   *
+   * @param <Q> the engine's query type
+   * @param text what the person typed
+   * @param synonyms other names of what was typed (from the taxonomy)
+   * @param synonymBoost the weight of each synonym phrase
+   * @param target builds the engine's queries
+   * @return the query, or empty as {@link #parse(String)}
+   * @throws ValidationException (field {@code "query"}) if the text is {@code null} or over a limit
+   */
+  public <Q> Optional<Q> parse(String text, List<String> synonyms, float synonymBoost, QueryTarget<Q> target) {
     if (text == null) {
       throw new ValidationException("query", null, "a value is required (use an empty string for no text)");
     }
@@ -154,26 +174,26 @@ public final class UserQueryParser {
       throw new OverBudgetException(text, "has " + clauses.size() + " clauses, over the limit of " + limits.maxClauses());
     }
     int[] terms = {0};
-    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    List<QueryTarget.Clause<Q>> query = new ArrayList<>();
     boolean positive = false;
     for (Clause c : clauses) {
-      Query q = c.phrase() || c.occur() != Occur.SHOULD ? exact(c.text(), terms) : loose(c.text(), terms);
+      Q q = c.phrase() || c.occur() != Occur.SHOULD ? exact(c.text(), terms, target) : loose(c.text(), terms, target);
       if (q == null) {
         continue; // nothing left after analysis (stop words, punctuation)
       }
-      query.add(q, c.occur());
+      query.add(new QueryTarget.Clause<>(c.occur(), q));
       positive |= c.occur() != Occur.MUST_NOT;
     }
     if (!positive) {
       return Optional.empty();
     }
     for (String synonym : synonyms) {
-      Query q = exact(synonym, terms);
+      Q q = exact(synonym, terms, target);
       if (q != null) {
-        query.add(new BoostQuery(q, synonymBoost), Occur.SHOULD);
+        query.add(new QueryTarget.Clause<>(Occur.SHOULD, target.boost(q, synonymBoost)));
       }
     }
-    return Optional.of(query.build());
+    return Optional.of(target.bool(query));
   }
 
   /** Splits the text into clauses without recursion; control characters count as white space. */
@@ -231,46 +251,74 @@ public final class UserQueryParser {
   }
 
   /** An optional word: any of its terms, in every configured field. */
-  private Query loose(String text, int[] terms) {
-    BooleanQuery.Builder any = new BooleanQuery.Builder();
-    boolean added = false;
+  private <Q> Q loose(String text, int[] terms, QueryTarget<Q> target) {
+    List<QueryTarget.Clause<Q>> any = new ArrayList<>();
     for (Map.Entry<String, Float> field : wordFields.entrySet()) {
-      added |= addTerms(any, field.getKey(), field.getValue(), analyze(words, field.getKey(), text, terms));
+      addTerms(any, field.getKey(), field.getValue(), analyze(words, field.getKey(), text, terms), target);
     }
-    added |= addTerms(any, characterField, characterBoost, analyze(characters, characterField, text, terms));
-    return added ? any.build() : null;
+    addTerms(any, characterField, characterBoost, analyze(characters, characterField, text, terms), target);
+    return any.isEmpty() ? null : target.bool(any);
   }
 
-  private static boolean addTerms(BooleanQuery.Builder into, String field, float boost, List<Token> tokens) {
+  private static <Q> void addTerms(List<QueryTarget.Clause<Q>> into, String field, float boost, List<Token> tokens,
+      QueryTarget<Q> target) {
     if (tokens.isEmpty()) {
-      return false;
+      return;
     }
-    BooleanQuery.Builder inField = new BooleanQuery.Builder();
+    List<QueryTarget.Clause<Q>> inField = new ArrayList<>(tokens.size());
     for (Token t : tokens) {
-      inField.add(new TermQuery(new Term(field, t.term())), Occur.SHOULD);
+      inField.add(new QueryTarget.Clause<>(Occur.SHOULD, target.term(field, t.term())));
     }
-    Query q = inField.build();
-    into.add(boost == 1f ? q : new BoostQuery(q, boost), Occur.SHOULD);
-    return true;
+    Q q = target.bool(inField);
+    into.add(new QueryTarget.Clause<>(Occur.SHOULD, boost == 1f ? q : target.boost(q, boost)));
   }
 
   /** A phrase, or a required or excluded word: the exact sequence in the character field. */
-  private Query exact(String text, int[] terms) {
+  private <Q> Q exact(String text, int[] terms, QueryTarget<Q> target) {
     List<Token> tokens = analyze(characters, characterField, text, terms);
     if (tokens.isEmpty()) {
       return null;
     }
-    if (tokens.size() == 1) {
-      return new TermQuery(new Term(characterField, tokens.get(0).term()));
-    }
-    PhraseQuery.Builder phrase = new PhraseQuery.Builder();
-    for (Token t : tokens) {
-      phrase.add(new Term(characterField, t.term()), t.position());
-    }
-    return phrase.build();
+    return tokens.size() == 1 ? target.term(characterField, tokens.get(0).term())
+        : target.phrase(characterField, text, tokens);
   }
 
-  record Token(String term, int position) {}
+  /**
+   * One term of an analyzed clause.
+   *
+   * @param term the term as indexed
+   * @param position its position in the clause, from 0 (a removed stop word leaves a gap)
+   */
+  public record Token(String term, int position) {}
+
+  /** Builds Lucene queries: term, phrase (with the tokens' positions), boolean and boost queries. */
+  public static final QueryTarget<Query> LUCENE = new QueryTarget<>() {
+    @Override
+    public Query term(String field, String term) {
+      return new TermQuery(new Term(field, term));
+    }
+
+    @Override
+    public Query phrase(String field, String text, List<Token> tokens) {
+      PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+      for (Token t : tokens) {
+        phrase.add(new Term(field, t.term()), t.position());
+      }
+      return phrase.build();
+    }
+
+    @Override
+    public Query bool(List<QueryTarget.Clause<Query>> clauses) {
+      BooleanQuery.Builder b = new BooleanQuery.Builder();
+      clauses.forEach(c -> b.add(c.query(), c.occur()));
+      return b.build();
+    }
+
+    @Override
+    public Query boost(Query query, float boost) {
+      return new BoostQuery(query, boost);
+    }
+  };
 
   private List<Token> analyze(Analyzer analyzer, String field, String text, int[] terms) {
     List<Token> out = new ArrayList<>();

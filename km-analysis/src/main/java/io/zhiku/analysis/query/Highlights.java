@@ -1,6 +1,7 @@
-package io.zhiku.search.internal;
+package io.zhiku.analysis.query;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.Passage;
@@ -12,9 +13,10 @@ import org.apache.lucene.search.uhighlight.WholeBreakIterator;
  * Highlights a hit's title and body for a query. Works on the character-level field: the query parser
  * puts every word and phrase there, in Chinese and in English, so one highlighter marks both. Text is
  * HTML-escaped; matches are wrapped in {@code <em>}, adjacent matches merged into one mark ({@code
- * <em>知识</em>}, not {@code <em>知</em><em>识</em>}). Thread-safe.
+ * <em>知识</em>}, not {@code <em>知</em><em>识</em>}). Works on the text alone, with no index: any engine
+ * can highlight its hits with it. Thread-safe.
  */
-final class Highlights {
+public final class Highlights {
   private static final int PASSAGES = 2;
   private static final int FALLBACK_CHARS = 160;
   private static final String ELLIPSIS = " … ";
@@ -23,7 +25,13 @@ final class Highlights {
   private final UnifiedHighlighter bodies;
   private final String field;
 
-  Highlights(Analyzer characters, String field) {
+  /**
+   * Creates highlights for the character-level field.
+   *
+   * @param characters the analyzer of the character-level field
+   * @param field the character-level field, the one {@link UserQueryParser} puts phrases in
+   */
+  public Highlights(Analyzer characters, String field) {
     this.field = field;
     this.titles = UnifiedHighlighter.builderWithoutSearcher(characters).withFormatter(new Html())
         .withBreakIterator(WholeBreakIterator::new).withHandleMultiTermQuery(false).build();
@@ -35,9 +43,11 @@ final class Highlights {
    * The whole title, escaped, matches marked.
    *
    * @param query the parsed text query, or {@code null} when browsing
+   * @param title the hit's title
+   * @return HTML
    */
-  String title(Query query, String title) throws IOException {
-    Object marked = query == null ? null : titles.highlightWithoutSearcher(field, query, title, 1);
+  public String title(Query query, String title) {
+    Object marked = query == null ? null : highlight(titles, query, title, 1);
     return marked == null ? escape(title) : marked.toString();
   }
 
@@ -45,12 +55,14 @@ final class Highlights {
    * The best passages of the body with matches marked, or its beginning when nothing matched.
    *
    * @param query the parsed text query, or {@code null} when browsing
+   * @param body the hit's body
+   * @return HTML: at most two passages, or the body's first 160 characters
    */
-  String snippet(Query query, String body) throws IOException {
+  public String snippet(Query query, String body) {
     if (body.isEmpty()) {
       return "";
     }
-    Object marked = query == null ? null : bodies.highlightWithoutSearcher(field, query, body, PASSAGES);
+    Object marked = query == null ? null : highlight(bodies, query, body, PASSAGES);
     if (marked != null && marked.toString().contains("<em>")) {
       return marked.toString();
     }
@@ -58,6 +70,15 @@ final class Highlights {
     return escape(body.substring(0, end)) + (end < body.length() ? ELLIPSIS.stripTrailing() : "");
   }
 
+  private Object highlight(UnifiedHighlighter highlighter, Query query, String text, int passages) {
+    try {
+      return highlighter.highlightWithoutSearcher(field, query, text, passages);
+    } catch (IOException e) {
+      throw new UncheckedIOException("highlighting an in-memory text failed", e);
+    }
+  }
+
+  /** Escapes text for HTML: {@code < > & " '}. */
   static String escape(String s) {
     StringBuilder out = new StringBuilder(s.length() + 16);
     appendEscaped(out, s, 0, s.length());
