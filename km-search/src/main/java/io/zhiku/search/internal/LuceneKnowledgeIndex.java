@@ -27,6 +27,7 @@ import static io.zhiku.search.internal.LuceneSchema.UPDATED;
 import static io.zhiku.search.internal.LuceneSchema.YES;
 
 import io.zhiku.analysis.query.Highlights;
+import io.zhiku.analysis.query.TextFields;
 import io.zhiku.analysis.query.UserQueryParser;
 import io.zhiku.core.ValidationException;
 import io.zhiku.core.ZhikuException;
@@ -443,7 +444,7 @@ final class LuceneKnowledgeIndex extends LuceneStore implements KnowledgeIndex {
       throw failure("analyze a suggestion prefix", e);
     }
     BooleanQuery.Builder match = new BooleanQuery.Builder()
-        .add(new BoostQuery(new TermQuery(new Term(SUGGEST_FULL, analyzers.suggestQuery().normalize(SUGGEST_FULL, request.prefix()))), 3f),
+        .add(new BoostQuery(new TermQuery(new Term(SUGGEST_FULL, analyzers.suggestQuery().normalize(SUGGEST_FULL, request.prefix()))), TextFields.SUGGEST_FULL_BOOST),
             Occur.SHOULD);
     if (words > 0) {
       match.add(everyWord.build(), Occur.SHOULD);

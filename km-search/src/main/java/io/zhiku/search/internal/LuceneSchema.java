@@ -1,6 +1,7 @@
 package io.zhiku.search.internal;
 
 import io.zhiku.analysis.TextAnalyzers;
+import io.zhiku.analysis.query.TextFields;
 import io.zhiku.analysis.query.UserQueryParser;
 import io.zhiku.core.access.Acl;
 import io.zhiku.core.access.Principal;
@@ -50,15 +51,15 @@ public final class LuceneSchema {
   /** The item as JSON, stored: what hits are read back from. */
   public static final String SOURCE = "_source";
   /** The title, analysed into words. */
-  public static final String TITLE = "title";
+  public static final String TITLE = TextFields.TITLE;
   /** The body, analysed into words. */
-  public static final String BODY = "body";
+  public static final String BODY = TextFields.BODY;
   /** Title, body and tags analysed into single characters, for Chinese text without word breaks. */
-  public static final String CHARS = "text_chars";
+  public static final String CHARS = TextFields.CHARS;
   /** The title, analysed for suggestions word by word. */
-  public static final String SUGGEST_WORD = "suggest_word";
+  public static final String SUGGEST_WORD = TextFields.SUGGEST_WORD;
   /** The title, analysed for suggestions of the whole title. */
-  public static final String SUGGEST_FULL = "suggest_full";
+  public static final String SUGGEST_FULL = TextFields.SUGGEST_FULL;
   /** The item kind's name, a keyword. */
   public static final String KIND = "kind";
   /** The item status's wire name, a keyword. */
@@ -102,17 +103,8 @@ public final class LuceneSchema {
   public static final String TAXONOMY_STATE = "taxonomy";
   /** The value of a flag field when set. */
   public static final String YES = "1";
-  /*
-   * Field weights of typed words. The title counts twice the body. The character field weighs most:
-   * measured on the BQ and LCQMC question pairs (benchmarks' FaqMatchingEvaluation), weighting words
-   * above characters ranked below plain unigram BM25 (LCQMC MRR@10 0.747 vs 0.751 at title 2, body 1,
-   * characters 1), while characters at 3 match it (0.750) and edge past it on BQ (0.076 vs 0.075).
-   */
-  static final float TITLE_BOOST = 1f;
-  static final float BODY_BOOST = 0.5f;
-  static final float CHARACTER_BOOST = 3f;
   /** A synonym's phrase weighs like a typed word in the character field. */
-  static final float SYNONYM_BOOST = CHARACTER_BOOST;
+  static final float SYNONYM_BOOST = TextFields.SYNONYM_BOOST;
 
   private LuceneSchema() {}
 
@@ -152,8 +144,7 @@ public final class LuceneSchema {
      * @return the parser
      */
     public UserQueryParser parser() {
-      return new UserQueryParser(words, Map.of(TITLE, TITLE_BOOST, BODY, BODY_BOOST), characters, CHARS,
-          CHARACTER_BOOST, UserQueryParser.Limits.DEFAULTS);
+      return TextFields.parser(words, characters);
     }
 
     @Override

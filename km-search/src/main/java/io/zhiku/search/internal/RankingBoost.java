@@ -1,6 +1,7 @@
 package io.zhiku.search.internal;
 
 import io.zhiku.core.spi.Popularity;
+import io.zhiku.core.spi.Ranking;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Objects;
@@ -12,25 +13,15 @@ import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.IndexSearcher;
 
 /**
- * The factor Zhiku multiplies a hit's BM25 score by: freshness, {@code 1 + 0.2 × 0.5^(age / 180 days)}
- * (an item updated just now gets ×1.2, one updated 180 days ago ×1.1, an old one about ×1), times ×1.1
- * for a verified item, times popularity, {@code 1 + 0.3 × uses / (uses + 10)} for the item's decayed
- * recent uses across the organisation (10 uses ×1.15, 90 uses ×1.27, never more than ×1.3). Age is
- * measured from a fixed instant, so one search and all its pages score alike; popularity comes from
- * the knowledge base's latest snapshot. With a query embedding (semantic ranking), times {@code
- * exp(SEMANTIC_WEIGHT × cos)}, {@code cos} being the cosine similarity of the item's and the query's
- * embeddings: multiplying keeps the factor independent of how large a query's BM25 scores happen to be;
- * between two hits whose cosines differ by 0.1 it makes ×{@code exp(SEMANTIC_WEIGHT / 10)}; an item
- * without an embedding gets ×1. Reads the {@code updated} and {@code verified} doc values, {@link
- * PopularityValues} and the {@code _vector} field. Immutable and thread-safe.
+ * The factor Zhiku multiplies a hit's BM25 score by: {@link Ranking} (freshness, verification,
+ * popularity), with popularity from the knowledge base's latest snapshot. With a query embedding
+ * (semantic ranking), times {@code exp(SEMANTIC_WEIGHT × cos)}, {@code cos} being the cosine similarity of
+ * the item's and the query's embeddings: multiplying keeps the factor independent of how large a query's
+ * BM25 scores happen to be; between two hits whose cosines differ by 0.1 it makes ×{@code
+ * exp(SEMANTIC_WEIGHT / 10)}; an item without an embedding gets ×1. Reads the {@code updated} and {@code
+ * verified} doc values, {@link PopularityValues} and the {@code _vector} field. Immutable and thread-safe.
  */
 final class RankingBoost extends DoubleValuesSource {
-  static final double FRESHNESS_BONUS = 0.2;
-  static final double HALF_LIFE_MILLIS = 180 * 86_400_000d;
-  static final double VERIFIED_FACTOR = 1.1;
-  static final double POPULARITY_BONUS = 0.3;
-  /** The decayed uses that earn half the popularity bonus. */
-  static final double POPULARITY_HALF_USES = 10;
   /**
    * How much meaning weighs against words. Chosen on LCQMC's question pairs (MRR@10 at 4, 8, 16: 0.7638,
    * 0.7651, 0.7644; the benchmarks' FAQ evaluation) and then run, unchanged, on BQ.
@@ -57,13 +48,6 @@ final class RankingBoost extends DoubleValuesSource {
     this.queryVector = queryVector;
   }
 
-  static double factor(long nowMillis, long updatedMillis, boolean verified, double uses) {
-    double age = Math.max(0, nowMillis - updatedMillis);
-    double freshness = 1 + FRESHNESS_BONUS * Math.pow(0.5, age / HALF_LIFE_MILLIS);
-    double popular = uses > 0 ? 1 + POPULARITY_BONUS * uses / (uses + POPULARITY_HALF_USES) : 1;
-    return (verified ? freshness * VERIFIED_FACTOR : freshness) * popular;
-  }
-
   @Override
   public DoubleValues getValues(LeafReaderContext ctx, DoubleValues scores) throws IOException {
     NumericDocValues updated = DocValues.getNumeric(ctx.reader(), LuceneSchema.UPDATED);
@@ -83,7 +67,7 @@ final class RankingBoost extends DoubleValuesSource {
       @Override
       public boolean advanceExact(int doc) throws IOException {
         long when = updated.advanceExact(doc) ? updated.longValue() : nowMillis;
-        value = factor(nowMillis, when, verified.advanceExact(doc) && verified.longValue() == 1,
+        value = Ranking.factor(nowMillis, when, verified.advanceExact(doc) && verified.longValue() == 1,
             uses == null ? 0 : uses[doc]);
         if (similarity != null && similarity.advanceExact(doc)) {
           value *= Math.exp(SEMANTIC_WEIGHT * (2 * similarity.doubleValue() - 1));
