@@ -25,6 +25,10 @@ import org.apache.lucene.util.BytesRef;
 public final class LikeTerms {
   /** The most tokens of a text that are read, as {@code MoreLikeThis} reads at most 5,000. */
   public static final int MAX_TOKENS = 5000;
+  /** The most terms a similarity query keeps: the most distinctive of the text. */
+  public static final int SIMILAR_TERMS = 25;
+  /** Below twenty times this many documents, no term is too common for a similarity query. */
+  private static final long MIN_MAX_DOC_FREQ = 1000;
 
   private LikeTerms() {}
 
@@ -49,6 +53,17 @@ public final class LikeTerms {
       throw new UncheckedIOException("analysis of an in-memory string failed", e);
     }
     return out;
+  }
+
+  /**
+   * How many documents a term may be in and still be chosen: terms in more than 5% of a large index say
+   * little and cost the most to score.
+   *
+   * @param numDocs how many documents there are
+   * @return the most documents a chosen term may be in
+   */
+  public static long maxDocFreq(long numDocs) {
+    return Math.max(MIN_MAX_DOC_FREQ, numDocs / 20);
   }
 
   /**

@@ -1,7 +1,14 @@
 package io.zhiku.analysis.query;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.search.BooleanClause.Occur;
 
 /**
  * The text fields every Zhiku engine indexes an item's text in, and the weights a typed word gets in
@@ -47,5 +54,37 @@ public final class TextFields {
   public static UserQueryParser parser(Analyzer words, Analyzer characters) {
     return new UserQueryParser(words, Map.of(TITLE, TITLE_BOOST, BODY, BODY_BOOST), characters, CHARS,
         CHARACTER_BOOST, UserQueryParser.Limits.DEFAULTS);
+  }
+
+  /**
+   * The query of title suggestions for a typed prefix: the whole folded prefix at the start of a title
+   * ({@link #SUGGEST_FULL}, weighted {@link #SUGGEST_FULL_BOOST}), or every typed word at the start of a
+   * title's word ({@link #SUGGEST_WORD}).
+   *
+   * @param <Q> the engine's query type
+   * @param suggestQuery the analyzer of typed prefixes ({@link io.zhiku.analysis.TextAnalyzers#suggestQuery()})
+   * @param prefix what the person typed
+   * @param target builds the engine's queries
+   * @return the query
+   */
+  public static <Q> Q suggestion(Analyzer suggestQuery, String prefix, QueryTarget<Q> target) {
+    List<QueryTarget.Clause<Q>> everyWord = new ArrayList<>();
+    try (TokenStream ts = suggestQuery.tokenStream(SUGGEST_WORD, prefix)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        everyWord.add(new QueryTarget.Clause<>(Occur.MUST, target.term(SUGGEST_WORD, term.toString())));
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException("analysis of an in-memory string failed", e);
+    }
+    List<QueryTarget.Clause<Q>> match = new ArrayList<>();
+    String whole = suggestQuery.normalize(SUGGEST_FULL, prefix).utf8ToString();
+    match.add(new QueryTarget.Clause<>(Occur.SHOULD, target.boost(target.term(SUGGEST_FULL, whole), SUGGEST_FULL_BOOST)));
+    if (!everyWord.isEmpty()) {
+      match.add(new QueryTarget.Clause<>(Occur.SHOULD, target.bool(everyWord)));
+    }
+    return target.bool(match);
   }
 }

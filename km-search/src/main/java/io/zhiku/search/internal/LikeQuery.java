@@ -46,7 +46,7 @@ final class LikeQuery {
    * @return a disjunction of term queries, or a query matching nothing if no term qualifies
    * @throws IOException if the index cannot be read
    */
-  static Query build(IndexReaderContext top, Analyzer analyzer, String field, String text, int maxTerms, int maxDocFreq)
+  static Query build(IndexReaderContext top, Analyzer analyzer, String field, String text, int maxTerms, long maxDocFreq)
       throws IOException {
     SortedMap<BytesRef, Integer> frequencies = LikeTerms.frequencies(analyzer, field, text);
     if (frequencies.isEmpty()) {

@@ -27,6 +27,7 @@ import static io.zhiku.search.internal.LuceneSchema.UPDATED;
 import static io.zhiku.search.internal.LuceneSchema.YES;
 
 import io.zhiku.analysis.query.Highlights;
+import io.zhiku.analysis.query.LikeTerms;
 import io.zhiku.analysis.query.TextFields;
 import io.zhiku.analysis.query.UserQueryParser;
 import io.zhiku.core.ValidationException;
@@ -392,7 +393,7 @@ final class LuceneKnowledgeIndex extends LuceneStore implements KnowledgeIndex {
     boolean described = description;
     return withSearcher(s -> {
       Query marked = described ? LikeQuery.build(s.getTopReaderContext(), similarityAnalyzer, CHARS, request.text(),
-          DESCRIPTION_TERMS, Math.max(MLT_MIN_MAX_DOC_FREQ, s.getIndexReader().numDocs() / 20)) : typed;
+          DESCRIPTION_TERMS, LikeTerms.maxDocFreq(s.getIndexReader().numDocs())) : typed;
       Query text = marked != null ? marked : browsing ? new MatchAllDocsQuery() : new MatchNoDocsQuery();
       BooleanQuery.Builder flat = new BooleanQuery.Builder().add(text, Occur.MUST); // one flat conjunction, as before
       ((BooleanQuery) filters).clauses().forEach(flat::add);
@@ -430,27 +431,9 @@ final class LuceneKnowledgeIndex extends LuceneStore implements KnowledgeIndex {
   }
 
   private List<Suggestion> suggestOpen(SuggestRequest request, Set<String> excludedIds) {
-    BooleanQuery.Builder everyWord = new BooleanQuery.Builder();
-    int words = 0;
-    try (TokenStream ts = analyzers.suggestQuery().tokenStream(SUGGEST_WORD, request.prefix())) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        everyWord.add(new TermQuery(new Term(SUGGEST_WORD, term.toString())), Occur.MUST);
-        words++;
-      }
-      ts.end();
-    } catch (IOException e) {
-      throw failure("analyze a suggestion prefix", e);
-    }
-    BooleanQuery.Builder match = new BooleanQuery.Builder()
-        .add(new BoostQuery(new TermQuery(new Term(SUGGEST_FULL, analyzers.suggestQuery().normalize(SUGGEST_FULL, request.prefix()))), TextFields.SUGGEST_FULL_BOOST),
-            Occur.SHOULD);
-    if (words > 0) {
-      match.add(everyWord.build(), Occur.SHOULD);
-    }
+    Query match = TextFields.suggestion(analyzers.suggestQuery(), request.prefix(), UserQueryParser.LUCENE);
     BooleanQuery.Builder query = new BooleanQuery.Builder()
-        .add(match.build(), Occur.MUST)
+        .add(match, Occur.MUST)
         .add(new TermQuery(new Term(LIVE, YES)), Occur.FILTER)
         .add(LuceneSchema.accessFilter(request.principal()), Occur.FILTER);
     exclude(query, excludedIds);
@@ -607,9 +590,8 @@ final class LuceneKnowledgeIndex extends LuceneStore implements KnowledgeIndex {
   public List<ScoredItem> similar(Principal principal, String text, int limit, Set<String> excludedIds) {
     return reading(() -> withSearcher(s -> {
       // The character field holds title, body and tags: Han characters one by one, other words stemmed.
-      // Terms in more than 5% of a large index say little and cost the most to score.
-      int maxDocFreq = Math.max(MLT_MIN_MAX_DOC_FREQ, s.getIndexReader().numDocs() / 20);
-      Query like = LikeQuery.build(s.getTopReaderContext(), similarityAnalyzer, CHARS, text, MLT_TERMS, maxDocFreq);
+      Query like = LikeQuery.build(s.getTopReaderContext(), similarityAnalyzer, CHARS, text, LikeTerms.SIMILAR_TERMS,
+          LikeTerms.maxDocFreq(s.getIndexReader().numDocs()));
       BooleanQuery.Builder query = new BooleanQuery.Builder()
           .add(like, Occur.MUST)
           .add(new TermQuery(new Term(LIVE, YES)), Occur.FILTER)
@@ -626,10 +608,6 @@ final class LuceneKnowledgeIndex extends LuceneStore implements KnowledgeIndex {
 
   /** The most terms a text searched as a description keeps: the parser's clause budget. */
   private static final int DESCRIPTION_TERMS = UserQueryParser.Limits.DEFAULTS.maxClauses();
-  /** The most terms a similarity query keeps (the most distinctive of the text). */
-  private static final int MLT_TERMS = 25;
-  /** Below twenty times this many documents, no term is too common for a similarity query. */
-  private static final int MLT_MIN_MAX_DOC_FREQ = 1000;
 
   /** Leaves out the items the knowledge base says are revoked since the last refresh (see IndexSearch). */
   private static void exclude(BooleanQuery.Builder query, Set<String> ids) {

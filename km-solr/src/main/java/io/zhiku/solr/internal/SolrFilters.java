@@ -76,15 +76,31 @@ final class SolrFilters {
       String before = r.updatedBefore() == null ? "*" : Long.toString(r.updatedBefore().toEpochMilli());
       params.add("fq", "updated:[" + from + " TO " + before + "}");
     }
-    if (!search.excludedIds().isEmpty()) {
+    excluded(params, search.excludedIds());
+  }
+
+  /**
+   * Adds the filter that leaves out items the knowledge base says to treat as absent.
+   *
+   * @param params the request's parameters
+   * @param ids the items, often none
+   */
+  static void excluded(ModifiableSolrParams params, Set<String> ids) {
+    if (!ids.isEmpty()) {
       params.set("zk_all_items", "*:*");
-      params.set("zk_excluded", terms("id", search.excludedIds()));
+      params.set("zk_excluded", terms("id", ids));
       params.add("fq", "{!bool must=$zk_all_items must_not=$zk_excluded}");
     }
   }
 
-  /** A filter that an item has one of the values in a field (none if there are no values). */
-  private static void anyOf(ModifiableSolrParams params, String field, Collection<String> values) {
+  /**
+   * Adds a filter that an item has one of the values in a field (none if there are no values).
+   *
+   * @param params the request's parameters
+   * @param field the field
+   * @param values the values
+   */
+  static void anyOf(ModifiableSolrParams params, String field, Collection<String> values) {
     if (!values.isEmpty()) {
       params.add("fq", terms(field, values));
     }
@@ -95,7 +111,7 @@ final class SolrFilters {
    * tags or {@code key=value} attributes, all validated when their request was made; one with the list's
    * separator is refused here rather than split.
    */
-  private static String terms(String field, Collection<String> values) {
+  static String terms(String field, Collection<String> values) {
     List<String> sorted = new ArrayList<>(values);
     sorted.sort(null);
     for (String v : sorted) {

@@ -1,6 +1,5 @@
 package io.zhiku.solr.internal;
 
-import io.zhiku.core.UnavailableException;
 import io.zhiku.core.ZhikuException;
 import io.zhiku.core.access.Principal;
 import io.zhiku.core.internal.Checks;
@@ -45,9 +44,9 @@ import org.apache.solr.common.params.ModifiableSolrParams;
 import org.apache.solr.common.util.NamedList;
 
 /**
- * Items on a SolrCloud collection that many knowledge bases share (work in progress, issue 19: the item
- * store, its compare-and-set writes and its change feed are here; search is not yet, and the engine is
- * not registered). The design, with its ordering and lag guarantees, is in {@code km-solr/README.md}:
+ * Items on a SolrCloud collection that many knowledge bases share (work in progress, issue 19: the engine
+ * is not registered yet). Searches are {@link SolrSearch}'s. The design, with its ordering and lag
+ * guarantees, is in {@code km-solr/README.md}:
  *
  * <ul>
  *   <li>Each change of an id is a document with the next revision ({@code zhiku_rev}, growing across
@@ -83,6 +82,7 @@ public final class SolrKnowledgeIndex implements KnowledgeIndex {
   private long committedSequence;
   /** Whether this object wrote since its last soft commit. */
   private volatile boolean dirty;
+  private final SolrSearch searches;
 
   /**
    * Opens the items of a collection, which must exist (see {@link SolrCollections#ensure}).
@@ -96,6 +96,7 @@ public final class SolrKnowledgeIndex implements KnowledgeIndex {
     this.client = Checks.present("client", client);
     this.collection = Checks.token("collection", collection);
     this.windowUnits = Checks.present("window", window).toMillis() << 20;
+    this.searches = new SolrSearch(client, collection);
   }
 
   @Override
@@ -259,26 +260,22 @@ public final class SolrKnowledgeIndex implements KnowledgeIndex {
 
   @Override
   public IndexSearchResult search(IndexSearch search) {
-    throw notYet();
+    return searches.search(search);
   }
 
   @Override
   public List<Suggestion> suggestTitles(SuggestRequest request, Set<String> excludedIds) {
-    throw notYet();
+    return searches.suggestTitles(request, excludedIds);
   }
 
   @Override
   public List<ScoredItem> newest(Principal principal, Set<String> concepts, int limit) {
-    throw notYet();
+    return searches.newest(principal, concepts, limit);
   }
 
   @Override
   public List<ScoredItem> similar(Principal principal, String text, int limit, Set<String> excludedIds) {
-    throw notYet();
-  }
-
-  private static UnsupportedOperationException notYet() {
-    return new UnsupportedOperationException("the SolrCloud engine does not search yet (issue 19)");
+    return searches.similar(principal, text, limit, excludedIds);
   }
 
   /** A soft commit, if this object wrote since the last one: other instances' writes are made visible by autoSoftCommit. */
@@ -318,8 +315,11 @@ public final class SolrKnowledgeIndex implements KnowledgeIndex {
     }
   }
 
+  /** Releases the analyzers; the client stays open. */
   @Override
-  public void close() {}
+  public void close() {
+    searches.close();
+  }
 
   /** The stored documents of some ids, tombstones included, in real time (the update log). */
   private Map<String, SolrDocument> realTime(List<String> ids) {
@@ -385,19 +385,8 @@ public final class SolrKnowledgeIndex implements KnowledgeIndex {
     return entry instanceof Map<?, ?> m ? m.get(name) : null;
   }
 
-  /**
-   * The exception for a failed request: {@link UnavailableException} (retry it) when the cluster could not
-   * be reached or could not serve it for now (no connection, a timeout, HTTP 503 while a shard has no
-   * leader, 504, or SolrJ's 510 when no live node holds the collection), else a {@link ZhikuException}. Solr's message is kept; it never holds credentials (they
-   * travel in a header).
-   */
   private ZhikuException failure(String what, Exception e) {
-    String message = "the collection " + collection + " could not " + what + ": " + e.getClass().getSimpleName()
-        + (e.getMessage() == null ? "" : ": " + e.getMessage());
-    boolean retryable = e instanceof SolrServerException || e instanceof IOException
-        || e instanceof SolrException s && (s.code() == SolrException.ErrorCode.SERVICE_UNAVAILABLE.code
-            || s.code() == 504 || s.code() == SolrException.ErrorCode.INVALID_STATE.code);
-    return retryable ? new UnavailableException(message, e) : new ZhikuException(message, e);
+    return SolrCalls.failure(collection, what, e);
   }
 
   /** The live version of an item's stored document: 0 if there is none or it is a tombstone. */

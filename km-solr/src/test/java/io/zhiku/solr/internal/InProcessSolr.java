@@ -12,12 +12,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * For JUnit 5 tests: one in-process SolrCloud (ZooKeeper and Jetty nodes in the test JVM) per test class,
  * registered as a static {@code @RegisterExtension} field, started before the class's tests and shut
- * down, with its files, after them.
+ * down, with its files, after them. Its {@code @Nested} classes share it.
  */
 final class InProcessSolr implements BeforeAllCallback, AfterAllCallback {
   private final int nodes;
   private Path dir;
   private MiniSolrCloudCluster cluster;
+  /** The test class that started the cluster: nested classes call the callbacks too. */
+  private String owner;
 
   /**
    * A cluster to start.
@@ -30,12 +32,20 @@ final class InProcessSolr implements BeforeAllCallback, AfterAllCallback {
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
+    if (owner != null) {
+      return;
+    }
+    owner = context.getUniqueId();
     dir = Files.createTempDirectory("zhiku-solr");
     cluster = new MiniSolrCloudCluster.Builder(nodes, dir).build();
   }
 
   @Override
   public void afterAll(ExtensionContext context) throws Exception {
+    if (!context.getUniqueId().equals(owner)) {
+      return;
+    }
+    owner = null;
     try {
       if (cluster != null) {
         cluster.shutdown();

@@ -1,0 +1,360 @@
+package io.zhiku.solr.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zhiku.analysis.TextAnalyzers;
+import io.zhiku.analysis.query.Highlights;
+import io.zhiku.analysis.query.LikeTerms;
+import io.zhiku.analysis.query.QueryTarget;
+import io.zhiku.analysis.query.TextFields;
+import io.zhiku.analysis.query.UserQueryParser;
+import io.zhiku.core.ValidationException;
+import io.zhiku.core.ZhikuException;
+import io.zhiku.core.access.Principal;
+import io.zhiku.core.item.ItemStatus;
+import io.zhiku.core.item.KnowledgeItem;
+import io.zhiku.core.search.ScoredItem;
+import io.zhiku.core.search.SearchHit;
+import io.zhiku.core.search.SearchRequest;
+import io.zhiku.core.search.SuggestRequest;
+import io.zhiku.core.search.Suggestion;
+import io.zhiku.core.spi.IndexSearch;
+import io.zhiku.core.spi.IndexSearchResult;
+import io.zhiku.core.spi.Ranking;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.util.BytesRef;
+import org.apache.solr.client.solrj.SolrClient;
+import org.apache.solr.client.solrj.response.QueryResponse;
+import org.apache.solr.client.solrj.response.TermsResponse;
+import org.apache.solr.client.solrj.response.json.BucketJsonFacet;
+import org.apache.solr.client.solrj.response.json.NestableJsonFacet;
+import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrException;
+import org.apache.solr.common.params.CursorMarkParams;
+import org.apache.solr.common.params.ModifiableSolrParams;
+
+/**
+ * Searches, suggestions, the newest items and similar items on a collection, as the embedded engine
+ * answers them: the same parser ({@link TextFields#parser}) written as Solr local-parameter queries ({@link
+ * SolrQueryTarget}), the same ranking factor ({@link Ranking}, as a function query), the same like-this
+ * term choice ({@link LikeTerms}, against the cluster's document frequencies from the {@code /terms}
+ * handler), the same highlights (computed here on each hit's text), and every request filtered on the
+ * server side by {@link SolrFilters}. Facets roll up the taxonomy on the server: a concept that counts only
+ * toward itself is a bucket of a terms facet, a key reached from several concepts a query facet over them,
+ * so that an item counts once per key. Pages follow Solr's cursor marks.
+ *
+ * <p>Not yet: the popularity part of the ranking (usage lives in the knowledge base's event store until
+ * the events collection lands), and semantic re-ranking. Thread-safe; close it to release the analyzers.
+ */
+final class SolrSearch implements AutoCloseable {
+  private static final String BY_SCORE = "score desc,id asc";
+  private static final String BY_NEWEST = "updated desc,id asc";
+  /** The most terms a text searched as a description keeps: the parser's clause budget. */
+  private static final int DESCRIPTION_TERMS = UserQueryParser.Limits.DEFAULTS.maxClauses();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final SolrClient client;
+  private final String collection;
+  private final Analyzer words = TextAnalyzers.words();
+  private final Analyzer characters = TextAnalyzers.characters();
+  private final Analyzer suggestQuery = TextAnalyzers.suggestQuery();
+  private final UserQueryParser parser = TextFields.parser(words, characters);
+  private final Highlights highlights = new Highlights(characters, TextFields.CHARS);
+
+  SolrSearch(SolrClient client, String collection) {
+    this.client = client;
+    this.collection = collection;
+  }
+
+  IndexSearchResult search(IndexSearch search) {
+    SearchRequest request = search.request();
+    boolean newest = request.order() == SearchRequest.Order.NEWEST;
+    Cursor position = request.after() == null ? null : Cursor.decode(request.after(), newest);
+    long now = position == null ? search.now().toEpochMilli() : position.nowMillis(); // later pages keep the first page's time
+    ModifiableSolrParams params = new ModifiableSolrParams();
+    SolrQueryTarget target = new SolrQueryTarget(params, "zq");
+    String text = "*:*";
+    Query marked = null; // what highlighting marks
+    if (!request.text().isBlank()) {
+      try {
+        Optional<String> typed = parser.parse(request.text(), search.synonyms(), TextFields.SYNONYM_BOOST, target);
+        if (typed.isEmpty()) {
+          return new IndexSearchResult(0, List.of(), null, Map.of()); // nothing survived analysis
+        }
+        text = typed.get();
+        marked = parser.parse(request.text(), search.synonyms(), TextFields.SYNONYM_BOOST).orElseThrow();
+      } catch (UserQueryParser.OverBudgetException e) {
+        // A long question or a pasted case: searched as a description, by its most distinctive terms.
+        List<BytesRef> terms = likeTerms(request.text(), DESCRIPTION_TERMS);
+        if (terms.isEmpty()) {
+          return new IndexSearchResult(0, List.of(), null, Map.of());
+        }
+        text = anyOf(terms, target);
+        marked = anyOf(terms, UserQueryParser.LUCENE);
+      }
+    }
+    if (newest) {
+      params.set("q", text);
+      params.set("sort", BY_NEWEST);
+      params.set("fl", "id,json");
+    } else {
+      params.set("zk_text", text);
+      params.set("zk_rank", rankingFunction(now));
+      params.set("q", "{!boost b=$zk_rank v=$zk_text}");
+      params.set("sort", BY_SCORE);
+      params.set("fl", "id,json,score");
+    }
+    SolrFilters.readable(params, request.principal());
+    SolrFilters.request(params, search);
+    params.set("rows", request.pageSize());
+    params.set(CursorMarkParams.CURSOR_MARK_PARAM, position == null ? CursorMarkParams.CURSOR_MARK_START : position.mark());
+    Map<String, Set<String>> reach = reach(search.facetRollup());
+    Map<String, String> facetNames = facets(params, reach);
+    QueryResponse response = queryPage(params, request.after());
+    List<SearchHit> hits = new ArrayList<>();
+    for (SolrDocument d : response.getResults()) {
+      KnowledgeItem item = SolrItems.item(d);
+      float score = newest ? 0 : ((Number) d.getFieldValue("score")).floatValue();
+      hits.add(new SearchHit(item, score, highlights.title(marked, item.title()), highlights.snippet(marked, item.body())));
+    }
+    long total = response.getResults().getNumFound();
+    long read = (position == null ? 0 : position.read()) + hits.size();
+    String next = hits.size() == request.pageSize() && read < total
+        ? new Cursor(newest, now, read, response.getNextCursorMark()).encode() : null;
+    return new IndexSearchResult(total, hits, next, facetCounts(response, reach, facetNames));
+  }
+
+  /** A page's query; a cursor mark Solr cannot read is the caller's bad cursor. */
+  private QueryResponse queryPage(ModifiableSolrParams params, String after) {
+    try {
+      return SolrCalls.query(client, collection, params, "search items");
+    } catch (ZhikuException e) {
+      if (after != null && e.getCause() instanceof SolrException s && s.code() == 400
+          && String.valueOf(s.getMessage()).contains("cursorMark")) {
+        throw Cursor.invalid(after);
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * The ranking factor as a Solr function: {@link Ranking#factor} without popularity, age measured from
+   * the search's time.
+   */
+  static String rankingFunction(long nowMillis) {
+    return "product(sum(1,product(" + Ranking.FRESHNESS_BONUS + ",pow(0.5,div(max(0,sub(" + nowMillis
+        + ",field(updated))),"
+        + Ranking.HALF_LIFE_MILLIS + ")))),if(field(verified)," + Ranking.VERIFIED_FACTOR + ",1))";
+  }
+
+  /** For each facet key, the concepts whose items count toward it. */
+  private static Map<String, Set<String>> reach(Map<String, Set<String>> rollup) {
+    Map<String, Set<String>> out = new TreeMap<>();
+    rollup.forEach((concept, keys) -> keys.forEach(k -> out.computeIfAbsent(k, x -> new TreeSet<>()).add(concept)));
+    return out;
+  }
+
+  /**
+   * Adds the JSON facets: one terms facet over the concepts (for keys only their own concept reaches) and a
+   * query facet for each key reached from several concepts.
+   *
+   * @return the query facets' names, by key
+   */
+  private static Map<String, String> facets(ModifiableSolrParams params, Map<String, Set<String>> reach) {
+    Map<String, String> names = new LinkedHashMap<>();
+    if (reach.isEmpty()) {
+      return names;
+    }
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("concepts", Map.of("type", "terms", "field", "concepts", "limit", -1, "mincount", 1));
+    int n = 0;
+    for (Map.Entry<String, Set<String>> e : reach.entrySet()) {
+      if (e.getValue().size() > 1) {
+        String name = "k" + n++;
+        names.put(e.getKey(), name);
+        params.set("zf_" + name, SolrFilters.terms("concepts", e.getValue()));
+        json.put(name, Map.of("type", "query", "q", "{!query v=$zf_" + name + "}"));
+      }
+    }
+    try {
+      params.set("json.facet", JSON.writeValueAsString(json));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("facets of plain strings did not serialize", e);
+    }
+    return names;
+  }
+
+  private static Map<String, Long> facetCounts(QueryResponse response, Map<String, Set<String>> reach,
+      Map<String, String> names) {
+    if (reach.isEmpty()) {
+      return Map.of();
+    }
+    NestableJsonFacet facets = response.getJsonFacetingResponse();
+    Map<String, Long> perConcept = new HashMap<>();
+    if (facets != null && facets.getBucketBasedFacets("concepts") != null) {
+      for (BucketJsonFacet b : facets.getBucketBasedFacets("concepts").getBuckets()) {
+        perConcept.put(String.valueOf(b.getVal()), b.getCount());
+      }
+    }
+    Map<String, Long> out = new HashMap<>();
+    reach.forEach((key, concepts) -> {
+      String name = names.get(key);
+      long count = name == null ? perConcept.getOrDefault(concepts.iterator().next(), 0L)
+          : facets == null || facets.getQueryFacet(name) == null ? 0 : facets.getQueryFacet(name).getCount();
+      if (count > 0) {
+        out.put(key, count);
+      }
+    });
+    return out;
+  }
+
+  List<Suggestion> suggestTitles(SuggestRequest request, Set<String> excludedIds) {
+    ModifiableSolrParams params = new ModifiableSolrParams();
+    params.set("q", TextFields.suggestion(suggestQuery, request.prefix(), new SolrQueryTarget(params, "zq")));
+    SolrFilters.readable(params, request.principal());
+    SolrFilters.excluded(params, excludedIds);
+    params.set("sort", BY_SCORE);
+    params.set("fl", "id,json");
+    params.set("rows", request.limit() * 3);
+    List<Suggestion> out = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (SolrDocument d : SolrCalls.query(client, collection, params, "suggest titles").getResults()) {
+      KnowledgeItem item = SolrItems.item(d);
+      if (seen.add(item.title()) && out.size() < request.limit()) {
+        out.add(new Suggestion(item.title(), Suggestion.Source.TITLE, item.id()));
+      }
+    }
+    return out;
+  }
+
+  List<ScoredItem> newest(Principal principal, Set<String> concepts, int limit) {
+    ModifiableSolrParams params = new ModifiableSolrParams();
+    params.set("q", "*:*");
+    SolrFilters.readable(params, principal);
+    SolrFilters.anyOf(params, "status", Set.of(ItemStatus.PUBLISHED.wireName()));
+    SolrFilters.anyOf(params, "concepts", concepts);
+    params.set("sort", BY_NEWEST);
+    params.set("fl", "id,updated");
+    params.set("rows", limit);
+    List<ScoredItem> out = new ArrayList<>();
+    for (SolrDocument d : SolrCalls.query(client, collection, params, "find the newest items").getResults()) {
+      out.add(new ScoredItem((String) d.getFieldValue("id"), ((Number) d.getFieldValue("updated")).doubleValue()));
+    }
+    return out;
+  }
+
+  List<ScoredItem> similar(Principal principal, String text, int limit, Set<String> excludedIds) {
+    List<BytesRef> terms = likeTerms(text, LikeTerms.SIMILAR_TERMS);
+    if (terms.isEmpty()) {
+      return List.of();
+    }
+    ModifiableSolrParams params = new ModifiableSolrParams();
+    params.set("q", anyOf(terms, new SolrQueryTarget(params, "zq")));
+    SolrFilters.readable(params, principal);
+    SolrFilters.excluded(params, excludedIds);
+    params.set("sort", BY_SCORE);
+    params.set("fl", "id,score");
+    params.set("rows", limit);
+    List<ScoredItem> out = new ArrayList<>();
+    for (SolrDocument d : SolrCalls.query(client, collection, params, "find similar items").getResults()) {
+      out.add(new ScoredItem((String) d.getFieldValue("id"), ((Number) d.getFieldValue("score")).doubleValue()));
+    }
+    return out;
+  }
+
+  /** Any of some terms of the character field. */
+  private static <Q> Q anyOf(List<BytesRef> terms, QueryTarget<Q> target) {
+    List<QueryTarget.Clause<Q>> any = new ArrayList<>();
+    for (BytesRef t : terms) {
+      any.add(new QueryTarget.Clause<>(org.apache.lucene.search.BooleanClause.Occur.SHOULD,
+          target.term(TextFields.CHARS, t.utf8ToString())));
+    }
+    return target.bool(any);
+  }
+
+  /**
+   * A text's most distinctive terms of the character field ({@link LikeTerms}), against the cluster's
+   * statistics: the document frequencies the {@code /terms} handler sums over the shards, and the number of
+   * live items.
+   */
+  private List<BytesRef> likeTerms(String text, int maxTerms) {
+    SortedMap<BytesRef, Integer> frequencies = LikeTerms.frequencies(characters, TextFields.CHARS, text);
+    if (frequencies.isEmpty()) {
+      return List.of();
+    }
+    ModifiableSolrParams terms = new ModifiableSolrParams();
+    terms.set("qt", "/terms");
+    terms.set("shards.qt", "/terms");
+    terms.set("terms", true);
+    terms.set("terms.fl", TextFields.CHARS);
+    StringBuilder list = new StringBuilder();
+    for (BytesRef t : frequencies.keySet()) {
+      if (list.length() > 0) {
+        list.append(',');
+      }
+      list.append(t.utf8ToString().replace("\\", "\\\\").replace(",", "\\,"));
+    }
+    terms.set("terms.list", list.toString());
+    TermsResponse response = SolrCalls.query(client, collection, terms, "read term statistics").getTermsResponse();
+    Map<BytesRef, Long> docFreq = new HashMap<>();
+    if (response != null && response.getTerms(TextFields.CHARS) != null) {
+      for (TermsResponse.Term t : response.getTerms(TextFields.CHARS)) {
+        docFreq.put(new BytesRef(t.getTerm()), t.getFrequency());
+      }
+    }
+    ModifiableSolrParams count = new ModifiableSolrParams();
+    count.set("q", "*:*");
+    SolrFilters.LIVE_ITEMS.forEach(f -> count.add("fq", f));
+    count.set("rows", 0);
+    long numDocs = SolrCalls.query(client, collection, count, "count items").getResults().getNumFound();
+    return LikeTerms.choose(frequencies, t -> docFreq.getOrDefault(t, 0L), numDocs, maxTerms, LikeTerms.maxDocFreq(numDocs));
+  }
+
+  @Override
+  public void close() {
+    words.close();
+    characters.close();
+    suggestQuery.close();
+  }
+
+  /**
+   * Where the next page starts: Solr's cursor mark, how many hits the earlier pages held, and the time the
+   * first page scored with. Opaque to callers.
+   */
+  record Cursor(boolean newest, long nowMillis, long read, String mark) {
+    String encode() {
+      String raw = (newest ? "n" : "s") + ":" + Long.toHexString(nowMillis) + ":" + Long.toHexString(read) + ":" + mark;
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Cursor decode(String cursor, boolean newest) {
+      try {
+        String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":", 4);
+        if (parts.length != 4 || !parts[0].equals(newest ? "n" : "s") || parts[3].isEmpty()) {
+          throw invalid(cursor);
+        }
+        return new Cursor(newest, Long.parseUnsignedLong(parts[1], 16), Long.parseUnsignedLong(parts[2], 16), parts[3]);
+      } catch (IllegalArgumentException e) {
+        throw invalid(cursor);
+      }
+    }
+
+    static ValidationException invalid(String cursor) {
+      return new ValidationException("SearchRequest.after", cursor, "is not a cursor this knowledge base issued for this order");
+    }
+  }
+}
