@@ -42,6 +42,8 @@ import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.params.CursorMarkParams;
 import org.apache.solr.common.params.ModifiableSolrParams;
 import org.apache.solr.common.util.NamedList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Items on a SolrCloud collection that many knowledge bases share (work in progress, issue 19: the engine
@@ -62,6 +64,7 @@ import org.apache.solr.common.util.NamedList;
  * feed's state; reads go to Solr directly. The client is the caller's, and stays open after {@link #close()}.
  */
 public final class SolrKnowledgeIndex implements KnowledgeIndex {
+  private static final Logger LOG = LoggerFactory.getLogger(SolrKnowledgeIndex.class);
   /** The engine's own document holding the taxonomy; item ids cannot contain '#'. */
   static final String TAXONOMY_ID = "#taxonomy";
   /** How many documents one page of a scan or of the feed reads. */
@@ -315,10 +318,21 @@ public final class SolrKnowledgeIndex implements KnowledgeIndex {
     }
   }
 
-  /** Releases the analyzers; the client stays open. */
+  /**
+   * Makes this object's writes searchable (they would be within the soft-commit interval anyway, so a
+   * cluster that cannot take the commit now is only logged), and releases the analyzers; the client stays
+   * open.
+   */
   @Override
   public void close() {
-    searches.close();
+    try {
+      refresh();
+    } catch (ZhikuException e) {
+      LOG.warn("closing: the collection {} did not make the last writes searchable now; its soft commit will: {}",
+          collection, e.getMessage());
+    } finally {
+      searches.close();
+    }
   }
 
   /** The stored documents of some ids, tombstones included, in real time (the update log). */
