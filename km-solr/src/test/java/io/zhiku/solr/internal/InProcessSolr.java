@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class InProcessSolr implements BeforeAllCallback, AfterAllCallback {
   private final int nodes;
+  private final String securityJson;
   private Path dir;
   private MiniSolrCloudCluster cluster;
   /** The test class that started the cluster: nested classes call the callbacks too. */
@@ -27,7 +28,18 @@ final class InProcessSolr implements BeforeAllCallback, AfterAllCallback {
    * @param nodes how many Solr nodes
    */
   InProcessSolr(int nodes) {
+    this(nodes, null);
+  }
+
+  /**
+   * A cluster to start with a security configuration.
+   *
+   * @param nodes how many Solr nodes
+   * @param securityJson the cluster's {@code security.json}, or {@code null} for none
+   */
+  InProcessSolr(int nodes, String securityJson) {
     this.nodes = nodes;
+    this.securityJson = securityJson;
   }
 
   @Override
@@ -37,7 +49,11 @@ final class InProcessSolr implements BeforeAllCallback, AfterAllCallback {
     }
     owner = context.getUniqueId();
     dir = Files.createTempDirectory("zhiku-solr");
-    cluster = new MiniSolrCloudCluster.Builder(nodes, dir).build();
+    MiniSolrCloudCluster.Builder builder = new MiniSolrCloudCluster.Builder(nodes, dir);
+    if (securityJson != null) {
+      builder.withSecurityJson(securityJson);
+    }
+    cluster = builder.build();
   }
 
   @Override
