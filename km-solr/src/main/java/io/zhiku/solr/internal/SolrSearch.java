@@ -121,12 +121,16 @@ final class SolrSearch implements AutoCloseable {
     SolrFilters.readable(params, request.principal());
     SolrFilters.request(params, search);
     params.set("rows", request.pageSize());
+    params.set("distrib.singlePass", true); // each shard sends its hits' items at once: one phase, one searcher
     params.set(CursorMarkParams.CURSOR_MARK_PARAM, position == null ? CursorMarkParams.CURSOR_MARK_START : position.mark());
     Map<String, Set<String>> reach = reach(search.facetRollup());
     Map<String, String> facetNames = facets(params, reach);
     QueryResponse response = queryPage(params, request.after());
     List<SearchHit> hits = new ArrayList<>();
     for (SolrDocument d : response.getResults()) {
+      if (d.getFieldValue("json") == null) {
+        continue; // deleted between the shards' phases of the request: a tombstone has no item
+      }
       KnowledgeItem item = SolrItems.item(d);
       float score = newest ? 0 : ((Number) d.getFieldValue("score")).floatValue();
       hits.add(new SearchHit(item, score, highlights.title(marked, item.title()), highlights.snippet(marked, item.body())));
@@ -233,6 +237,9 @@ final class SolrSearch implements AutoCloseable {
     List<Suggestion> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (SolrDocument d : SolrCalls.query(client, collection, params, "suggest titles").getResults()) {
+      if (d.getFieldValue("json") == null) {
+        continue; // deleted between the shards' phases of the request
+      }
       KnowledgeItem item = SolrItems.item(d);
       if (seen.add(item.title()) && out.size() < request.limit()) {
         out.add(new Suggestion(item.title(), Suggestion.Source.TITLE, item.id()));
