@@ -32,6 +32,15 @@ public record SolrConnection(List<String> zkHosts, String zkChroot, List<String>
   /**
    * Validates: exactly one of {@code zkHosts} and {@code solrUrls}; a user and a password together or not at
    * all; timeouts within range.
+   *
+   * @param zkHosts ZooKeeper's {@code host:port} addresses; empty when {@code solrUrls} are given
+   * @param zkChroot the cluster's ZooKeeper chroot ({@code /solr}), or {@code null} for none
+   * @param solrUrls node URLs ({@code http://host:8983/solr}); empty when {@code zkHosts} are given
+   * @param username the basic-auth user, or {@code null} without authentication
+   * @param password the basic-auth password, or {@code null} without authentication
+   * @param connectTimeout how long to wait for a connection, 1 ms to 10 minutes
+   * @param requestTimeout how long to wait for an answer, 1 ms to 10 minutes
+   * @throws ValidationException naming the field, if one is invalid
    */
   public SolrConnection {
     zkHosts = List.copyOf(Checks.present("SolrConnection.zkHosts", zkHosts));
