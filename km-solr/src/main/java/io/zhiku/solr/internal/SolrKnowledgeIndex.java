@@ -137,7 +137,7 @@ public final class SolrKnowledgeIndex implements KnowledgeIndex {
           if (message != null) {
             long live = liveVersion(now.get(c.id()));
             failures.put(c.id(), live != base(c) ? new VersionConflictException(c.id(), base(c), live)
-                : new ZhikuException("the collection " + collection + " refused item \"" + c.id() + "\": " + message));
+                : SolrCalls.refusal(collection, "item \"" + c.id() + "\"", message));
           }
         }
       }
