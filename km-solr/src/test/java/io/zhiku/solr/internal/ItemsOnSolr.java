@@ -6,16 +6,16 @@ import io.zhiku.core.spi.KnowledgeIndex;
 import io.zhiku.core.spi.KnowledgeIndexProvider;
 import io.zhiku.search.internal.LuceneIndexProvider;
 import java.time.Duration;
-import org.apache.solr.cloud.MiniSolrCloudCluster;
+import org.apache.solr.client.solrj.SolrClient;
 
 /**
  * For tests: the Solr item store on a collection of an in-process cluster, with each knowledge base's
  * events in an embedded, in-memory store until the events collection exists.
  *
- * @param cluster the cluster
+ * @param client a client of the cluster
  * @param collection the items' collection, created
  */
-record ItemsOnSolr(MiniSolrCloudCluster cluster, String collection) implements KnowledgeIndexProvider {
+record ItemsOnSolr(SolrClient client, String collection) implements KnowledgeIndexProvider {
   @Override
   public String name() {
     return "solr-items";
@@ -23,7 +23,7 @@ record ItemsOnSolr(MiniSolrCloudCluster cluster, String collection) implements K
 
   @Override
   public KnowledgeIndex open(IndexSettings settings) {
-    return new SolrKnowledgeIndex(cluster.getSolrClient(), collection, Duration.ofSeconds(10));
+    return new SolrKnowledgeIndex(client, collection, Duration.ofSeconds(10));
   }
 
   @Override

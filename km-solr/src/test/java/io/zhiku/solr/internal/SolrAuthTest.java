@@ -15,11 +15,6 @@ import io.zhiku.core.item.ItemKind;
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.kb.KnowledgeBase;
 import io.zhiku.core.search.SearchRequest;
-import io.zhiku.core.spi.EventStore;
-import io.zhiku.core.spi.IndexSettings;
-import io.zhiku.core.spi.KnowledgeIndex;
-import io.zhiku.core.spi.KnowledgeIndexProvider;
-import io.zhiku.search.internal.LuceneIndexProvider;
 import java.time.Duration;
 import java.util.List;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
@@ -53,7 +48,7 @@ class SolrAuthTest {
     try (CloudSolrClient client = connection().withCredentials(USER, PASSWORD).client()) {
       SolrCollections.ensure(client, "zhiku", "secured", 1, 1);
       SOLR.cluster().waitForActiveCollection("secured", 1, 1);
-      try (KnowledgeBase kb = KnowledgeBase.builder().engine(provider(client, "secured")).refreshInterval(Duration.ZERO).build()) {
+      try (KnowledgeBase kb = KnowledgeBase.builder().engine(new ItemsOnSolr(client, "secured")).refreshInterval(Duration.ZERO).build()) {
         kb.put(KnowledgeItem.builder("a", ItemKind.FAQ, "统一身份认证").acl(Acl.PUBLIC).build());
         kb.refresh();
         assertEquals(1, kb.search(SearchRequest.builder(Principal.of("u", List.of(), List.of())).text("身份").build()).totalHits());
@@ -96,24 +91,5 @@ class SolrAuthTest {
         () -> new SolrConnection(List.of("zk:2181"), null, List.of(), null, null, Duration.ZERO, Duration.ofSeconds(1)));
     assertEquals("SolrConnection.connectTimeout", timeout.field());
     assertInstanceOf(String.class, c.zkChroot());
-  }
-
-  private static KnowledgeIndexProvider provider(CloudSolrClient client, String collection) {
-    return new KnowledgeIndexProvider() {
-      @Override
-      public String name() {
-        return "solr-auth-test";
-      }
-
-      @Override
-      public KnowledgeIndex open(IndexSettings settings) {
-        return new SolrKnowledgeIndex(client, collection, Duration.ofSeconds(10));
-      }
-
-      @Override
-      public EventStore openEvents(IndexSettings settings) {
-        return new LuceneIndexProvider().openEvents(new IndexSettings(null));
-      }
-    };
   }
 }

@@ -32,7 +32,7 @@ class SolrEngineKitsTest {
   /** A new collection, which every knowledge base opened on it shares. */
   static EngineKit.Store newCollection() {
     String collection = SOLR.collection("kits" + COLLECTIONS.incrementAndGet(), 2, 1);
-    return () -> KnowledgeBase.builder().engine(new ItemsOnSolr(SOLR.cluster(), collection));
+    return () -> KnowledgeBase.builder().engine(new ItemsOnSolr(SOLR.cluster().getSolrClient(), collection));
   }
 
   @Nested

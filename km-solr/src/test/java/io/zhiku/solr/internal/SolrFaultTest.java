@@ -109,7 +109,7 @@ class SolrFaultTest {
   }
 
   private static KnowledgeBase open() {
-    return KnowledgeBase.builder().engine(new ItemsOnSolr(SOLR.cluster(), COLLECTION)).refreshInterval(Duration.ZERO)
+    return KnowledgeBase.builder().engine(new ItemsOnSolr(SOLR.cluster().getSolrClient(), COLLECTION)).refreshInterval(Duration.ZERO)
         .commitPolicy(CommitPolicy.manual()).build();
   }
 

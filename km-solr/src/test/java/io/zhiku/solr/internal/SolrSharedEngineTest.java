@@ -25,6 +25,6 @@ class SolrSharedEngineTest extends SharedEngineKit {
   @Override
   protected Store newStore() {
     String collection = SOLR.collection("shared" + COLLECTIONS.incrementAndGet(), 2, 1);
-    return () -> KnowledgeBase.builder().engine(new ItemsOnSolr(SOLR.cluster(), collection));
+    return () -> KnowledgeBase.builder().engine(new ItemsOnSolr(SOLR.cluster().getSolrClient(), collection));
   }
 }

@@ -71,7 +71,7 @@ class SolrZooKeeperRestartTest {
 
   @Test
   void zooKeeperStoppedAndStartedAgain_callsGoOnOrAreRefusedRetryably_andNoAcknowledgedWriteIsLost() throws Exception {
-    try (KnowledgeBase kb = KnowledgeBase.builder().engine(new ItemsOnSolr(cluster, COLLECTION)).refreshInterval(Duration.ZERO)
+    try (KnowledgeBase kb = KnowledgeBase.builder().engine(new ItemsOnSolr(cluster.getSolrClient(), COLLECTION)).refreshInterval(Duration.ZERO)
         .commitPolicy(CommitPolicy.manual()).build()) {
       List<String> acknowledged = new ArrayList<>();
       write(kb, 0, 10, acknowledged);
