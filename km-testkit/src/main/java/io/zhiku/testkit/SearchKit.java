@@ -34,8 +34,8 @@ import org.junit.jupiter.api.Test;
  * Search features, for every engine: only readable items are returned and counted; filters on concepts
  * (with their descendants), kinds, statuses, authors, tags, attributes and update times; facets rolled up
  * the taxonomy, counting an item once per concept; highlights in the author's own text, HTML-escaped;
- * suggestions of titles and concepts, only from readable items; synonyms from the taxonomy's labels; and
- * cursors that visit every hit once with a stable total.
+ * suggestions of titles and concepts, only from readable items; synonyms from the taxonomy's labels; the
+ * ranking's verified and freshness factors; and cursors that visit every hit once with a stable total.
  */
 public abstract class SearchKit extends EngineKit {
   @Test
@@ -197,6 +197,22 @@ public abstract class SearchKit extends EngineKit {
           .concept(Concept.builder("crm", "prod").prefLabel("zh", "客户关系管理").build()).build());
       assertEquals(Set.of("abbr"), ids(kb.search(SearchRequest.builder(ALICE).text("crm").build())),
           "a new taxonomy takes effect at once");
+    }
+  }
+
+  @Test
+  void ranking_sameText_verifiedThenFresherFirst() {
+    TestClock clock = new TestClock();
+    try (KnowledgeBase kb = manual(clock)) {
+      kb.put(item("old", "Proposal template", Acl.PUBLIC));
+      clock.advance(Duration.ofDays(365));
+      kb.put(item("new", "Proposal template", Acl.PUBLIC));
+      kb.put(item("verified", "Proposal template", Acl.PUBLIC).toBuilder().verified("alice", clock.instant()).build());
+      kb.refresh();
+      List<SearchHit> hits = kb.search(SearchRequest.builder(ALICE).text("proposal template").build()).hits();
+      assertEquals(List.of("verified", "new", "old"), hits.stream().map(h -> h.item().id()).toList(),
+          "the same text: a verified item (x1.1) first, then the fresher (x1.2 against x1.05 a year later)");
+      assertEquals(1.1, hits.get(0).score() / hits.get(1).score(), 0.001, "verified is worth x1.1");
     }
   }
 
