@@ -31,7 +31,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.SolrServerException;
+import org.apache.solr.client.solrj.request.QueryRequest;
 import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.client.solrj.response.UpdateResponse;
@@ -57,7 +59,8 @@ import org.slf4j.LoggerFactory;
  *       real time and checks each change's base version against the live one.
  *   <li>{@link #poll()} reads, sorted by Solr's per-shard {@code _version_}, every document from a window
  *       below the highest {@code _version_} seen, and hands on a change only if its revision is above the
- *       last one this object wrote, read at open, or handed on for that id.
+ *       last one this object wrote, read at open, or handed on for that id; every so often it reconciles
+ *       every id's revision, a page per poll, for changes that became searchable later than the window.
  * </ul>
  *
  * <p>Thread-safe: {@link #apply}, {@link #poll()} and {@link #forEachSummary} share one lock for the
@@ -69,6 +72,10 @@ public final class SolrKnowledgeIndex implements KnowledgeIndex {
   static final String TAXONOMY_ID = "#taxonomy";
   /** How many documents one page of a scan or of the feed reads. */
   private static final int PAGE = 500;
+  /** How many polls go by between two reconciliations: 10 minutes at the default refresh interval. */
+  static final int RECONCILE_EVERY_POLLS = 600;
+  /** How many ids and revisions one step of a reconciliation reads. */
+  static final int RECONCILE_PAGE = 1000;
   /** The fields that say what a document is: enough to decode an item or a tombstone. */
   private static final String DOC_FIELDS = "id,zhiku_rev,version,deleted,json";
 
@@ -76,11 +83,14 @@ public final class SolrKnowledgeIndex implements KnowledgeIndex {
   private final String collection;
   /** The feed's overlap window in {@code _version_} units (milliseconds shifted left 20 bits). */
   private final long windowUnits;
-  /** Guards {@link #seen}, {@link #highWater} and the sequence numbers. */
+  /** Guards {@link #seen}, {@link #highWater}, the reconciliation's state and the sequence numbers. */
   private final Object feedLock = new Object();
   /** The latest revision of each id this object wrote, read at open or handed on. */
   private final Map<String, Long> seen = new HashMap<>();
   private long highWater;
+  private long pollsSinceReconciled;
+  /** Where the reconciliation under way goes on, or {@code null} between cycles. */
+  private String reconcileCursor;
   private long lastSequence;
   private long committedSequence;
   /** Whether this object wrote since its last soft commit. */
@@ -169,7 +179,7 @@ public final class SolrKnowledgeIndex implements KnowledgeIndex {
       q.setSort("_version_", SolrQuery.ORDER.asc);
       q.addSort("id", SolrQuery.ORDER.asc);
       List<ItemChange> out = new ArrayList<>();
-      scan(q, d -> {
+      scan(q, PAGE, d -> {
         long version = (Long) d.getFieldValue("_version_");
         highWater = Math.max(highWater, version);
         String id = (String) d.getFieldValue("id");
@@ -179,7 +189,85 @@ public final class SolrKnowledgeIndex implements KnowledgeIndex {
           out.add(SolrItems.change(d, version));
         }
       });
+      if (reconcileCursor == null && ++pollsSinceReconciled >= RECONCILE_EVERY_POLLS) {
+        reconcileCursor = CursorMarkParams.CURSOR_MARK_START; // a new cycle through every id
+        pollsSinceReconciled = 0;
+      }
+      if (reconcileCursor != null) {
+        out.addAll(reconcileStep());
+      }
       return out;
+    }
+  }
+
+  /**
+   * One step of a reconciliation, which catches the changes that became searchable later than the feed's
+   * window: the next {@value #RECONCILE_PAGE} ids in id order with their revisions, against the revision
+   * this object last wrote, read or handed on; an id found ahead is read again in real time and handed
+   * on. {@link #poll()} starts a cycle through every id {@value #RECONCILE_EVERY_POLLS} polls after the last
+   * one ended (10 minutes at the default refresh interval of 1 s) and takes one step per poll, so that no
+   * poll reads more than one page. The caller holds the feed's lock.
+   *
+   * @return the missed changes, in id order
+   */
+  private List<ItemChange> reconcileStep() {
+    SolrQuery q = new SolrQuery("*:*");
+    q.addFilterQuery("-state:true");
+    q.setFields("id,zhiku_rev");
+    q.setSort("id", SolrQuery.ORDER.asc);
+    q.setRows(RECONCILE_PAGE);
+    q.set(CursorMarkParams.CURSOR_MARK_PARAM, reconcileCursor);
+    QueryResponse page = SolrCalls.query(client, collection, q, "reconcile the change feed");
+    List<String> ahead = new ArrayList<>();
+    for (SolrDocument d : page.getResults()) {
+      if (revision(d) > seen.getOrDefault((String) d.getFieldValue("id"), 0L)) {
+        ahead.add((String) d.getFieldValue("id"));
+      }
+    }
+    String next = page.getNextCursorMark();
+    reconcileCursor = next == null || next.equals(reconcileCursor) ? null : next;
+    List<ItemChange> out = new ArrayList<>();
+    if (!ahead.isEmpty()) {
+      Map<String, SolrDocument> docs = realTime(ahead);
+      for (String id : ahead) {
+        SolrDocument d = docs.get(id);
+        if (d != null && revision(d) > seen.getOrDefault(id, 0L)) {
+          seen.put(id, revision(d));
+          out.add(SolrItems.change(d, highWater));
+        }
+      }
+      LOG.warn("the change feed of {} had missed {} changes that became searchable later than its window; reconciled",
+          collection, out.size());
+    }
+    return out;
+  }
+
+  /**
+   * A whole reconciliation at once, for tests: steps until the cycle ends.
+   *
+   * @return the missed changes
+   */
+  List<ItemChange> reconcile() {
+    synchronized (feedLock) {
+      reconcileCursor = CursorMarkParams.CURSOR_MARK_START;
+      List<ItemChange> out = new ArrayList<>();
+      while (reconcileCursor != null) {
+        out.addAll(reconcileStep());
+      }
+      pollsSinceReconciled = 0;
+      return out;
+    }
+  }
+
+  /**
+   * For tests: moves the feed's high-water mark, as if later documents had been seen, so that what lies
+   * below the new window is left to reconciliation.
+   *
+   * @param version the new high-water mark
+   */
+  void skipFeedTo(long version) {
+    synchronized (feedLock) {
+      highWater = Math.max(highWater, version);
     }
   }
 
@@ -210,7 +298,7 @@ public final class SolrKnowledgeIndex implements KnowledgeIndex {
     q.setSort("id", SolrQuery.ORDER.asc);
     List<ItemSummary> live = new ArrayList<>();
     synchronized (feedLock) {
-      scan(q, d -> {
+      scan(q, PAGE, d -> {
         highWater = Math.max(highWater, (Long) d.getFieldValue("_version_"));
         seen.merge((String) d.getFieldValue("id"), revision(d), Math::max);
         if (!SolrItems.deleted(d)) {
@@ -227,7 +315,7 @@ public final class SolrKnowledgeIndex implements KnowledgeIndex {
     q.addFilterQuery("-state:true", "-deleted:true");
     q.setFields(DOC_FIELDS);
     q.setSort("id", SolrQuery.ORDER.asc);
-    scan(q, d -> visitor.accept(SolrItems.item(d)));
+    scan(q, PAGE, d -> visitor.accept(SolrItems.item(d)));
   }
 
   @Override
@@ -337,21 +425,32 @@ public final class SolrKnowledgeIndex implements KnowledgeIndex {
 
   /** The stored documents of some ids, tombstones included, in real time (the update log). */
   private Map<String, SolrDocument> realTime(List<String> ids) {
+    Map<String, SolrDocument> out = new HashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    // POSTed: SolrClient.getById sends the ids in the URL, which a node refuses past about 8 KB (a few
+    // hundred ids). Ids are tokens, so a comma separates them safely.
     ModifiableSolrParams params = new ModifiableSolrParams();
+    params.set("ids", String.join(",", ids));
     params.set("fl", DOC_FIELDS);
+    QueryRequest request = new QueryRequest(params, SolrRequest.METHOD.POST);
+    request.setPath("/get");
     try {
-      SolrDocumentList docs = client.getById(collection, ids, params);
-      Map<String, SolrDocument> out = new HashMap<>();
-      docs.forEach(d -> out.put((String) d.getFieldValue("id"), d));
+      Object docs = request.process(client, collection).getResponse().get("response");
+      if (docs instanceof SolrDocumentList list) {
+        list.forEach(d -> out.put((String) d.getFieldValue("id"), d));
+      }
       return out;
     } catch (SolrServerException | IOException | SolrException e) {
       throw failure("read items by id", e);
     }
   }
 
+
   /** Visits every document of a query, page by page with a cursor (the sort must end on the id). */
-  private void scan(SolrQuery query, Consumer<SolrDocument> visitor) {
-    query.setRows(PAGE);
+  private void scan(SolrQuery query, int page, Consumer<SolrDocument> visitor) {
+    query.setRows(page);
     String cursor = CursorMarkParams.CURSOR_MARK_START;
     try {
       while (true) {
