@@ -16,6 +16,7 @@ import io.zhiku.core.kb.KnowledgeBase;
 import io.zhiku.core.kb.VersionConflictException;
 import io.zhiku.core.search.SearchRequest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -81,6 +82,20 @@ public abstract class ItemStoreKit extends EngineKit {
       List<KnowledgeItem> stored = kb.putAll(List.of(item("x", "X", Acl.PUBLIC), item("y", "Y", Acl.PUBLIC)));
       assertEquals(List.of(1L, 1L), stored.stream().map(KnowledgeItem::version).toList());
       assertEquals(2, kb.lastSequence(), "one sequence number per change");
+    }
+  }
+
+  @Test
+  void putAll_ofAThousandItemsWithLongIds_storesEveryOne() {
+    try (KnowledgeBase kb = manual(new TestClock())) {
+      List<KnowledgeItem> batch = new ArrayList<>();
+      for (int i = 0; i < 1000; i++) {
+        batch.add(item("a-rather-long-item-identifier-" + i, "Item " + i, Acl.PUBLIC));
+      }
+      assertEquals(1000, kb.putAll(batch).size());
+      assertEquals(2, kb.putAll(batch).get(999).version(), "the second time, every version is read back and raised");
+      kb.refresh();
+      assertEquals(1000, kb.search(SearchRequest.builder(ALICE).build()).totalHits());
     }
   }
 
