@@ -15,6 +15,9 @@ import io.zhiku.core.kb.ItemChange;
 import io.zhiku.core.kb.KnowledgeBase;
 import io.zhiku.core.kb.VersionConflictException;
 import io.zhiku.core.spi.EngineCapability;
+import io.zhiku.core.taxonomy.Concept;
+import io.zhiku.core.taxonomy.ConceptScheme;
+import io.zhiku.core.taxonomy.Taxonomy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +39,9 @@ import org.junit.jupiter.api.Test;
  * one per application server) act as one. A write in one is read at once by id in the others, and once
  * the writer has refreshed (or the engine's own visibility lag has passed), the others' next refresh puts
  * it in their item catalogs and tells their change listeners; optimistic versions
- * conflict across instances exactly as within one; concurrent writers from several instances and threads
- * lose no update; and after a random workload every instance's derived state equals the stored truth.
+ * conflict across instances exactly as within one; a taxonomy set in one is used by the others after their
+ * refresh; concurrent writers from several instances and threads lose no update; and after a random
+ * workload every instance's derived state equals the stored truth.
  *
  * <p>An engine's test class extends this kit, overrides {@link #newStore()} (fresh shared data per test;
  * each {@link EngineKit.Store#open()} a new instance on it) and {@link #newKnowledgeBase()}.
@@ -73,6 +77,29 @@ public abstract class SharedEngineKit extends EngineKit {
       b.refresh();
       assertEquals(Map.of("x", again.version()), heardByB.versions(), "a re-created item follows its deletion");
       assertEquals("Created again", b.get("x").orElseThrow().title());
+    }
+  }
+
+  @Test
+  void aTaxonomySetInOneInstance_isUsedByTheOthersAfterTheirRefresh() {
+    Taxonomy first = Taxonomy.builder().scheme(ConceptScheme.of("ind", "en", "Industry"))
+        .concept(Concept.builder("education", "ind").build()).build();
+    Taxonomy second = Taxonomy.builder().scheme(ConceptScheme.of("ind", "en", "Industry"))
+        .concept(Concept.builder("public", "ind").build())
+        .concept(Concept.builder("education", "ind").broader("public").build()).build();
+    Store store = newStore();
+    try (KnowledgeBase a = store.open().refreshInterval(Duration.ZERO).commitPolicy(CommitPolicy.manual()).taxonomy(first).build();
+        KnowledgeBase b = instance(store)) {
+      assertEquals(first, b.taxonomy(), "an instance opened without a taxonomy reads the stored one");
+      a.setTaxonomy(second);
+      assertEquals(first, b.taxonomy(), "until its refresh, another instance keeps its taxonomy");
+      b.refresh();
+      assertEquals(second, b.taxonomy(), "after it, the one set elsewhere");
+      b.refresh();
+      assertEquals(second, b.taxonomy());
+      b.setTaxonomy(first);
+      a.refresh();
+      assertEquals(first, a.taxonomy(), "and back the other way");
     }
   }
 

@@ -53,6 +53,8 @@ final class SharedMemoryEngine implements EngineKit.Store {
   private final List<Doc> log = new ArrayList<>();
   private final Set<String> failing = new HashSet<>();
   private Taxonomy taxonomy;
+  /** One more with every taxonomy stored. */
+  private long taxonomyRevision;
 
   SharedMemoryEngine(boolean atomicBatches) {
     this.atomicBatches = atomicBatches;
@@ -98,6 +100,8 @@ final class SharedMemoryEngine implements EngineKit.Store {
   /** One knowledge base's view: its own feed position and what it has seen of each item. */
   private final class Index implements KnowledgeIndex {
     private int position;
+    /** The taxonomy revision this instance stored, read or was handed. */
+    private long knownTaxonomy;
     private final Map<String, Long> seen = new HashMap<>();
     private long lastSequence;
     private long committedSequence;
@@ -203,13 +207,26 @@ final class SharedMemoryEngine implements EngineKit.Store {
     public void putTaxonomy(Taxonomy t) {
       synchronized (lock) {
         taxonomy = t;
+        knownTaxonomy = ++taxonomyRevision;
       }
     }
 
     @Override
     public Optional<Taxonomy> storedTaxonomy() {
       synchronized (lock) {
+        knownTaxonomy = taxonomyRevision;
         return Optional.ofNullable(taxonomy);
+      }
+    }
+
+    @Override
+    public Optional<Taxonomy> pollTaxonomy() {
+      synchronized (lock) {
+        if (taxonomyRevision == knownTaxonomy) {
+          return Optional.empty();
+        }
+        knownTaxonomy = taxonomyRevision;
+        return Optional.of(taxonomy);
       }
     }
 

@@ -76,7 +76,7 @@ import org.slf4j.LoggerFactory;
  * EngineCapability#SHARED}: a SolrCloud cluster behind several application servers), versions are checked
  * against the engine, so {@link #put(KnowledgeItem, long)} conflicts across instances as within one;
  * {@link #get} reads the engine; every refresh follows the other instances' writes into the item catalog
- * and the change listeners; revocation made by another instance takes effect with the engine's own
+ * and the change listeners, and puts in use a taxonomy another instance set; revocation made by another instance takes effect with the engine's own
  * visibility lag rather than at once; and sequence numbers count this instance's changes only. {@link
  * #engineCapabilities()} says which promises hold. Such an engine throws {@link
  * io.zhiku.core.UnavailableException} when the cluster cannot serve a call for now: retry it.
@@ -536,6 +536,10 @@ public final class KnowledgeBase implements AutoCloseable {
   /** Follows other writers' changes to a shared engine; for {@link Lifecycle}, with the item write lock held. */
   private void followLocked() {
     writes.followLocked();
+    index.pollTaxonomy().ifPresent(t -> {
+      taxonomy.set(new TaxonomyState(t));
+      LOG.info("taxonomy of {} concepts in {} schemes, stored by another instance, now in use", t.size(), t.schemes().size());
+    });
   }
 
   /**

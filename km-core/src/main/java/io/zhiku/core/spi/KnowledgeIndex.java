@@ -189,6 +189,18 @@ public interface KnowledgeIndex extends AutoCloseable {
    */
   Optional<Taxonomy> storedTaxonomy();
 
+  /**
+   * For a {@linkplain EngineCapability#SHARED shared} engine: the taxonomy another instance stored since
+   * this object last stored, read or handed one on. The knowledge base asks at every refresh, after {@link
+   * #poll()}, and puts it in use, so that every instance classifies, expands and counts with the same
+   * taxonomy within a refresh interval.
+   *
+   * @return the newer taxonomy, or empty; always empty by default (an engine used by one knowledge base)
+   */
+  default Optional<Taxonomy> pollTaxonomy() {
+    return Optional.empty();
+  }
+
   /** Makes applied changes visible to {@link #search}. */
   void refresh();
 

@@ -89,6 +89,8 @@ public final class SolrKnowledgeIndex implements KnowledgeIndex {
   private final Map<String, Long> seen = new HashMap<>();
   private long highWater;
   private long pollsSinceReconciled;
+  /** The taxonomy document's revision this object last stored, read or handed on. */
+  private long taxonomyRevision;
   /** Where the reconciliation under way goes on, or {@code null} between cycles. */
   private String reconcileCursor;
   private long lastSequence;
@@ -323,16 +325,20 @@ public final class SolrKnowledgeIndex implements KnowledgeIndex {
     String json = new String(TaxonomyJson.write(taxonomy), StandardCharsets.UTF_8);
     for (int attempt = 1; ; attempt++) {
       SolrDocument current = realTime(List.of(TAXONOMY_ID)).get(TAXONOMY_ID);
+      long revision = current == null ? 1 : revision(current) + 1;
       SolrInputDocument d = new SolrInputDocument();
       d.setField("id", TAXONOMY_ID);
       d.setField("state", true);
-      d.setField("zhiku_rev", current == null ? 1 : revision(current) + 1);
+      d.setField("zhiku_rev", revision);
       d.setField("json", json);
       UpdateRequest request = new UpdateRequest();
       request.add(d);
       Map<String, String> refused = refused(process(request));
       if (refused.isEmpty()) {
         dirty = true;
+        synchronized (feedLock) {
+          taxonomyRevision = Math.max(taxonomyRevision, revision);
+        }
         return;
       }
       if (attempt == 16) { // another instance keeps storing its own taxonomy: give up rather than spin
@@ -343,10 +349,28 @@ public final class SolrKnowledgeIndex implements KnowledgeIndex {
 
   @Override
   public Optional<Taxonomy> storedTaxonomy() {
+    return taxonomyAbove(-1);
+  }
+
+  /** One real-time read of the taxonomy document per call: a taxonomy another instance stored is handed on once. */
+  @Override
+  public Optional<Taxonomy> pollTaxonomy() {
+    synchronized (feedLock) {
+      return taxonomyAbove(taxonomyRevision);
+    }
+  }
+
+  /** The stored taxonomy if its revision is above the given one, which then becomes the known revision. */
+  private Optional<Taxonomy> taxonomyAbove(long known) {
     SolrDocument d = realTime(List.of(TAXONOMY_ID)).get(TAXONOMY_ID);
-    return d == null ? Optional.empty()
-        : Optional.of(TaxonomyJson.read(((String) d.getFieldValue("json")).getBytes(StandardCharsets.UTF_8),
-            "the collection " + collection));
+    if (d == null || revision(d) <= known) {
+      return Optional.empty();
+    }
+    synchronized (feedLock) {
+      taxonomyRevision = Math.max(taxonomyRevision, revision(d));
+    }
+    return Optional.of(TaxonomyJson.read(((String) d.getFieldValue("json")).getBytes(StandardCharsets.UTF_8),
+        "the collection " + collection));
   }
 
   @Override
