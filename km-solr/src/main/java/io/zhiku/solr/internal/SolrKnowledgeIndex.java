@@ -83,7 +83,7 @@ public final class SolrKnowledgeIndex implements KnowledgeIndex {
   private final String collection;
   /** The feed's overlap window in {@code _version_} units (milliseconds shifted left 20 bits). */
   private final long windowUnits;
-  /** Guards {@link #seen}, {@link #highWater}, the reconciliation's state and the sequence numbers. */
+  /** Guards {@link #seen}, {@link #highWater}, the reconciliation's state, the last read and the sequence numbers. */
   private final Object feedLock = new Object();
   /** The latest revision of each id this object wrote, read at open or handed on. */
   private final Map<String, Long> seen = new HashMap<>();
@@ -95,6 +95,9 @@ public final class SolrKnowledgeIndex implements KnowledgeIndex {
   private String reconcileCursor;
   private long lastSequence;
   private long committedSequence;
+  /** The documents of the last {@link #getAll} (absent: no document), which {@link #apply} takes once. */
+  private Map<String, SolrDocument> lastRead = Map.of();
+  private Set<String> lastReadIds = Set.of();
   /** Whether this object wrote since its last soft commit. */
   private volatile boolean dirty;
   private final SolrSearch searches;
@@ -121,8 +124,7 @@ public final class SolrKnowledgeIndex implements KnowledgeIndex {
 
   @Override
   public void apply(List<ItemChange> changes) {
-    List<String> ids = changes.stream().map(ItemChange::id).toList();
-    Map<String, SolrDocument> stored = realTime(ids);
+    Map<String, SolrDocument> stored = readForWrite(changes);
     Map<String, RuntimeException> failures = new LinkedHashMap<>();
     Map<String, Long> revisions = new HashMap<>();
     List<SolrInputDocument> docs = new ArrayList<>();
@@ -147,8 +149,12 @@ public final class SolrKnowledgeIndex implements KnowledgeIndex {
         for (ItemChange c : changes) {
           String message = refused.get(c.id());
           if (message != null) {
-            long live = liveVersion(now.get(c.id()));
-            failures.put(c.id(), live != base(c) ? new VersionConflictException(c.id(), base(c), live)
+            SolrDocument fresh = now.get(c.id());
+            long live = liveVersion(fresh);
+            // Another writer got there first: the live version moved, or only the revision did (the item
+            // was deleted and created again, or the reverse, since it was read).
+            boolean overtaken = live != base(c) || fresh != null && revision(fresh) >= revisions.get(c.id());
+            failures.put(c.id(), overtaken ? new VersionConflictException(c.id(), base(c), live)
                 : SolrCalls.refusal(collection, "item \"" + c.id() + "\"", message));
           }
         }
@@ -275,20 +281,44 @@ public final class SolrKnowledgeIndex implements KnowledgeIndex {
 
   @Override
   public Optional<KnowledgeItem> get(String id) {
-    SolrDocument d = realTime(List.of(id)).get(id);
-    return d == null || SolrItems.deleted(d) ? Optional.empty() : Optional.of(SolrItems.item(d));
+    return Optional.ofNullable(getAll(List.of(id)).get(id));
   }
 
-  /** One real-time read for the whole batch. */
+  /** One real-time read for the whole batch, which a write of these ids that follows reuses. */
   @Override
   public Map<String, KnowledgeItem> getAll(Collection<String> ids) {
+    Map<String, SolrDocument> docs = realTime(List.copyOf(ids));
+    synchronized (feedLock) {
+      lastRead = new HashMap<>(docs);
+      lastReadIds = Set.copyOf(ids);
+    }
     Map<String, KnowledgeItem> out = new HashMap<>();
-    realTime(List.copyOf(ids)).forEach((id, d) -> {
+    docs.forEach((id, d) -> {
       if (!SolrItems.deleted(d)) {
         out.put(id, SolrItems.item(d));
       }
     });
     return out;
+  }
+
+  /**
+   * The stored documents of a write's ids: those of the last read if it covered them all (the knowledge
+   * base reads a batch's versions just before it writes them), else read now. A document another writer
+   * changed since costs nothing in correctness: the revision sent is then too low, the leader refuses
+   * it, and {@link #apply} reports the conflict.
+   */
+  private Map<String, SolrDocument> readForWrite(List<ItemChange> changes) {
+    List<String> ids = changes.stream().map(ItemChange::id).toList();
+    synchronized (feedLock) {
+      Map<String, SolrDocument> read = lastRead;
+      boolean covered = lastReadIds.containsAll(ids);
+      lastRead = Map.of();
+      lastReadIds = Set.of();
+      if (covered) {
+        return read;
+      }
+    }
+    return realTime(ids);
   }
 
   /** Visits the live items and moves the feed past every document read, so that polling goes on from here. */
@@ -355,9 +385,11 @@ public final class SolrKnowledgeIndex implements KnowledgeIndex {
   /** One real-time read of the taxonomy document per call: a taxonomy another instance stored is handed on once. */
   @Override
   public Optional<Taxonomy> pollTaxonomy() {
+    long known;
     synchronized (feedLock) {
-      return taxonomyAbove(taxonomyRevision);
+      known = taxonomyRevision;
     }
+    return taxonomyAbove(known);
   }
 
   /** The stored taxonomy if its revision is above the given one, which then becomes the known revision. */
@@ -471,24 +503,19 @@ public final class SolrKnowledgeIndex implements KnowledgeIndex {
     }
   }
 
-
   /** Visits every document of a query, page by page with a cursor (the sort must end on the id). */
   private void scan(SolrQuery query, int page, Consumer<SolrDocument> visitor) {
     query.setRows(page);
     String cursor = CursorMarkParams.CURSOR_MARK_START;
-    try {
-      while (true) {
-        query.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
-        QueryResponse response = client.query(collection, query);
-        response.getResults().forEach(visitor);
-        String next = response.getNextCursorMark();
-        if (next == null || next.equals(cursor)) {
-          return;
-        }
-        cursor = next;
+    while (true) {
+      query.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
+      QueryResponse response = SolrCalls.query(client, collection, query, "read items");
+      response.getResults().forEach(visitor);
+      String next = response.getNextCursorMark();
+      if (next == null || next.equals(cursor)) {
+        return;
       }
-    } catch (SolrServerException | IOException | SolrException e) {
-      throw failure("read items", e);
+      cursor = next;
     }
   }
 

@@ -35,6 +35,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.util.BytesRef;
 import org.apache.solr.client.solrj.SolrClient;
@@ -86,26 +87,28 @@ final class SolrSearch implements AutoCloseable {
     Cursor position = request.after() == null ? null : Cursor.decode(request.after(), newest);
     long now = position == null ? search.now().toEpochMilli() : position.nowMillis(); // later pages keep the first page's time
     ModifiableSolrParams params = new ModifiableSolrParams();
-    SolrQueryTarget target = new SolrQueryTarget(params, "zq");
+    // One parse gives both forms: Solr's, to search, and Lucene's, for highlighting the hits here.
+    QueryTarget<Both> target = new BothTargets(new SolrQueryTarget(params, "zq"));
     String text = "*:*";
     Query marked = null; // what highlighting marks
     if (!request.text().isBlank()) {
+      Both query;
       try {
-        Optional<String> typed = parser.parse(request.text(), search.synonyms(), TextFields.SYNONYM_BOOST, target);
+        Optional<Both> typed = parser.parse(request.text(), search.synonyms(), TextFields.SYNONYM_BOOST, target);
         if (typed.isEmpty()) {
           return new IndexSearchResult(0, List.of(), null, Map.of()); // nothing survived analysis
         }
-        text = typed.get();
-        marked = parser.parse(request.text(), search.synonyms(), TextFields.SYNONYM_BOOST).orElseThrow();
+        query = typed.get();
       } catch (UserQueryParser.OverBudgetException e) {
         // A long question or a pasted case: searched as a description, by its most distinctive terms.
         List<BytesRef> terms = likeTerms(request.text(), DESCRIPTION_TERMS);
         if (terms.isEmpty()) {
           return new IndexSearchResult(0, List.of(), null, Map.of());
         }
-        text = anyOf(terms, target);
-        marked = anyOf(terms, UserQueryParser.LUCENE);
+        query = anyOf(terms, target);
       }
+      text = query.solr();
+      marked = query.lucene();
     }
     if (newest) {
       params.set("q", text);
@@ -255,13 +258,8 @@ final class SolrSearch implements AutoCloseable {
     SolrFilters.anyOf(params, "status", Set.of(ItemStatus.PUBLISHED.wireName()));
     SolrFilters.anyOf(params, "concepts", concepts);
     params.set("sort", BY_NEWEST);
-    params.set("fl", "id,updated");
     params.set("rows", limit);
-    List<ScoredItem> out = new ArrayList<>();
-    for (SolrDocument d : SolrCalls.query(client, collection, params, "find the newest items").getResults()) {
-      out.add(new ScoredItem((String) d.getFieldValue("id"), ((Number) d.getFieldValue("updated")).doubleValue()));
-    }
-    return out;
+    return scored(params, "updated", "find the newest items");
   }
 
   List<ScoredItem> similar(Principal principal, String text, int limit, Set<String> excludedIds) {
@@ -274,11 +272,16 @@ final class SolrSearch implements AutoCloseable {
     SolrFilters.readable(params, principal);
     SolrFilters.excluded(params, excludedIds);
     params.set("sort", BY_SCORE);
-    params.set("fl", "id,score");
     params.set("rows", limit);
+    return scored(params, "score", "find similar items");
+  }
+
+  /** The ids a query finds, each with a number field as its score. */
+  private List<ScoredItem> scored(ModifiableSolrParams params, String scoreField, String what) {
+    params.set("fl", "id," + scoreField);
     List<ScoredItem> out = new ArrayList<>();
-    for (SolrDocument d : SolrCalls.query(client, collection, params, "find similar items").getResults()) {
-      out.add(new ScoredItem((String) d.getFieldValue("id"), ((Number) d.getFieldValue("score")).doubleValue()));
+    for (SolrDocument d : SolrCalls.query(client, collection, params, what).getResults()) {
+      out.add(new ScoredItem((String) d.getFieldValue("id"), ((Number) d.getFieldValue(scoreField)).doubleValue()));
     }
     return out;
   }
@@ -287,8 +290,7 @@ final class SolrSearch implements AutoCloseable {
   private static <Q> Q anyOf(List<BytesRef> terms, QueryTarget<Q> target) {
     List<QueryTarget.Clause<Q>> any = new ArrayList<>();
     for (BytesRef t : terms) {
-      any.add(new QueryTarget.Clause<>(org.apache.lucene.search.BooleanClause.Occur.SHOULD,
-          target.term(TextFields.CHARS, t.utf8ToString())));
+      any.add(new QueryTarget.Clause<>(Occur.SHOULD, target.term(TextFields.CHARS, t.utf8ToString())));
     }
     return target.bool(any);
   }
@@ -336,6 +338,33 @@ final class SolrSearch implements AutoCloseable {
     words.close();
     characters.close();
     suggestQuery.close();
+  }
+
+  /** A parsed query in both forms. */
+  record Both(String solr, Query lucene) {}
+
+  /** Builds each query in Solr's form and in Lucene's at once. */
+  private record BothTargets(SolrQueryTarget solr) implements QueryTarget<Both> {
+    @Override
+    public Both term(String field, String term) {
+      return new Both(solr.term(field, term), UserQueryParser.LUCENE.term(field, term));
+    }
+
+    @Override
+    public Both phrase(String field, String text, List<UserQueryParser.Token> tokens) {
+      return new Both(solr.phrase(field, text, tokens), UserQueryParser.LUCENE.phrase(field, text, tokens));
+    }
+
+    @Override
+    public Both bool(List<Clause<Both>> clauses) {
+      return new Both(solr.bool(clauses.stream().map(c -> new Clause<>(c.occur(), c.query().solr())).toList()),
+          UserQueryParser.LUCENE.bool(clauses.stream().map(c -> new Clause<>(c.occur(), c.query().lucene())).toList()));
+    }
+
+    @Override
+    public Both boost(Both query, float boost) {
+      return new Both(solr.boost(query.solr(), boost), UserQueryParser.LUCENE.boost(query.lucene(), boost));
+    }
   }
 
   /**
