@@ -3,14 +3,25 @@ package io.zhiku.solr.internal;
 import io.zhiku.core.UnavailableException;
 import io.zhiku.core.ZhikuException;
 import java.io.IOException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.SolrServerException;
+import org.apache.solr.client.solrj.request.QueryRequest;
+import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.client.solrj.response.QueryResponse;
+import org.apache.solr.client.solrj.response.UpdateResponse;
+import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrDocumentList;
 import org.apache.solr.common.SolrException;
+import org.apache.solr.common.params.ModifiableSolrParams;
 import org.apache.solr.common.params.SolrParams;
+import org.apache.solr.common.util.NamedList;
 
 /** Calls to a collection and what their failures become. Stateless. */
 final class SolrCalls {
@@ -80,5 +91,101 @@ final class SolrCalls {
     String text = "the collection " + collection + " refused " + what + ": " + message;
     return transientMessage(message) ? new UnavailableException(text, null)
         : new ZhikuException(text);
+  }
+
+  /**
+   * The stored documents of some ids, read in real time (from the update log: what was acknowledged,
+   * committed or not), in one POST: {@code SolrClient.getById} sends the ids in the URL, which a node
+   * refuses past about 8 KB (a few hundred ids). Ids are tokens, so a comma separates them safely.
+   *
+   * @param client the client
+   * @param collection the collection
+   * @param ids the ids
+   * @param fields the fields to read ({@code fl})
+   * @param what what the call does, for the exception's message
+   * @return the documents found, by id
+   * @throws ZhikuException as {@link #failure}
+   */
+  static Map<String, SolrDocument> realTime(SolrClient client, String collection, Collection<String> ids, String fields,
+      String what) {
+    Map<String, SolrDocument> out = new HashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    ModifiableSolrParams params = new ModifiableSolrParams();
+    params.set("ids", String.join(",", ids));
+    params.set("fl", fields);
+    QueryRequest request = new QueryRequest(params, SolrRequest.METHOD.POST);
+    request.setPath("/get");
+    try {
+      Object docs = request.process(client, collection).getResponse().get("response");
+      if (docs instanceof SolrDocumentList list) {
+        list.forEach(d -> out.put((String) d.getFieldValue("id"), d));
+      }
+      return out;
+    } catch (SolrServerException | IOException | SolrException e) {
+      throw failure(collection, what, e);
+    }
+  }
+
+  /**
+   * Sends an update.
+   *
+   * @param client the client
+   * @param collection the collection
+   * @param request the update
+   * @param what what the call does, for the exception's message
+   * @return the response; documents the tolerant processor refused are in {@link #refused}
+   * @throws ZhikuException as {@link #failure}
+   */
+  static UpdateResponse update(SolrClient client, String collection, UpdateRequest request, String what) {
+    try {
+      return request.process(client, collection);
+    } catch (SolrServerException | IOException | SolrException e) {
+      throw failure(collection, what, e);
+    }
+  }
+
+  /**
+   * A soft commit, waiting for the new searchers: what was written becomes searchable.
+   *
+   * @param client the client
+   * @param collection the collection
+   * @param what what the call does, for the exception's message
+   * @throws ZhikuException as {@link #failure}
+   */
+  static void softCommit(SolrClient client, String collection, String what) {
+    try {
+      client.commit(collection, true, true, true);
+    } catch (SolrServerException | IOException | SolrException e) {
+      throw failure(collection, what, e);
+    }
+  }
+
+  /**
+   * The documents of an update that the tolerant processor reports as refused.
+   *
+   * @param response the update's response
+   * @return each refused document's id and Solr's message, in the order reported
+   */
+  static Map<String, String> refused(UpdateResponse response) {
+    Map<String, String> out = new LinkedHashMap<>();
+    Object errors = response.getResponseHeader() == null ? null : response.getResponseHeader().get("errors");
+    if (errors instanceof List<?> list) {
+      for (Object e : list) {
+        Object id = field(e, "id");
+        if (id != null) {
+          out.put(id.toString(), String.valueOf(field(e, "message")));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Object field(Object entry, String name) {
+    if (entry instanceof NamedList<?> n) {
+      return n.get(name);
+    }
+    return entry instanceof Map<?, ?> m ? m.get(name) : null;
   }
 }

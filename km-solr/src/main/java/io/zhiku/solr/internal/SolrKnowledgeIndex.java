@@ -17,7 +17,6 @@ import io.zhiku.core.spi.IndexSearchResult;
 import io.zhiku.core.spi.KnowledgeIndex;
 import io.zhiku.core.spi.PartialBatchException;
 import io.zhiku.core.taxonomy.Taxonomy;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,19 +30,12 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrQuery;
-import org.apache.solr.client.solrj.SolrRequest;
-import org.apache.solr.client.solrj.SolrServerException;
-import org.apache.solr.client.solrj.request.QueryRequest;
 import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.client.solrj.response.UpdateResponse;
 import org.apache.solr.common.SolrDocument;
-import org.apache.solr.common.SolrDocumentList;
-import org.apache.solr.common.SolrException;
 import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.params.CursorMarkParams;
-import org.apache.solr.common.params.ModifiableSolrParams;
-import org.apache.solr.common.util.NamedList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -143,7 +135,7 @@ public final class SolrKnowledgeIndex implements KnowledgeIndex {
       UpdateRequest request = new UpdateRequest();
       request.add(docs);
       UpdateResponse response = process(request);
-      Map<String, String> refused = refused(response);
+      Map<String, String> refused = SolrCalls.refused(response);
       if (!refused.isEmpty()) {
         Map<String, SolrDocument> now = realTime(List.copyOf(refused.keySet()));
         for (ItemChange c : changes) {
@@ -363,7 +355,7 @@ public final class SolrKnowledgeIndex implements KnowledgeIndex {
       d.setField("json", json);
       UpdateRequest request = new UpdateRequest();
       request.add(d);
-      Map<String, String> refused = refused(process(request));
+      Map<String, String> refused = SolrCalls.refused(process(request));
       if (refused.isEmpty()) {
         dirty = true;
         synchronized (feedLock) {
@@ -433,10 +425,10 @@ public final class SolrKnowledgeIndex implements KnowledgeIndex {
     }
     dirty = false;
     try {
-      client.commit(collection, true, true, true);
-    } catch (SolrServerException | IOException | SolrException e) {
+      SolrCalls.softCommit(client, collection, "make its changes visible");
+    } catch (ZhikuException e) {
       dirty = true;
-      throw failure("make its changes visible", e);
+      throw e;
     }
   }
 
@@ -481,26 +473,7 @@ public final class SolrKnowledgeIndex implements KnowledgeIndex {
 
   /** The stored documents of some ids, tombstones included, in real time (the update log). */
   private Map<String, SolrDocument> realTime(List<String> ids) {
-    Map<String, SolrDocument> out = new HashMap<>();
-    if (ids.isEmpty()) {
-      return out;
-    }
-    // POSTed: SolrClient.getById sends the ids in the URL, which a node refuses past about 8 KB (a few
-    // hundred ids). Ids are tokens, so a comma separates them safely.
-    ModifiableSolrParams params = new ModifiableSolrParams();
-    params.set("ids", String.join(",", ids));
-    params.set("fl", DOC_FIELDS);
-    QueryRequest request = new QueryRequest(params, SolrRequest.METHOD.POST);
-    request.setPath("/get");
-    try {
-      Object docs = request.process(client, collection).getResponse().get("response");
-      if (docs instanceof SolrDocumentList list) {
-        list.forEach(d -> out.put((String) d.getFieldValue("id"), d));
-      }
-      return out;
-    } catch (SolrServerException | IOException | SolrException e) {
-      throw failure("read items by id", e);
-    }
+    return SolrCalls.realTime(client, collection, ids, DOC_FIELDS, "read items by id");
   }
 
   /** Visits every document of a query, page by page with a cursor (the sort must end on the id). */
@@ -520,33 +493,7 @@ public final class SolrKnowledgeIndex implements KnowledgeIndex {
   }
 
   private UpdateResponse process(UpdateRequest request) {
-    try {
-      return request.process(client, collection);
-    } catch (SolrServerException | IOException | SolrException e) {
-      throw failure("write items", e);
-    }
-  }
-
-  /** The documents of an update that the tolerant processor reports as refused: id to Solr's message. */
-  static Map<String, String> refused(UpdateResponse response) {
-    Map<String, String> out = new LinkedHashMap<>();
-    Object errors = response.getResponseHeader() == null ? null : response.getResponseHeader().get("errors");
-    if (errors instanceof List<?> list) {
-      for (Object e : list) {
-        Object id = field(e, "id");
-        if (id != null) {
-          out.put(id.toString(), String.valueOf(field(e, "message")));
-        }
-      }
-    }
-    return out;
-  }
-
-  private static Object field(Object entry, String name) {
-    if (entry instanceof NamedList<?> n) {
-      return n.get(name);
-    }
-    return entry instanceof Map<?, ?> m ? m.get(name) : null;
+    return SolrCalls.update(client, collection, request, "write items");
   }
 
   private ZhikuException failure(String what, Exception e) {

@@ -6,16 +6,27 @@ import io.zhiku.core.spi.KnowledgeIndex;
 import io.zhiku.core.spi.KnowledgeIndexProvider;
 import io.zhiku.search.internal.LuceneIndexProvider;
 import java.time.Duration;
-import org.apache.solr.client.solrj.SolrClient;
+import org.apache.solr.client.solrj.impl.CloudSolrClient;
 
 /**
- * For tests: the Solr item store on a collection of an in-process cluster, with each knowledge base's
- * events in an embedded, in-memory store until the events collection exists.
+ * For tests: the Solr item store on a collection of an in-process cluster, and the events in a collection
+ * of their own, or in each knowledge base's embedded, in-memory store when none is given.
  *
  * @param client a client of the cluster
  * @param collection the items' collection, created
+ * @param events the events' collection, created, or {@code null} for events in memory
  */
-record ItemsOnSolr(SolrClient client, String collection) implements KnowledgeIndexProvider {
+record ItemsOnSolr(CloudSolrClient client, String collection, String events) implements KnowledgeIndexProvider {
+  /**
+   * Items on Solr, events in memory.
+   *
+   * @param client a client of the cluster
+   * @param collection the items' collection, created
+   */
+  ItemsOnSolr(CloudSolrClient client, String collection) {
+    this(client, collection, null);
+  }
+
   @Override
   public String name() {
     return "solr-items";
@@ -28,6 +39,7 @@ record ItemsOnSolr(SolrClient client, String collection) implements KnowledgeInd
 
   @Override
   public EventStore openEvents(IndexSettings settings) {
-    return new LuceneIndexProvider().openEvents(new IndexSettings(null));
+    return events == null ? new LuceneIndexProvider().openEvents(new IndexSettings(null))
+        : new SolrEventStore(client, events);
   }
 }

@@ -76,7 +76,7 @@ public class SolrCollectionsTest extends SolrCloudTestCase {
    * that the other documents of a batch are still applied).
    */
   private static void assertConflict(Write write, String why) throws Exception {
-    Map<String, String> refused = SolrKnowledgeIndex.refused(write.run());
+    Map<String, String> refused = SolrCalls.refused(write.run());
     assertEquals(why, Set.of("a"), refused.keySet());
   }
 

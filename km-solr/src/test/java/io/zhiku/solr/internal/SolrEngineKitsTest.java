@@ -6,6 +6,7 @@ import io.zhiku.testkit.AccessControlKit;
 import io.zhiku.testkit.Capability;
 import io.zhiku.testkit.DurabilityKit;
 import io.zhiku.testkit.EngineKit;
+import io.zhiku.testkit.EventStoreKit;
 import io.zhiku.testkit.ItemStoreKit;
 import io.zhiku.testkit.SearchKit;
 import java.util.Random;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The engine kits of the test kit on the SolrCloud engine (items, search, access control, durability): one in-process cluster of two nodes for the
  * class, a new 2-shard collection for every knowledge base, so that every answer is merged across shards.
- * Events stay in each knowledge base's embedded store until the events collection exists.
+ * Events are in a 2-shard collection of their own.
  */
 class SolrEngineKitsTest {
   private static final AtomicInteger COLLECTIONS = new AtomicInteger();
@@ -31,8 +32,10 @@ class SolrEngineKitsTest {
 
   /** A new collection, which every knowledge base opened on it shares. */
   static EngineKit.Store newCollection() {
-    String collection = SOLR.collection("kits" + COLLECTIONS.incrementAndGet(), 2, 1);
-    return () -> KnowledgeBase.builder().engine(new ItemsOnSolr(SOLR.cluster().getSolrClient(), collection));
+    int n = COLLECTIONS.incrementAndGet();
+    String collection = SOLR.collection("kits" + n, 2, 1);
+    String events = SOLR.collection("kits" + n + "-events", 2, 1);
+    return () -> KnowledgeBase.builder().engine(new ItemsOnSolr(SOLR.cluster().getSolrClient(), collection, events));
   }
 
   @Nested
@@ -56,6 +59,24 @@ class SolrEngineKitsTest {
     @Override
     protected KnowledgeBaseBuilder newKnowledgeBase() {
       return onNewCollection();
+    }
+  }
+
+  @Nested
+  class Events extends EventStoreKit {
+    @Override
+    protected KnowledgeBaseBuilder newKnowledgeBase() {
+      return onNewCollection();
+    }
+
+    @Override
+    protected Set<Capability> capabilities() {
+      return Set.of(Capability.REOPEN);
+    }
+
+    @Override
+    protected Store newStore() {
+      return newCollection();
     }
   }
 

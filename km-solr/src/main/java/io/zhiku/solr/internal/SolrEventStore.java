@@ -1,0 +1,559 @@
+package io.zhiku.solr.internal;
+
+import io.zhiku.core.UnavailableException;
+import io.zhiku.core.ZhikuException;
+import io.zhiku.core.event.EventQuery;
+import io.zhiku.core.event.EventRow;
+import io.zhiku.core.event.UsageEvent;
+import io.zhiku.core.event.UsageEventType;
+import io.zhiku.core.event.WorkContext;
+import io.zhiku.core.internal.Checks;
+import io.zhiku.core.json.ZhikuJson;
+import io.zhiku.core.spi.EventStore;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.apache.solr.client.solrj.impl.CloudHttp2SolrClient;
+import org.apache.solr.client.solrj.impl.CloudSolrClient;
+import org.apache.solr.client.solrj.io.SolrClientCache;
+import org.apache.solr.client.solrj.io.Tuple;
+import org.apache.solr.client.solrj.io.stream.SolrStream;
+import org.apache.solr.client.solrj.io.stream.StreamContext;
+import org.apache.solr.client.solrj.request.UpdateRequest;
+import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrInputDocument;
+import org.apache.solr.common.cloud.DocCollection;
+import org.apache.solr.common.cloud.Replica;
+import org.apache.solr.common.cloud.Slice;
+import org.apache.solr.common.params.ModifiableSolrParams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The usage events of a knowledge base on SolrCloud, shared by every instance of the host: one document
+ * per event in a collection of its own, made on Zhiku's configset (see {@link SolrCollections#ensure}).
+ * Its columns are docValues, which scans stream from each shard's {@code /export} handler; counts are
+ * distributed searches; the event as recorded is its JSON, read back by id for {@link EventRow#toEvent()}.
+ *
+ * <p><b>Sequence numbers.</b> When it opens, a store takes the next writer number of the collection (a
+ * counter document, compare-and-set on its revision as items are); an event's sequence number is that
+ * number shifted left {@value #COUNT_BITS} bits plus the count of events this store appended. So a number
+ * is positive and unique in the collection, and grows within one store; {@link #lastSequence()} and
+ * {@link #committedSequence()} are this store's own, 0 before its first append, as an item sequence on a
+ * shared engine counts one instance's changes.
+ *
+ * <p><b>Appends.</b> Events with an id are looked up in real time first (one POSTed {@code /get}): those
+ * stored already, or repeated in the batch, are left out. The rest are numbered and sent in one update,
+ * each at revision 1, so that the version constraint refuses an id that another instance stored between
+ * the look-up and the write; such an event is left out too, and the events after it are written again
+ * with their numbers closed up, so that one append's numbers stay consecutive. A batch spreads over shards
+ * and Solr has no transaction across them: if the cluster refuses an event for another reason, the events
+ * it took stay stored, and the exception says how many (recording again is safe for events with ids).
+ * An acknowledged append is durable (every replica's update log); it becomes visible to scans and counts at
+ * this store's next {@link #refresh()} (a soft commit), or within the cluster's soft-commit interval.
+ *
+ * <p>Thread-safe: the knowledge base serialises appends, refreshes and deletes; scans and counts run on any
+ * thread.
+ */
+public final class SolrEventStore implements EventStore {
+  private static final Logger LOG = LoggerFactory.getLogger(SolrEventStore.class);
+  /** The counter document of writer numbers: not an event, so every scan and count leaves it out. */
+  static final String WRITERS_ID = "#event-writers";
+  /** Low bits of a sequence number that count one store's events: a trillion per open store. */
+  static final int COUNT_BITS = 40;
+  /** How many times a store tries to take a writer number while other stores take theirs. */
+  private static final int WRITER_ATTEMPTS = 64;
+  /** The columns a scan reads, all docValues. */
+  private static final String COLUMNS =
+      "id,ev_seq,ev_time,ev_type,ev_user,ev_item,ev_proles,ev_pgroups,ev_crole,ev_cstage,ev_cattr,ev_value,ev_results";
+  /** What leaves out the engine's own documents. */
+  private static final String EVENTS_ONLY = "-state:true";
+
+  private final CloudSolrClient client;
+  private final String collection;
+  private final long writer;
+  private final SolrClientCache streams;
+  private final Numbers users = new Numbers();
+  private final Numbers items = new Numbers();
+  private final Object lock = new Object();
+  private long count; // guarded by lock
+  private long committed; // guarded by lock
+  /** Whether this store appended or deleted since its last soft commit. */
+  private volatile boolean dirty;
+
+  /**
+   * Opens the events of a collection, which must exist (see {@link SolrCollections#ensure}), and takes a
+   * writer number.
+   *
+   * @param client a client of the cluster; scans reach each shard through its HTTP client (credentials
+   *     included) when it is a {@link CloudHttp2SolrClient}
+   * @param collection the events collection
+   * @throws ZhikuException if the cluster cannot be reached or keeps refusing the writer number
+   */
+  public SolrEventStore(CloudSolrClient client, String collection) {
+    this.client = Checks.present("client", client);
+    this.collection = Checks.token("collection", collection);
+    this.writer = takeWriterNumber();
+    this.streams = client instanceof CloudHttp2SolrClient http2 ? new SolrClientCache(http2.getHttpClient())
+        : new SolrClientCache();
+  }
+
+  private long takeWriterNumber() {
+    for (int attempt = 0; attempt < WRITER_ATTEMPTS; attempt++) {
+      SolrDocument d = SolrCalls.realTime(client, collection, List.of(WRITERS_ID), "id,zhiku_rev", "read the writer count")
+          .get(WRITERS_ID);
+      long next = d == null ? 1 : ((Number) d.getFieldValue("zhiku_rev")).longValue() + 1;
+      if (next >= 1L << (Long.SIZE - 1 - COUNT_BITS)) {
+        throw new ZhikuException("the collection " + collection + " has numbered " + (next - 1)
+            + " event writers, the most it can; make a new events collection");
+      }
+      SolrInputDocument doc = new SolrInputDocument();
+      doc.setField("id", WRITERS_ID);
+      doc.setField("zhiku_rev", next);
+      doc.setField("state", true);
+      UpdateRequest request = new UpdateRequest();
+      request.add(doc);
+      Map<String, String> refused = SolrCalls.refused(SolrCalls.update(client, collection, request, "take a writer number"));
+      if (refused.isEmpty()) {
+        return next;
+      }
+    }
+    throw new ZhikuException("the collection " + collection + " refused a writer number " + WRITER_ATTEMPTS
+        + " times: too many stores opening at once");
+  }
+
+  @Override
+  public List<UsageEvent> append(List<UsageEvent> events) {
+    return append(events, true);
+  }
+
+  /**
+   * Appends events.
+   *
+   * @param events valid events
+   * @param lookUp whether to look up the ids first (tests leave it out to meet an id stored meanwhile)
+   * @return the events stored
+   */
+  List<UsageEvent> append(List<UsageEvent> events, boolean lookUp) {
+    Set<String> withIds = new HashSet<>();
+    events.forEach(e -> {
+      if (e.id() != null && lookUp) {
+        withIds.add(e.id());
+      }
+    });
+    Set<String> stored = SolrCalls.realTime(client, collection, withIds, "id", "read events by id").keySet();
+    Set<String> batch = new HashSet<>();
+    List<UsageEvent> fresh = new ArrayList<>();
+    for (UsageEvent e : events) {
+      if (e.id() == null || !stored.contains(e.id()) && batch.add(e.id())) {
+        fresh.add(e);
+      }
+    }
+    if (fresh.isEmpty()) {
+      return List.of();
+    }
+    synchronized (lock) {
+      long before = count;
+      long first = nextSequence();
+      Map<String, UsageEvent> byDocId = new LinkedHashMap<>();
+      List<SolrInputDocument> docs = new ArrayList<>();
+      for (int i = 0; i < fresh.size(); i++) {
+        SolrInputDocument d = document(fresh.get(i), first + i, 1);
+        byDocId.put((String) d.getFieldValue("id"), fresh.get(i));
+        docs.add(d);
+      }
+      count += fresh.size();
+      dirty = true;
+      Map<String, String> refused = send(docs, "append " + docs.size() + " events");
+      if (refused.isEmpty()) {
+        return fresh;
+      }
+      List<UsageEvent> kept = new ArrayList<>();
+      try {
+        closeUp(fresh, docs, refused, first, kept);
+      } finally {
+        count = before + kept.size();
+      }
+      return kept;
+    }
+  }
+
+  /**
+   * After a refusal: events another instance stored first are left out and the numbers of the rest closed
+   * up (written again at revision 2); then a refusal for another reason is thrown.
+   *
+   * @param kept receives the events stored, in order, even if this throws
+   */
+  private void closeUp(List<UsageEvent> fresh, List<SolrInputDocument> docs, Map<String, String> refused, long first,
+      List<UsageEvent> kept) {
+    Set<String> storedFirst = SolrCalls.realTime(client, collection, refused.keySet(), "id", "read refused events")
+        .keySet();
+    List<SolrInputDocument> renumbered = new ArrayList<>();
+    List<String> failed = new ArrayList<>();
+    for (int i = 0; i < docs.size(); i++) {
+      String id = (String) docs.get(i).getFieldValue("id");
+      if (!refused.containsKey(id)) {
+        long sequence = first + kept.size();
+        if (sequence != first + i) {
+          renumbered.add(document(fresh.get(i), sequence, 2));
+        }
+        kept.add(fresh.get(i));
+      } else if (!storedFirst.contains(id)) {
+        failed.add(id);
+      }
+    }
+    if (!renumbered.isEmpty()) {
+      Map<String, String> again = send(renumbered, "number " + renumbered.size() + " events again");
+      if (!again.isEmpty()) {
+        String id = again.keySet().iterator().next();
+        throw SolrCalls.refusal(collection, "the new number of event \"" + id + "\"", again.get(id));
+      }
+    }
+    if (!failed.isEmpty()) {
+      throw SolrCalls.refusal(collection, failed.size() + " of " + docs.size() + " events (" + kept.size()
+          + " were stored; recording again is safe for events with ids), the first \"" + failed.get(0) + "\"",
+          refused.get(failed.get(0)));
+    }
+  }
+
+  private Map<String, String> send(List<SolrInputDocument> docs, String what) {
+    UpdateRequest request = new UpdateRequest();
+    request.add(docs);
+    return SolrCalls.refused(SolrCalls.update(client, collection, request, what));
+  }
+
+  private long nextSequence() {
+    if (count + 1 >= 1L << COUNT_BITS) {
+      throw new ZhikuException("this event store appended " + count + " events, the most one open store numbers;"
+          + " open it again");
+    }
+    return (writer << COUNT_BITS) + count + 1;
+  }
+
+  static SolrInputDocument document(UsageEvent e, long sequence, long revision) {
+    SolrInputDocument d = new SolrInputDocument();
+    d.setField("id", e.id() != null ? e.id() : "~" + Long.toHexString(sequence));
+    d.setField("zhiku_rev", revision);
+    d.setField("ev_seq", sequence);
+    d.setField("ev_time", e.time().toEpochMilli());
+    d.setField("ev_type", e.type().name());
+    d.setField("ev_user", e.principal().userId());
+    if (e.itemId() != null) {
+      d.setField("ev_item", e.itemId());
+    }
+    Set<String> anyRole = new HashSet<>(e.principal().roles());
+    e.principal().roles().forEach(r -> d.addField("ev_proles", r));
+    e.principal().groups().forEach(g -> d.addField("ev_pgroups", g));
+    WorkContext c = e.context();
+    if (c != null) {
+      if (c.role() != null) {
+        d.setField("ev_crole", c.role());
+        anyRole.add(c.role());
+      }
+      if (c.stage() != null) {
+        d.setField("ev_cstage", c.stage());
+      }
+      c.attributes().forEach((k, v) -> d.addField("ev_cattr", k + "=" + v));
+    }
+    anyRole.forEach(r -> d.addField("ev_anyrole", r));
+    if (e.value() != null) {
+      d.setField("ev_value", e.value());
+    }
+    if (e.resultCount() != null) {
+      d.setField("ev_results", e.resultCount().longValue());
+    }
+    d.setField("json", ZhikuJson.write(e));
+    return d;
+  }
+
+  /** The filters of an event query: numbers and validated ids only, each list read by the terms parser. */
+  static void filters(ModifiableSolrParams params, EventQuery q) {
+    params.add("fq", EVENTS_ONLY);
+    if (q.from() != null || q.before() != null) {
+      String from = q.from() == null ? "*" : Long.toString(q.from().toEpochMilli());
+      String before = q.before() == null ? "*" : Long.toString(q.before().toEpochMilli());
+      params.add("fq", "ev_time:[" + from + " TO " + before + "}");
+    }
+    SolrFilters.anyOf(params, "ev_type", q.types().stream().map(UsageEventType::name).toList());
+    SolrFilters.anyOf(params, "ev_user", q.userIds());
+    SolrFilters.anyOf(params, "ev_item", q.itemIds());
+    SolrFilters.anyOf(params, "ev_anyrole", q.roles());
+    q.contextAttributes().forEach((k, v) -> SolrFilters.anyOf(params, "ev_cattr", Set.of(k + "=" + v)));
+  }
+
+  @Override
+  public void scan(EventQuery query, Consumer<EventRow> visitor) {
+    ModifiableSolrParams params = new ModifiableSolrParams();
+    params.set("q", "*:*");
+    filters(params, query);
+    params.set("fl", COLUMNS);
+    params.set("sort", "ev_seq asc");
+    params.set("qt", "/export");
+    params.set("distrib", "false");
+    StreamContext context = new StreamContext();
+    context.setSolrClientCache(streams);
+    TupleRow row = new TupleRow();
+    for (String url : shardUrls()) {
+      SolrStream stream = new SolrStream(url, params);
+      stream.setStreamContext(context);
+      try {
+        stream.open();
+        for (Tuple t = stream.read(); !t.EOF; t = stream.read()) {
+          if (t.EXCEPTION) {
+            throw SolrCalls.refusal(collection, "an event scan", t.getException());
+          }
+          row.tuple = t;
+          visitor.accept(row);
+        }
+      } catch (IOException e) {
+        throw SolrCalls.failure(collection, "scan events", e);
+      } finally {
+        try {
+          stream.close();
+        } catch (IOException e) {
+          // the scan's result (or failure) stands; the connection is the client's to recycle
+        }
+      }
+    }
+  }
+
+  /** A core of each shard to export from: the leader if it is active on a live node, else another that is. */
+  private List<String> shardUrls() {
+    DocCollection state;
+    Set<String> live;
+    try {
+      state = client.getClusterStateProvider().getCollection(collection);
+      live = client.getClusterStateProvider().getLiveNodes();
+    } catch (IOException | RuntimeException e) {
+      throw SolrCalls.failure(collection, "read the cluster's state", e);
+    }
+    if (state == null) {
+      throw new ZhikuException("the collection " + collection + " does not exist");
+    }
+    List<String> urls = new ArrayList<>();
+    for (Slice slice : state.getActiveSlices()) {
+      Replica leader = slice.getLeader();
+      Replica chosen = leader != null && serving(leader, live) ? leader
+          : slice.getReplicas().stream().filter(r -> serving(r, live)).findFirst().orElse(null);
+      if (chosen == null) {
+        throw new UnavailableException("the collection " + collection + " has no active replica of "
+            + slice.getName() + " to scan events from", null);
+      }
+      urls.add(chosen.getCoreUrl());
+    }
+    return urls;
+  }
+
+  private static boolean serving(Replica r, Set<String> live) {
+    return r.getState() == Replica.State.ACTIVE && live.contains(r.getNodeName());
+  }
+
+  @Override
+  public long count(EventQuery query) {
+    ModifiableSolrParams params = new ModifiableSolrParams();
+    params.set("q", "*:*");
+    params.set("rows", 0);
+    filters(params, query);
+    return SolrCalls.query(client, collection, params, "count events").getResults().getNumFound();
+  }
+
+  @Override
+  public void deleteBefore(Instant cutoff) {
+    UpdateRequest request = new UpdateRequest();
+    request.deleteByQuery("ev_time:[* TO " + cutoff.toEpochMilli() + "}");
+    SolrCalls.update(client, collection, request, "delete events before " + cutoff);
+    dirty = true;
+  }
+
+  /** A soft commit, if this store appended or deleted since the last one: other stores' events are made visible by autoSoftCommit. */
+  @Override
+  public void refresh() {
+    if (!dirty) {
+      return;
+    }
+    dirty = false;
+    try {
+      SolrCalls.softCommit(client, collection, "make its events visible");
+    } catch (ZhikuException e) {
+      dirty = true;
+      throw e;
+    }
+  }
+
+  /** Nothing to send: an acknowledged append is already in the update log of every replica. */
+  @Override
+  public void commit() {
+    synchronized (lock) {
+      committed = count;
+    }
+  }
+
+  @Override
+  public long lastSequence() {
+    synchronized (lock) {
+      return count == 0 ? 0 : (writer << COUNT_BITS) + count;
+    }
+  }
+
+  @Override
+  public long committedSequence() {
+    synchronized (lock) {
+      return committed == 0 ? 0 : (writer << COUNT_BITS) + committed;
+    }
+  }
+
+  /**
+   * Makes this store's events visible to scans (they would be within the soft-commit interval anyway, so a
+   * cluster that cannot take the commit now is only logged), and releases the scans' HTTP clients; the
+   * cluster client stays open (its owner closes it).
+   */
+  @Override
+  public void close() {
+    try {
+      refresh();
+    } catch (ZhikuException e) {
+      LOG.warn("closing: the collection {} did not make the last events visible now; its soft commit will: {}",
+          collection, e.getMessage());
+    } finally {
+      streams.close();
+    }
+  }
+
+  /**
+   * The writer number this store took.
+   *
+   * @return a number at least 1
+   */
+  long writer() {
+    return writer;
+  }
+
+  /** Dense numbers for ids, in the order scans first meet them, kept while the store is open. Thread-safe. */
+  private static final class Numbers {
+    private final Map<String, Integer> numbers = new ConcurrentHashMap<>();
+    private final AtomicInteger next = new AtomicInteger();
+
+    int of(String id) {
+      Integer n = numbers.get(id);
+      return n != null ? n : numbers.computeIfAbsent(id, k -> next.getAndIncrement());
+    }
+  }
+
+  /** A row over the current tuple of a scan; valid during the visitor's call only. */
+  private final class TupleRow implements EventRow {
+    private Tuple tuple;
+
+    @Override
+    public long sequence() {
+      return tuple.getLong("ev_seq");
+    }
+
+    @Override
+    public long timeMillis() {
+      return tuple.getLong("ev_time");
+    }
+
+    @Override
+    public String type() {
+      return tuple.getString("ev_type");
+    }
+
+    @Override
+    public String userId() {
+      return tuple.getString("ev_user");
+    }
+
+    @Override
+    public int userNumber() {
+      return users.of(userId());
+    }
+
+    @Override
+    public String itemId() {
+      Object item = tuple.get("ev_item");
+      return item == null ? null : item.toString();
+    }
+
+    @Override
+    public int itemNumber() {
+      String item = itemId();
+      return item == null ? -1 : items.of(item);
+    }
+
+    @Override
+    public List<String> principalRoles() {
+      return strings("ev_proles");
+    }
+
+    @Override
+    public List<String> principalGroups() {
+      return strings("ev_pgroups");
+    }
+
+    private List<String> strings(String field) {
+      Object v = tuple.get(field);
+      if (v == null) {
+        return List.of();
+      }
+      if (v instanceof Collection<?> c) {
+        return c.stream().map(Object::toString).toList();
+      }
+      return List.of(v.toString());
+    }
+
+    @Override
+    public String contextRole() {
+      Object v = tuple.get("ev_crole");
+      return v == null ? null : v.toString();
+    }
+
+    @Override
+    public String contextStage() {
+      Object v = tuple.get("ev_cstage");
+      return v == null ? null : v.toString();
+    }
+
+    @Override
+    public String contextAttribute(String key) {
+      String prefix = key + "=";
+      for (String entry : strings("ev_cattr")) {
+        if (entry.startsWith(prefix)) {
+          return entry.substring(prefix.length());
+        }
+      }
+      return null;
+    }
+
+    @Override
+    public double value() {
+      Object v = tuple.get("ev_value");
+      return v instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    @Override
+    public long resultCount() {
+      Object v = tuple.get("ev_results");
+      return v instanceof Number n ? n.longValue() : -1;
+    }
+
+    /** Reads the event's JSON by id: a round trip to the cluster. */
+    @Override
+    public UsageEvent toEvent() {
+      String id = tuple.getString("id");
+      SolrDocument d = SolrCalls.realTime(client, collection, List.of(id), "id,json", "read an event").get(id);
+      if (d == null) {
+        throw new ZhikuException("the event \"" + id + "\" of collection " + collection + " was deleted during the scan");
+      }
+      return ZhikuJson.read((String) d.getFieldValue("json"), UsageEvent.class);
+    }
+  }
+}
