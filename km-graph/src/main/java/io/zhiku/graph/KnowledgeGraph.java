@@ -11,6 +11,7 @@ import io.zhiku.core.item.ItemStatus;
 import io.zhiku.core.kb.ChangeListener;
 import io.zhiku.core.kb.ItemChange;
 import io.zhiku.core.kb.KnowledgeBase;
+import io.zhiku.core.spi.EngineCapability;
 import io.zhiku.core.taxonomy.Concept;
 import io.zhiku.core.taxonomy.Taxonomy;
 import io.zhiku.graph.internal.GraphAccess;
@@ -614,7 +615,10 @@ public final class KnowledgeGraph implements AutoCloseable {
 
   /** Brings the state level with the knowledge base; called with both stores' write locks held. */
   private void catchUp(long itemSequence, long eventSequence) {
-    if (state.itemSequence != itemSequence) {
+    // On a shared engine, sequence numbers count this instance's changes only: they do not say what the
+    // graph (fresh, or read from its file) holds of the shared data, so it reads everything again.
+    boolean shared = kb.engineCapabilities().contains(EngineCapability.SHARED);
+    if (shared || state.itemSequence != itemSequence) {
       long started = System.nanoTime();
       state.items.clear();
       kb.forEachItem(item -> state.items.put(item.id(), ItemFacts.of(item)));
@@ -622,10 +626,10 @@ public final class KnowledgeGraph implements AutoCloseable {
           state.itemSequence, itemSequence, (System.nanoTime() - started) / 1_000_000);
       state.itemSequence = itemSequence;
     }
-    if (state.eventSequence != eventSequence) {
+    if (shared || state.eventSequence != eventSequence) {
       long started = System.nanoTime();
-      if (state.eventSequence > eventSequence) {
-        state.clearEvents(); // the knowledge base lost events the graph had seen: start again
+      if (shared || state.eventSequence > eventSequence) {
+        state.clearEvents(); // the knowledge base lost events the graph had seen, or cannot say: start again
       }
       long after = state.eventSequence;
       List<UsageEventType> types = new ArrayList<>();

@@ -22,9 +22,12 @@ import org.apache.solr.common.SolrException;
 import org.apache.solr.common.params.ModifiableSolrParams;
 import org.apache.solr.common.params.SolrParams;
 import org.apache.solr.common.util.NamedList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Calls to a collection and what their failures become. Stateless. */
 final class SolrCalls {
+  private static final Logger LOG = LoggerFactory.getLogger(SolrCalls.class);
   private SolrCalls() {}
 
   /**
@@ -187,5 +190,19 @@ final class SolrCalls {
       return n.get(name);
     }
     return entry instanceof Map<?, ?> m ? m.get(name) : null;
+  }
+
+  /**
+   * Closes a client an engine object owns; a failure is only logged (the object is closed either way).
+   *
+   * @param client the client
+   * @param collection the collection it served, for the log
+   */
+  static void closeQuietly(SolrClient client, String collection) {
+    try {
+      client.close();
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("the client of collection {} did not close cleanly: {}", collection, e.toString());
+    }
   }
 }

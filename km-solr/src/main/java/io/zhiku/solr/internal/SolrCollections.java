@@ -1,5 +1,6 @@
 package io.zhiku.solr.internal;
 
+import io.zhiku.core.UnavailableException;
 import io.zhiku.core.ValidationException;
 import io.zhiku.core.ZhikuException;
 import io.zhiku.core.internal.Checks;
@@ -7,22 +8,27 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrServerException;
+import org.apache.solr.client.solrj.impl.CloudSolrClient;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.client.solrj.request.ConfigSetAdminRequest;
 import org.apache.solr.common.SolrException;
+import org.apache.solr.common.cloud.DocCollection;
+import org.apache.solr.common.cloud.Replica;
 import org.apache.solr.common.util.ContentStreamBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Sets a SolrCloud cluster up for Zhiku: uploads the configset shipped in this jar and creates a
- * collection on it, idempotently (a collection that exists is left as it is). Work in progress for the
- * SolrCloud engine (issue 19): not an API yet.
+ * collection on it, idempotently (a collection that exists is left as it is). Internal: hosts call {@link
+ * io.zhiku.solr.SolrSetup} or let the engine create what is missing.
  *
  * <p>Stateless and thread-safe; the cluster serialises concurrent creations of one collection.
  */
@@ -48,7 +54,8 @@ public final class SolrCollections {
    * @param replicas how many replicas of each shard (NRT), 1 to {@value #MAX_SHARDS}
    * @return whether the collection was created now ({@code false}: it existed)
    * @throws ValidationException if a name is not a token or a count is out of range
-   * @throws ZhikuException if the cluster refuses or cannot be reached
+   * @throws ZhikuException if the cluster refuses or cannot be reached ({@link UnavailableException} if it may
+   *     succeed later)
    */
   public static boolean ensure(SolrClient client, String configName, String collection, int shards, int replicas) {
     Checks.present("client", client);
@@ -68,8 +75,60 @@ public final class SolrCollections {
       LOG.info("collection {} created on configset {}: {} shards, {} replicas each", collection, configName, shards, replicas);
       return true;
     } catch (SolrServerException | IOException | SolrException e) {
-      throw new ZhikuException("could not set up the collection " + collection + " on configset " + configName + ": "
-          + e.getClass().getSimpleName(), e);
+      throw SolrCalls.failure(collection, "be set up on configset " + configName, e);
+    }
+  }
+
+  /**
+   * Whether a collection exists.
+   *
+   * @param client a client of the cluster
+   * @param collection the collection
+   * @return whether it exists
+   * @throws ZhikuException if the cluster cannot be reached
+   */
+  public static boolean exists(SolrClient client, String collection) {
+    try {
+      return CollectionAdminRequest.listCollections(client).contains(collection);
+    } catch (SolrServerException | IOException | SolrException e) {
+      throw SolrCalls.failure(collection, "be listed", e);
+    }
+  }
+
+  /**
+   * Waits until every replica of a collection is active on a live node.
+   *
+   * @param client a client of the cluster
+   * @param collection the collection
+   * @param timeout how long to wait at most
+   * @throws UnavailableException if some replica is still not active then
+   */
+  public static void awaitActive(CloudSolrClient client, String collection, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      String waiting;
+      try {
+        DocCollection state = client.getClusterStateProvider().getCollection(collection);
+        Set<String> live = client.getClusterStateProvider().getLiveNodes();
+        waiting = state == null ? "the collection"
+            : state.getReplicas().stream().filter(r -> r.getState() != Replica.State.ACTIVE || !live.contains(r.getNodeName()))
+                .map(Replica::getName).findFirst().orElse(null);
+      } catch (IOException | RuntimeException e) {
+        waiting = e.getMessage();
+      }
+      if (waiting == null) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new UnavailableException("the collection " + collection + " is not active after " + timeout
+            + " (waiting for " + waiting + ")", null);
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new UnavailableException("interrupted while waiting for the collection " + collection, e);
+      }
     }
   }
 

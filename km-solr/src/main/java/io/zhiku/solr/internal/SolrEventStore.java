@@ -79,6 +79,7 @@ public final class SolrEventStore implements EventStore {
   private static final String EVENTS_ONLY = "-state:true";
 
   private final CloudSolrClient client;
+  private final boolean ownsClient;
   private final String collection;
   private final long writer;
   private final SolrClientCache streams;
@@ -100,6 +101,18 @@ public final class SolrEventStore implements EventStore {
    * @throws ZhikuException if the cluster cannot be reached or keeps refusing the writer number
    */
   public SolrEventStore(CloudSolrClient client, String collection) {
+    this(client, collection, false);
+  }
+
+  /**
+   * Opens the events of a collection, which must exist, and takes a writer number.
+   *
+   * @param client a client of the cluster
+   * @param collection the events collection
+   * @param ownsClient whether {@link #close()} closes the client
+   */
+  SolrEventStore(CloudSolrClient client, String collection, boolean ownsClient) {
+    this.ownsClient = ownsClient;
     this.client = Checks.present("client", client);
     this.collection = Checks.token("collection", collection);
     this.writer = takeWriterNumber();
@@ -414,7 +427,7 @@ public final class SolrEventStore implements EventStore {
   /**
    * Makes this store's events visible to scans (they would be within the soft-commit interval anyway, so a
    * cluster that cannot take the commit now is only logged), and releases the scans' HTTP clients; the
-   * cluster client stays open (its owner closes it).
+   * cluster client stays open unless this store owns it.
    */
   @Override
   public void close() {
@@ -425,6 +438,9 @@ public final class SolrEventStore implements EventStore {
           collection, e.getMessage());
     } finally {
       streams.close();
+      if (ownsClient) {
+        SolrCalls.closeQuietly(client, collection);
+      }
     }
   }
 

@@ -72,6 +72,7 @@ public final class SolrKnowledgeIndex implements KnowledgeIndex {
   private static final String DOC_FIELDS = "id,zhiku_rev,version,deleted,json";
 
   private final SolrClient client;
+  private final boolean ownsClient;
   private final String collection;
   /** The feed's overlap window in {@code _version_} units (milliseconds shifted left 20 bits). */
   private final long windowUnits;
@@ -103,6 +104,19 @@ public final class SolrKnowledgeIndex implements KnowledgeIndex {
    *     searchable and still be seen by the feed: at least the soft-commit interval plus the nodes' clock skew
    */
   public SolrKnowledgeIndex(SolrClient client, String collection, Duration window) {
+    this(client, collection, window, false);
+  }
+
+  /**
+   * Opens the items of a collection, which must exist.
+   *
+   * @param client a client of the cluster
+   * @param collection the collection
+   * @param window as above
+   * @param ownsClient whether {@link #close()} closes the client
+   */
+  SolrKnowledgeIndex(SolrClient client, String collection, Duration window, boolean ownsClient) {
+    this.ownsClient = ownsClient;
     this.client = Checks.present("client", client);
     this.collection = Checks.token("collection", collection);
     this.windowUnits = Checks.present("window", window).toMillis() << 20;
@@ -457,7 +471,7 @@ public final class SolrKnowledgeIndex implements KnowledgeIndex {
   /**
    * Makes this object's writes searchable (they would be within the soft-commit interval anyway, so a
    * cluster that cannot take the commit now is only logged), and releases the analyzers; the client stays
-   * open.
+   * open unless this index owns it.
    */
   @Override
   public void close() {
@@ -468,6 +482,9 @@ public final class SolrKnowledgeIndex implements KnowledgeIndex {
           collection, e.getMessage());
     } finally {
       searches.close();
+      if (ownsClient) {
+        SolrCalls.closeQuietly(client, collection);
+      }
     }
   }
 

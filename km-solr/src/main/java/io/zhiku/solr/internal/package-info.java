@@ -1,2 +1,5 @@
-/** The SolrCloud engine's implementation, in progress (issue 19): the configset and its setup. Not an API. */
+/**
+ * The SolrCloud engine's implementation: the item and event stores, searches, the change feed and the
+ * configset's setup. Not an API: hosts use {@link io.zhiku.solr} and the knowledge base.
+ */
 package io.zhiku.solr.internal;

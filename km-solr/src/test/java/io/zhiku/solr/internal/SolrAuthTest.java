@@ -15,6 +15,7 @@ import io.zhiku.core.item.ItemKind;
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.kb.KnowledgeBase;
 import io.zhiku.core.search.SearchRequest;
+import io.zhiku.solr.SolrConnection;
 import java.time.Duration;
 import java.util.List;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;

@@ -1,7 +1,8 @@
-package io.zhiku.solr.internal;
+package io.zhiku.solr;
 
 import io.zhiku.core.ValidationException;
 import io.zhiku.core.internal.Checks;
+import io.zhiku.core.spi.EngineOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -11,8 +12,10 @@ import org.apache.solr.client.solrj.impl.CloudSolrClient;
 import org.apache.solr.client.solrj.impl.Http2SolrClient;
 
 /**
- * How to reach a SolrCloud cluster: its ZooKeeper ensemble (with an optional chroot) or some of its nodes'
- * URLs, timeouts, and basic-auth credentials. The password never leaves this record except in the
+ * How the {@code solr} engine reaches a SolrCloud cluster: its ZooKeeper ensemble (with an optional
+ * chroot) or some of its nodes' URLs, timeouts, and basic-auth credentials. The engine needs this option:
+ * {@code KnowledgeBase.builder().engine("solr").engineOption(SolrConnection.zooKeeper(List.of("zk1:2181"),
+ * "/solr"))}. Each knowledge base opens its own clients from it and closes them when it closes. The password never leaves this record except in the
  * {@code Authorization} header of each request: {@link #toString()} masks it, and no exception or log of
  * this module holds it. Immutable.
  *
@@ -25,7 +28,7 @@ import org.apache.solr.client.solrj.impl.Http2SolrClient;
  * @param requestTimeout how long to wait for an answer, 1 ms to 10 minutes
  */
 public record SolrConnection(List<String> zkHosts, String zkChroot, List<String> solrUrls, String username,
-    String password, Duration connectTimeout, Duration requestTimeout) {
+    String password, Duration connectTimeout, Duration requestTimeout) implements EngineOption {
   /** The longest timeout accepted. */
   static final Duration MAX_TIMEOUT = Duration.ofMinutes(10);
 
@@ -78,6 +81,29 @@ public record SolrConnection(List<String> zkHosts, String zkChroot, List<String>
    */
   public static SolrConnection zooKeeper(List<String> zkHosts, String zkChroot) {
     return new SolrConnection(zkHosts, zkChroot, List.of(), null, null, Duration.ofSeconds(15), Duration.ofSeconds(60));
+  }
+
+  /**
+   * A connection to some of the cluster's nodes by URL (the client learns the cluster's state from them),
+   * without authentication, with timeouts of 15 s (connect) and 60 s (request).
+   *
+   * @param solrUrls node URLs, e.g. {@code http://solr1:8983/solr}
+   * @return the connection
+   */
+  public static SolrConnection nodes(List<String> solrUrls) {
+    return new SolrConnection(List.of(), null, solrUrls, null, null, Duration.ofSeconds(15), Duration.ofSeconds(60));
+  }
+
+  /**
+   * This connection with other timeouts.
+   *
+   * @param connect how long to wait for a connection, 1 ms to 10 minutes
+   * @param request how long to wait for an answer, 1 ms to 10 minutes
+   * @return the connection
+   * @throws ValidationException if a timeout is out of range
+   */
+  public SolrConnection withTimeouts(Duration connect, Duration request) {
+    return new SolrConnection(zkHosts, zkChroot, solrUrls, username, password, connect, request);
   }
 
   /**
