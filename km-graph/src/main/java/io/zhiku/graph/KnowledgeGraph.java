@@ -600,12 +600,20 @@ public final class KnowledgeGraph implements AutoCloseable {
     public void eventsRecorded(List<UsageEvent> events, long firstSequence) {
       lock.writeLock().lock();
       try {
-        for (UsageEvent e : events) {
-          if (e.itemId() != null) {
-            addEvent(e.type().name(), e.principal().userId(), e.itemId());
-          }
-        }
+        addEvents(events);
         state.eventSequence = firstSequence + events.size() - 1;
+        version++;
+      } finally {
+        lock.writeLock().unlock();
+      }
+    }
+
+    /** Other instances' events: edges like this instance's own; the event sequence counts this instance's only. */
+    @Override
+    public void eventsFollowed(List<UsageEvent> events) {
+      lock.writeLock().lock();
+      try {
+        addEvents(events);
         version++;
       } finally {
         lock.writeLock().unlock();
@@ -642,6 +650,14 @@ public final class KnowledgeGraph implements AutoCloseable {
       LOG.info("graph caught up on events {} to {} in {} ms", after + 1, eventSequence,
           (System.nanoTime() - started) / 1_000_000);
       state.eventSequence = eventSequence;
+    }
+  }
+
+  private void addEvents(List<UsageEvent> events) {
+    for (UsageEvent e : events) {
+      if (e.itemId() != null) {
+        addEvent(e.type().name(), e.principal().userId(), e.itemId());
+      }
     }
   }
 

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zhiku.core.access.Acl;
+import io.zhiku.core.event.EventQuery;
 import io.zhiku.core.event.UsageEvent;
+import io.zhiku.core.event.UsageEventType;
 import io.zhiku.core.item.ItemSummary;
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.kb.ChangeListener;
@@ -19,6 +21,7 @@ import io.zhiku.core.taxonomy.Concept;
 import io.zhiku.core.taxonomy.ConceptScheme;
 import io.zhiku.core.taxonomy.Taxonomy;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +43,9 @@ import org.junit.jupiter.api.Test;
  * the writer has refreshed (or the engine's own visibility lag has passed), the others' next refresh puts
  * it in their item catalogs and tells their change listeners; optimistic versions
  * conflict across instances exactly as within one; a taxonomy set in one is used by the others after their
- * refresh; concurrent writers from several instances and threads lose no update; and after a random
- * workload every instance's derived state equals the stored truth.
+ * refresh; concurrent writers from several instances and threads lose no update; after a random
+ * workload every instance's derived state equals the stored truth; and usage events recorded anywhere reach
+ * every instance's counts and listeners once (within the engine's {@linkplain #eventLag() lag}).
  *
  * <p>An engine's test class extends this kit, overrides {@link #newStore()} (fresh shared data per test;
  * each {@link EngineKit.Store#open()} a new instance on it) and {@link #newKnowledgeBase()}.
@@ -254,6 +258,77 @@ public abstract class SharedEngineKit extends EngineKit {
     }
   }
 
+  /**
+   * How long, at most, usage events recorded in one instance take to reach another's scans, counts and
+   * change listeners through its refreshes (an engine that brings others' events in once they are surely
+   * visible everywhere declares its window here). The kit refreshes until they have arrived, for at most
+   * this long plus 30 s.
+   *
+   * @return the engine's lag; zero by default
+   */
+  protected Duration eventLag() {
+    return Duration.ZERO;
+  }
+
+  /**
+   * Events recorded in random batches on random instances (repeated ids among them) reach every instance's
+   * counts and listeners exactly once: a listener that hears this instance's events as they are stored and
+   * the others' as its refreshes bring them in, and one attached midway (which scans first), both end with
+   * each item's true count.
+   */
+  @Test
+  void usageEvents_reachEveryInstanceAndListenerOnce(Random random) throws InterruptedException {
+    Store store = newStore();
+    List<KnowledgeBase> kbs = new ArrayList<>();
+    try {
+      List<Mirror> mirrors = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        KnowledgeBase kb = instance(store);
+        kbs.add(kb);
+        mirrors.add(Mirror.attach(kb));
+      }
+      Map<String, Long> truth = new TreeMap<>();
+      Instant t0 = Instant.parse("2026-12-01T00:00:00Z");
+      for (int step = 0; step < 60; step++) {
+        if (step == 30) {
+          mirrors.add(Mirror.attach(kbs.get(1))); // scans what instance 1 has, then follows
+        }
+        KnowledgeBase kb = kbs.get(random.nextInt(kbs.size()));
+        List<UsageEvent> batch = new ArrayList<>();
+        for (int n = 1 + random.nextInt(4); n > 0; n--) {
+          String id = random.nextBoolean() ? null : "ev" + random.nextInt(40);
+          batch.add(new UsageEvent(id, UsageEventType.VIEW, t0.plusSeconds(step), ALICE, "i" + random.nextInt(8),
+              null, null, null, null));
+        }
+        kb.events().recordAll(batch).forEach(e -> truth.merge(e.itemId(), 1L, Long::sum));
+        if (random.nextInt(4) == 0) {
+          kbs.get(random.nextInt(kbs.size())).refresh();
+        }
+      }
+      long deadline = System.nanoTime() + eventLag().plusSeconds(30).toNanos();
+      while (true) {
+        kbs.forEach(KnowledgeBase::refresh);
+        boolean arrived = mirrors.stream().allMatch(m -> m.eventsByItem().equals(truth));
+        if (arrived || System.nanoTime() > deadline) {
+          break;
+        }
+        Thread.sleep(100);
+      }
+      for (int m = 0; m < mirrors.size(); m++) {
+        assertEquals(truth, mirrors.get(m).eventsByItem(), "listener " + m + "'s count of events by item");
+      }
+      for (int i = 0; i < kbs.size(); i++) {
+        Map<String, Long> counted = new TreeMap<>();
+        for (String item : truth.keySet()) {
+          counted.put(item, kbs.get(i).events().count(EventQuery.builder().items(item).build()));
+        }
+        assertEquals(truth, counted, "instance " + i + "'s counts");
+      }
+    } finally {
+      kbs.forEach(KnowledgeBase::close);
+    }
+  }
+
   private static String counterId(int c) {
     return "counter-" + c;
   }
@@ -267,12 +342,13 @@ public abstract class SharedEngineKit extends EngineKit {
   }
 
   /**
-   * A derived store as a host would keep one: each item's version, caught up when attached and kept in
-   * step by the changes heard. Thread-safe.
+   * A derived store as a host would keep one: each item's version and each item's count of usage events,
+   * caught up when attached and kept in step by the changes and events heard. Thread-safe.
    */
   public static final class Mirror implements ChangeListener {
     private final KnowledgeBase kb;
     private final Map<String, Long> versions = new ConcurrentHashMap<>();
+    private final Map<String, Long> events = new ConcurrentHashMap<>();
 
     private Mirror(KnowledgeBase kb) {
       this.kb = kb;
@@ -299,10 +375,25 @@ public abstract class SharedEngineKit extends EngineKit {
       return new TreeMap<>(versions);
     }
 
+    /**
+     * The usage events the mirror counted: scanned when attached, then heard.
+     *
+     * @return how many events concern each item, by item id, sorted
+     */
+    public Map<String, Long> eventsByItem() {
+      return new TreeMap<>(events);
+    }
+
     @Override
     public void attached(long itemSequence, long eventSequence) {
       versions.clear();
       kb.forEachItem(item -> versions.put(item.id(), item.version()));
+      events.clear();
+      kb.events().scan(EventQuery.ALL, row -> {
+        if (row.itemId() != null) {
+          events.merge(row.itemId(), 1L, Long::sum);
+        }
+      });
     }
 
     @Override
@@ -317,6 +408,21 @@ public abstract class SharedEngineKit extends EngineKit {
     }
 
     @Override
-    public void eventsRecorded(List<UsageEvent> events, long firstSequence) {}
+    public void eventsRecorded(List<UsageEvent> recorded, long firstSequence) {
+      count(recorded);
+    }
+
+    @Override
+    public void eventsFollowed(List<UsageEvent> followed) {
+      count(followed);
+    }
+
+    private void count(List<UsageEvent> heard) {
+      for (UsageEvent e : heard) {
+        if (e.itemId() != null) {
+          events.merge(e.itemId(), 1L, Long::sum);
+        }
+      }
+    }
   }
 }

@@ -38,8 +38,8 @@ import java.util.function.Consumer;
  * A test engine whose data many knowledge bases share, in memory: items with compare-and-set versions
  * and a change log each knowledge base follows, as the SPI asks of a {@link EngineCapability#SHARED}
  * engine; with or without {@link EngineCapability#ATOMIC_BATCHES}. It exists to test the knowledge base's
- * side of sharing without a cluster: it does not search (those calls throw), and its events are each
- * knowledge base's own, in memory.
+ * side of sharing without a cluster: it does not search (those calls throw); its events are shared, each
+ * instance's own in its view at once, the others' brought in by its polls.
  *
  * <p>A write can be made to fail ({@link #failWritesOf}), as a shard that cannot take it would.
  */
@@ -52,6 +52,11 @@ final class SharedMemoryEngine implements EngineKit.Store {
   /** Every change ever applied, in the order applied: the feed. */
   private final List<Doc> log = new ArrayList<>();
   private final Set<String> failing = new HashSet<>();
+  /** Every usage event stored, by any instance, in the order stored (null once deleted by retention). */
+  private final List<Written> events = new ArrayList<>();
+  private final Set<String> eventIds = new HashSet<>();
+  /** How many event stores were opened. */
+  private int writers;
   private Taxonomy taxonomy;
   /** One more with every taxonomy stored. */
   private long taxonomyRevision;
@@ -59,6 +64,9 @@ final class SharedMemoryEngine implements EngineKit.Store {
   SharedMemoryEngine(boolean atomicBatches) {
     this.atomicBatches = atomicBatches;
   }
+
+  /** A stored event (null once deleted by retention) and the number of the event store that stored it. */
+  private record Written(int writer, UsageEvent event) {}
 
   /** One state of an item: the live item, or null once deleted; its version, or the version deleted. */
   private record Doc(String id, long revision, KnowledgeItem item, long version) {
@@ -272,32 +280,65 @@ final class SharedMemoryEngine implements EngineKit.Store {
     public void close() {}
   }
 
-  /** One knowledge base's own events, in memory; enough for a knowledge base to open and count. */
-  private static final class Events implements EventStore {
-    private final List<UsageEvent> events = new ArrayList<>();
-    private final Set<String> ids = new HashSet<>();
+  /**
+   * One knowledge base's view of the shared events: its own at once, the others' up to a point in the shared
+   * log that each poll moves to the end (handing on what it brings in), as {@link EventStore#poll()} says.
+   */
+  private final class Events implements EventStore {
+    private final int writer;
+    /** The others' events before this position of the shared log are in the view. */
+    private int frontier;
+    private long appended;
     private long committed;
 
-    @Override
-    public synchronized List<UsageEvent> append(List<UsageEvent> batch) {
-      List<UsageEvent> out = new ArrayList<>();
-      for (UsageEvent e : batch) {
-        if (e.id() == null || ids.add(e.id())) {
-          events.add(e);
-          out.add(e);
-        }
+    Events() {
+      synchronized (lock) {
+        writer = ++writers;
+        frontier = events.size();
       }
-      return out;
     }
 
     @Override
-    public synchronized void scan(EventQuery query, Consumer<EventRow> visitor) {
-      for (int i = 0; i < events.size(); i++) {
-        UsageEvent e = events.get(i);
-        if (matches(query, e)) {
-          visitor.accept(new ObjectRow(i + 1, e, -1, -1));
+    public List<UsageEvent> append(List<UsageEvent> batch) {
+      synchronized (lock) {
+        List<UsageEvent> out = new ArrayList<>();
+        for (UsageEvent e : batch) {
+          if (e.id() == null || eventIds.add(e.id())) {
+            events.add(new Written(writer, e));
+            out.add(e);
+          }
+        }
+        appended += out.size();
+        return out;
+      }
+    }
+
+    @Override
+    public List<UsageEvent> poll() {
+      synchronized (lock) {
+        List<UsageEvent> out = new ArrayList<>();
+        for (; frontier < events.size(); frontier++) {
+          Written w = events.get(frontier);
+          if (w.writer() != writer && w.event() != null) {
+            out.add(w.event());
+          }
+        }
+        return out;
+      }
+    }
+
+    @Override
+    public void scan(EventQuery query, Consumer<EventRow> visitor) {
+      List<ObjectRow> rows = new ArrayList<>();
+      synchronized (lock) {
+        for (int i = 0; i < events.size(); i++) {
+          Written w = events.get(i);
+          if (w.event() != null && (i < frontier || w.writer() == writer) && matches(query, w.event())) {
+            rows.add(new ObjectRow(i + 1, w.event(), -1, -1));
+          }
         }
       }
+      rows.forEach(visitor);
     }
 
     private static boolean matches(EventQuery q, UsageEvent e) {
@@ -313,31 +354,46 @@ final class SharedMemoryEngine implements EngineKit.Store {
     }
 
     @Override
-    public synchronized long count(EventQuery query) {
-      return events.stream().filter(e -> matches(query, e)).count();
+    public long count(EventQuery query) {
+      long[] n = {0};
+      scan(query, row -> n[0]++);
+      return n[0];
     }
 
     @Override
-    public synchronized void deleteBefore(Instant cutoff) {
-      events.removeIf(e -> e.time().isBefore(cutoff));
+    public void deleteBefore(Instant cutoff) {
+      synchronized (lock) {
+        for (int i = 0; i < events.size(); i++) {
+          Written w = events.get(i);
+          if (w.event() != null && w.event().time().isBefore(cutoff)) {
+            events.set(i, new Written(w.writer(), null)); // positions stay: they are every store's frontier
+          }
+        }
+      }
     }
 
     @Override
     public void refresh() {}
 
     @Override
-    public synchronized void commit() {
-      committed = events.size();
+    public void commit() {
+      synchronized (lock) {
+        committed = appended;
+      }
     }
 
     @Override
-    public synchronized long lastSequence() {
-      return events.size();
+    public long lastSequence() {
+      synchronized (lock) {
+        return appended;
+      }
     }
 
     @Override
-    public synchronized long committedSequence() {
-      return committed;
+    public long committedSequence() {
+      synchronized (lock) {
+        return committed;
+      }
     }
 
     @Override

@@ -42,6 +42,17 @@ public interface ChangeListener {
   void eventsRecorded(List<UsageEvent> events, long firstSequence);
 
   /**
+   * Usage events that other knowledge bases sharing the engine recorded ({@link
+   * io.zhiku.core.spi.EngineCapability#SHARED}), as this knowledge base's refresh brings them into its scans
+   * and counts: each once, never one of its own (those come to {@link #eventsRecorded}), while the event lock
+   * is held. A derived store that counts events (push statistics, the graph) counts these too; one that
+   * scanned the events when attached never meets an event twice. By default nothing is done.
+   *
+   * @param events the events, in no particular order
+   */
+  default void eventsFollowed(List<UsageEvent> events) {}
+
+  /**
    * Every usage event up to a sequence number is now visible to {@link UsageEvents#scan} and
    * {@link UsageEvents#count}: called after each refresh of the events, while the event lock is
    * held. A listener that keeps the events it heard of until scans see them (push does, to answer in

@@ -34,6 +34,7 @@ final class EventLog {
   private final EventStore store;
   private final Clock clock;
   private final Duration retention;
+  private final Consumer<List<UsageEvent>> followed;
   private final LongConsumer afterRefresh;
   private final ReentrantLock lock = new ReentrantLock();
   private int unrefreshed; // guarded by lock
@@ -44,11 +45,15 @@ final class EventLog {
    * @param clock for the retention and the commit policy
    * @param retention how long events are kept, or {@code null} for ever
    * @param policy when to commit on its own
+   * @param followed hears, after each refresh and with the lock held, the events of other writers of a shared
+   *     engine that scans include from now on (see {@link EventStore#poll()}), if there are any
    * @param afterRefresh hears, after each refresh and with the lock held, the sequence number of the last
    *     event now visible to scans
    */
-  EventLog(EventStore store, Clock clock, Duration retention, CommitPolicy policy, LongConsumer afterRefresh) {
+  EventLog(EventStore store, Clock clock, Duration retention, CommitPolicy policy, Consumer<List<UsageEvent>> followed,
+      LongConsumer afterRefresh) {
     this.store = store;
+    this.followed = followed;
     this.clock = clock;
     this.retention = retention;
     this.afterRefresh = afterRefresh;
@@ -130,6 +135,10 @@ final class EventLog {
   void refreshLocked() {
     store.refresh();
     unrefreshed = 0;
+    List<UsageEvent> others = store.poll();
+    if (!others.isEmpty()) {
+      followed.accept(others);
+    }
     afterRefresh.accept(store.lastSequence());
   }
 

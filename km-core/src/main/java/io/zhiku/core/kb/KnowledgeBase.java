@@ -132,7 +132,8 @@ public final class KnowledgeBase implements AutoCloseable {
     this.recentItems = new RecentItems(itemTable, index::get);
     Uncommitted uncommitted = new Uncommitted(clock, b.commitPolicy);
     ReentrantLock writeLock = new ReentrantLock(); // item writes, refreshes, commits; before the event lock
-    this.eventLog = new EventLog(eventStore, clock, b.eventRetention, b.commitPolicy, this::eventsVisible);
+    this.eventLog = new EventLog(eventStore, clock, b.eventRetention, b.commitPolicy, this::eventsFollowed,
+        this::eventsVisible);
     this.lifecycle = new Lifecycle(index, eventStore, eventLog, revocations, uncommitted, writeLock, this::followLocked);
     this.events = new UsageEvents(eventLog, popularity, changeListeners, lifecycle::ensureOpen);
     this.writes = new ItemWrites(index, itemTable, revocations, changeListeners, b.limits, clock, uncommitted, writeLock,
@@ -430,6 +431,18 @@ public final class KnowledgeBase implements AutoCloseable {
    */
   public Clock clock() {
     return clock;
+  }
+
+  /** Counts other knowledge bases' events that scans now include, and tells the change listeners; event lock held. */
+  private void eventsFollowed(List<UsageEvent> others) {
+    others.forEach(popularity::add);
+    for (ChangeListener l : changeListeners) {
+      try {
+        l.eventsFollowed(others);
+      } catch (RuntimeException e) {
+        LOG.error("change listener {} failed on {} events other knowledge bases recorded", l, others.size(), e);
+      }
+    }
   }
 
   /** Tells the change listeners that events up to a sequence number are visible to scans; event lock held. */

@@ -87,6 +87,21 @@ public interface EventStore extends AutoCloseable {
   void commit();
 
   /**
+   * The events other writers appended that this store's scans and counts include from now on, on an engine
+   * shared by many knowledge bases ({@link EngineCapability#SHARED}). There, a store's scans and counts
+   * cover its own events and the others' up to a point that each poll moves forward, handing on the events
+   * it brings in, each once: so a listener that scanned when attached and then counts what polls bring
+   * counts every event once. Called by the knowledge base after each {@link #refresh()}, with appends held.
+   * The default, for an engine whose events are its own: none.
+   *
+   * @return the events brought in, in no particular order; never this store's own
+   * @throws io.zhiku.core.ZhikuException if the engine fails; the point stays where it was
+   */
+  default List<UsageEvent> poll() {
+    return List.of();
+  }
+
+  /**
    * The highest sequence number appended, committed or not (0 for a new store).
    *
    * @return the sequence number

@@ -121,6 +121,12 @@ public final class PushAttachment implements AutoCloseable {
       pending.stored(events, firstSequence);
     }
 
+    /** Other instances' events, visible to scans already: counted, never pending. */
+    @Override
+    public void eventsFollowed(List<UsageEvent> events) {
+      events.forEach(stats::add);
+    }
+
     @Override
     public void eventsVisible(long eventSequence) {
       stats.refreshTops();

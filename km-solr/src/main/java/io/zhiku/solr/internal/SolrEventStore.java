@@ -11,6 +11,7 @@ import io.zhiku.core.internal.Checks;
 import io.zhiku.core.json.ZhikuJson;
 import io.zhiku.core.spi.EventStore;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -29,11 +30,14 @@ import org.apache.solr.client.solrj.io.Tuple;
 import org.apache.solr.client.solrj.io.stream.SolrStream;
 import org.apache.solr.client.solrj.io.stream.StreamContext;
 import org.apache.solr.client.solrj.request.UpdateRequest;
+import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrDocumentList;
 import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.cloud.DocCollection;
 import org.apache.solr.common.cloud.Replica;
 import org.apache.solr.common.cloud.Slice;
+import org.apache.solr.common.params.CursorMarkParams;
 import org.apache.solr.common.params.ModifiableSolrParams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,6 +76,10 @@ public final class SolrEventStore implements EventStore {
   static final int COUNT_BITS = 40;
   /** How many times a store tries to take a writer number while other stores take theirs. */
   private static final int WRITER_ATTEMPTS = 64;
+  /** Events per page of a poll. */
+  private static final int PAGE = 1000;
+  /** The most events one poll brings in. */
+  static final int MAX_FOLLOWED = 10_000;
   /** The columns a scan reads, all docValues. */
   private static final String COLUMNS =
       "id,ev_seq,ev_time,ev_type,ev_user,ev_item,ev_proles,ev_pgroups,ev_crole,ev_cstage,ev_cattr,ev_value,ev_results";
@@ -82,6 +90,13 @@ public final class SolrEventStore implements EventStore {
   private final boolean ownsClient;
   private final String collection;
   private final long writer;
+  /** The feed's window, in units of {@code _version_} (milliseconds shifted left 20 bits). */
+  private final long windowUnits;
+  /**
+   * Other writers' events with a {@code _version_} below this are in this store's view (scans, counts);
+   * its own are in it whatever their version. Moved forward by {@link #poll()}.
+   */
+  private volatile long frontier;
   private final SolrClientCache streams;
   private final Numbers users = new Numbers();
   private final Numbers items = new Numbers();
@@ -98,10 +113,13 @@ public final class SolrEventStore implements EventStore {
    * @param client a client of the cluster; scans reach each shard through its HTTP client (credentials
    *     included) when it is a {@link CloudHttp2SolrClient}
    * @param collection the events collection
+   * @param window how late, after its shard leader numbered it, an event may become visible and still be
+   *     brought in by {@link #poll()}: at least the soft-commit interval plus the nodes' clock skew; other
+   *     instances' events reach this store's scans about this much after they were appended
    * @throws ZhikuException if the cluster cannot be reached or keeps refusing the writer number
    */
-  public SolrEventStore(CloudSolrClient client, String collection) {
-    this(client, collection, false);
+  public SolrEventStore(CloudSolrClient client, String collection, Duration window) {
+    this(client, collection, window, false);
   }
 
   /**
@@ -109,13 +127,18 @@ public final class SolrEventStore implements EventStore {
    *
    * @param client a client of the cluster
    * @param collection the events collection
+   * @param window as above
    * @param ownsClient whether {@link #close()} closes the client
    */
-  SolrEventStore(CloudSolrClient client, String collection, boolean ownsClient) {
+  SolrEventStore(CloudSolrClient client, String collection, Duration window, boolean ownsClient) {
     this.ownsClient = ownsClient;
     this.client = Checks.present("client", client);
     this.collection = Checks.token("collection", collection);
+    this.windowUnits = Checks.present("window", window).toMillis() << 20;
     this.writer = takeWriterNumber();
+    // Every event acknowledged before now becomes visible, so the view starts with all of them.
+    SolrCalls.softCommit(client, collection, "make its events visible");
+    this.frontier = highestVersion() + 1;
     this.streams = client instanceof CloudHttp2SolrClient http2 ? new SolrClientCache(http2.getHttpClient())
         : new SolrClientCache();
   }
@@ -257,6 +280,7 @@ public final class SolrEventStore implements EventStore {
     d.setField("id", e.id() != null ? e.id() : "~" + Long.toHexString(sequence));
     d.setField("zhiku_rev", revision);
     d.setField("ev_seq", sequence);
+    d.setField("ev_writer", sequence >>> COUNT_BITS);
     d.setField("ev_time", e.time().toEpochMilli());
     d.setField("ev_type", e.type().name());
     d.setField("ev_user", e.principal().userId());
@@ -288,9 +312,15 @@ public final class SolrEventStore implements EventStore {
     return d;
   }
 
-  /** The filters of an event query: numbers and validated ids only, each list read by the terms parser. */
-  static void filters(ModifiableSolrParams params, EventQuery q) {
+  /**
+   * The filters of an event query over this store's view: numbers and validated ids only, each list read by
+   * the terms parser.
+   */
+  private void filters(ModifiableSolrParams params, EventQuery q) {
     params.add("fq", EVENTS_ONLY);
+    params.set("zk_own", "ev_writer:" + writer);
+    params.set("zk_seen", "_version_:[* TO " + frontier + "}");
+    params.add("fq", "{!bool should=$zk_own should=$zk_seen}");
     if (q.from() != null || q.before() != null) {
       String from = q.from() == null ? "*" : Long.toString(q.from().toEpochMilli());
       String before = q.before() == null ? "*" : Long.toString(q.before().toEpochMilli());
@@ -366,8 +396,79 @@ public final class SolrEventStore implements EventStore {
     return urls;
   }
 
+  /** The highest {@code _version_} of an event visible to searches now, or 0 if there is none. */
+  private long highestVersion() {
+    SolrDocumentList top = newest();
+    return top.isEmpty() ? 0 : ((Number) top.get(0).getFieldValue("_version_")).longValue();
+  }
+
+  /**
+   * The newest event visible now, with the cluster's time ({@code now}: {@code NOW} in milliseconds, fixed by
+   * the node that coordinates the request), or nothing if there is no event.
+   */
+  private SolrDocumentList newest() {
+    ModifiableSolrParams params = new ModifiableSolrParams();
+    params.set("q", "*:*");
+    params.add("fq", EVENTS_ONLY);
+    params.set("fl", "_version_,now:ms(NOW)");
+    params.set("sort", "_version_ desc");
+    params.set("rows", 1);
+    return SolrCalls.query(client, collection, params, "read its newest event").getResults();
+  }
+
   private static boolean serving(Replica r, Set<String> live) {
     return r.getState() == Replica.State.ACTIVE && live.contains(r.getNodeName());
+  }
+
+  /**
+   * Brings other writers' events into this store's view, up to the {@code _version_} of the cluster's time
+   * less {@code window} (an event its leader numbered before that is visible on every replica by then), at
+   * most {@value #MAX_FOLLOWED} a poll (the rest come with the next).
+   */
+  @Override
+  public List<UsageEvent> poll() {
+    SolrDocumentList newest = newest();
+    if (newest.isEmpty()) {
+      return List.of();
+    }
+    long to = (((Number) newest.get(0).getFieldValue("now")).longValue() << 20) - windowUnits;
+    long from = frontier;
+    if (to <= from) {
+      return List.of();
+    }
+    ModifiableSolrParams params = new ModifiableSolrParams();
+    params.set("q", "*:*");
+    params.add("fq", EVENTS_ONLY);
+    params.add("fq", "-ev_writer:" + writer);
+    params.add("fq", "_version_:[" + from + " TO " + to + "}");
+    params.set("fl", "id,_version_,json");
+    params.set("sort", "_version_ asc,id asc");
+    params.set("rows", PAGE);
+    List<UsageEvent> events = new ArrayList<>();
+    List<Long> versions = new ArrayList<>();
+    String cursor = CursorMarkParams.CURSOR_MARK_START;
+    while (true) {
+      params.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
+      QueryResponse response = SolrCalls.query(client, collection, params, "follow other instances' events");
+      for (SolrDocument d : response.getResults()) {
+        events.add(ZhikuJson.read((String) d.getFieldValue("json"), UsageEvent.class));
+        versions.add(((Number) d.getFieldValue("_version_")).longValue());
+      }
+      String next = response.getNextCursorMark();
+      if (next == null || next.equals(cursor)) {
+        break;
+      }
+      cursor = next;
+      if (events.size() >= MAX_FOLLOWED) {
+        // Stop below the last version read: its events (one per shard at most) come whole with the next poll.
+        to = versions.get(versions.size() - 1);
+        int keep = versions.indexOf(to);
+        events.subList(keep, events.size()).clear();
+        break;
+      }
+    }
+    frontier = to;
+    return events;
   }
 
   @Override

@@ -58,7 +58,7 @@ public final class SolrIndexProvider implements KnowledgeIndexProvider {
 
   @Override
   public EventStore openEvents(IndexSettings settings) {
-    return openOn(settings, SolrLayout::events, (client, collection) -> new SolrEventStore(client, collection, true));
+    return openOn(settings, SolrLayout::events, (client, collection) -> new SolrEventStore(client, collection, FEED_WINDOW, true));
   }
 
   private static <T> T openOn(IndexSettings settings, Function<SolrLayout, String> which,

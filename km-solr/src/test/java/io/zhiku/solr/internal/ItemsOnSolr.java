@@ -40,6 +40,6 @@ record ItemsOnSolr(CloudSolrClient client, String collection, String events) imp
   @Override
   public EventStore openEvents(IndexSettings settings) {
     return events == null ? new LuceneIndexProvider().openEvents(new IndexSettings(null))
-        : new SolrEventStore(client, events);
+        : new SolrEventStore(client, events, Duration.ofSeconds(2));
   }
 }

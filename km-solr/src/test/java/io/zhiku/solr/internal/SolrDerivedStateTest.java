@@ -16,14 +16,17 @@ import io.zhiku.graph.Node;
 import io.zhiku.graph.NodeType;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The state an instance derives from the shared data (here the knowledge graph) holds what other instances
- * stored before it opened: on a shared engine, sequence numbers count one instance's changes and cannot
- * tell what a fresh (or reloaded) graph lacks, so it reads everything when attached.
+ * The state an instance derives from the shared data (here the knowledge graph) follows every instance's
+ * items and usage events and converges; and it holds what other instances stored before it opened: on a
+ * shared engine, sequence numbers count one instance's changes and cannot tell what a fresh (or reloaded)
+ * graph lacks, so it reads everything when attached.
  */
 class SolrDerivedStateTest {
   private static final Principal ALICE = Principal.of("alice", List.of("sales"), List.of());
@@ -34,6 +37,63 @@ class SolrDerivedStateTest {
   private static KnowledgeBase open(String items, String events) {
     return KnowledgeBase.builder().engine(new ItemsOnSolr(SOLR.cluster().getSolrClient(), items, events))
         .refreshInterval(Duration.ZERO).build();
+  }
+
+  /** The graph's edges as sorted text: what two instances' graphs must agree on. */
+  private static List<String> edges(KnowledgeGraph graph) {
+    return graph.snapshot().edges().stream().map(e -> e.source() + " " + e.type().name() + " " + e.target() + " " + e.weight())
+        .sorted().toList();
+  }
+
+  /**
+   * Items and usage events written at random on three instances, each with its own knowledge graph: once
+   * the event feed's window has passed, every instance's graph equals the graph of an instance opened
+   * afterwards, which reads everything from the cluster.
+   */
+  @Test
+  void afterARandomWorkload_everyInstancesGraphEqualsOneBuiltFromTheCluster() throws InterruptedException {
+    String items = SOLR.collection("converge-items", 2, 1);
+    String events = SOLR.collection("converge-events", 2, 1);
+    Random random = new Random(20261204);
+    List<KnowledgeBase> kbs = new ArrayList<>();
+    List<KnowledgeGraph> graphs = new ArrayList<>();
+    try {
+      for (int i = 0; i < 3; i++) {
+        kbs.add(open(items, events));
+        graphs.add(KnowledgeGraph.builder(kbs.get(i)).build());
+      }
+      Instant t0 = Instant.parse("2026-12-01T00:00:00Z");
+      for (int step = 0; step < 80; step++) {
+        KnowledgeBase kb = kbs.get(random.nextInt(kbs.size()));
+        String id = "p" + random.nextInt(10);
+        Principal who = Principal.of("u" + random.nextInt(4), List.of("sales"), List.of());
+        switch (random.nextInt(4)) {
+          case 0 -> kb.put(KnowledgeItem.builder(id, ItemKind.SOLUTION, "Proposal " + step).acl(Acl.PUBLIC)
+              .authors(who.userId()).build());
+          case 1 -> kb.record(UsageEvent.ofItem(UsageEventType.REUSE, t0.plusSeconds(step), who, id));
+          default -> kb.record(UsageEvent.ofItem(UsageEventType.VIEW, t0.plusSeconds(step), who, id));
+        }
+        if (random.nextInt(5) == 0) {
+          kb.refresh();
+        }
+      }
+      kbs.forEach(KnowledgeBase::refresh);
+      List<String> truth;
+      try (KnowledgeBase fresh = open(items, events); KnowledgeGraph built = KnowledgeGraph.builder(fresh).build()) {
+        truth = edges(built);
+      }
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (graphs.stream().anyMatch(g -> !edges(g).equals(truth)) && System.nanoTime() < deadline) {
+        Thread.sleep(200);
+        kbs.forEach(KnowledgeBase::refresh);
+      }
+      for (int i = 0; i < graphs.size(); i++) {
+        assertEquals(truth, edges(graphs.get(i)), "instance " + i + "'s graph");
+      }
+    } finally {
+      graphs.forEach(KnowledgeGraph::close);
+      kbs.forEach(KnowledgeBase::close);
+    }
   }
 
   @Test

@@ -58,12 +58,13 @@ class SolrEngineTest {
       b.refresh();
       assertEquals(List.of("p1"), b.search(SearchRequest.builder(ALICE).text("campus").build()).hits().stream()
           .map(h -> h.item().id()).toList());
-      assertEquals(1, b.events().count(EventQuery.builder().items("p1").build()));
+      assertEquals(1, a.events().count(EventQuery.builder().items("p1").build()));
     }
     assertTrue(SolrCollections.exists(SOLR.cluster().getSolrClient(), "engine-items"));
     assertTrue(SolrCollections.exists(SOLR.cluster().getSolrClient(), "engine-events"));
     try (KnowledgeBase reopened = open(layout.existingOnly())) {
       assertTrue(reopened.get("p1").isPresent(), "the data lives in the cluster");
+      assertEquals(1, reopened.events().count(EventQuery.builder().items("p1").build()), "events too");
     }
   }
 

@@ -8,6 +8,7 @@ import io.zhiku.core.access.Principal;
 import io.zhiku.core.event.EventQuery;
 import io.zhiku.core.event.UsageEvent;
 import io.zhiku.core.event.UsageEventType;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,8 +21,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What the Solr event store adds to the event-store kit (run in {@code SolrEngineKitsTest}): many stores on
- * one collection number their events uniquely and see each other's, and an id another store took between
- * the look-up and the write is left out with the batch's numbers closed up.
+ * one collection number their events uniquely and bring each other's into their scans through polls, each
+ * once; and an id another store took between the look-up and the write is left out with the batch's numbers
+ * closed up.
  */
 class SolrEventStoreTest {
   private static final Instant T0 = Instant.parse("2026-12-01T00:00:00Z");
@@ -35,7 +37,7 @@ class SolrEventStoreTest {
   }
 
   private static SolrEventStore open(String collection) {
-    return new SolrEventStore(SOLR.cluster().getSolrClient(), collection);
+    return new SolrEventStore(SOLR.cluster().getSolrClient(), collection, Duration.ofSeconds(2));
   }
 
   /** Each row's sequence number by item id. */
@@ -45,8 +47,19 @@ class SolrEventStoreTest {
     return out;
   }
 
+  /** Polls until the store has brought in this many events of others (at most 30 s: the window is 2 s). */
+  private static List<UsageEvent> follow(SolrEventStore store, int expected) throws InterruptedException {
+    List<UsageEvent> brought = new ArrayList<>();
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (brought.size() < expected && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      brought.addAll(store.poll());
+    }
+    return brought;
+  }
+
   @Test
-  void storesOnOneCollection_numberEventsUniquely_andScanEachOthers() {
+  void storesOnOneCollection_numberEventsUniquely_andBringInEachOthersOnce() throws InterruptedException {
     String collection = SOLR.collection("events-shared", 2, 1);
     try (SolrEventStore a = open(collection); SolrEventStore b = open(collection)) {
       assertNotEquals(a.writer(), b.writer(), "each store takes its own writer number");
@@ -56,19 +69,27 @@ class SolrEventStoreTest {
       a.append(List.of(view(null, "a3")));
       a.refresh();
       b.refresh();
+      assertEquals(Set.of("b1"), sequences(b).keySet(), "b's own events at once, a's once its feed brings them in");
+      List<UsageEvent> brought = follow(b, 3);
+      assertEquals(List.of("a1", "a2", "a3"), brought.stream().map(UsageEvent::itemId).sorted().toList(),
+          "each of a's events once, none of b's own");
+      Thread.sleep(2500);
+      assertEquals(List.of(), b.poll(), "nothing twice");
       Map<String, Long> seen = sequences(b);
-      assertEquals(Set.of("a1", "a2", "a3", "b1"), seen.keySet(), "b scans a's events");
+      assertEquals(Set.of("a1", "a2", "a3", "b1"), seen.keySet(), "b scans what it brought in");
       assertEquals(4, new HashSet<>(seen.values()).size(), "numbers are unique in the collection");
       assertEquals(List.of(seen.get("a1") + 1, seen.get("a1") + 2), List.of(seen.get("a2"), seen.get("a3")),
           "one store's numbers follow each other");
       assertEquals(seen.get("a3"), a.lastSequence());
       assertEquals(seen.get("b1"), b.lastSequence());
       assertTrue(seen.values().stream().allMatch(s -> s > 0));
-      assertEquals(3, a.count(EventQuery.builder().users("alice").items("a1", "a2", "a3").build()));
+      assertEquals(3, b.count(EventQuery.builder().users("alice").items("a1", "a2", "a3").build()));
+      assertEquals(List.of("b1"), follow(a, 1).stream().map(UsageEvent::itemId).toList());
       assertEquals(seen, sequences(a));
     }
     try (SolrEventStore reopened = open(collection)) {
       assertEquals(0, reopened.lastSequence(), "a reopened store counts its own appends again");
+      assertEquals(4, reopened.count(EventQuery.ALL), "a store opens with every event acknowledged before");
       reopened.append(List.of(view(null, "c1")));
       reopened.refresh();
       assertEquals(5, new HashSet<>(sequences(reopened).values()).size(), "under a writer number of its own");
@@ -89,14 +110,15 @@ class SolrEventStoreTest {
       List<UsageEvent> stored = b.append(batch, false);
       assertEquals(6, stored.size());
       assertTrue(stored.stream().noneMatch(e -> e.id().equals("taken")));
+      a.refresh();
       b.refresh();
       Map<String, Long> seen = sequences(b);
-      assertEquals("first", itemOf(b, "taken"), "the first store's event stands");
+      assertEquals("first", itemOf(a, "taken"), "the first store's event stands");
       long first = b.lastSequence() - 5;
       for (int i = 0; i < 6; i++) {
         assertEquals(first + i, seen.get("b" + i), "b" + i + " numbered as the listeners heard it");
       }
-      assertEquals(7, b.count(EventQuery.ALL));
+      assertEquals(6, b.count(EventQuery.ALL), "b's own, until its feed brings a's in");
     }
   }
 
