@@ -3,6 +3,7 @@ package io.zhiku.examples;
 import com.google.common.io.MoreFiles;
 import io.zhiku.core.kb.CommitPolicy;
 import io.zhiku.core.kb.KnowledgeBase;
+import io.zhiku.core.kb.KnowledgeBaseBuilder;
 import io.zhiku.core.taxonomy.Taxonomy;
 import io.zhiku.graph.KnowledgeGraph;
 import io.zhiku.push.KnowledgePush;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The demo the README's first command runs: a telecom operator's group-customer division puts Zhiku into
@@ -25,6 +27,8 @@ import java.util.Optional;
  *
  * <p>Runs on the embedded Lucene engine in a temporary directory (no server); the knowledge base and
  * graph are deleted at the end, the HTML report, its JSON and the customer map's DOT file are kept there.
+ * {@code SolrDemo} (among the test sources, {@code -Pdemo-solr}) runs the same story on an in-process
+ * SolrCloud cluster.
  */
 public final class Demo {
   private Demo() {}
@@ -49,14 +53,28 @@ public final class Demo {
    * @return the HTML report
    */
   public static Path run(PrintStream out, Path outDir, Optional<Path> seeds) {
+    return run(out, outDir, seeds, UnaryOperator.identity());
+  }
+
+  /**
+   * Runs the story on an engine of the caller's choice: the demo on SolrCloud sets the engine and its
+   * options here, and nothing else changes.
+   *
+   * @param out where to print
+   * @param outDir where the data (deleted at the end) and the report files go
+   * @param seeds the seed articles' directory, if any
+   * @param engine sets the engine on the knowledge base's builder (the identity: the embedded default)
+   * @return the HTML report
+   */
+  public static Path run(PrintStream out, Path outDir, Optional<Path> seeds, UnaryOperator<KnowledgeBaseBuilder> engine) {
     DemoClock clock = new DemoClock(UsageSimulation.START);
     Path data = outDir.resolve("data");
     out.println("== 1. Taxonomy: industries, products, sales stages, and work categories from SKOS");
     Taxonomy taxonomy = TelecomTaxonomy.build();
     TelecomTaxonomy.show(taxonomy, out);
     Path html;
-    try (KnowledgeBase kb = KnowledgeBase.builder().directory(data.resolve("kb")).clock(clock).taxonomy(taxonomy)
-            .commitPolicy(CommitPolicy.manual()).refreshInterval(Duration.ZERO).build();
+    try (KnowledgeBase kb = engine.apply(KnowledgeBase.builder()).directory(data.resolve("kb")).clock(clock)
+            .taxonomy(taxonomy).commitPolicy(CommitPolicy.manual()).refreshInterval(Duration.ZERO).build();
         KnowledgeGraph graph = KnowledgeGraph.builder(kb).directory(data.resolve("graph")).build();
         KnowledgePush push = KnowledgePush.builder(kb).settings(PushSettings.builder().rules(SalesProjectPush.rules()).build()).build()) {
       out.println();
