@@ -9,6 +9,7 @@ import io.zhiku.core.item.ItemKind;
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.kb.CommitPolicy;
 import io.zhiku.core.kb.KnowledgeBase;
+import io.zhiku.core.kb.KnowledgeBaseBuilder;
 import io.zhiku.core.taxonomy.Concept;
 import io.zhiku.core.taxonomy.ConceptScheme;
 import io.zhiku.core.taxonomy.Taxonomy;
@@ -136,7 +137,7 @@ public class KpiReportBenchmark {
     kb.close();
   }
 
-  private static void assertSameFigures(KpiReport a, KpiReport b) {
+  static void assertSameFigures(KpiReport a, KpiReport b) {
     for (KpiResult r : a.results()) {
       var x = r.value();
       var y = b.value(r.kpi().id());
@@ -166,39 +167,55 @@ public class KpiReportBenchmark {
   }
 
   private void build(Path dir) throws IOException {
-    Random r = new Random(5);
-    // items saved at the year's start, so that they exist at its end: reuse rate and freshness have values
-    try (KnowledgeBase w = KnowledgeBase.builder().directory(dir).taxonomy(taxonomy()).refreshInterval(Duration.ZERO)
-        .clock(Clock.fixed(YEAR_START, ZoneOffset.UTC)).commitPolicy(CommitPolicy.manual()).build()) {
-      List<KnowledgeItem> batch = new ArrayList<>();
-      for (int i = 0; i < items; i++) {
-        KnowledgeItem.Builder b = KnowledgeItem.builder("i" + i, ItemKind.SOLUTION, "item " + i).body("text " + i)
-            .authors("u" + r.nextInt(USERS)).ownerUnit("unit" + r.nextInt(20)).concepts("c" + r.nextInt(50))
-            .acl(r.nextInt(4) == 0 ? Acl.groups("unit" + r.nextInt(20)) : Acl.PUBLIC)
-            .reviewBy(YEAR_START.plus(Duration.ofDays(r.nextInt(500))));
-        if (r.nextBoolean()) {
-          b.verified("u" + r.nextInt(USERS), YEAR_START.minus(Duration.ofDays(r.nextInt(100))));
-        }
-        batch.add(b.build());
-        if (batch.size() == 1000) {
-          w.putAll(batch);
-          batch.clear();
-        }
-      }
-      w.putAll(batch);
-      w.commit();
-      List<UsageEvent> pending = new ArrayList<>();
-      generate(new Random(17), events, e -> {
-        pending.add(e);
-        if (pending.size() == 100_000) {
-          w.events().recordAll(pending);
-          pending.clear();
-        }
-      });
-      w.events().recordAll(pending);
-      w.commit();
+    try (KnowledgeBase w = writer(KnowledgeBase.builder().directory(dir)).build()) {
+      fill(w);
     }
     Files.writeString(dir.resolve("complete"), "built\n");
+  }
+
+  /**
+   * A builder as the corpus is written with: the taxonomy, and a clock fixed at the year's start (items saved
+   * then exist at its end: reuse rate and freshness have values).
+   */
+  static KnowledgeBaseBuilder writer(KnowledgeBaseBuilder b) {
+    return b.taxonomy(taxonomy()).refreshInterval(Duration.ZERO).clock(Clock.fixed(YEAR_START, ZoneOffset.UTC))
+        .commitPolicy(CommitPolicy.manual());
+  }
+
+  /**
+   * Writes the corpus (the items, then the events) into a knowledge base opened with {@link #writer}.
+   *
+   * @param w the knowledge base
+   */
+  void fill(KnowledgeBase w) {
+    Random r = new Random(5);
+    List<KnowledgeItem> batch = new ArrayList<>();
+    for (int i = 0; i < items; i++) {
+      KnowledgeItem.Builder b = KnowledgeItem.builder("i" + i, ItemKind.SOLUTION, "item " + i).body("text " + i)
+          .authors("u" + r.nextInt(USERS)).ownerUnit("unit" + r.nextInt(20)).concepts("c" + r.nextInt(50))
+          .acl(r.nextInt(4) == 0 ? Acl.groups("unit" + r.nextInt(20)) : Acl.PUBLIC)
+          .reviewBy(YEAR_START.plus(Duration.ofDays(r.nextInt(500))));
+      if (r.nextBoolean()) {
+        b.verified("u" + r.nextInt(USERS), YEAR_START.minus(Duration.ofDays(r.nextInt(100))));
+      }
+      batch.add(b.build());
+      if (batch.size() == 1000) {
+        w.putAll(batch);
+        batch.clear();
+      }
+    }
+    w.putAll(batch);
+    w.commit();
+    List<UsageEvent> pending = new ArrayList<>();
+    generate(new Random(17), events, e -> {
+      pending.add(e);
+      if (pending.size() == 100_000) {
+        w.events().recordAll(pending);
+        pending.clear();
+      }
+    });
+    w.events().recordAll(pending);
+    w.commit();
   }
 
   /**

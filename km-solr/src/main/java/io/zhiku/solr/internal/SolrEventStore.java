@@ -2,12 +2,15 @@ package io.zhiku.solr.internal;
 
 import io.zhiku.core.UnavailableException;
 import io.zhiku.core.ZhikuException;
+import io.zhiku.core.event.EventBlock;
+import io.zhiku.core.event.EventColumns;
 import io.zhiku.core.event.EventQuery;
 import io.zhiku.core.event.EventRow;
 import io.zhiku.core.event.UsageEvent;
 import io.zhiku.core.event.UsageEventType;
 import io.zhiku.core.event.WorkContext;
 import io.zhiku.core.internal.Checks;
+import io.zhiku.core.internal.RowBlocks;
 import io.zhiku.core.json.ZhikuJson;
 import io.zhiku.core.spi.EventStore;
 import java.io.IOException;
@@ -76,6 +79,8 @@ public final class SolrEventStore implements EventStore {
   static final int COUNT_BITS = 40;
   /** How many times a store tries to take a writer number while other stores take theirs. */
   private static final int WRITER_ATTEMPTS = 64;
+  /** The most documents in one update request: a batch of 100,000 events goes in several. */
+  private static final int UPDATE_CHUNK = 5_000;
   /** Events per page of a poll. */
   private static final int PAGE = 1000;
   /** The most events one poll brings in. */
@@ -98,6 +103,7 @@ public final class SolrEventStore implements EventStore {
    */
   private volatile long frontier;
   private final SolrClientCache streams;
+
   private final Numbers users = new Numbers();
   private final Numbers items = new Numbers();
   private final Object lock = new Object();
@@ -261,10 +267,15 @@ public final class SolrEventStore implements EventStore {
     }
   }
 
+  /** Sends documents in requests of at most {@value #UPDATE_CHUNK}; the refused ones of every request. */
   private Map<String, String> send(List<SolrInputDocument> docs, String what) {
-    UpdateRequest request = new UpdateRequest();
-    request.add(docs);
-    return SolrCalls.refused(SolrCalls.update(client, collection, request, what));
+    Map<String, String> refused = new LinkedHashMap<>();
+    for (int from = 0; from < docs.size(); from += UPDATE_CHUNK) {
+      UpdateRequest request = new UpdateRequest();
+      request.add(docs.subList(from, Math.min(docs.size(), from + UPDATE_CHUNK)));
+      refused.putAll(SolrCalls.refused(SolrCalls.update(client, collection, request, what)));
+    }
+    return refused;
   }
 
   private long nextSequence() {
@@ -335,10 +346,35 @@ public final class SolrEventStore implements EventStore {
 
   @Override
   public void scan(EventQuery query, Consumer<EventRow> visitor) {
+    export(query, COLUMNS, visitor);
+  }
+
+  /**
+   * Exports only the columns the blocks read (time, type and user always; the item, value, result count and
+   * context attributes if some type asks for them): the bulk of a KPI report's cost is moving columns.
+   */
+  @Override
+  public void scanBlocks(EventQuery query, EventColumns columns, Consumer<EventBlock> visitor) {
+    StringBuilder fields = new StringBuilder("id,ev_seq,ev_time,ev_type,ev_user");
+    Map<EventColumns.Column, String> optional = Map.of(EventColumns.Column.ITEM, "ev_item",
+        EventColumns.Column.VALUE, "ev_value", EventColumns.Column.RESULT_COUNT, "ev_results");
+    optional.forEach((column, field) -> {
+      if (!columns.reads().getOrDefault(column, Set.of()).isEmpty()) {
+        fields.append(',').append(field);
+      }
+    });
+    if (columns.attributes().values().stream().anyMatch(types -> !types.isEmpty())) {
+      fields.append(",ev_cattr");
+    }
+    RowBlocks.scan(rows -> export(query, fields.toString(), rows), columns, visitor);
+  }
+
+  /** Streams the rows of a query from every shard's {@code /export}, reading the given columns. */
+  private void export(EventQuery query, String fields, Consumer<EventRow> visitor) {
     ModifiableSolrParams params = new ModifiableSolrParams();
     params.set("q", "*:*");
     filters(params, query);
-    params.set("fl", COLUMNS);
+    params.set("fl", fields);
     params.set("sort", "ev_seq asc");
     params.set("qt", "/export");
     params.set("distrib", "false");
