@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.zhiku.core.ValidationException;
 import io.zhiku.core.access.Acl;
 import io.zhiku.core.access.Principal;
+import io.zhiku.core.event.UsageEvent;
+import io.zhiku.core.event.UsageEventType;
 import io.zhiku.core.item.ItemKind;
 import io.zhiku.core.item.ItemStatus;
 import io.zhiku.core.item.KnowledgeItem;
@@ -19,14 +21,18 @@ import io.zhiku.core.search.SearchRequest;
 import io.zhiku.core.search.SearchResult;
 import io.zhiku.core.search.SuggestRequest;
 import io.zhiku.core.search.Suggestion;
+import io.zhiku.core.spi.Popularity;
+import io.zhiku.core.spi.Ranking;
 import io.zhiku.core.taxonomy.Concept;
 import io.zhiku.core.taxonomy.ConceptScheme;
 import io.zhiku.core.taxonomy.Taxonomy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -213,6 +219,65 @@ public abstract class SearchKit extends EngineKit {
       assertEquals(List.of("verified", "new", "old"), hits.stream().map(h -> h.item().id()).toList(),
           "the same text: a verified item (x1.1) first, then the fresher (x1.2 against x1.05 a year later)");
       assertEquals(1.1, hits.get(0).score() / hits.get(1).score(), 0.001, "verified is worth x1.1");
+    }
+  }
+
+  /**
+   * Recent use lifts an item above others of the same text (by {@link Ranking#popularity} of its decayed
+   * uses, at most ×1.3), and pages in that order still visit every hit once, scores never increasing.
+   */
+  @Test
+  void ranking_recentUseLiftsAnItem_andPagesInThatOrderStayWhole() {
+    TestClock clock = new TestClock();
+    try (KnowledgeBase kb = manual(clock)) {
+      List<KnowledgeItem> items = new ArrayList<>();
+      for (int i = 0; i < 12; i++) {
+        items.add(item(String.format("same%02d", i), "Proposal template", Acl.PUBLIC));
+      }
+      for (int i = 0; i < 10; i++) {
+        items.add(item("more" + i, "Proposal template " + "proposal ".repeat(1 + i % 3) + "and notes " + i, Acl.PUBLIC));
+      }
+      kb.putAll(items);
+      kb.refresh();
+      SearchRequest request = SearchRequest.builder(ALICE).text("proposal template").pageSize(5).build();
+      Map<String, Float> before = new HashMap<>();
+      List<String> order = new ArrayList<>();
+      for (SearchResult page = kb.search(request); ; page = kb.search(request.after(page.nextCursor()))) {
+        page.hits().forEach(h -> {
+          before.put(h.item().id(), h.score());
+          order.add(h.item().id());
+        });
+        if (page.nextCursor() == null) {
+          break;
+        }
+      }
+      assertTrue(order.indexOf("same11") > order.indexOf("same00"), "equal scores: by id, before any use " + order);
+      for (int u = 0; u < 40; u++) {
+        kb.record(UsageEvent.ofItem(UsageEventType.REUSE, clock.instant(), Principal.of("user" + u, List.of(), List.of()),
+            "same11"));
+      }
+      kb.refresh();
+      clock.advance(Duration.ofSeconds(Popularity.REFRESH_SECONDS + 1)); // the next search takes a new snapshot
+      Set<String> seen = new HashSet<>();
+      List<String> after = new ArrayList<>();
+      Map<String, Float> lifted = new HashMap<>();
+      float lastScore = Float.MAX_VALUE;
+      for (SearchResult page = kb.search(request); ; page = kb.search(request.after(page.nextCursor()))) {
+        for (SearchHit h : page.hits()) {
+          assertTrue(seen.add(h.item().id()), "no duplicates: " + h.item().id());
+          assertTrue(h.score() <= lastScore, "scores never increase");
+          lastScore = h.score();
+          after.add(h.item().id());
+          lifted.put(h.item().id(), h.score());
+        }
+        if (page.nextCursor() == null) {
+          break;
+        }
+      }
+      assertEquals(new HashSet<>(order), seen, "every hit once");
+      assertTrue(after.indexOf("same11") < after.indexOf("same00"), "the used item before its equals " + after);
+      double lift = lifted.get("same11") / before.get("same11");
+      assertTrue(lift > 1.1 && lift <= 1 + Ranking.POPULARITY_BONUS + 1e-4, "lifted by its uses: x" + lift);
     }
   }
 

@@ -34,7 +34,16 @@ public final class Ranking {
   public static double factor(long nowMillis, long updatedMillis, boolean verified, double uses) {
     double age = Math.max(0, nowMillis - updatedMillis);
     double freshness = 1 + FRESHNESS_BONUS * Math.pow(0.5, age / HALF_LIFE_MILLIS);
-    double popular = uses > 0 ? 1 + POPULARITY_BONUS * uses / (uses + POPULARITY_HALF_USES) : 1;
-    return (verified ? freshness * VERIFIED_FACTOR : freshness) * popular;
+    return (verified ? freshness * VERIFIED_FACTOR : freshness) * popularity(uses);
+  }
+
+  /**
+   * The popularity part of the factor alone, for an engine that applies it apart from the rest.
+   *
+   * @param uses the item's decayed recent uses, 0 or more
+   * @return 1 to {@code 1 + POPULARITY_BONUS}
+   */
+  public static double popularity(double uses) {
+    return uses > 0 ? 1 + POPULARITY_BONUS * uses / (uses + POPULARITY_HALF_USES) : 1;
   }
 }

@@ -20,10 +20,12 @@ import io.zhiku.core.search.SuggestRequest;
 import io.zhiku.core.search.Suggestion;
 import io.zhiku.core.spi.IndexSearch;
 import io.zhiku.core.spi.IndexSearchResult;
+import io.zhiku.core.spi.Popularity;
 import io.zhiku.core.spi.Ranking;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -58,11 +60,16 @@ import org.apache.solr.common.params.ModifiableSolrParams;
  * toward itself is a bucket of a terms facet, a key reached from several concepts a query facet over them,
  * so that an item counts once per key. Pages follow Solr's cursor marks.
  *
- * <p>Not yet: the popularity part of the ranking (usage lives in the knowledge base's event store until
- * the events collection lands), and semantic re-ranking. Thread-safe; close it to release the analyzers.
+ * <p>Popularity (the recent uses each knowledge base counts) re-ranks what Solr ranks by text score and
+ * the rest of the factor, here, exactly within the first {@value #RERANK_WINDOW} hits (see {@link
+ * #reranked}). Not yet: semantic re-ranking. Thread-safe; close it to release the analyzers.
  */
 final class SolrSearch implements AutoCloseable {
   private static final String BY_SCORE = "score desc,id asc";
+  /** The most hits, in Solr's order, that one page in popularity order reads. */
+  static final int RERANK_WINDOW = 2_000;
+  /** Hits per request while a page in popularity order reads. */
+  private static final int RERANK_PAGE = 100;
   private static final String BY_NEWEST = "updated desc,id asc";
   /** The most terms a text searched as a description keeps: the parser's clause budget. */
   private static final int DESCRIPTION_TERMS = UserQueryParser.Limits.DEFAULTS.maxClauses();
@@ -123,11 +130,16 @@ final class SolrSearch implements AutoCloseable {
     }
     SolrFilters.readable(params, request.principal());
     SolrFilters.request(params, search);
-    params.set("rows", request.pageSize());
     params.set("distrib.singlePass", true); // each shard sends its hits' items at once: one phase, one searcher
-    params.set(CursorMarkParams.CURSOR_MARK_PARAM, position == null ? CursorMarkParams.CURSOR_MARK_START : position.mark());
     Map<String, Set<String>> reach = reach(search.facetRollup());
     Map<String, String> facetNames = facets(params, reach);
+    boolean popular = position == null ? !newest && search.popularity() != Popularity.NONE
+        : position.kind() == Cursor.Kind.POPULAR;
+    if (popular) {
+      return reranked(params, search, position, now, marked, reach, facetNames);
+    }
+    params.set("rows", request.pageSize());
+    params.set(CursorMarkParams.CURSOR_MARK_PARAM, position == null ? CursorMarkParams.CURSOR_MARK_START : position.mark());
     QueryResponse response = queryPage(params, request.after());
     List<SearchHit> hits = new ArrayList<>();
     for (SolrDocument d : response.getResults()) {
@@ -141,9 +153,78 @@ final class SolrSearch implements AutoCloseable {
     long total = response.getResults().getNumFound();
     long read = (position == null ? 0 : position.read()) + hits.size();
     String next = hits.size() == request.pageSize() && read < total
-        ? new Cursor(newest, now, read, response.getNextCursorMark()).encode() : null;
+        ? Cursor.at(newest, now, read, response.getNextCursorMark()).encode() : null;
     return new IndexSearchResult(total, hits, next, facetCounts(response, reach, facetNames));
   }
+
+  /**
+   * A page in popularity order: the score Solr ranks by (text score times the ranking factor without
+   * popularity) times {@link Ranking#popularity} of each hit's recent uses, applied here, since usage lives
+   * in each knowledge base and not in the collection. The hits are read in Solr's order, page after page,
+   * until the page is certain: popularity multiplies a score by at most {@code 1 + POPULARITY_BONUS}, so once
+   * the last score read, times that, is below the page's last final score, no hit not yet read can enter the
+   * page. Every page reads from the top (what earlier pages held is passed over by its final score and id),
+   * at most {@value #RERANK_WINDOW} hits: past them, a page holds the best of what was read.
+   */
+  private IndexSearchResult reranked(ModifiableSolrParams params, IndexSearch search, Cursor position, long now,
+      Query marked, Map<String, Set<String>> reach, Map<String, String> facetNames) {
+    int size = search.request().pageSize();
+    Popularity popularity = search.popularity();
+    params.set("rows", Math.max(2 * size, RERANK_PAGE));
+    List<Ranked> after = new ArrayList<>();
+    Comparator<Ranked> order = Comparator.comparingDouble((Ranked r) -> -r.score()).thenComparing(Ranked::id);
+    String mark = CursorMarkParams.CURSOR_MARK_START;
+    long total = -1;
+    Map<String, Long> facets = Map.of();
+    int read = 0;
+    while (true) {
+      params.set(CursorMarkParams.CURSOR_MARK_PARAM, mark);
+      QueryResponse response = SolrCalls.query(client, collection, params, "search items");
+      if (total < 0) {
+        total = response.getResults().getNumFound();
+        facets = facetCounts(response, reach, facetNames);
+        params.remove("json.facet"); // counted once
+      }
+      float last = Float.MAX_VALUE;
+      for (SolrDocument d : response.getResults()) {
+        read++;
+        last = ((Number) d.getFieldValue("score")).floatValue();
+        if (d.getFieldValue("json") == null) {
+          continue; // deleted between the shards' phases of the request: a tombstone has no item
+        }
+        String id = (String) d.getFieldValue("id");
+        float score = (float) (last * Ranking.popularity(popularity.uses(id)));
+        if (position == null || score < position.score() || score == position.score() && id.compareTo(position.id()) > 0) {
+          after.add(new Ranked(id, score, d));
+        }
+      }
+      String next = response.getNextCursorMark();
+      boolean exhausted = response.getResults().size() < params.getInt("rows") || next == null || next.equals(mark);
+      if (exhausted || read >= RERANK_WINDOW) {
+        break;
+      }
+      if (after.size() >= size) {
+        after.sort(order);
+        if (last * (1 + Ranking.POPULARITY_BONUS) < after.get(size - 1).score()) {
+          break;
+        }
+      }
+      mark = next;
+    }
+    after.sort(order);
+    List<SearchHit> hits = new ArrayList<>();
+    for (Ranked r : after.subList(0, Math.min(size, after.size()))) {
+      KnowledgeItem item = SolrItems.item(r.doc());
+      hits.add(new SearchHit(item, r.score(), highlights.title(marked, item.title()), highlights.snippet(marked, item.body())));
+    }
+    long shown = (position == null ? 0 : position.read()) + hits.size();
+    String nextCursor = hits.size() == size && shown < total
+        ? Cursor.after(now, shown, hits.get(size - 1).score(), hits.get(size - 1).item().id()).encode() : null;
+    return new IndexSearchResult(total, hits, nextCursor, facets);
+  }
+
+  /** A hit in popularity order: its id, final score and document. */
+  private record Ranked(String id, float score, SolrDocument doc) {}
 
   /** A page's query; a cursor mark Solr cannot read is the caller's bad cursor. */
   private QueryResponse queryPage(ModifiableSolrParams params, String after) {
@@ -368,22 +449,60 @@ final class SolrSearch implements AutoCloseable {
   }
 
   /**
-   * Where the next page starts: Solr's cursor mark, how many hits the earlier pages held, and the time the
-   * first page scored with. Opaque to callers.
+   * Where the next page starts: Solr's cursor mark (by text score, or newest first), or, in popularity
+   * order, the last hit's final score and id; how many hits the earlier pages held; and the time the first
+   * page scored with. Opaque to callers.
    */
-  record Cursor(boolean newest, long nowMillis, long read, String mark) {
+  record Cursor(Kind kind, long nowMillis, long read, String mark, float score, String id) {
+    /** The order a cursor walks. */
+    enum Kind {
+      /** Newest first, by Solr's cursor mark. */
+      NEWEST("n"),
+      /** By text score times the ranking factor without popularity, by Solr's cursor mark. */
+      SCORE("s"),
+      /** By that score times popularity, re-ranked here: after a final score and id. */
+      POPULAR("p");
+
+      private final String code;
+
+      Kind(String code) {
+        this.code = code;
+      }
+    }
+
+    /** A cursor at Solr's cursor mark. */
+    static Cursor at(boolean newest, long nowMillis, long read, String mark) {
+      return new Cursor(newest ? Kind.NEWEST : Kind.SCORE, nowMillis, read, mark, 0, "");
+    }
+
+    /** A cursor after a hit in popularity order. */
+    static Cursor after(long nowMillis, long read, float score, String id) {
+      return new Cursor(Kind.POPULAR, nowMillis, read, "", score, id);
+    }
+
     String encode() {
-      String raw = (newest ? "n" : "s") + ":" + Long.toHexString(nowMillis) + ":" + Long.toHexString(read) + ":" + mark;
+      String last = kind == Kind.POPULAR ? Integer.toHexString(Float.floatToIntBits(score)) + ":" + id : mark;
+      String raw = kind.code + ":" + Long.toHexString(nowMillis) + ":" + Long.toHexString(read) + ":" + last;
       return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
     static Cursor decode(String cursor, boolean newest) {
       try {
         String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":", 4);
-        if (parts.length != 4 || !parts[0].equals(newest ? "n" : "s") || parts[3].isEmpty()) {
+        if (parts.length != 4 || parts[3].isEmpty()) {
           throw invalid(cursor);
         }
-        return new Cursor(newest, Long.parseUnsignedLong(parts[1], 16), Long.parseUnsignedLong(parts[2], 16), parts[3]);
+        long now = Long.parseUnsignedLong(parts[1], 16);
+        long read = Long.parseUnsignedLong(parts[2], 16);
+        if (newest ? parts[0].equals("n") : parts[0].equals("s")) {
+          return at(newest, now, read, parts[3]);
+        }
+        int colon = parts[3].indexOf(':');
+        if (newest || !parts[0].equals("p") || colon < 1 || colon == parts[3].length() - 1) {
+          throw invalid(cursor);
+        }
+        float score = Float.intBitsToFloat(Integer.parseUnsignedInt(parts[3].substring(0, colon), 16));
+        return after(now, read, score, parts[3].substring(colon + 1));
       } catch (IllegalArgumentException e) {
         throw invalid(cursor);
       }
