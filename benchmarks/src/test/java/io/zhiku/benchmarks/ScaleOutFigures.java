@@ -44,7 +44,8 @@ import org.apache.solr.cloud.MiniSolrCloudCluster;
  *       change listener: the time from the write's return to the other's hearing, p50 and p99.
  * </ul>
  *
- * <p>Events stay in each knowledge base's embedded store (the events collection is not built yet). Run:
+ * <p>Events stay in each knowledge base's embedded store here: {@link KpiOnSolrFigures} measures the events
+ * collection. Run:
  * {@code bash benchmarks/run ScaleOutFigures [items] [queries] [lagSeconds]}.
  */
 public final class ScaleOutFigures {

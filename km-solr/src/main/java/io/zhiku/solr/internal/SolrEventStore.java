@@ -42,8 +42,6 @@ import org.apache.solr.common.cloud.Replica;
 import org.apache.solr.common.cloud.Slice;
 import org.apache.solr.common.params.CursorMarkParams;
 import org.apache.solr.common.params.ModifiableSolrParams;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The usage events of a knowledge base on SolrCloud, shared by every instance of the host: one document
@@ -64,7 +62,9 @@ import org.slf4j.LoggerFactory;
  * the look-up and the write; such an event is left out too, and the events after it are written again
  * with their numbers closed up, so that one append's numbers stay consecutive. A batch spreads over shards
  * and Solr has no transaction across them: if the cluster refuses an event for another reason, the events
- * it took stay stored, and the exception says how many (recording again is safe for events with ids).
+ * it took stay stored, and the exception says how many; a large batch goes in requests of 5,000 events,
+ * and one that fails as a whole leaves those of the requests before it stored. Either way, recording again
+ * is safe for events with ids.
  * An acknowledged append is durable (every replica's update log); it becomes visible to scans and counts at
  * this store's next {@link #refresh()} (a soft commit), or within the cluster's soft-commit interval.
  *
@@ -72,7 +72,6 @@ import org.slf4j.LoggerFactory;
  * thread.
  */
 public final class SolrEventStore implements EventStore {
-  private static final Logger LOG = LoggerFactory.getLogger(SolrEventStore.class);
   /** The counter document of writer numbers: not an event, so every scan and count leaves it out. */
   static final String WRITERS_ID = "#event-writers";
   /** Low bits of a sequence number that count one store's events: a trillion per open store. */
@@ -92,7 +91,7 @@ public final class SolrEventStore implements EventStore {
   private static final String EVENTS_ONLY = "-state:true";
 
   private final CloudSolrClient client;
-  private final boolean ownsClient;
+  private final OwnWrites own;
   private final String collection;
   private final long writer;
   /** The feed's window, in units of {@code _version_} (milliseconds shifted left 20 bits). */
@@ -109,8 +108,6 @@ public final class SolrEventStore implements EventStore {
   private final Object lock = new Object();
   private long count; // guarded by lock
   private long committed; // guarded by lock
-  /** Whether this store appended or deleted since its last soft commit. */
-  private volatile boolean dirty;
 
   /**
    * Opens the events of a collection, which must exist (see {@link SolrCollections#ensure}), and takes a
@@ -137,9 +134,9 @@ public final class SolrEventStore implements EventStore {
    * @param ownsClient whether {@link #close()} closes the client
    */
   SolrEventStore(CloudSolrClient client, String collection, Duration window, boolean ownsClient) {
-    this.ownsClient = ownsClient;
     this.client = Checks.present("client", client);
     this.collection = Checks.token("collection", collection);
+    this.own = new OwnWrites(client, collection, ownsClient, "events");
     this.windowUnits = Checks.present("window", window).toMillis() << 20;
     this.writer = takeWriterNumber();
     // Every event acknowledged before now becomes visible, so the view starts with all of them.
@@ -206,15 +203,12 @@ public final class SolrEventStore implements EventStore {
     synchronized (lock) {
       long before = count;
       long first = nextSequence();
-      Map<String, UsageEvent> byDocId = new LinkedHashMap<>();
       List<SolrInputDocument> docs = new ArrayList<>();
       for (int i = 0; i < fresh.size(); i++) {
-        SolrInputDocument d = document(fresh.get(i), first + i, 1);
-        byDocId.put((String) d.getFieldValue("id"), fresh.get(i));
-        docs.add(d);
+        docs.add(document(fresh.get(i), first + i, 1));
       }
       count += fresh.size();
-      dirty = true;
+      own.wrote();
       Map<String, String> refused = send(docs, "append " + docs.size() + " events");
       if (refused.isEmpty()) {
         return fresh;
@@ -521,22 +515,13 @@ public final class SolrEventStore implements EventStore {
     UpdateRequest request = new UpdateRequest();
     request.deleteByQuery("ev_time:[* TO " + cutoff.toEpochMilli() + "}");
     SolrCalls.update(client, collection, request, "delete events before " + cutoff);
-    dirty = true;
+    own.wrote();
   }
 
   /** A soft commit, if this store appended or deleted since the last one: other stores' events are made visible by autoSoftCommit. */
   @Override
   public void refresh() {
-    if (!dirty) {
-      return;
-    }
-    dirty = false;
-    try {
-      SolrCalls.softCommit(client, collection, "make its events visible");
-    } catch (ZhikuException e) {
-      dirty = true;
-      throw e;
-    }
+    own.refresh();
   }
 
   /** Nothing to send: an acknowledged append is already in the update log of every replica. */
@@ -568,18 +553,9 @@ public final class SolrEventStore implements EventStore {
    */
   @Override
   public void close() {
-    try {
-      refresh();
-    } catch (ZhikuException e) {
-      LOG.warn("closing: the collection {} did not make the last events visible now; its soft commit will: {}",
-          collection, e.getMessage());
-    } finally {
-      streams.close();
-      if (ownsClient) {
-        SolrCalls.closeQuietly(client, collection);
-      }
-    }
+    own.close(streams::close);
   }
+
 
   /**
    * The writer number this store took.

@@ -72,7 +72,7 @@ public final class SolrKnowledgeIndex implements KnowledgeIndex {
   private static final String DOC_FIELDS = "id,zhiku_rev,version,deleted,json";
 
   private final SolrClient client;
-  private final boolean ownsClient;
+  private final OwnWrites own;
   private final String collection;
   /** The feed's overlap window in {@code _version_} units (milliseconds shifted left 20 bits). */
   private final long windowUnits;
@@ -91,8 +91,6 @@ public final class SolrKnowledgeIndex implements KnowledgeIndex {
   /** The documents of the last {@link #getAll} (absent: no document), which {@link #apply} takes once. */
   private Map<String, SolrDocument> lastRead = Map.of();
   private Set<String> lastReadIds = Set.of();
-  /** Whether this object wrote since its last soft commit. */
-  private volatile boolean dirty;
   private final SolrSearch searches;
 
   /**
@@ -116,9 +114,9 @@ public final class SolrKnowledgeIndex implements KnowledgeIndex {
    * @param ownsClient whether {@link #close()} closes the client
    */
   SolrKnowledgeIndex(SolrClient client, String collection, Duration window, boolean ownsClient) {
-    this.ownsClient = ownsClient;
     this.client = Checks.present("client", client);
     this.collection = Checks.token("collection", collection);
+    this.own = new OwnWrites(client, collection, ownsClient, "items");
     this.windowUnits = Checks.present("window", window).toMillis() << 20;
     this.searches = new SolrSearch(client, collection);
   }
@@ -165,7 +163,7 @@ public final class SolrKnowledgeIndex implements KnowledgeIndex {
           }
         }
       }
-      dirty = true;
+      own.wrote();
     }
     List<ItemChange> applied = changes.stream().filter(c -> !failures.containsKey(c.id())).toList();
     synchronized (feedLock) {
@@ -371,7 +369,7 @@ public final class SolrKnowledgeIndex implements KnowledgeIndex {
       request.add(d);
       Map<String, String> refused = SolrCalls.refused(process(request));
       if (refused.isEmpty()) {
-        dirty = true;
+        own.wrote();
         synchronized (feedLock) {
           taxonomyRevision = Math.max(taxonomyRevision, revision);
         }
@@ -434,16 +432,7 @@ public final class SolrKnowledgeIndex implements KnowledgeIndex {
   /** A soft commit, if this object wrote since the last one: other instances' writes are made visible by autoSoftCommit. */
   @Override
   public void refresh() {
-    if (!dirty) {
-      return;
-    }
-    dirty = false;
-    try {
-      SolrCalls.softCommit(client, collection, "make its changes visible");
-    } catch (ZhikuException e) {
-      dirty = true;
-      throw e;
-    }
+    own.refresh();
   }
 
   /** Nothing to send: an acknowledged write is already in the update log of every replica. */
@@ -475,18 +464,9 @@ public final class SolrKnowledgeIndex implements KnowledgeIndex {
    */
   @Override
   public void close() {
-    try {
-      refresh();
-    } catch (ZhikuException e) {
-      LOG.warn("closing: the collection {} did not make the last writes searchable now; its soft commit will: {}",
-          collection, e.getMessage());
-    } finally {
-      searches.close();
-      if (ownsClient) {
-        SolrCalls.closeQuietly(client, collection);
-      }
-    }
+    own.close(searches::close);
   }
+
 
   /** The stored documents of some ids, tombstones included, in real time (the update log). */
   private Map<String, SolrDocument> realTime(List<String> ids) {
