@@ -56,12 +56,17 @@ public final class UsageEvents {
   }
 
   /**
-   * Records usage events, all or nothing. Events that carry an id already stored (or repeated in the
-   * batch) are skipped, so a host may safely retry.
+   * Records usage events, all or nothing on an engine with atomic batches (the embedded one). On an engine
+   * without them ({@link io.zhiku.core.spi.EngineCapability#ATOMIC_BATCHES} not declared: SolrCloud, where a
+   * batch spreads over shards), a failure may leave part of the batch stored, and the exception says so.
+   * Events that carry an id already stored (or repeated in the batch) are skipped, so a host may safely
+   * retry.
    *
    * @param batch the events, at most {@value #MAX_BATCH}
    * @return the events stored
    * @throws ValidationException if the batch or an event in it is missing, or the batch is too large
+   * @throws io.zhiku.core.ZhikuException if the engine fails ({@link io.zhiku.core.UnavailableException} if
+   *     it may succeed later)
    */
   public List<UsageEvent> recordAll(List<UsageEvent> batch) {
     Checks.count("UsageEvents.recordAll", Checks.present("events", batch).size(), MAX_BATCH);

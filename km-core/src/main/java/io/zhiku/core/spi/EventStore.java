@@ -23,24 +23,29 @@ import java.util.function.Consumer;
  * <p>Contract:
  *
  * <ul>
- *   <li>{@link #append} is all or nothing, gives each new event the next sequence number, and skips an
- *       event whose id is already stored (recording is idempotent for events that carry an id).
+ *   <li>{@link #append} gives each new event the next sequence number and skips an event whose id is
+ *       already stored (recording is idempotent for events that carry an id). It is all or nothing on an
+ *       engine whose index declares {@link EngineCapability#ATOMIC_BATCHES}; on one that does not (a batch
+ *       spread over shards), a failed append may leave part of the batch stored, and its exception says so.
  *   <li>{@link #scan}, {@link #scanBlocks} and {@link #count} see what was appended before the last
- *       {@link #refresh}.
+ *       {@link #refresh}; on an engine shared by many knowledge bases ({@link EngineCapability#SHARED}),
+ *       also the other writers' events up to the point the last {@link #poll} moved to.
  *   <li>{@link #commit} makes appended events durable with the highest sequence number; after a crash,
- *       reopening gives exactly the last commit.
+ *       reopening gives exactly the last commit. On a shared engine every acknowledged append is durable
+ *       already, and sequence numbers count one store's appends.
  *   <li>Events are never removed except by {@link #deleteBefore} (retention): deleting an item leaves its
  *       events countable.
  * </ul>
  */
 public interface EventStore extends AutoCloseable {
   /**
-   * Appends events, atomically.
+   * Appends events: atomically where the engine has atomic batches (see the contract above).
    *
    * @param events valid events
    * @return the events actually appended: those whose id was already stored (or repeated earlier in the
    *     batch) are left out
-   * @throws io.zhiku.core.ZhikuException if the engine fails; nothing of the batch is appended
+   * @throws io.zhiku.core.ZhikuException if the engine fails; nothing of the batch is appended, or, on an
+   *     engine without atomic batches, what the message says
    */
   List<UsageEvent> append(List<UsageEvent> events);
 
