@@ -6,11 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zhiku.core.UnavailableException;
 import io.zhiku.core.access.Acl;
+import io.zhiku.core.access.Principal;
+import io.zhiku.core.event.EventQuery;
+import io.zhiku.core.event.UsageEvent;
+import io.zhiku.core.event.UsageEventType;
 import io.zhiku.core.item.ItemKind;
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.kb.CommitPolicy;
 import io.zhiku.core.kb.KnowledgeBase;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -24,13 +29,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Faults on an in-process cluster (two nodes, one shard with a replica on each): a node stopped while a
- * knowledge base writes and reads loses no acknowledged write, reads go on, and the node, started again,
- * catches up; with every node of the shard down, writes and reads are refused with the retryable {@link
- * UnavailableException}, and succeed again once the nodes are back.
+ * Faults on an in-process cluster (two nodes; the items and the events each in one shard with a replica on
+ * each node): a node stopped while a knowledge base writes, records events and reads loses no acknowledged
+ * write or event, reads go on, and the node, started again, catches up; with every node down, writes,
+ * recordings, reads and counts are refused with the retryable {@link UnavailableException}, and succeed
+ * again once the nodes are back (a retried event with an id is stored once).
  */
 class SolrFaultTest {
   private static final String COLLECTION = "faults";
+  private static final String EVENTS = "faults-events";
 
   @RegisterExtension
   static final InProcessSolr SOLR = new InProcessSolr(2);
@@ -38,6 +45,7 @@ class SolrFaultTest {
   @BeforeAll
   static void createCollection() {
     SOLR.collection(COLLECTION, 1, 2);
+    SOLR.collection(EVENTS, 1, 2);
   }
 
   @Test
@@ -51,22 +59,17 @@ class SolrFaultTest {
       Replica leader = collection().getLeader("shard1");
       JettySolrRunner stopped = SOLR.cluster().stopJettySolrRunner(SOLR.cluster().getReplicaJetty(leader));
       SOLR.cluster().waitForJettyToStop(stopped);
+      List<String> recorded = new ArrayList<>();
       for (int i = 50; i < 100; i++) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (true) {
-          try {
-            write(kb, i, i + 1, acknowledged);
-            break;
-          } catch (UnavailableException e) {
-            unavailable++;
-            assertTrue(System.nanoTime() < deadline, "the remaining replica took over within 60 s");
-            Thread.sleep(200);
-          }
-        }
+        int n = i;
+        unavailable += retried(() -> write(kb, n, n + 1, acknowledged));
+        unavailable += retried(() -> record(kb, n, recorded));
       }
       for (String id : acknowledged) {
         assertTrue(kb.get(id).isPresent(), id + " was acknowledged and must be readable with one node down");
       }
+      kb.refresh();
+      assertEquals(recorded.size(), kb.events().count(EventQuery.ALL), "every acknowledged event, once");
       // Started again, the node's replica recovers every write it missed.
       SOLR.cluster().startJettySolrRunner(stopped);
       SOLR.cluster().waitForActiveCollection(COLLECTION, 1, 2);
@@ -97,6 +100,10 @@ class SolrFaultTest {
       UnavailableException e = assertThrows(UnavailableException.class, () -> write(kb, 1010, 1011, acknowledged));
       assertTrue(e.getMessage().contains(COLLECTION), e.getMessage());
       assertThrows(UnavailableException.class, () -> kb.get("item-1000"), "reads are refused retryably too");
+      List<String> recorded = new ArrayList<>();
+      UnavailableException refusedEvent = assertThrows(UnavailableException.class, () -> record(kb, 1010, recorded));
+      assertTrue(refusedEvent.getMessage().contains(EVENTS), refusedEvent.getMessage());
+      assertThrows(UnavailableException.class, () -> kb.events().count(EventQuery.ALL), "counts too");
       for (JettySolrRunner node : stopped) {
         SOLR.cluster().startJettySolrRunner(node);
       }
@@ -105,16 +112,48 @@ class SolrFaultTest {
       for (String id : acknowledged) {
         assertTrue(kb.get(id).isPresent(), id);
       }
+      record(kb, 1010, recorded); // the same event, retried
+      assertTrue(!kb.record(event(1010)), "stored once: its id is known");
+      kb.refresh();
+      assertEquals(1, kb.events().count(EventQuery.builder().items("item-1010").build()));
     }
   }
 
   private static KnowledgeBase open() {
-    return KnowledgeBase.builder().engine(new ItemsOnSolr(SOLR.cluster().getSolrClient(), COLLECTION)).refreshInterval(Duration.ZERO)
+    return KnowledgeBase.builder().engine(new ItemsOnSolr(SOLR.cluster().getSolrClient(), COLLECTION, EVENTS))
+        .refreshInterval(Duration.ZERO)
         .commitPolicy(CommitPolicy.manual()).build();
   }
 
   private static DocCollection collection() throws Exception {
     return SOLR.cluster().getSolrClient().getClusterStateProvider().getCollection(COLLECTION);
+  }
+
+  /** Runs a call until the cluster takes it (at most 60 s); returns how many times it was refused, retryably. */
+  private static int retried(Runnable call) throws InterruptedException {
+    int refused = 0;
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (true) {
+      try {
+        call.run();
+        return refused;
+      } catch (UnavailableException e) {
+        refused++;
+        assertTrue(System.nanoTime() < deadline, "the remaining replica took over within 60 s");
+        Thread.sleep(200);
+      }
+    }
+  }
+
+  private static UsageEvent event(int i) {
+    return new UsageEvent("ev-" + i, UsageEventType.VIEW, Instant.parse("2026-12-01T00:00:00Z"),
+        Principal.of("u", List.of(), List.of()), "item-" + i, null, null, null, null);
+  }
+
+  /** Records item {@code i}'s view, with an id, so that a retry stores it once. */
+  private static void record(KnowledgeBase kb, int i, List<String> recorded) {
+    kb.record(event(i));
+    recorded.add("ev-" + i);
   }
 
   private static void write(KnowledgeBase kb, int from, int to, List<String> acknowledged) {
