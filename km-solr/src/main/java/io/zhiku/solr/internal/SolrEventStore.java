@@ -372,6 +372,7 @@ public final class SolrEventStore implements EventStore {
     params.set("sort", "ev_seq asc");
     params.set("qt", "/export");
     params.set("distrib", "false");
+    params.set("wt", "javabin"); // SolrStream reads javabin tuples much faster than JSON ones
     StreamContext context = new StreamContext();
     context.setSolrClientCache(streams);
     TupleRow row = new TupleRow();
