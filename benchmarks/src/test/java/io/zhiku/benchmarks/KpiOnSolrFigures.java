@@ -1,5 +1,6 @@
 package io.zhiku.benchmarks;
 
+import io.zhiku.core.event.EventQuery;
 import io.zhiku.core.kb.KnowledgeBase;
 import io.zhiku.metrics.kpi.KpiEngine;
 import io.zhiku.metrics.kpi.KpiReport;
@@ -65,8 +66,8 @@ public final class KpiOnSolrFigures {
             seconds[i] = (System.nanoTime() - t) / 1e9;
           }
           Arrays.sort(seconds);
-          rows[k] = String.format("| %s | %,d | %.2f | %.2f | %.2f |", names[k], kbs[k].events().count(
-              io.zhiku.core.event.EventQuery.ALL), seconds[0], seconds[runs / 2], seconds[runs - 1]);
+          rows[k] = String.format("| %s | %,d | %.2f | %.2f | %.2f |", names[k], kbs[k].events().count(EventQuery.ALL),
+              seconds[0], seconds[runs / 2], seconds[runs - 1]);
         }
         KpiReportBenchmark.assertSameFigures(reports[0], reports[1]);
         System.out.println();

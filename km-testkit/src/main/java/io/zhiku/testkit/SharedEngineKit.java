@@ -205,12 +205,7 @@ public abstract class SharedEngineKit extends EngineKit {
     Store store = newStore();
     List<KnowledgeBase> kbs = new ArrayList<>();
     try {
-      List<Mirror> mirrors = new ArrayList<>();
-      for (int i = 0; i < 3; i++) {
-        KnowledgeBase kb = instance(store);
-        kbs.add(kb);
-        mirrors.add(Mirror.attach(kb));
-      }
+      List<Mirror> mirrors = mirrored(store, 3, kbs);
       for (int i = 0; i < 300; i++) {
         int step = i;
         KnowledgeBase kb = kbs.get(random.nextInt(kbs.size()));
@@ -281,12 +276,7 @@ public abstract class SharedEngineKit extends EngineKit {
     Store store = newStore();
     List<KnowledgeBase> kbs = new ArrayList<>();
     try {
-      List<Mirror> mirrors = new ArrayList<>();
-      for (int i = 0; i < 3; i++) {
-        KnowledgeBase kb = instance(store);
-        kbs.add(kb);
-        mirrors.add(Mirror.attach(kb));
-      }
+      List<Mirror> mirrors = mirrored(store, 3, kbs);
       Map<String, Long> truth = new TreeMap<>();
       Instant t0 = Instant.parse("2026-12-01T00:00:00Z");
       for (int step = 0; step < 60; step++) {
@@ -327,6 +317,22 @@ public abstract class SharedEngineKit extends EngineKit {
     } finally {
       kbs.forEach(KnowledgeBase::close);
     }
+  }
+
+  /**
+   * Opens instances on a store, each with a mirror attached.
+   *
+   * @param kbs receives the instances (the caller closes them)
+   * @return their mirrors, in the same order
+   */
+  private static List<Mirror> mirrored(Store store, int n, List<KnowledgeBase> kbs) {
+    List<Mirror> mirrors = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      KnowledgeBase kb = instance(store);
+      kbs.add(kb);
+      mirrors.add(Mirror.attach(kb));
+    }
+    return mirrors;
   }
 
   private static String counterId(int c) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.SolrServerException;
@@ -19,6 +20,7 @@ import org.apache.solr.client.solrj.response.UpdateResponse;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrDocumentList;
 import org.apache.solr.common.SolrException;
+import org.apache.solr.common.params.CursorMarkParams;
 import org.apache.solr.common.params.ModifiableSolrParams;
 import org.apache.solr.common.params.SolrParams;
 import org.apache.solr.common.util.NamedList;
@@ -45,6 +47,33 @@ final class SolrCalls {
       return client.query(collection, params, SolrRequest.METHOD.POST);
     } catch (SolrServerException | IOException | SolrException e) {
       throw failure(collection, what, e);
+    }
+  }
+
+  /**
+   * Walks a query's pages with Solr's cursor marks (its sort must end on the id), handing each page to
+   * {@code page}, until the pages run out (a page shorter than {@code rows}, or the same cursor mark again) or
+   * {@code page} says to stop.
+   *
+   * @param client the client
+   * @param collection the collection
+   * @param params the query, with {@code rows} set; its cursor mark is set here
+   * @param what what the call does, for the exception's message
+   * @param page receives each page; returns whether to read the next
+   * @throws ZhikuException as {@link #failure}
+   */
+  static void pages(SolrClient client, String collection, ModifiableSolrParams params, String what,
+      Predicate<QueryResponse> page) {
+    int rows = params.getInt("rows");
+    String cursor = CursorMarkParams.CURSOR_MARK_START;
+    while (true) {
+      params.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
+      QueryResponse response = query(client, collection, params, what);
+      String next = response.getNextCursorMark();
+      if (!page.test(response) || response.getResults().size() < rows || next == null || next.equals(cursor)) {
+        return;
+      }
+      cursor = next;
     }
   }
 

@@ -111,8 +111,7 @@ public final class SolrCollections {
         DocCollection state = client.getClusterStateProvider().getCollection(collection);
         Set<String> live = client.getClusterStateProvider().getLiveNodes();
         waiting = state == null ? "the collection"
-            : state.getReplicas().stream().filter(r -> r.getState() != Replica.State.ACTIVE || !live.contains(r.getNodeName()))
-                .map(Replica::getName).findFirst().orElse(null);
+            : state.getReplicas().stream().filter(r -> !serving(r, live)).map(Replica::getName).findFirst().orElse(null);
       } catch (IOException | RuntimeException e) {
         waiting = e.getMessage();
       }
@@ -130,6 +129,17 @@ public final class SolrCollections {
         throw new UnavailableException("interrupted while waiting for the collection " + collection, e);
       }
     }
+  }
+
+  /**
+   * Whether a replica serves requests: active, on a live node.
+   *
+   * @param r the replica
+   * @param live the live nodes' names
+   * @return whether it serves
+   */
+  static boolean serving(Replica r, Set<String> live) {
+    return r.getState() == Replica.State.ACTIVE && live.contains(r.getNodeName());
   }
 
   private static void count(String field, int n) {

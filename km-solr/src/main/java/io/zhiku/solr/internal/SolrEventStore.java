@@ -1,6 +1,5 @@
 package io.zhiku.solr.internal;
 
-import io.zhiku.core.UnavailableException;
 import io.zhiku.core.ZhikuException;
 import io.zhiku.core.event.EventBlock;
 import io.zhiku.core.event.EventColumns;
@@ -13,34 +12,21 @@ import io.zhiku.core.internal.Checks;
 import io.zhiku.core.internal.RowBlocks;
 import io.zhiku.core.json.ZhikuJson;
 import io.zhiku.core.spi.EventStore;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.apache.solr.client.solrj.impl.CloudHttp2SolrClient;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
-import org.apache.solr.client.solrj.io.SolrClientCache;
-import org.apache.solr.client.solrj.io.Tuple;
-import org.apache.solr.client.solrj.io.stream.SolrStream;
-import org.apache.solr.client.solrj.io.stream.StreamContext;
 import org.apache.solr.client.solrj.request.UpdateRequest;
-import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrDocumentList;
 import org.apache.solr.common.SolrInputDocument;
-import org.apache.solr.common.cloud.DocCollection;
-import org.apache.solr.common.cloud.Replica;
-import org.apache.solr.common.cloud.Slice;
-import org.apache.solr.common.params.CursorMarkParams;
 import org.apache.solr.common.params.ModifiableSolrParams;
 
 /**
@@ -101,10 +87,7 @@ public final class SolrEventStore implements EventStore {
    * its own are in it whatever their version. Moved forward by {@link #poll()}.
    */
   private volatile long frontier;
-  private final SolrClientCache streams;
-
-  private final Numbers users = new Numbers();
-  private final Numbers items = new Numbers();
+  private final SolrEventExport rows;
   private final Object lock = new Object();
   private long count; // guarded by lock
   private long committed; // guarded by lock
@@ -142,8 +125,7 @@ public final class SolrEventStore implements EventStore {
     // Every event acknowledged before now becomes visible, so the view starts with all of them.
     SolrCalls.softCommit(client, collection, "make its events visible");
     this.frontier = highestVersion() + 1;
-    this.streams = client instanceof CloudHttp2SolrClient http2 ? new SolrClientCache(http2.getHttpClient())
-        : new SolrClientCache();
+    this.rows = new SolrEventExport(client, collection);
   }
 
   private long takeWriterNumber() {
@@ -363,68 +345,12 @@ public final class SolrEventStore implements EventStore {
     RowBlocks.scan(rows -> export(query, fields.toString(), rows), columns, visitor);
   }
 
-  /** Streams the rows of a query from every shard's {@code /export}, reading the given columns. */
+  /** Streams the rows of a query over this store's view, reading the given columns. */
   private void export(EventQuery query, String fields, Consumer<EventRow> visitor) {
     ModifiableSolrParams params = new ModifiableSolrParams();
     params.set("q", "*:*");
     filters(params, query);
-    params.set("fl", fields);
-    params.set("sort", "ev_seq asc");
-    params.set("qt", "/export");
-    params.set("distrib", "false");
-    params.set("wt", "javabin"); // SolrStream reads javabin tuples much faster than JSON ones
-    StreamContext context = new StreamContext();
-    context.setSolrClientCache(streams);
-    TupleRow row = new TupleRow();
-    for (String url : shardUrls()) {
-      SolrStream stream = new SolrStream(url, params);
-      stream.setStreamContext(context);
-      try {
-        stream.open();
-        for (Tuple t = stream.read(); !t.EOF; t = stream.read()) {
-          if (t.EXCEPTION) {
-            throw SolrCalls.refusal(collection, "an event scan", t.getException());
-          }
-          row.tuple = t;
-          visitor.accept(row);
-        }
-      } catch (IOException e) {
-        throw SolrCalls.failure(collection, "scan events", e);
-      } finally {
-        try {
-          stream.close();
-        } catch (IOException e) {
-          // the scan's result (or failure) stands; the connection is the client's to recycle
-        }
-      }
-    }
-  }
-
-  /** A core of each shard to export from: the leader if it is active on a live node, else another that is. */
-  private List<String> shardUrls() {
-    DocCollection state;
-    Set<String> live;
-    try {
-      state = client.getClusterStateProvider().getCollection(collection);
-      live = client.getClusterStateProvider().getLiveNodes();
-    } catch (IOException | RuntimeException e) {
-      throw SolrCalls.failure(collection, "read the cluster's state", e);
-    }
-    if (state == null) {
-      throw new ZhikuException("the collection " + collection + " does not exist");
-    }
-    List<String> urls = new ArrayList<>();
-    for (Slice slice : state.getActiveSlices()) {
-      Replica leader = slice.getLeader();
-      Replica chosen = leader != null && serving(leader, live) ? leader
-          : slice.getReplicas().stream().filter(r -> serving(r, live)).findFirst().orElse(null);
-      if (chosen == null) {
-        throw new UnavailableException("the collection " + collection + " has no active replica of "
-            + slice.getName() + " to scan events from", null);
-      }
-      urls.add(chosen.getCoreUrl());
-    }
-    return urls;
+    rows.export(params, fields, visitor);
   }
 
   /** The highest {@code _version_} of an event visible to searches now, or 0 if there is none. */
@@ -447,9 +373,6 @@ public final class SolrEventStore implements EventStore {
     return SolrCalls.query(client, collection, params, "read its newest event").getResults();
   }
 
-  private static boolean serving(Replica r, Set<String> live) {
-    return r.getState() == Replica.State.ACTIVE && live.contains(r.getNodeName());
-  }
 
   /**
    * Brings other writers' events into this store's view, up to the {@code _version_} of the cluster's time
@@ -477,26 +400,17 @@ public final class SolrEventStore implements EventStore {
     params.set("rows", PAGE);
     List<UsageEvent> events = new ArrayList<>();
     List<Long> versions = new ArrayList<>();
-    String cursor = CursorMarkParams.CURSOR_MARK_START;
-    while (true) {
-      params.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
-      QueryResponse response = SolrCalls.query(client, collection, params, "follow other instances' events");
+    SolrCalls.pages(client, collection, params, "follow other instances' events", response -> {
       for (SolrDocument d : response.getResults()) {
         events.add(ZhikuJson.read((String) d.getFieldValue("json"), UsageEvent.class));
         versions.add(((Number) d.getFieldValue("_version_")).longValue());
       }
-      String next = response.getNextCursorMark();
-      if (next == null || next.equals(cursor)) {
-        break;
-      }
-      cursor = next;
-      if (events.size() >= MAX_FOLLOWED) {
-        // Stop below the last version read: its events (one per shard at most) come whole with the next poll.
-        to = versions.get(versions.size() - 1);
-        int keep = versions.indexOf(to);
-        events.subList(keep, events.size()).clear();
-        break;
-      }
+      return events.size() < MAX_FOLLOWED;
+    });
+    if (events.size() >= MAX_FOLLOWED) {
+      // Stop below the last version read: its events (one per shard at most) come whole with the next poll.
+      to = versions.get(versions.size() - 1);
+      events.subList(versions.indexOf(to), events.size()).clear();
     }
     frontier = to;
     return events;
@@ -554,9 +468,8 @@ public final class SolrEventStore implements EventStore {
    */
   @Override
   public void close() {
-    own.close(streams::close);
+    own.close(rows::close);
   }
-
 
   /**
    * The writer number this store took.
@@ -565,125 +478,5 @@ public final class SolrEventStore implements EventStore {
    */
   long writer() {
     return writer;
-  }
-
-  /** Dense numbers for ids, in the order scans first meet them, kept while the store is open. Thread-safe. */
-  private static final class Numbers {
-    private final Map<String, Integer> numbers = new ConcurrentHashMap<>();
-    private final AtomicInteger next = new AtomicInteger();
-
-    int of(String id) {
-      Integer n = numbers.get(id);
-      return n != null ? n : numbers.computeIfAbsent(id, k -> next.getAndIncrement());
-    }
-  }
-
-  /** A row over the current tuple of a scan; valid during the visitor's call only. */
-  private final class TupleRow implements EventRow {
-    private Tuple tuple;
-
-    @Override
-    public long sequence() {
-      return tuple.getLong("ev_seq");
-    }
-
-    @Override
-    public long timeMillis() {
-      return tuple.getLong("ev_time");
-    }
-
-    @Override
-    public String type() {
-      return tuple.getString("ev_type");
-    }
-
-    @Override
-    public String userId() {
-      return tuple.getString("ev_user");
-    }
-
-    @Override
-    public int userNumber() {
-      return users.of(userId());
-    }
-
-    @Override
-    public String itemId() {
-      Object item = tuple.get("ev_item");
-      return item == null ? null : item.toString();
-    }
-
-    @Override
-    public int itemNumber() {
-      String item = itemId();
-      return item == null ? -1 : items.of(item);
-    }
-
-    @Override
-    public List<String> principalRoles() {
-      return strings("ev_proles");
-    }
-
-    @Override
-    public List<String> principalGroups() {
-      return strings("ev_pgroups");
-    }
-
-    private List<String> strings(String field) {
-      Object v = tuple.get(field);
-      if (v == null) {
-        return List.of();
-      }
-      if (v instanceof Collection<?> c) {
-        return c.stream().map(Object::toString).toList();
-      }
-      return List.of(v.toString());
-    }
-
-    @Override
-    public String contextRole() {
-      Object v = tuple.get("ev_crole");
-      return v == null ? null : v.toString();
-    }
-
-    @Override
-    public String contextStage() {
-      Object v = tuple.get("ev_cstage");
-      return v == null ? null : v.toString();
-    }
-
-    @Override
-    public String contextAttribute(String key) {
-      String prefix = key + "=";
-      for (String entry : strings("ev_cattr")) {
-        if (entry.startsWith(prefix)) {
-          return entry.substring(prefix.length());
-        }
-      }
-      return null;
-    }
-
-    @Override
-    public double value() {
-      Object v = tuple.get("ev_value");
-      return v instanceof Number n ? n.doubleValue() : Double.NaN;
-    }
-
-    @Override
-    public long resultCount() {
-      Object v = tuple.get("ev_results");
-      return v instanceof Number n ? n.longValue() : -1;
-    }
-
-    /** Reads the event's JSON by id: a round trip to the cluster. */
-    @Override
-    public UsageEvent toEvent() {
-      String id = tuple.getString("id");
-      SolrDocument d = SolrCalls.realTime(client, collection, List.of(id), "id,json", "read an event").get(id);
-      if (d == null) {
-        throw new ZhikuException("the event \"" + id + "\" of collection " + collection + " was deleted during the scan");
-      }
-      return ZhikuJson.read((String) d.getFieldValue("json"), UsageEvent.class);
-    }
   }
 }

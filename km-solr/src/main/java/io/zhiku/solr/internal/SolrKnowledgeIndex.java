@@ -476,17 +476,10 @@ public final class SolrKnowledgeIndex implements KnowledgeIndex {
   /** Visits every document of a query, page by page with a cursor (the sort must end on the id). */
   private void scan(SolrQuery query, int page, Consumer<SolrDocument> visitor) {
     query.setRows(page);
-    String cursor = CursorMarkParams.CURSOR_MARK_START;
-    while (true) {
-      query.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
-      QueryResponse response = SolrCalls.query(client, collection, query, "read items");
+    SolrCalls.pages(client, collection, query, "read items", response -> {
       response.getResults().forEach(visitor);
-      String next = response.getNextCursorMark();
-      if (next == null || next.equals(cursor)) {
-        return;
-      }
-      cursor = next;
-    }
+      return true;
+    });
   }
 
   private UpdateResponse process(UpdateRequest request) {

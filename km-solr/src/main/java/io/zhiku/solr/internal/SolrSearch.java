@@ -8,7 +8,6 @@ import io.zhiku.analysis.query.LikeTerms;
 import io.zhiku.analysis.query.QueryTarget;
 import io.zhiku.analysis.query.TextFields;
 import io.zhiku.analysis.query.UserQueryParser;
-import io.zhiku.core.ValidationException;
 import io.zhiku.core.ZhikuException;
 import io.zhiku.core.access.Principal;
 import io.zhiku.core.item.ItemStatus;
@@ -22,9 +21,7 @@ import io.zhiku.core.spi.IndexSearch;
 import io.zhiku.core.spi.IndexSearchResult;
 import io.zhiku.core.spi.Popularity;
 import io.zhiku.core.spi.Ranking;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,6 +33,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.Query;
@@ -169,17 +167,56 @@ final class SolrSearch implements AutoCloseable {
   private IndexSearchResult reranked(ModifiableSolrParams params, IndexSearch search, Cursor position, long now,
       Query marked, Map<String, Set<String>> reach, Map<String, String> facetNames) {
     int size = search.request().pageSize();
-    Popularity popularity = search.popularity();
     params.set("rows", Math.max(2 * size, RERANK_PAGE));
-    List<Ranked> after = new ArrayList<>();
-    Comparator<Ranked> order = Comparator.comparingDouble((Ranked r) -> -r.score()).thenComparing(Ranked::id);
-    String mark = CursorMarkParams.CURSOR_MARK_START;
+    Walk walk = new Walk(size, search.popularity(), position, params, reach, facetNames);
+    SolrCalls.pages(client, collection, params, "search items", walk);
+    List<Ranked> after = walk.after;
+    after.sort(Walk.ORDER);
+    List<SearchHit> hits = new ArrayList<>();
+    for (Ranked r : after.subList(0, Math.min(size, after.size()))) {
+      KnowledgeItem item = SolrItems.item(r.doc());
+      hits.add(new SearchHit(item, r.score(), highlights.title(marked, item.title()), highlights.snippet(marked, item.body())));
+    }
+    long shown = (position == null ? 0 : position.read()) + hits.size();
+    String nextCursor = hits.size() == size && shown < walk.total
+        ? Cursor.after(now, shown, hits.get(size - 1).score(), hits.get(size - 1).item().id()).encode() : null;
+    return new IndexSearchResult(walk.total, hits, nextCursor, walk.facets);
+  }
+
+  /** A hit in popularity order: its id, final score and document. */
+  private record Ranked(String id, float score, SolrDocument doc) {}
+
+  /**
+   * One page's walk through Solr's hits in popularity order (see {@link #reranked}): takes each page of hits
+   * and says whether the page in popularity order could still change with the next.
+   */
+  private static final class Walk implements Predicate<QueryResponse> {
+    static final Comparator<Ranked> ORDER = Comparator.comparingDouble((Ranked r) -> -r.score()).thenComparing(Ranked::id);
+
+    private final int size;
+    private final Popularity popularity;
+    private final Cursor position;
+    private final ModifiableSolrParams params;
+    private final Map<String, Set<String>> reach;
+    private final Map<String, String> facetNames;
+    /** The hits read that come after the cursor, by final score. */
+    final List<Ranked> after = new ArrayList<>();
     long total = -1;
     Map<String, Long> facets = Map.of();
-    int read = 0;
-    while (true) {
-      params.set(CursorMarkParams.CURSOR_MARK_PARAM, mark);
-      QueryResponse response = SolrCalls.query(client, collection, params, "search items");
+    private int read;
+
+    Walk(int size, Popularity popularity, Cursor position, ModifiableSolrParams params, Map<String, Set<String>> reach,
+        Map<String, String> facetNames) {
+      this.size = size;
+      this.popularity = popularity;
+      this.position = position;
+      this.params = params;
+      this.reach = reach;
+      this.facetNames = facetNames;
+    }
+
+    @Override
+    public boolean test(QueryResponse response) {
       if (total < 0) {
         total = response.getResults().getNumFound();
         facets = facetCounts(response, reach, facetNames);
@@ -198,33 +235,16 @@ final class SolrSearch implements AutoCloseable {
           after.add(new Ranked(id, score, d));
         }
       }
-      String next = response.getNextCursorMark();
-      boolean exhausted = response.getResults().size() < params.getInt("rows") || next == null || next.equals(mark);
-      if (exhausted || read >= RERANK_WINDOW) {
-        break;
+      if (read >= RERANK_WINDOW) {
+        return false;
       }
-      if (after.size() >= size) {
-        after.sort(order);
-        if (last * (1 + Ranking.POPULARITY_BONUS) < after.get(size - 1).score()) {
-          break;
-        }
+      if (after.size() < size) {
+        return true;
       }
-      mark = next;
+      after.sort(ORDER);
+      return last * (1 + Ranking.POPULARITY_BONUS) >= after.get(size - 1).score(); // an unread hit could still enter
     }
-    after.sort(order);
-    List<SearchHit> hits = new ArrayList<>();
-    for (Ranked r : after.subList(0, Math.min(size, after.size()))) {
-      KnowledgeItem item = SolrItems.item(r.doc());
-      hits.add(new SearchHit(item, r.score(), highlights.title(marked, item.title()), highlights.snippet(marked, item.body())));
-    }
-    long shown = (position == null ? 0 : position.read()) + hits.size();
-    String nextCursor = hits.size() == size && shown < total
-        ? Cursor.after(now, shown, hits.get(size - 1).score(), hits.get(size - 1).item().id()).encode() : null;
-    return new IndexSearchResult(total, hits, nextCursor, facets);
   }
-
-  /** A hit in popularity order: its id, final score and document. */
-  private record Ranked(String id, float score, SolrDocument doc) {}
 
   /** A page's query; a cursor mark Solr cannot read is the caller's bad cursor. */
   private QueryResponse queryPage(ModifiableSolrParams params, String after) {
@@ -445,71 +465,6 @@ final class SolrSearch implements AutoCloseable {
     @Override
     public Both boost(Both query, float boost) {
       return new Both(solr.boost(query.solr(), boost), UserQueryParser.LUCENE.boost(query.lucene(), boost));
-    }
-  }
-
-  /**
-   * Where the next page starts: Solr's cursor mark (by text score, or newest first), or, in popularity
-   * order, the last hit's final score and id; how many hits the earlier pages held; and the time the first
-   * page scored with. Opaque to callers.
-   */
-  record Cursor(Kind kind, long nowMillis, long read, String mark, float score, String id) {
-    /** The order a cursor walks. */
-    enum Kind {
-      /** Newest first, by Solr's cursor mark. */
-      NEWEST("n"),
-      /** By text score times the ranking factor without popularity, by Solr's cursor mark. */
-      SCORE("s"),
-      /** By that score times popularity, re-ranked here: after a final score and id. */
-      POPULAR("p");
-
-      private final String code;
-
-      Kind(String code) {
-        this.code = code;
-      }
-    }
-
-    /** A cursor at Solr's cursor mark. */
-    static Cursor at(boolean newest, long nowMillis, long read, String mark) {
-      return new Cursor(newest ? Kind.NEWEST : Kind.SCORE, nowMillis, read, mark, 0, "");
-    }
-
-    /** A cursor after a hit in popularity order. */
-    static Cursor after(long nowMillis, long read, float score, String id) {
-      return new Cursor(Kind.POPULAR, nowMillis, read, "", score, id);
-    }
-
-    String encode() {
-      String last = kind == Kind.POPULAR ? Integer.toHexString(Float.floatToIntBits(score)) + ":" + id : mark;
-      String raw = kind.code + ":" + Long.toHexString(nowMillis) + ":" + Long.toHexString(read) + ":" + last;
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static Cursor decode(String cursor, boolean newest) {
-      try {
-        String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":", 4);
-        if (parts.length != 4 || parts[3].isEmpty()) {
-          throw invalid(cursor);
-        }
-        long now = Long.parseUnsignedLong(parts[1], 16);
-        long read = Long.parseUnsignedLong(parts[2], 16);
-        if (newest ? parts[0].equals("n") : parts[0].equals("s")) {
-          return at(newest, now, read, parts[3]);
-        }
-        int colon = parts[3].indexOf(':');
-        if (newest || !parts[0].equals("p") || colon < 1 || colon == parts[3].length() - 1) {
-          throw invalid(cursor);
-        }
-        float score = Float.intBitsToFloat(Integer.parseUnsignedInt(parts[3].substring(0, colon), 16));
-        return after(now, read, score, parts[3].substring(colon + 1));
-      } catch (IllegalArgumentException e) {
-        throw invalid(cursor);
-      }
-    }
-
-    static ValidationException invalid(String cursor) {
-      return new ValidationException("SearchRequest.after", cursor, "is not a cursor this knowledge base issued for this order");
     }
   }
 }
