@@ -3,6 +3,7 @@ package io.zhiku.push;
 import io.zhiku.core.ValidationException;
 import io.zhiku.core.ZhikuException;
 import io.zhiku.core.access.Principal;
+import io.zhiku.core.event.UsageEventType;
 import io.zhiku.core.event.WorkContext;
 import io.zhiku.core.internal.Checks;
 import io.zhiku.core.kb.KnowledgeBase;
@@ -36,6 +37,16 @@ import java.util.Set;
  * closed) every method throws {@link ZhikuException}.
  */
 public final class KnowledgePush implements AutoCloseable {
+  /**
+   * The usage event type {@link #subscribe} records, with the concept in the context attribute {@link
+   * #SUBSCRIPTION_CONCEPT}: subscriptions are kept as usage events.
+   */
+  public static final UsageEventType SUBSCRIBE = UsageEventType.of("subscribe");
+  /** The usage event type {@link #unsubscribe} records, with the concept as for {@link #SUBSCRIBE}. */
+  public static final UsageEventType UNSUBSCRIBE = UsageEventType.of("unsubscribe");
+  /** The work-context attribute that names the concept of a {@link #SUBSCRIBE} or {@link #UNSUBSCRIBE} event. */
+  public static final String SUBSCRIPTION_CONCEPT = "concept";
+
   private final KnowledgeBase kb;
   private final PushSettings settings;
   private final PushAttachment attachment;
@@ -131,13 +142,21 @@ public final class KnowledgePush implements AutoCloseable {
 
   /**
    * Subscribes a person to a concept: {@link ItemListener}s will hear of every published item created or
-   * updated under it (or a descendant) that the person may read and did not write. Subscriptions live as
-   * long as this object; a host that keeps them across restarts subscribes again after opening.
+   * updated under it (or a descendant) that the person may read and did not write.
    *
-   * @param subscriber the person, with the groups and roles their access is checked with
+   * <p>Subscriptions are kept as usage events ({@link #SUBSCRIBE}, {@link #UNSUBSCRIBE}): they become
+   * durable with the knowledge base's next commit and are there again when push is built after a restart.
+   * On an engine shared by many instances ({@link io.zhiku.core.spi.EngineCapability#SHARED}), every
+   * instance's push follows them as its refresh brings other instances' events in, and an item write is
+   * notified by the instance that made it, to every subscriber wherever they subscribed: once, not once per
+   * instance. Between instances, the latest subscribe or unsubscribe of a person and concept (by the clock)
+   * decides. With an event retention, push records a subscription again before its event would be purged.
+   *
+   * @param subscriber the person, with the groups and roles their access is checked with (as of now: a
+   *     later change of their groups needs a new subscription)
    * @param conceptId the concept
    * @throws ValidationException if the subscriber is missing or the concept is not in the taxonomy
-   * @throws ZhikuException if push is closed
+   * @throws ZhikuException if push is closed or the event cannot be recorded
    */
   public void subscribe(Principal subscriber, String conceptId) {
     Checks.present("subscriber", subscriber);
@@ -145,30 +164,34 @@ public final class KnowledgePush implements AutoCloseable {
     if (!kb.taxonomy().contains(Checks.id("conceptId", conceptId))) {
       throw new ValidationException("conceptId", conceptId, "is not a concept of the taxonomy");
     }
-    attachment.notifier().subscribe(subscriber, conceptId);
+    attachment.subscribe(subscriber, conceptId);
   }
 
   /**
-   * Ends a subscription.
+   * Ends a subscription, recording an {@link #UNSUBSCRIBE} event if there was one.
    *
    * @param userId the subscriber
    * @param conceptId the concept
-   * @return whether there was one
+   * @return whether there was one, as far as this instance has followed the others
    * @throws ValidationException if an id is not a valid id
+   * @throws ZhikuException if push is closed or the event cannot be recorded
    */
   public boolean unsubscribe(String userId, String conceptId) {
-    return attachment.notifier().unsubscribe(Checks.id("userId", userId), Checks.id("conceptId", conceptId));
+    Checks.id("userId", userId);
+    Checks.id("conceptId", conceptId);
+    ensureOpen();
+    return attachment.unsubscribe(userId, conceptId);
   }
 
   /**
    * A person's subscriptions.
    *
    * @param userId the person
-   * @return the concept ids
+   * @return the concept ids, as far as this instance has followed the others
    * @throws ValidationException if the id is not a valid id
    */
   public Set<String> subscriptions(String userId) {
-    return attachment.notifier().subscriptions(Checks.id("userId", userId));
+    return attachment.subscriptions(Checks.id("userId", userId));
   }
 
   /**

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.zhiku.core.ValidationException;
 import io.zhiku.core.access.Acl;
 import io.zhiku.core.access.Principal;
+import io.zhiku.core.event.EventQuery;
 import io.zhiku.core.event.UsageEvent;
 import io.zhiku.core.event.UsageEventType;
 import io.zhiku.core.event.WorkContext;
@@ -442,6 +443,103 @@ class PushTest {
           "dave k12-case v2 updated", "alice sales-only v1 new", "dave mine v1 new", "alice after v1 new")),
           new java.util.TreeSet<>(seen), "not dave's sales-only (no access), not alice's own item, nothing after dave left");
       assertEquals(7, seen.size(), "each once");
+    }
+  }
+
+  /** An interrupt would close the knowledge base's files under a listener's (or a renewal's) write. */
+  @Test
+  void close_waitsForTheDeliveryInProgress_withoutInterruptingIt() throws Exception {
+    TestClock clock = new TestClock();
+    try (KnowledgeBase kb = kb(clock)) {
+      KnowledgePush push = push(kb, only("freshness").build());
+      CountDownLatch entered = new CountDownLatch(1);
+      CountDownLatch release = new CountDownLatch(1);
+      List<String> outcome = new CopyOnWriteArrayList<>();
+      push.addPushListener((event, recs) -> {
+        entered.countDown();
+        try {
+          release.await();
+          kb.record(UsageEvent.ofItem(UsageEventType.VIEW, clock.instant(), ALICE, "written-by-a-listener"));
+          outcome.add("written");
+        } catch (InterruptedException e) {
+          outcome.add("interrupted");
+        }
+      });
+      push.publish(WorkflowEvent.of("step", WorkContext.builder(ALICE, clock.instant()).build()));
+      assertTrue(entered.await(10, TimeUnit.SECONDS));
+      Thread closer = new Thread(push::close);
+      closer.start();
+      Thread.sleep(200);
+      release.countDown();
+      closer.join(10_000);
+      assertEquals(List.of("written"), outcome);
+      kb.refresh();
+      assertEquals(1, kb.events().count(EventQuery.builder().items("written-by-a-listener").build()));
+    }
+  }
+
+  private static KnowledgeBase kbIn(Path dir, TestClock clock, Duration retention) {
+    KnowledgeBaseBuilder b = KnowledgeBase.builder().directory(dir).clock(clock).refreshInterval(Duration.ZERO)
+        .commitPolicy(CommitPolicy.manual()).taxonomy(TAXONOMY);
+    return retention == null ? b.build() : b.eventRetention(retention).build();
+  }
+
+  private static long subscribeEvents(KnowledgeBase kb) {
+    kb.refresh();
+    return kb.events().count(EventQuery.builder().types(KnowledgePush.SUBSCRIBE).build());
+  }
+
+  @Test
+  void subscriptions_areKeptAsEvents_andAreThereAgainAfterReopening(@TempDir Path dir) throws InterruptedException {
+    TestClock clock = new TestClock();
+    try (KnowledgeBase kb = kbIn(dir, clock, null); KnowledgePush push = push(kb, only("freshness").build())) {
+      push.subscribe(ALICE, "education");
+      push.subscribe(ALICE, "healthcare");
+      push.subscribe(DAVE, "education");
+      assertTrue(push.unsubscribe("alice", "healthcare"));
+      assertFalse(push.unsubscribe("alice", "healthcare"), "already ended");
+      assertFalse(push.unsubscribe("carol", "education"), "never subscribed");
+      // All at one instant of the clock: each action still decides over the ones before it.
+      push.subscribe(DAVE, "healthcare");
+      assertTrue(push.unsubscribe("dave", "healthcare"));
+      push.subscribe(DAVE, "healthcare");
+      assertEquals(Set.of("education", "healthcare"), push.subscriptions("dave"));
+      kb.commit();
+    }
+    try (KnowledgeBase kb = kbIn(dir, clock, null); KnowledgePush push = push(kb, only("freshness").build())) {
+      assertEquals(Set.of("education"), push.subscriptions("alice"));
+      assertEquals(Set.of("education", "healthcare"), push.subscriptions("dave"));
+      assertEquals(5, subscribeEvents(kb));
+      List<ItemNotification> got = new CopyOnWriteArrayList<>();
+      push.addItemListener(got::add);
+      kb.put(item("sales-only", "Sales only", "c", Acl.groups("sales"), "education"));
+      drain(push, clock);
+      assertEquals(List.of("alice sales-only"), got.stream().map(n -> n.subscriber().userId() + " " + n.item().id()).toList(),
+          "the subscriber's groups were kept with the subscription: alice (sales) reads it, dave (delivery) does not");
+    }
+  }
+
+  @Test
+  void subscriptions_olderThanHalfTheEventRetention_areRecordedAgain_andOutliveThePurge(@TempDir Path dir)
+      throws InterruptedException {
+    TestClock clock = new TestClock();
+    Duration retention = Duration.ofDays(30);
+    try (KnowledgeBase kb = kbIn(dir, clock, retention); KnowledgePush push = push(kb, only("freshness").build())) {
+      push.subscribe(ALICE, "education");
+      clock.advance(Duration.ofDays(10));
+      kb.refresh();
+      drain(push, clock);
+      assertEquals(1, subscribeEvents(kb), "ten days old: not yet renewed");
+      clock.advance(Duration.ofDays(6));
+      kb.refresh(); // a refresh checks (at most hourly) whether subscriptions need renewing
+      drain(push, clock);
+      assertEquals(2, subscribeEvents(kb), "sixteen days old: renewed");
+      clock.advance(Duration.ofDays(20));
+      kb.commit(); // the first subscribe event, 36 days old, is purged
+      assertEquals(1, subscribeEvents(kb));
+    }
+    try (KnowledgeBase kb = kbIn(dir, clock, retention); KnowledgePush push = push(kb, only("freshness").build())) {
+      assertEquals(Set.of("education"), push.subscriptions("alice"));
     }
   }
 

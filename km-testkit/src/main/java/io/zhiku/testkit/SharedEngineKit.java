@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -81,6 +82,41 @@ public abstract class SharedEngineKit extends EngineKit {
       b.refresh();
       assertEquals(Map.of("x", again.version()), heardByB.versions(), "a re-created item follows its deletion");
       assertEquals("Created again", b.get("x").orElseThrow().title());
+    }
+  }
+
+  /**
+   * A listener tells its own instance's writes ({@code itemsChanged}) from the ones it follows ({@code
+   * itemsFollowed}): what push needs to notify a subscriber once, from the writing instance only. A listener
+   * that does not override {@code itemsFollowed} hears both in {@code itemsChanged} (the mirror above).
+   */
+  @Test
+  void ownWritesReachItemsChanged_followedOnesItemsFollowed() {
+    Store store = newStore();
+    try (KnowledgeBase a = instance(store); KnowledgeBase b = instance(store)) {
+      List<String> heard = new CopyOnWriteArrayList<>();
+      b.addChangeListener(new ChangeListener() {
+        @Override
+        public void itemsChanged(List<ItemChange> changes) {
+          changes.forEach(c -> heard.add("own " + c.id()));
+        }
+
+        @Override
+        public void itemsFollowed(List<ItemChange> changes) {
+          changes.forEach(c -> heard.add("followed " + c.id()));
+        }
+
+        @Override
+        public void eventsRecorded(List<UsageEvent> events, long firstSequence) {}
+      });
+      a.put(item("x", "Written in A", Acl.PUBLIC));
+      b.put(item("y", "Written in B", Acl.PUBLIC));
+      a.refresh();
+      b.refresh();
+      assertTrue(a.delete("x"));
+      a.refresh();
+      b.refresh();
+      assertEquals(List.of("own y", "followed x", "followed x"), heard);
     }
   }
 

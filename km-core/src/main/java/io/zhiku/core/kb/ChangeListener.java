@@ -27,11 +27,26 @@ public interface ChangeListener {
   default void attached(long itemSequence, long eventSequence) {}
 
   /**
-   * Item changes just applied, in sequence order.
+   * Item changes this knowledge base just made, in sequence order (on a shared engine, those of other
+   * instances come to {@link #itemsFollowed}).
    *
    * @param changes the changes, sequence numbers consecutive
    */
   void itemsChanged(List<ItemChange> changes);
+
+  /**
+   * Item changes that other knowledge bases sharing the engine made ({@link
+   * io.zhiku.core.spi.EngineCapability#SHARED}), as this knowledge base's refresh follows them into its item
+   * catalog: numbered after this knowledge base's own, in the order the engine reports them, each once, while
+   * the item write lock is held. By default they go to {@link #itemsChanged}, so a derived store (the graph)
+   * follows every instance's writes alike; a listener that acts once per write across all instances (a
+   * notification to a person) overrides this to leave them to the instance that wrote them.
+   *
+   * @param changes the changes, in sequence order
+   */
+  default void itemsFollowed(List<ItemChange> changes) {
+    itemsChanged(changes);
+  }
 
   /**
    * Usage events just stored (events skipped as repeats are not among them).

@@ -99,6 +99,11 @@ final class EventLog {
     }
   }
 
+  /** How long events are kept, or {@code null} for ever. */
+  Duration retention() {
+    return retention;
+  }
+
   /** The sequence number of the last event stored. */
   long lastSequence() {
     lock.lock();

@@ -252,7 +252,11 @@ final class ItemWrites {
     sequence = lastSequence;
     for (ChangeListener l : listeners) {
       try {
-        l.itemsChanged(changes);
+        if (own) {
+          l.itemsChanged(changes);
+        } else {
+          l.itemsFollowed(changes);
+        }
       } catch (RuntimeException e) {
         LOG.error("change listener {} failed on changes up to sequence {}; the changes stay applied", l, lastSequence, e);
       }

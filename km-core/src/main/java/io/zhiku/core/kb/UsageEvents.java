@@ -8,7 +8,9 @@ import io.zhiku.core.event.EventQuery;
 import io.zhiku.core.event.EventRow;
 import io.zhiku.core.event.UsageEvent;
 import io.zhiku.core.internal.Checks;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,6 +83,17 @@ public final class UsageEvents {
         }
       }
     });
+  }
+
+  /**
+   * How long events are kept (the builder's {@link KnowledgeBaseBuilder#eventRetention}): older events are
+   * deleted at each commit. What a host or a module keeps as events for longer must be recorded again
+   * before then.
+   *
+   * @return the retention, or empty if events are kept for ever
+   */
+  public Optional<Duration> retention() {
+    return Optional.ofNullable(log.retention());
   }
 
   /**

@@ -12,7 +12,6 @@ import io.zhiku.push.WorkflowEvent;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -36,8 +35,7 @@ public final class Notifier implements AutoCloseable {
 
   private final List<PushListener> pushListeners = new CopyOnWriteArrayList<>();
   private final List<ItemListener> itemListeners = new CopyOnWriteArrayList<>();
-  /** Subscriber user id -> concept id -> the subscriber as it subscribed. */
-  private final Map<String, Map<String, Principal>> subscriptions = new ConcurrentHashMap<>();
+  private final Subscriptions subscriptions;
   private final AtomicLong dropped = new AtomicLong();
   private final ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
       new LinkedBlockingQueue<>(QUEUE_CAPACITY), r -> {
@@ -45,6 +43,11 @@ public final class Notifier implements AutoCloseable {
         t.setDaemon(true);
         return t;
       });
+
+  /** @param subscriptions whose subscribers {@link #itemsStored} notifies */
+  public Notifier(Subscriptions subscriptions) {
+    this.subscriptions = subscriptions;
+  }
 
   /** @param l the listener to add */
   public void addPushListener(PushListener l) {
@@ -70,39 +73,6 @@ public final class Notifier implements AutoCloseable {
    */
   public boolean removeItemListener(ItemListener l) {
     return itemListeners.remove(l);
-  }
-
-  /**
-   * Subscribes a person to a concept (replacing an earlier subscription of the same user to it).
-   *
-   * @param subscriber the person, with the groups and roles their access is checked with
-   * @param conceptId the concept
-   */
-  public void subscribe(Principal subscriber, String conceptId) {
-    subscriptions.computeIfAbsent(subscriber.userId(), k -> new ConcurrentHashMap<>()).put(conceptId, subscriber);
-  }
-
-  /**
-   * Ends a subscription.
-   *
-   * @param userId the subscriber
-   * @param conceptId the concept
-   * @return whether there was one
-   */
-  public boolean unsubscribe(String userId, String conceptId) {
-    Map<String, Principal> mine = subscriptions.get(userId);
-    return mine != null && mine.remove(conceptId) != null;
-  }
-
-  /**
-   * A user's subscriptions.
-   *
-   * @param userId the user
-   * @return the concept ids
-   */
-  public Set<String> subscriptions(String userId) {
-    Map<String, Principal> mine = subscriptions.get(userId);
-    return mine == null ? Set.of() : Set.copyOf(mine.keySet());
   }
 
   /** @return how many deliveries were dropped because the queue was full */
@@ -141,8 +111,7 @@ public final class Notifier implements AutoCloseable {
       return;
     }
     // The subscriptions as of the write, not as of the delivery.
-    List<Map.Entry<String, Principal>> subscribed = new java.util.ArrayList<>();
-    subscriptions.values().forEach(byConcept -> subscribed.addAll(Map.copyOf(byConcept).entrySet()));
+    List<Map.Entry<String, Subscriptions.State>> subscribed = subscriptions.active();
     submit("item notifications", () -> {
       Taxonomy t = taxonomy.get();
       for (KnowledgeItem item : items) {
@@ -151,9 +120,9 @@ public final class Notifier implements AutoCloseable {
         }
         Set<String> under = new java.util.HashSet<>(item.concepts());
         item.concepts().forEach(c -> under.addAll(t.ancestors(c)));
-        for (Map.Entry<String, Principal> s : subscribed) {
+        for (Map.Entry<String, Subscriptions.State> s : subscribed) {
           String concept = s.getKey();
-          Principal subscriber = s.getValue();
+          Principal subscriber = s.getValue().principal();
           if (under.contains(concept) && item.acl().permits(subscriber) && !item.authors().contains(subscriber.userId())) {
             ItemNotification n = new ItemNotification(subscriber, concept, item, item.version() == 1);
             for (ItemListener l : itemListeners) {
@@ -165,7 +134,14 @@ public final class Notifier implements AutoCloseable {
     });
   }
 
-  private void submit(String what, Runnable task) {
+  /**
+   * Runs a task later on the notification thread (or drops it, counted and logged, if the queue is full);
+   * its exception is logged.
+   *
+   * @param what what the task does, for the log
+   * @param task the task
+   */
+  public void submit(String what, Runnable task) {
     try {
       executor.execute(() -> deliver(what, task));
     } catch (RejectedExecutionException e) {
@@ -182,10 +158,15 @@ public final class Notifier implements AutoCloseable {
     }
   }
 
-  /** Stops the notification thread, waiting up to 5 seconds for the delivery in progress. */
+  /**
+   * Stops the notification thread: what is queued is dropped, and the task in progress is waited for up to
+   * 5 seconds but never interrupted (an interrupt during a write, such as a subscription renewal or a
+   * listener's own, would close the knowledge base's files under it).
+   */
   @Override
   public void close() {
-    executor.shutdownNow();
+    executor.shutdown();
+    executor.getQueue().clear();
     try {
       if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
         LOG.warn("a listener did not return within 5 s of close");

@@ -4,6 +4,7 @@ import io.zhiku.core.access.Principal;
 import io.zhiku.core.event.EventQuery;
 import io.zhiku.core.event.EventRow;
 import io.zhiku.core.event.UsageEvent;
+import io.zhiku.core.event.UsageEventType;
 import io.zhiku.core.event.WorkContext;
 import io.zhiku.core.internal.UseWeights;
 import io.zhiku.core.item.ItemSummary;
@@ -12,6 +13,7 @@ import io.zhiku.core.kb.ChangeListener;
 import io.zhiku.core.kb.ItemCatalog;
 import io.zhiku.core.kb.ItemChange;
 import io.zhiku.core.kb.KnowledgeBase;
+import io.zhiku.core.kb.UsageEvents;
 import io.zhiku.core.search.ScoredItem;
 import io.zhiku.core.search.SearchRequest;
 import io.zhiku.core.search.SearchResult;
@@ -19,12 +21,16 @@ import io.zhiku.core.taxonomy.Taxonomy;
 import io.zhiku.push.PushSettings;
 import io.zhiku.push.Recommendation;
 import io.zhiku.push.WorkflowEvent;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,18 +43,25 @@ import org.slf4j.LoggerFactory;
  */
 public final class PushAttachment implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PushAttachment.class);
+  private static final EventQuery SUBSCRIPTION_EVENTS =
+      EventQuery.builder().types(Subscriptions.SUBSCRIBE, Subscriptions.UNSUBSCRIBE).build();
+  /** How often, at most, subscriptions are checked for renewal. */
+  private static final Duration RENEWAL_CHECK = Duration.ofHours(1);
 
   private final KnowledgeBase kb;
   private final ItemCatalog catalog;
   private final UsageStats stats;
   private final PendingEvents pending = new PendingEvents();
-  private final Notifier notifier = new Notifier();
+  private final Subscriptions subscriptions = new Subscriptions();
+  private final Notifier notifier = new Notifier(subscriptions);
   private final PushEngine engine;
   private final Listener listener = new Listener();
+  /** When the subscriptions are next checked for renewal, epoch milliseconds of the knowledge base's clock. */
+  private volatile long nextRenewalCheck;
 
   /**
-   * Attaches push to a knowledge base: the usage statistics are built from every stored event, with the
-   * knowledge base's writes held, then follow each event recorded.
+   * Attaches push to a knowledge base: the usage statistics and the subscriptions are built from the
+   * stored events, with the knowledge base's writes held, then follow each event recorded.
    *
    * @param kb the knowledge base, open
    * @param settings how push works
@@ -59,11 +72,94 @@ public final class PushAttachment implements AutoCloseable {
     this.stats = new UsageStats(settings.halfLife(), settings.segmentAttributes());
     this.engine = new PushEngine(settings, stats, new Backend());
     kb.addChangeListener(listener);
+    renewIfDue();
   }
 
-  /** @return the notifier: listeners and subscriptions */
+  /** @return the notifier: listeners and their deliveries */
   public Notifier notifier() {
     return notifier;
+  }
+
+  /**
+   * Subscribes a person to a concept by recording a {@link Subscriptions#SUBSCRIBE} event: durable with the
+   * knowledge base's next commit and followed by every instance sharing its engine. Its time is the
+   * clock's, or just after the last subscription event this instance knows of for the person and concept,
+   * so that a person's latest action here always decides.
+   *
+   * @param subscriber the person, with the groups and roles their access is checked with
+   * @param conceptId the concept, checked by the caller
+   */
+  public void subscribe(Principal subscriber, String conceptId) {
+    record(Subscriptions.SUBSCRIBE, subscriber, conceptId);
+  }
+
+  /**
+   * Ends a subscription by recording a {@link Subscriptions#UNSUBSCRIBE} event, if there is one.
+   *
+   * @param userId the person
+   * @param conceptId the concept
+   * @return whether there was one (as far as this instance has followed)
+   */
+  public boolean unsubscribe(String userId, String conceptId) {
+    if (!subscriptions.contains(userId, conceptId)) {
+      return false;
+    }
+    record(Subscriptions.UNSUBSCRIBE, Principal.of(userId), conceptId);
+    return true;
+  }
+
+  /**
+   * @param userId a person
+   * @return the concepts the person is subscribed to, as far as this instance has followed
+   */
+  public Set<String> subscriptions(String userId) {
+    return Set.copyOf(subscriptions.of(userId));
+  }
+
+  private void record(UsageEventType type, Principal principal, String conceptId) {
+    long now = kb.clock().millis();
+    long last = subscriptions.lastTime(principal.userId(), conceptId);
+    long time = last == Long.MIN_VALUE ? now : Math.max(now, last + 1);
+    kb.events().record(subscriptionEvent(type, Instant.ofEpochMilli(time), principal, conceptId, null));
+  }
+
+  private static UsageEvent subscriptionEvent(UsageEventType type, Instant time, Principal principal, String conceptId,
+      String id) {
+    WorkContext context = WorkContext.builder(principal, time).attribute(Subscriptions.CONCEPT, conceptId).build();
+    return UsageEvent.builder(type, time, principal).id(id).context(context).build();
+  }
+
+  /**
+   * With an event retention, records again (on the notification thread) every subscription whose event is
+   * older than half the retention, so that purging old events never ends one; checked at most hourly.
+   * Renewals get ids made from the subscription they renew, so instances renewing at once store one.
+   */
+  private void renewIfDue() {
+    Optional<Duration> retention = kb.events().retention();
+    long now = kb.clock().millis();
+    if (retention.isEmpty() || now < nextRenewalCheck) {
+      return;
+    }
+    nextRenewalCheck = now + RENEWAL_CHECK.toMillis();
+    notifier.submit("subscription renewal", () -> {
+      long renewed = kb.clock().millis();
+      long cutoff = renewed - retention.get().toMillis() / 2;
+      List<UsageEvent> batch = new ArrayList<>();
+      for (Map.Entry<String, Subscriptions.State> e : subscriptions.active()) {
+        Subscriptions.State s = e.getValue();
+        if (s.timeMillis() < cutoff) {
+          String key = s.principal().userId() + "\n" + e.getKey() + "\n" + s.timeMillis();
+          String id = "subscription-renewal-" + UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8));
+          batch.add(subscriptionEvent(Subscriptions.SUBSCRIBE, Instant.ofEpochMilli(renewed), s.principal(), e.getKey(), id));
+        }
+      }
+      for (int from = 0; from < batch.size(); from += UsageEvents.MAX_BATCH) {
+        kb.events().recordAll(batch.subList(from, Math.min(batch.size(), from + UsageEvents.MAX_BATCH)));
+      }
+      if (!batch.isEmpty()) {
+        LOG.info("renewed {} subscriptions older than half the event retention", batch.size());
+      }
+    });
   }
 
   /**
@@ -99,6 +195,7 @@ public final class PushAttachment implements AutoCloseable {
     public void attached(long itemSequence, long eventSequence) {
       long started = System.nanoTime();
       kb.events().scan(UseWeights.COUNTED_EVENTS, stats::add); // the statistics count no other type
+      kb.events().scan(SUBSCRIPTION_EVENTS, subscriptions::apply);
       LOG.debug("usage statistics built from the event store in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -115,9 +212,14 @@ public final class PushAttachment implements AutoCloseable {
       }
     }
 
+    /** Other instances' writes: their subscribers were notified by the instance that wrote them. */
+    @Override
+    public void itemsFollowed(List<ItemChange> changes) {}
+
     @Override
     public void eventsRecorded(List<UsageEvent> events, long firstSequence) {
       events.forEach(stats::add);
+      events.forEach(subscriptions::apply);
       pending.stored(events, firstSequence);
     }
 
@@ -125,12 +227,14 @@ public final class PushAttachment implements AutoCloseable {
     @Override
     public void eventsFollowed(List<UsageEvent> events) {
       events.forEach(stats::add);
+      events.forEach(subscriptions::apply);
     }
 
     @Override
     public void eventsVisible(long eventSequence) {
       stats.refreshTops();
       pending.visible(eventSequence);
+      renewIfDue();
     }
   }
 

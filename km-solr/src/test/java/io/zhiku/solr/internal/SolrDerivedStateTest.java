@@ -1,6 +1,7 @@
 package io.zhiku.solr.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zhiku.core.access.Acl;
 import io.zhiku.core.access.Principal;
@@ -9,16 +10,22 @@ import io.zhiku.core.event.UsageEventType;
 import io.zhiku.core.item.ItemKind;
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.kb.KnowledgeBase;
+import io.zhiku.core.taxonomy.Concept;
+import io.zhiku.core.taxonomy.ConceptScheme;
+import io.zhiku.core.taxonomy.Taxonomy;
 import io.zhiku.graph.Edge;
 import io.zhiku.graph.EdgeType;
 import io.zhiku.graph.KnowledgeGraph;
 import io.zhiku.graph.Node;
 import io.zhiku.graph.NodeType;
+import io.zhiku.push.KnowledgePush;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -82,16 +89,78 @@ class SolrDerivedStateTest {
       try (KnowledgeBase fresh = open(items, events); KnowledgeGraph built = KnowledgeGraph.builder(fresh).build()) {
         truth = edges(built);
       }
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (graphs.stream().anyMatch(g -> !edges(g).equals(truth)) && System.nanoTime() < deadline) {
-        Thread.sleep(200);
-        kbs.forEach(KnowledgeBase::refresh);
-      }
+      awaitFollowed(kbs, () -> graphs.stream().allMatch(g -> edges(g).equals(truth)));
       for (int i = 0; i < graphs.size(); i++) {
         assertEquals(truth, edges(graphs.get(i)), "instance " + i + "'s graph");
       }
     } finally {
       graphs.forEach(KnowledgeGraph::close);
+      kbs.forEach(KnowledgeBase::close);
+    }
+  }
+
+  /** Waits, refreshing every instance, until a condition holds (or 30 s pass). */
+  private static void awaitFollowed(List<KnowledgeBase> kbs, java.util.function.BooleanSupplier done)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!done.getAsBoolean() && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      kbs.forEach(KnowledgeBase::refresh);
+    }
+  }
+
+  /**
+   * Subscriptions made and ended on any instance reach every instance's push (and one opened later), and
+   * an item write is notified to every subscriber once, by the instance that wrote it.
+   */
+  @Test
+  void pushSubscriptions_areShared_andEachWriteIsNotifiedOnceByItsWriter() throws InterruptedException {
+    String items = SOLR.collection("push-items", 2, 1);
+    String events = SOLR.collection("push-events", 2, 1);
+    Taxonomy taxonomy = Taxonomy.builder().scheme(ConceptScheme.of("industry", "en", "Industry"))
+        .concept(Concept.builder("education", "industry").build()).build();
+    Principal bob = Principal.of("bob", List.of("sales"), List.of());
+    Principal carol = Principal.of("carol", List.of("delivery"), List.of());
+    List<KnowledgeBase> kbs = new ArrayList<>();
+    List<KnowledgePush> pushes = new ArrayList<>();
+    List<String> notified = new CopyOnWriteArrayList<>();
+    try {
+      for (int i = 0; i < 3; i++) {
+        kbs.add(KnowledgeBase.builder().engine(new ItemsOnSolr(SOLR.cluster().getSolrClient(), items, events))
+            .refreshInterval(Duration.ZERO).taxonomy(taxonomy).build());
+        KnowledgePush push = KnowledgePush.builder(kbs.get(i)).build();
+        int instance = i;
+        push.addItemListener(n -> notified.add(n.subscriber().userId() + " " + n.item().id() + " from " + instance));
+        pushes.add(push);
+      }
+      pushes.get(0).subscribe(ALICE, "education");
+      pushes.get(1).subscribe(bob, "education");
+      pushes.get(2).subscribe(carol, "education");
+      awaitFollowed(kbs, () -> pushes.get(0).subscriptions("carol").equals(Set.of("education")));
+      assertTrue(pushes.get(0).unsubscribe("carol", "education"), "ended on another instance than it began");
+      awaitFollowed(kbs, () -> pushes.stream().allMatch(p -> p.subscriptions("carol").isEmpty()
+          && p.subscriptions("alice").equals(Set.of("education")) && p.subscriptions("bob").equals(Set.of("education"))));
+      for (KnowledgePush p : pushes) {
+        assertEquals(List.of(Set.of("education"), Set.of("education"), Set.of()),
+            List.of(p.subscriptions("alice"), p.subscriptions("bob"), p.subscriptions("carol")));
+      }
+      kbs.get(2).put(KnowledgeItem.builder("e1", ItemKind.SOLUTION, "Campus network").acl(Acl.PUBLIC)
+          .concepts(List.of("education")).build());
+      kbs.get(0).put(KnowledgeItem.builder("e2", ItemKind.SOLUTION, "Sales playbook").acl(Acl.groups("sales", "delivery"))
+          .concepts(List.of("education")).build());
+      List<String> expected = List.of("alice e1 from 2", "alice e2 from 0", "bob e1 from 2", "bob e2 from 0");
+      awaitFollowed(kbs, () -> notified.size() >= expected.size()
+          && kbs.stream().allMatch(kb -> kb.catalog().summary("e1").isPresent() && kb.catalog().summary("e2").isPresent()));
+      Thread.sleep(500); // a follower that notified too would do it on the refresh that brought the item in
+      assertEquals(expected, notified.stream().sorted().toList(), "each subscriber once, from the writing instance");
+      try (KnowledgeBase later = KnowledgeBase.builder()
+          .engine(new ItemsOnSolr(SOLR.cluster().getSolrClient(), items, events)).refreshInterval(Duration.ZERO).build();
+          KnowledgePush push = KnowledgePush.builder(later).build()) {
+        assertEquals(Set.of("education"), push.subscriptions("alice"), "an instance opened later reads them");
+        assertEquals(Set.of(), push.subscriptions("carol"));
+      }
+    } finally {
+      pushes.forEach(KnowledgePush::close);
       kbs.forEach(KnowledgeBase::close);
     }
   }
