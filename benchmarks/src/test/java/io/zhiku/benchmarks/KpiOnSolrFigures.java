@@ -23,7 +23,7 @@ import org.apache.solr.cloud.MiniSolrCloudCluster;
  * 10,000 items) written into a knowledge base on disk and into one on an in-process cluster (two nodes, a
  * 2-shard events collection, in this JVM), then every KPI of the year reported on each: one report to
  * warm up, then {@code runs} timed, with the figures of both checked equal. On Solr the report reads its
- * event columns through each shard's {@code /export}. Run: {@code bash benchmarks/run KpiOnSolrFigures
+ * event columns through each shard's {@code /zhiku-columns} (km-solr-node). Run: {@code bash benchmarks/run KpiOnSolrFigures
  * [events] [runs]}.
  */
 public final class KpiOnSolrFigures {
@@ -55,7 +55,7 @@ public final class KpiOnSolrFigures {
         KpiReport[] reports = new KpiReport[2];
         String[] rows = new String[2];
         KnowledgeBase[] kbs = {embedded, solr};
-        String[] names = {"embedded (Lucene, on disk)", "SolrCloud, 2 shards (/export)"};
+        String[] names = {"embedded (Lucene, on disk)", "SolrCloud, 2 shards (columns handler)"};
         for (int k = 0; k < 2; k++) {
           KpiEngine engine = KpiEngine.builder(MetricsSource.of(kbs[k])).build();
           reports[k] = engine.report(KpiReportBenchmark.YEAR, KpiSegment.ALL); // warm-up

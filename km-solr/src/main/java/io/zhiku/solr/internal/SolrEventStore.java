@@ -331,18 +331,25 @@ public final class SolrEventStore implements EventStore {
    */
   @Override
   public void scanBlocks(EventQuery query, EventColumns columns, Consumer<EventBlock> visitor) {
-    StringBuilder fields = new StringBuilder("id,ev_seq,ev_time,ev_type,ev_user");
+    List<String> fields = new ArrayList<>(List.of("ev_time", "ev_type", "ev_user"));
     Map<EventColumns.Column, String> optional = Map.of(EventColumns.Column.ITEM, "ev_item",
         EventColumns.Column.VALUE, "ev_value", EventColumns.Column.RESULT_COUNT, "ev_results");
     optional.forEach((column, field) -> {
       if (!columns.reads().getOrDefault(column, Set.of()).isEmpty()) {
-        fields.append(',').append(field);
+        fields.add(field);
       }
     });
     if (columns.attributes().values().stream().anyMatch(types -> !types.isEmpty())) {
-      fields.append(",ev_cattr");
+      fields.add("ev_cattr");
     }
-    RowBlocks.scan(rows -> export(query, fields.toString(), rows), columns, visitor);
+    RowBlocks.scan(rows -> {
+      ModifiableSolrParams params = new ModifiableSolrParams();
+      params.set("q", "*:*");
+      filters(params, query);
+      if (!this.rows.columns(params, fields, rows)) {
+        export(query, String.join(",", fields), rows);
+      }
+    }, columns, visitor);
   }
 
   /** Streams the rows of a query over this store's view, reading the given columns. */
