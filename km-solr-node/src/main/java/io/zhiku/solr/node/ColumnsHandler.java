@@ -192,9 +192,7 @@ public final class ColumnsHandler extends RequestHandlerBase {
             SortedDocValues dv = strings[i];
             if (dv.advanceExact(doc)) {
               int ord = dv.ordValue();
-              boolean fresh = !sent[i].getAndSet(ord);
-              out.varLong(((long) ord + 1) << 1 | (fresh ? 1 : 0));
-              if (fresh) {
+              if (mark(out, sent[i], ord, ord + 1L)) {
                 out.bytes(dv.lookupOrd(ord));
               }
             } else {
@@ -208,9 +206,7 @@ public final class ColumnsHandler extends RequestHandlerBase {
               out.varLong(count);
               for (int k = 0; k < count; k++) {
                 long ord = dv.nextOrd();
-                boolean fresh = !sent[i].getAndSet((int) ord);
-                out.varLong(ord << 1 | (fresh ? 1 : 0));
-                if (fresh) {
+                if (mark(out, sent[i], ord, ord)) {
                   out.bytes(dv.lookupOrd(ord));
                 }
               }
@@ -221,6 +217,17 @@ public final class ColumnsHandler extends RequestHandlerBase {
         }
       }
     }
+  }
+
+  /**
+   * Writes a string's code, {@code code << 1 | new}, and marks its ordinal sent.
+   *
+   * @return whether the string is new to the stream in this segment: its bytes must follow
+   */
+  private static boolean mark(Out out, FixedBitSet sent, long ord, long code) throws IOException {
+    boolean fresh = !sent.getAndSet((int) ord);
+    out.varLong(code << 1 | (fresh ? 1 : 0));
+    return fresh;
   }
 
   /** LEB128 numbers and length-prefixed bytes through a buffer of its own (no per-byte locking). */

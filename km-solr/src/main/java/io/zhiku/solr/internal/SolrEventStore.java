@@ -88,6 +88,7 @@ public final class SolrEventStore implements EventStore {
    */
   private volatile long frontier;
   private final SolrEventExport rows;
+  private final SolrColumnScan columnScan;
   private final Object lock = new Object();
   private long count; // guarded by lock
   private long committed; // guarded by lock
@@ -126,6 +127,7 @@ public final class SolrEventStore implements EventStore {
     SolrCalls.softCommit(client, collection, "make its events visible");
     this.frontier = highestVersion() + 1;
     this.rows = new SolrEventExport(client, collection);
+    this.columnScan = new SolrColumnScan(rows, collection);
   }
 
   private long takeWriterNumber() {
@@ -286,7 +288,7 @@ public final class SolrEventStore implements EventStore {
       if (c.stage() != null) {
         d.setField("ev_cstage", c.stage());
       }
-      c.attributes().forEach((k, v) -> d.addField("ev_cattr", k + "=" + v));
+      c.attributes().forEach((k, v) -> d.addField("ev_cattr", attributeEntry(k, v)));
     }
     anyRole.forEach(r -> d.addField("ev_anyrole", r));
     if (e.value() != null) {
@@ -317,12 +319,12 @@ public final class SolrEventStore implements EventStore {
     SolrFilters.anyOf(params, "ev_user", q.userIds());
     SolrFilters.anyOf(params, "ev_item", q.itemIds());
     SolrFilters.anyOf(params, "ev_anyrole", q.roles());
-    q.contextAttributes().forEach((k, v) -> SolrFilters.anyOf(params, "ev_cattr", Set.of(k + "=" + v)));
+    q.contextAttributes().forEach((k, v) -> SolrFilters.anyOf(params, "ev_cattr", Set.of(attributeEntry(k, v))));
   }
 
   @Override
   public void scan(EventQuery query, Consumer<EventRow> visitor) {
-    export(query, COLUMNS, visitor);
+    rows.export(params(query), COLUMNS, visitor);
   }
 
   /**
@@ -342,22 +344,34 @@ public final class SolrEventStore implements EventStore {
     if (columns.attributes().values().stream().anyMatch(types -> !types.isEmpty())) {
       fields.add("ev_cattr");
     }
-    RowBlocks.scan(rows -> {
-      ModifiableSolrParams params = new ModifiableSolrParams();
-      params.set("q", "*:*");
-      filters(params, query);
-      if (!this.rows.columns(params, fields, rows)) {
-        export(query, String.join(",", fields), rows);
+    RowBlocks.scan(visit -> {
+      if (!columnScan.scan(params(query), fields, visit)) {
+        rows.export(params(query), String.join(",", fields), visit);
       }
     }, columns, visitor);
   }
 
-  /** Streams the rows of a query over this store's view, reading the given columns. */
-  private void export(EventQuery query, String fields, Consumer<EventRow> visitor) {
+  /** How a context attribute is kept in the multi-valued {@code ev_cattr}: one {@code key=value} per attribute. */
+  static String attributeEntry(String key, String value) {
+    return key + "=" + value;
+  }
+
+  /**
+   * @param entry a value of {@code ev_cattr}
+   * @param key an attribute's key
+   * @return the attribute's value if the entry is of that key, else {@code null}
+   */
+  static String attributeValue(String entry, String key) {
+    return entry.length() > key.length() && entry.charAt(key.length()) == '=' && entry.startsWith(key)
+        ? entry.substring(key.length() + 1) : null;
+  }
+
+  /** The request of a query over this store's view: every event, and the query's filters. */
+  private ModifiableSolrParams params(EventQuery query) {
     ModifiableSolrParams params = new ModifiableSolrParams();
     params.set("q", "*:*");
     filters(params, query);
-    rows.export(params, fields, visitor);
+    return params;
   }
 
   /** The highest {@code _version_} of an event visible to searches now, or 0 if there is none. */
@@ -425,10 +439,8 @@ public final class SolrEventStore implements EventStore {
 
   @Override
   public long count(EventQuery query) {
-    ModifiableSolrParams params = new ModifiableSolrParams();
-    params.set("q", "*:*");
+    ModifiableSolrParams params = params(query);
     params.set("rows", 0);
-    filters(params, query);
     return SolrCalls.query(client, collection, params, "count events").getResults().getNumFound();
   }
 

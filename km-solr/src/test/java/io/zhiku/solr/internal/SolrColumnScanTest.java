@@ -60,6 +60,7 @@ class SolrColumnScanTest {
     Instant t0 = Instant.parse("2026-12-01T00:00:00Z");
     try (SolrEventStore store = new SolrEventStore(SOLR.cluster().getSolrClient(), collection, Duration.ofSeconds(2));
         SolrEventExport export = new SolrEventExport(SOLR.cluster().getSolrClient(), collection)) {
+      SolrColumnScan columns = new SolrColumnScan(export, collection);
       for (int batch = 0; batch < 5; batch++) { // each batch soft-committed apart: several segments
         List<UsageEvent> events = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
@@ -89,7 +90,7 @@ class SolrColumnScanTest {
       ModifiableSolrParams params = new ModifiableSolrParams();
       params.set("q", "*:*");
       params.add("fq", "-state:true");
-      assertTrue(export.columns(params, FIELDS, collect(fromColumns, users)), "the nodes have the handler");
+      assertTrue(columns.scan(params, FIELDS, collect(fromColumns, users)), "the nodes have the handler");
       params = new ModifiableSolrParams();
       params.set("q", "*:*");
       params.add("fq", "-state:true");
@@ -101,7 +102,7 @@ class SolrColumnScanTest {
       filtered.set("q", "*:*");
       filtered.add("fq", "ev_type:search");
       List<String> searches = new ArrayList<>();
-      assertTrue(export.columns(filtered, List.of("ev_type", "ev_time", "ev_user"), row -> searches.add(row.type())));
+      assertTrue(columns.scan(filtered, List.of("ev_type", "ev_time", "ev_user"), row -> searches.add(row.type())));
       assertEquals(fromExport.stream().filter(r -> r.contains(" search ")).count(), searches.size(), "filters apply");
     }
   }
@@ -109,10 +110,11 @@ class SolrColumnScanTest {
   @Test
   void aCollectionWithoutTheHandler_fallsBackToExport() {
     String collection = SOLR.collection("columns-missing", 1, 1);
-    try (SolrEventExport export = new SolrEventExport(SOLR.cluster().getSolrClient(), collection, "/no-such-handler")) {
+    try (SolrEventExport export = new SolrEventExport(SOLR.cluster().getSolrClient(), collection)) {
+      SolrColumnScan columns = new SolrColumnScan(export, collection, "/no-such-handler");
       ModifiableSolrParams params = new ModifiableSolrParams();
       params.set("q", "*:*");
-      assertFalse(export.columns(params, List.of("ev_time"), row -> {
+      assertFalse(columns.scan(params, List.of("ev_time"), row -> {
         throw new AssertionError("no row");
       }), "the caller is told to use /export");
     }
@@ -121,7 +123,7 @@ class SolrColumnScanTest {
   @Test
   void aBadRequest_isRefusedWithTheHandlersReason() throws Exception {
     String collection = SOLR.collection("columns-bad", 1, 1);
-    GenericSolrRequest request = new GenericSolrRequest(SolrRequest.METHOD.POST, SolrEventExport.COLUMNS_PATH,
+    GenericSolrRequest request = new GenericSolrRequest(SolrRequest.METHOD.POST, SolrColumnScan.COLUMNS_PATH,
         new ModifiableSolrParams().set("q", "*:*").set("fl", "ev_time,json")).setRequiresCollection(true);
     request.setResponseParser(new InputStreamResponseParser("json"));
     NamedList<Object> response = SOLR.cluster().getSolrClient().request(request, collection);
@@ -133,7 +135,8 @@ class SolrColumnScanTest {
     try (SolrEventExport export = new SolrEventExport(SOLR.cluster().getSolrClient(), collection)) {
       ModifiableSolrParams params = new ModifiableSolrParams();
       params.set("q", "{!lucene}ev_time:[");
-      ZhikuException e = assertThrows(ZhikuException.class, () -> export.columns(params, List.of("ev_time"), row -> {}));
+      SolrColumnScan columns = new SolrColumnScan(export, collection);
+      ZhikuException e = assertThrows(ZhikuException.class, () -> columns.scan(params, List.of("ev_time"), row -> {}));
       assertTrue(e.getMessage().contains(collection) && e.getMessage().contains("HTTP 400"), e.getMessage());
     }
   }
