@@ -4,8 +4,10 @@ import io.zhiku.core.access.Acl;
 import io.zhiku.core.item.ItemKind;
 import io.zhiku.core.item.KnowledgeItem;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Consumer;
 
 /** Deterministic synthetic knowledge items for benchmarks, in English or Chinese. */
 final class Corpus {
@@ -42,11 +44,90 @@ final class Corpus {
     return sb.toString().strip();
   }
 
-  /** Items of about {@code bodyBytes} UTF-8 bytes, public or readable by 1-3 of {@code groups} groups. */
+  /**
+   * Text with a natural word distribution: {@link #ZIPF_WORDS} distinct pronounceable words ("kaledo",
+   * "mirutapo"), drawn by Zipf's law with exponent 1 (the word of rank {@code k} about {@code 1/k} as often as
+   * the first), as word frequencies in real text are; a sentence break every dozen words.
+   */
+  static final class Zipf {
+    /** How many distinct words. */
+    static final int ZIPF_WORDS = 50_000;
+    private static final String[] SYLLABLES = {"ka", "le", "do", "mi", "ru", "ta", "po", "ne", "gi", "bo", "fa",
+        "ze", "lu", "ha", "vi", "no", "pe", "ju", "ro", "ma"};
+    private final String[] words = new String[ZIPF_WORDS];
+    private final double[] cumulative = new double[ZIPF_WORDS];
+
+    Zipf() {
+      double sum = 0;
+      for (int k = 0; k < ZIPF_WORDS; k++) {
+        words[k] = word(k);
+        sum += 1.0 / (k + 1);
+        cumulative[k] = sum;
+      }
+      for (int k = 0; k < ZIPF_WORDS; k++) {
+        cumulative[k] /= sum;
+      }
+    }
+
+    /** The word of a rank: its digits in base 20, each a syllable, at least two syllables. */
+    private static String word(int rank) {
+      StringBuilder sb = new StringBuilder();
+      int n = rank + SYLLABLES.length; // at least two syllables
+      while (n > 0) {
+        sb.append(SYLLABLES[n % SYLLABLES.length]);
+        n /= SYLLABLES.length;
+      }
+      return sb.toString();
+    }
+
+    /** The rank of a random word. */
+    int rank(Random r) {
+      int at = Arrays.binarySearch(cumulative, r.nextDouble());
+      return Math.min(ZIPF_WORDS - 1, at >= 0 ? at : -at - 1);
+    }
+
+    /** A random word. */
+    String word(Random r) {
+      return words[rank(r)];
+    }
+
+    /** The word of a rank, 0 the most frequent. */
+    String wordAt(int rank) {
+      return words[rank];
+    }
+
+    /** Text of about {@code approxChars} characters. */
+    String text(Random r, int approxChars) {
+      StringBuilder sb = new StringBuilder(approxChars + 16);
+      while (sb.length() < approxChars) {
+        sb.append(word(r)).append(' ');
+        if (r.nextInt(12) == 0) {
+          sb.append(". ");
+        }
+      }
+      return sb.toString().strip();
+    }
+  }
+
+  /**
+   * Items of about {@code bodyBytes} UTF-8 bytes, public or readable by 1-3 of {@code groups} groups; {@code
+   * language} is {@code en} or {@code zh} (words drawn uniformly from a small vocabulary) or {@code zipf}
+   * (English-like words by {@link Zipf}).
+   */
   static List<KnowledgeItem> items(int n, String language, int bodyBytes, int groups, int concepts, long seed) {
+    List<KnowledgeItem> out = new ArrayList<>(n);
+    forEachItem(n, language, bodyBytes, groups, concepts, seed, out::add);
+    return out;
+  }
+
+  /**
+   * The items {@link #items} returns, one at a time, for corpora too large to hold (the same items for the
+   * same arguments).
+   */
+  static void forEachItem(int n, String language, int bodyBytes, int groups, int concepts, long seed, Consumer<KnowledgeItem> to) {
     Random r = new Random(seed);
     int chars = language.equals("zh") ? bodyBytes / 3 : bodyBytes;
-    List<KnowledgeItem> out = new ArrayList<>(n);
+    Zipf zipf = language.equals("zipf") ? new Zipf() : null;
     for (int i = 0; i < n; i++) {
       Acl acl;
       if (r.nextInt(5) == 0) {
@@ -58,13 +139,15 @@ final class Corpus {
         }
         acl = Acl.allow(List.of(), allowed, List.of());
       }
-      KnowledgeItem.Builder b = KnowledgeItem.builder("i" + i, ItemKind.SOLUTION, text(r, language, language.equals("zh") ? 16 : 50))
-          .body(text(r, language, chars)).language(language).acl(acl).tags(vocabulary(language)[r.nextInt(20)]);
+      KnowledgeItem.Builder b = zipf != null
+          ? KnowledgeItem.builder("i" + i, ItemKind.SOLUTION, zipf.text(r, 50)).body(zipf.text(r, chars)).language("en")
+              .acl(acl).tags(zipf.wordAt(r.nextInt(20)))
+          : KnowledgeItem.builder("i" + i, ItemKind.SOLUTION, text(r, language, language.equals("zh") ? 16 : 50))
+              .body(text(r, language, chars)).language(language).acl(acl).tags(vocabulary(language)[r.nextInt(20)]);
       if (concepts > 0) {
         b.concepts("c" + r.nextInt(concepts), "c" + r.nextInt(concepts));
       }
-      out.add(b.build());
+      to.accept(b.build());
     }
-    return out;
   }
 }

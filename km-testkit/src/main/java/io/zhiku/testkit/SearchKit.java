@@ -33,6 +33,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +42,8 @@ import org.junit.jupiter.api.Test;
  * (with their descendants), kinds, statuses, authors, tags, attributes and update times; facets rolled up
  * the taxonomy, counting an item once per concept; highlights in the author's own text, HTML-escaped;
  * suggestions of titles and concepts, only from readable items; synonyms from the taxonomy's labels; the
- * ranking's verified and freshness factors; and cursors that visit every hit once with a stable total.
+ * ranking's verified and freshness factors; cursors that visit every hit once with a stable total; and totals
+ * exact up to the request's threshold, "at least" past it, with pages the threshold never changes.
  */
 public abstract class SearchKit extends EngineKit {
   @Test
@@ -279,6 +281,98 @@ public abstract class SearchKit extends EngineKit {
       double lift = lifted.get("same11") / before.get("same11");
       assertTrue(lift > 1.1 && lift <= 1 + Ranking.POPULARITY_BONUS + 1e-4, "lifted by its uses: x" + lift);
     }
+  }
+
+  /**
+   * Totals are exact up to the request's threshold and "at least" past it, and the threshold never changes
+   * what a page holds: on a seeded corpus of varied texts, ages, verified flags, uses and ACLs, every page
+   * with a threshold of 1 or 40 (all pages of a walk) has the hits, scores and order of the exact search; a
+   * total marked exact equals the exact count, one marked "at least" lies between the threshold and it; with
+   * facets the total is exact; nothing matching gives an exact 0.
+   *
+   * @param r the seeded randomness
+   */
+  @Test
+  void totals_exactUpToThreshold_thenAtLeast_pagesUnchanged(Random r) {
+    String[] words = {"proposal", "pricing", "network", "billing", "router", "contract", "fiber", "tender",
+        "quota", "cloud", "server", "camera", "budget", "client", "vendor", "audit"};
+    TestClock clock = new TestClock();
+    try (KnowledgeBase kb = manual(clock)) {
+      kb.setTaxonomy(Taxonomy.builder().scheme(ConceptScheme.of("s", "en", "S")).concept(Concept.builder("c", "s").build()).build());
+      for (int batch = 0; batch < 6; batch++) {
+        List<KnowledgeItem> items = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+          StringBuilder body = new StringBuilder();
+          for (int k = 1 + r.nextInt(12); k > 0; k--) {
+            body.append(words[r.nextInt(words.length)]).append(' ');
+          }
+          Acl acl = switch (r.nextInt(4)) {
+            case 0 -> Acl.NOBODY;
+            case 1 -> Acl.groups("rd");
+            default -> Acl.PUBLIC;
+          };
+          KnowledgeItem.Builder b = KnowledgeItem.builder("t" + batch + "-" + i, ItemKind.SOLUTION,
+              words[r.nextInt(words.length)] + " " + words[r.nextInt(words.length)]).body(body.toString().strip()).acl(acl)
+              .concepts(Set.of("c"));
+          if (r.nextInt(4) == 0) {
+            b.verified("alice", clock.instant());
+          }
+          items.add(b.build());
+        }
+        kb.putAll(items);
+        for (int u = r.nextInt(20); u > 0; u--) {
+          kb.record(UsageEvent.ofItem(UsageEventType.REUSE, clock.instant(), ALICE, items.get(r.nextInt(items.size())).id()));
+        }
+        clock.advance(Duration.ofDays(30 + r.nextInt(200)));
+      }
+      kb.refresh();
+      clock.advance(Duration.ofSeconds(Popularity.REFRESH_SECONDS + 1)); // the next search takes a new usage snapshot
+      for (int q = 0; q < 8; q++) {
+        String text = words[r.nextInt(words.length)] + " " + words[r.nextInt(words.length)];
+        SearchRequest exact = SearchRequest.builder(ALICE).text(text).pageSize(7).exactTotal().build();
+        List<SearchResult> truth = walk(kb, exact);
+        long count = truth.stream().mapToLong(p -> p.hits().size()).sum();
+        for (SearchResult page : truth) {
+          assertTrue(page.totalHitsExact(), "an exact count is asked for: " + text);
+          assertEquals(count, page.totalHits(), "the exact total is the hits a walk visits: " + text);
+        }
+        for (int threshold : new int[] {1, 40}) {
+          List<SearchResult> pages = walk(kb, SearchRequest.builder(ALICE).text(text).pageSize(7).totalHitsThreshold(threshold).build());
+          assertEquals(truth.size(), pages.size(), "as many pages: " + text + ", threshold " + threshold);
+          for (int i = 0; i < pages.size(); i++) {
+            SearchResult page = pages.get(i);
+            assertEquals(scored(truth.get(i)), scored(page), "page " + i + " of " + text + ", threshold " + threshold);
+            if (page.totalHitsExact()) {
+              assertEquals(count, page.totalHits(), "marked exact: " + text + ", threshold " + threshold);
+            } else {
+              assertTrue(page.totalHits() >= threshold && page.totalHits() <= count && threshold < count,
+                  "at least the threshold, at most the matches: " + page.totalHits() + " of " + count + ", threshold " + threshold);
+            }
+          }
+        }
+        SearchResult faceted = kb.search(SearchRequest.builder(ALICE).text(text).totalHitsThreshold(1).facets("s").build());
+        assertTrue(faceted.totalHitsExact(), "facets count every match");
+        assertEquals(count, faceted.totalHits(), "with facets: " + text);
+        assertEquals(count, faceted.facets().get("s").get(0).count(), "every match is under c: " + text);
+      }
+      SearchResult none = kb.search(SearchRequest.builder(ALICE).text("nowhere").totalHitsThreshold(1).build());
+      assertTrue(none.zeroResult() && none.totalHitsExact(), "nothing matched: an exact 0");
+      assertThrows(ValidationException.class, () -> SearchRequest.builder(ALICE).totalHitsThreshold(0).build());
+    }
+  }
+
+  private static List<SearchResult> walk(KnowledgeBase kb, SearchRequest request) {
+    List<SearchResult> pages = new ArrayList<>();
+    for (SearchResult page = kb.search(request); ; page = kb.search(request.after(page.nextCursor()))) {
+      pages.add(page);
+      if (page.nextCursor() == null) {
+        return pages;
+      }
+    }
+  }
+
+  private static List<String> scored(SearchResult page) {
+    return page.hits().stream().map(h -> h.item().id() + "@" + h.score()).toList();
   }
 
   @Test

@@ -22,7 +22,8 @@ import java.time.Instant;
  * @param context the work context it happened in, or {@code null}
  * @param query the search query or question text (single line, at most {@value #MAX_QUERY_CHARS}
  *     characters), or {@code null}
- * @param resultCount how many results a search found (required for searches, never negative), or {@code null}
+ * @param resultCount how many results a search found (required for searches, never negative; past the
+ *     search's {@link io.zhiku.core.search.SearchRequest#totalHitsThreshold()} a lower bound), or {@code null}
  * @param value a number that qualifies the event (a rating, minutes saved), finite, or {@code null}
  */
 public record UsageEvent(
@@ -49,7 +50,8 @@ public record UsageEvent(
    * @param context the work context it happened in, or {@code null}
    * @param query the search query or question text (single line, at most {@value #MAX_QUERY_CHARS}
    *     characters), or {@code null}
-   * @param resultCount how many results a search found (required for searches, never negative), or {@code null}
+   * @param resultCount how many results a search found (required for searches, never negative; past the
+   *     search's {@link io.zhiku.core.search.SearchRequest#totalHitsThreshold()} a lower bound), or {@code null}
    * @param value a number that qualifies the event (a rating, minutes saved), finite, or {@code null}
    * @throws ValidationException if a part is malformed or a part the type requires is missing
    */

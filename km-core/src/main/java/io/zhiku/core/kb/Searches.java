@@ -93,7 +93,7 @@ final class Searches {
       counts.sort(Comparator.comparingLong(FacetCount::count).reversed().thenComparing(FacetCount::conceptId));
       facets.put(scheme, counts);
     }
-    SearchResult result = new SearchResult(request, found.totalHits(), found.hits(), found.nextCursor(), facets);
+    SearchResult result = new SearchResult(request, found.totalHits(), found.totalHitsExact(), found.hits(), found.nextCursor(), facets);
     if (record && request.after() == null && !request.text().isBlank()) {
       UsageEvent e = UsageEvent.builder(UsageEventType.SEARCH, clock.instant(), request.principal()).context(request.context())
           .query(firstLine(request.text()), (int) Math.min(Integer.MAX_VALUE, found.totalHits())).build();

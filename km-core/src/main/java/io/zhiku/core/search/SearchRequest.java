@@ -61,6 +61,10 @@ import java.util.Set;
  * @param order how hits are ordered: {@link Order#RELEVANCE} (the default) or {@link Order#NEWEST}
  * @param context the work context the search is made in, recorded with its search event; or {@code
  *     null}. Its principal must be the request's.
+ * @param totalHitsThreshold up to how many matches {@link SearchResult#totalHits()} counts exactly, at least
+ *     1 ({@value #DEFAULT_TOTAL_HITS_THRESHOLD} by default, {@link Integer#MAX_VALUE} for an exact count
+ *     always); past it the total may be a lower bound ({@link SearchResult#totalHitsExact()}), which lets the
+ *     engine skip matches that cannot reach the page
  */
 public record SearchRequest(
     Principal principal,
@@ -77,13 +81,19 @@ public record SearchRequest(
     String after,
     Set<String> facets,
     Order order,
-    WorkContext context) {
+    WorkContext context,
+    int totalHitsThreshold) {
   /** The largest page. */
   public static final int MAX_PAGE_SIZE = 1000;
   /** The most values in one filter. */
   public static final int MAX_FILTER_VALUES = 256;
   /** The longest text, in characters (code points). */
   public static final int MAX_TEXT_CHARS = 1000;
+  /**
+   * Up to how many matches a search counts exactly unless told otherwise: Lucene's own default, enough for
+   * "1–1,000 results" and for every page a person pages through; past it a total says "at least".
+   */
+  public static final int DEFAULT_TOTAL_HITS_THRESHOLD = 1000;
 
   /**
    * Validates and copies.
@@ -108,6 +118,8 @@ public record SearchRequest(
    * @param order how hits are ordered: {@link Order#RELEVANCE} (the default) or {@link Order#NEWEST}
    * @param context the work context the search is made in, recorded with its search event; or {@code
    *     null}. Its principal must be the request's.
+   * @param totalHitsThreshold up to how many matches {@link SearchResult#totalHits()} counts exactly, at
+   *     least 1 ({@link Integer#MAX_VALUE} for an exact count always)
    * @throws ValidationException if a part is missing, malformed or over its limit
    */
   public SearchRequest {
@@ -144,6 +156,18 @@ public record SearchRequest(
       throw new ValidationException("SearchRequest.context", context.principal().userId(),
           "the context's principal must be the request's principal " + principal.userId());
     }
+    if (totalHitsThreshold < 1) {
+      throw new ValidationException("SearchRequest.totalHitsThreshold", totalHitsThreshold, "must be at least 1");
+    }
+  }
+
+  /**
+   * Whether this search counts every match: its threshold is {@link Integer#MAX_VALUE}.
+   *
+   * @return {@code true} if {@link SearchResult#totalHits()} is always exact for this request
+   */
+  public boolean exactTotal() {
+    return totalHitsThreshold == Integer.MAX_VALUE;
   }
 
   /** How hits are ordered. */
@@ -172,7 +196,7 @@ public record SearchRequest(
    */
   public SearchRequest after(String cursor) {
     return new SearchRequest(principal, text, concepts, kinds, statuses, authors, tags, attributes, updatedFrom,
-        updatedBefore, pageSize, cursor, facets, order, context);
+        updatedBefore, pageSize, cursor, facets, order, context, totalHitsThreshold);
   }
 
   /** Builds {@link SearchRequest}s. Not thread-safe. */
@@ -192,6 +216,7 @@ public record SearchRequest(
     private final Set<String> facets = new LinkedHashSet<>();
     private Order order = Order.RELEVANCE;
     private WorkContext context;
+    private int totalHitsThreshold = DEFAULT_TOTAL_HITS_THRESHOLD;
 
     private Builder(Principal principal) {
       this.principal = principal;
@@ -322,6 +347,28 @@ public record SearchRequest(
     }
 
     /**
+     * Counts exactly up to this many matches; past it the total may be a lower bound. The default is
+     * {@value SearchRequest#DEFAULT_TOTAL_HITS_THRESHOLD}.
+     *
+     * @param threshold at least 1
+     * @return this builder
+     */
+    public Builder totalHitsThreshold(int threshold) {
+      this.totalHitsThreshold = threshold;
+      return this;
+    }
+
+    /**
+     * Counts every match, however many ({@link #totalHitsThreshold} of {@link Integer#MAX_VALUE}): the total
+     * is then always exact, and the search visits every match.
+     *
+     * @return this builder
+     */
+    public Builder exactTotal() {
+      return totalHitsThreshold(Integer.MAX_VALUE);
+    }
+
+    /**
      * Validates and builds.
      *
      * @return the request
@@ -329,7 +376,7 @@ public record SearchRequest(
      */
     public SearchRequest build() {
       return new SearchRequest(principal, text, concepts, kinds, statuses, authors, tags, attributes, updatedFrom,
-          updatedBefore, pageSize, after, facets, order, context);
+          updatedBefore, pageSize, after, facets, order, context, totalHitsThreshold);
     }
   }
 }

@@ -6,12 +6,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One page of search results: how many readable items match in all, the hits of this page, the cursor
+ * One page of search results: how many readable items match in all (exactly, or at least that many past
+ * the request's {@link SearchRequest#totalHitsThreshold()}), the hits of this page, the cursor
  * of the next page, facet counts per concept scheme, and the request itself so that a host can log searches that found nothing (which
  * query, which filters, for whom).
  *
  * @param request the request answered
- * @param totalHits how many items the principal may read match, in all (exact)
+ * @param totalHits how many items the principal may read match, in all: exact if {@code totalHitsExact},
+ *     otherwise a lower bound, at least the request's {@link SearchRequest#totalHitsThreshold()}
+ * @param totalHitsExact whether {@code totalHits} is exact; always so below the request's threshold, with
+ *     facets (they count every match) and with {@link SearchRequest#exactTotal()}
  * @param hits this page's hits, best first
  * @param nextCursor pass to {@link SearchRequest#after(String)} for the next page, or {@code null} when
  *     this is the last page
@@ -20,12 +24,20 @@ import java.util.Map;
  *     item are left out
  */
 public record SearchResult(
-    SearchRequest request, long totalHits, List<SearchHit> hits, String nextCursor, Map<String, List<FacetCount>> facets) {
+    SearchRequest request,
+    long totalHits,
+    boolean totalHitsExact,
+    List<SearchHit> hits,
+    String nextCursor,
+    Map<String, List<FacetCount>> facets) {
   /**
    * Copies.
    *
    * @param request the request answered
-   * @param totalHits how many items the principal may read match, in all (exact)
+   * @param totalHits how many items the principal may read match, in all: exact if {@code totalHitsExact},
+   *     otherwise a lower bound, at least the request's {@link SearchRequest#totalHitsThreshold()}
+   * @param totalHitsExact whether {@code totalHits} is exact; always so below the request's threshold, with
+   *     facets (they count every match) and with {@link SearchRequest#exactTotal()}
    * @param hits this page's hits, best first
    * @param nextCursor pass to {@link SearchRequest#after(String)} for the next page, or {@code null} when
    *     this is the last page
@@ -43,7 +55,7 @@ public record SearchResult(
   /**
    * Whether the search found nothing, for zero-result reporting.
    *
-   * @return {@code true} if no readable item matched
+   * @return {@code true} if no readable item matched (a count of 0 is always exact)
    */
   public boolean zeroResult() {
     return totalHits == 0;

@@ -20,6 +20,12 @@ public final class Ranking {
   /** The decayed uses that earn half the popularity bonus. */
   public static final double POPULARITY_HALF_USES = 10;
 
+  /**
+   * The largest factor any item gets: fresh, verified and used very often. An engine may use it to bound
+   * boosted scores, so that a top-k search can skip hits that cannot reach the page.
+   */
+  public static final double MAX_FACTOR = (1 + FRESHNESS_BONUS) * VERIFIED_FACTOR * (1 + POPULARITY_BONUS);
+
   private Ranking() {}
 
   /**

@@ -81,7 +81,6 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -99,6 +98,7 @@ import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BitSetIterator;
 import org.apache.lucene.util.Bits;
@@ -392,9 +392,12 @@ final class LuceneKnowledgeIndex extends LuceneStore implements KnowledgeIndex {
       BooleanQuery.Builder flat = new BooleanQuery.Builder().add(text, Occur.MUST); // one flat conjunction, as before
       ((BooleanQuery) filters).clauses().forEach(flat::add);
       Query matched = flat.build();
-      Query q = newest ? matched
-          : FunctionScoreQuery.boostByValue(matched, new RankingBoost(now, search.popularity(), popularityValues, meaning));
-      TopFieldCollectorManager topManager = new TopFieldCollectorManager(sort, size + 1, after, Integer.MAX_VALUE);
+      RankingBoost boost = new RankingBoost(now, search.popularity(), popularityValues, meaning);
+      Query q = newest ? matched : new BoundedBoostQuery(matched, boost, boost.maxFactor());
+      // Facets count every match, so their totals are exact; otherwise a total past the threshold may be a
+      // lower bound, and the bounded boost lets block-max WAND skip what cannot reach the page.
+      int threshold = facets.isEmpty() ? request.totalHitsThreshold() : Integer.MAX_VALUE;
+      TopFieldCollectorManager topManager = new TopFieldCollectorManager(sort, size + 1, after, threshold);
       TopDocs top;
       Map<String, Long> counts;
       if (facets.isEmpty()) {
@@ -415,7 +418,7 @@ final class LuceneKnowledgeIndex extends LuceneStore implements KnowledgeIndex {
             highlights.title(marked, item.title()), highlights.snippet(marked, item.body())));
       }
       String next = top.scoreDocs.length > size ? Cursors.encode((FieldDoc) top.scoreDocs[size - 1], now) : null;
-      return new IndexSearchResult(top.totalHits.value, hits, next, counts);
+      return new IndexSearchResult(top.totalHits.value, top.totalHits.relation == TotalHits.Relation.EQUAL_TO, hits, next, counts);
     });
   }
 

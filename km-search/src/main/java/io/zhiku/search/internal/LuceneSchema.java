@@ -11,7 +11,6 @@ import io.zhiku.core.json.ZhikuJson;
 import io.zhiku.core.kb.ItemChange;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
@@ -260,10 +259,13 @@ public final class LuceneSchema {
   }
 
   /**
-   * The access rule of {@link Acl#permits(Principal)}, as a filter clause user text cannot reach. Each
-   * membership clause is an {@link IndexOrDocValuesQuery}: when another clause leads with few documents
-   * (push checking a few hundred candidates), Lucene checks those documents' doc values instead of
-   * reading the postings of every group the principal is in.
+   * The access rule of {@link Acl#permits(Principal)}, as a filter clause user text cannot reach: an {@link
+   * IndexOrDocValuesQuery} that Lucene resolves per segment. When the filter must find the documents itself
+   * (browsing, or words matching most items) it reads the postings of {@code acl_all} and of the
+   * principal's user, groups and roles; when another clause leads with far fewer documents (a search's
+   * words, push checking a few hundred candidates) it checks those documents' ACL doc values instead
+   * ({@link AccessCheckQuery}), so the principal's twenty-odd groups cost a few ordinal comparisons per
+   * candidate rather than a walk through twenty-odd postings lists.
    *
    * @param p the principal
    * @return a query matching exactly the items {@code p} may read
@@ -271,19 +273,14 @@ public final class LuceneSchema {
   public static Query accessFilter(Principal p) {
     BooleanQuery.Builder any = new BooleanQuery.Builder()
         .add(new TermQuery(new Term(ACL_ALL, YES)), Occur.SHOULD)
-        .add(member(ACL_USER, Set.of(p.userId())), Occur.SHOULD);
+        .add(new TermQuery(new Term(ACL_USER, p.userId())), Occur.SHOULD);
     if (!p.groups().isEmpty()) {
-      any.add(member(ACL_GROUP, p.groups()), Occur.SHOULD);
+      any.add(anyOf(ACL_GROUP, p.groups()), Occur.SHOULD);
     }
     if (!p.roles().isEmpty()) {
-      any.add(member(ACL_ROLE, p.roles()), Occur.SHOULD);
+      any.add(anyOf(ACL_ROLE, p.roles()), Occur.SHOULD);
     }
-    return any.build();
-  }
-
-  private static Query member(String field, Collection<String> values) {
-    List<BytesRef> terms = values.stream().map(BytesRef::new).toList();
-    return new IndexOrDocValuesQuery(new TermInSetQuery(field, terms), SortedSetDocValuesField.newSlowSetQuery(field, terms));
+    return new IndexOrDocValuesQuery(any.build(), new AccessCheckQuery(p));
   }
 
   static Query anyOf(String field, Collection<String> values) {

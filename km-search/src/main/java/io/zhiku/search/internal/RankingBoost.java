@@ -48,6 +48,18 @@ final class RankingBoost extends DoubleValuesSource {
     this.queryVector = queryVector;
   }
 
+  /**
+   * The largest factor this boost gives any document: {@link Ranking#MAX_FACTOR} (without its popularity
+   * part when no item has been used), times {@code exp(SEMANTIC_WEIGHT)} with a query vector (a cosine of
+   * 1). What lets a top-k search skip hits: the tighter, the more it skips.
+   *
+   * @return the bound, at least 1
+   */
+  double maxFactor() {
+    double words = popularity == Popularity.NONE ? Ranking.MAX_FACTOR / (1 + Ranking.POPULARITY_BONUS) : Ranking.MAX_FACTOR;
+    return queryVector == null ? words : words * Math.exp(SEMANTIC_WEIGHT);
+  }
+
   @Override
   public DoubleValues getValues(LeafReaderContext ctx, DoubleValues scores) throws IOException {
     NumericDocValues updated = DocValues.getNumeric(ctx.reader(), LuceneSchema.UPDATED);

@@ -56,7 +56,9 @@ import org.apache.solr.common.params.ModifiableSolrParams;
  * handler), the same highlights (computed here on each hit's text), and every request filtered on the
  * server side by {@link SolrFilters}. Facets roll up the taxonomy on the server: a concept that counts only
  * toward itself is a bucket of a terms facet, a key reached from several concepts a query facet over them,
- * so that an item counts once per key. Pages follow Solr's cursor marks.
+ * so that an item counts once per key. Pages follow Solr's cursor marks. Totals are always exact: the
+ * ranking factor is a {@code boost} function query, which gives Solr no bound to skip hits with, so every
+ * match is visited anyway and {@link SearchRequest#totalHitsThreshold()} would save nothing.
  *
  * <p>Popularity (the recent uses each knowledge base counts) re-ranks what Solr ranks by text score and
  * the rest of the factor, here, exactly within the first {@value #RERANK_WINDOW} hits (see {@link
@@ -101,14 +103,14 @@ final class SolrSearch implements AutoCloseable {
       try {
         Optional<Both> typed = parser.parse(request.text(), search.synonyms(), TextFields.SYNONYM_BOOST, target);
         if (typed.isEmpty()) {
-          return new IndexSearchResult(0, List.of(), null, Map.of()); // nothing survived analysis
+          return new IndexSearchResult(0, true, List.of(), null, Map.of()); // nothing survived analysis
         }
         query = typed.get();
       } catch (UserQueryParser.OverBudgetException e) {
         // A long question or a pasted case: searched as a description, by its most distinctive terms.
         List<BytesRef> terms = likeTerms(request.text(), DESCRIPTION_TERMS);
         if (terms.isEmpty()) {
-          return new IndexSearchResult(0, List.of(), null, Map.of());
+          return new IndexSearchResult(0, true, List.of(), null, Map.of());
         }
         query = anyOf(terms, target);
       }
@@ -152,7 +154,7 @@ final class SolrSearch implements AutoCloseable {
     long read = (position == null ? 0 : position.read()) + hits.size();
     String next = hits.size() == request.pageSize() && read < total
         ? Cursor.at(newest, now, read, response.getNextCursorMark()).encode() : null;
-    return new IndexSearchResult(total, hits, next, facetCounts(response, reach, facetNames));
+    return new IndexSearchResult(total, true, hits, next, facetCounts(response, reach, facetNames));
   }
 
   /**
@@ -180,7 +182,7 @@ final class SolrSearch implements AutoCloseable {
     long shown = (position == null ? 0 : position.read()) + hits.size();
     String nextCursor = hits.size() == size && shown < walk.total
         ? Cursor.after(now, shown, hits.get(size - 1).score(), hits.get(size - 1).item().id()).encode() : null;
-    return new IndexSearchResult(walk.total, hits, nextCursor, walk.facets);
+    return new IndexSearchResult(walk.total, true, hits, nextCursor, walk.facets);
   }
 
   /** A hit in popularity order: its id, final score and document. */
