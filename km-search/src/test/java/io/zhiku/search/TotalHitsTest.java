@@ -95,7 +95,6 @@ class TotalHitsTest {
       String text = skewed(r) + " " + skewed(r);
       List<SearchResult> exact = pages(SearchRequest.builder(READER).text(text).exactTotal().build());
       long count = exact.get(0).totalHits();
-      SearchResult dbg = kb.search(SearchRequest.builder(READER).text(text).totalHitsThreshold(10).build()); System.err.println("DBG " + text + " " + count + " " + dbg.totalHits() + " " + dbg.totalHitsExact());
       assertTrue(exact.get(0).totalHitsExact(), text);
       for (int threshold : new int[] {10, SearchRequest.DEFAULT_TOTAL_HITS_THRESHOLD}) {
         List<SearchResult> pruned = pages(SearchRequest.builder(READER).text(text).totalHitsThreshold(threshold).build());
