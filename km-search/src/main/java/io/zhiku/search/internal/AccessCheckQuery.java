@@ -2,7 +2,6 @@ package io.zhiku.search.internal;
 
 import io.zhiku.core.access.Principal;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.Set;
@@ -23,12 +22,13 @@ import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TwoPhaseIterator;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.LongBitSet;
 
 /**
  * The access rule of {@link io.zhiku.core.access.Acl#permits} checked document by document: a two-phase
  * query whose approximation is every document and whose check reads the candidate's ACL doc values (its
- * users, groups and roles: one to a few ordinals each, looked up among the principal's, found once per
- * segment) and, for items everyone may read, advances the {@code acl_all} postings to it. What a search
+ * users, groups and roles: one to a few ordinals each, looked up in a bit set of the principal's, made
+ * once per segment) and, for items everyone may read, advances the {@code acl_all} postings to it. What a search
  * uses when its words lead with far fewer documents than the principal may read: instead of walking the
  * postings of every group the principal is in (a disjunction of twenty-odd lists, advanced to each
  * candidate), each candidate costs a few ordinal comparisons. {@link LuceneSchema#accessFilter} pairs it with
@@ -97,28 +97,23 @@ final class AccessCheckQuery extends Query {
     return te.seekExact(new BytesRef(LuceneSchema.YES)) ? te.postings(null, PostingsEnum.NONE) : null;
   }
 
-  /** One ACL field of a segment and the ordinals of the principal's values in it, sorted. */
-  private record Member(SortedSetDocValues values, long[] ords) {
+  /** One ACL field of a segment and which of its ordinals are the principal's values. */
+  private record Member(SortedSetDocValues values, LongBitSet ords) {
     /** The field's values, or {@code null} if none of the principal's values occur in the segment. */
     static Member of(LeafReader reader, String field, Collection<String> principalValues) throws IOException {
       if (principalValues.isEmpty()) {
         return null;
       }
       SortedSetDocValues values = DocValues.getSortedSet(reader, field);
-      long[] ords = new long[principalValues.size()];
-      int n = 0;
+      LongBitSet ords = null;
       for (String v : principalValues) {
         long ord = values.lookupTerm(new BytesRef(v));
         if (ord >= 0) {
-          ords[n++] = ord;
+          ords = ords == null ? new LongBitSet(values.getValueCount()) : ords;
+          ords.set(ord);
         }
       }
-      if (n == 0) {
-        return null;
-      }
-      ords = Arrays.copyOf(ords, n);
-      Arrays.sort(ords);
-      return new Member(values, ords); // lookupTerm leaves the document iteration where it was: unstarted
+      return ords == null ? null : new Member(values, ords); // lookupTerm leaves the document iteration unstarted
     }
 
     /** Whether the document holds one of the principal's values; documents are visited in increasing order. */
@@ -127,8 +122,7 @@ final class AccessCheckQuery extends Query {
         return false;
       }
       for (int i = m.values.docValueCount(); i > 0; i--) {
-        long ord = m.values.nextOrd();
-        if (m.ords.length == 1 ? ord == m.ords[0] : Arrays.binarySearch(m.ords, ord) >= 0) {
+        if (m.ords.get(m.values.nextOrd())) {
           return true;
         }
       }
