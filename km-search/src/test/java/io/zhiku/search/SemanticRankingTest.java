@@ -13,6 +13,8 @@ import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.kb.CommitPolicy;
 import io.zhiku.core.kb.KnowledgeBase;
 import io.zhiku.core.kb.KnowledgeBaseBuilder;
+import io.zhiku.core.kb.Progress;
+import io.zhiku.core.kb.ProgressListener;
 import io.zhiku.core.search.SearchHit;
 import io.zhiku.core.search.SearchRequest;
 import io.zhiku.core.search.SearchResult;
@@ -21,6 +23,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,7 +71,12 @@ class SemanticRankingTest {
   }
 
   private static KnowledgeBase open(Path dir, TextEmbedder embedder) {
-    KnowledgeBaseBuilder b = KnowledgeBase.builder().refreshInterval(Duration.ZERO).commitPolicy(CommitPolicy.manual());
+    return open(dir, embedder, ProgressListener.NONE);
+  }
+
+  private static KnowledgeBase open(Path dir, TextEmbedder embedder, ProgressListener progress) {
+    KnowledgeBaseBuilder b = KnowledgeBase.builder().refreshInterval(Duration.ZERO).commitPolicy(CommitPolicy.manual())
+        .progressListener(progress);
     if (dir != null) {
       b.directory(dir);
     }
@@ -117,15 +126,26 @@ class SemanticRankingTest {
     }
   }
 
+  /** A listener that counts down when a re-embedding has finished. */
+  private static ProgressListener reembedded(CountDownLatch done) {
+    return p -> {
+      if (p.operation().equals(Progress.REEMBED) && p.finished()) {
+        done.countDown();
+      }
+    };
+  }
+
   @Test
-  void itemsWithoutVectorsOfTheEmbedder_areEmbeddedWhenTheKnowledgeBaseOpens_andThatIsKeptByTheNextCommit(
-      @TempDir Path dir) {
+  void itemsWithoutVectorsOfTheEmbedder_areEmbeddedAfterTheKnowledgeBaseOpens_andThatIsKeptByTheNextCommit(
+      @TempDir Path dir) throws InterruptedException {
     try (KnowledgeBase kb = open(dir, null)) {
       putCards(kb);
       kb.commit();
     }
     TopicEmbedder topics = new TopicEmbedder("topics", MONEY_TRAVEL);
-    try (KnowledgeBase kb = open(dir, topics)) {
+    CountDownLatch first = new CountDownLatch(1);
+    try (KnowledgeBase kb = open(dir, topics, reembedded(first))) {
+      assertTrue(first.await(30, TimeUnit.SECONDS), "re-embedded in the background");
       assertEquals(4, topics.calls.get(), "every live item embedded once");
       assertEquals(List.of("a2", "a1"), ids(search(kb, "card payback")));
       kb.commit();
@@ -138,7 +158,9 @@ class SemanticRankingTest {
     }
     // Another embedder (here one that puts "payback" with trips) re-embeds everything.
     TopicEmbedder swapped = new TopicEmbedder("swapped", Map.of("payback", 0, "trip", 0, "repay", 1));
-    try (KnowledgeBase kb = open(dir, swapped)) {
+    CountDownLatch second = new CountDownLatch(1);
+    try (KnowledgeBase kb = open(dir, swapped, reembedded(second))) {
+      assertTrue(second.await(30, TimeUnit.SECONDS), "re-embedded in the background");
       assertEquals(4, swapped.calls.get());
       assertEquals(List.of("a1", "a2"), ids(search(kb, "card payback")));
     }

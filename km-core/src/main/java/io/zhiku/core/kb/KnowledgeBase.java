@@ -8,6 +8,7 @@ import io.zhiku.core.access.Principal;
 import io.zhiku.core.event.UsageEvent;
 import io.zhiku.core.event.WorkContext;
 import io.zhiku.core.internal.Checks;
+import io.zhiku.core.internal.ProgressReporter;
 import io.zhiku.core.internal.UseWeights;
 import io.zhiku.core.item.ItemLimits;
 import io.zhiku.core.item.KnowledgeItem;
@@ -23,6 +24,7 @@ import io.zhiku.core.taxonomy.Concept;
 import io.zhiku.core.taxonomy.Taxonomy;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -123,12 +125,21 @@ public final class KnowledgeBase implements AutoCloseable {
     this.recordSearches = b.recordSearches;
     this.shared = index.capabilities().contains(EngineCapability.SHARED);
     this.popularity = new UsagePopularity(b.popularityHalfLife);
-    long started = System.nanoTime();
-    eventStore.scan(UseWeights.COUNTED_EVENTS, popularity::add);
-    LOG.debug("item popularity rebuilt from the event store in {} ms", (System.nanoTime() - started) / 1_000_000);
-    started = System.nanoTime();
-    index.forEachSummary(itemTable::put);
-    LOG.debug("item table of {} items loaded in {} ms", itemTable.size(), (System.nanoTime() - started) / 1_000_000);
+    ProgressReporter counting = new ProgressReporter(b.progress, Progress.OPEN_EVENTS, -1);
+    long[] counted = {0};
+    eventStore.scan(UseWeights.COUNTED_EVENTS, e -> {
+      popularity.add(e);
+      counting.update(++counted[0]);
+    });
+    Duration countedIn = counting.finish(counted[0]);
+    ProgressReporter loading = new ProgressReporter(b.progress, Progress.OPEN_ITEMS, -1);
+    index.forEachSummary(summary -> {
+      itemTable.put(summary);
+      loading.update(itemTable.size());
+    });
+    Duration loadedIn = loading.finish(itemTable.size());
+    LOG.info("opened: item table of {} items read in {} ms, {} usage events counted for popularity in {} ms",
+        itemTable.size(), loadedIn.toMillis(), counted[0], countedIn.toMillis());
     this.recentItems = new RecentItems(itemTable, index::get);
     Uncommitted uncommitted = new Uncommitted(clock, b.commitPolicy);
     ReentrantLock writeLock = new ReentrantLock(); // item writes, refreshes, commits; before the event lock

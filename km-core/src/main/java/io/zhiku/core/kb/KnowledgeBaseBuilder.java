@@ -44,6 +44,7 @@ public final class KnowledgeBaseBuilder {
   boolean recordSearches = true;
   Duration eventRetention;
   private TextEmbedder embedder;
+  ProgressListener progress = ProgressListener.NONE;
   private final Map<Class<?>, EngineOption> engineOptions = new LinkedHashMap<>();
 
   KnowledgeBaseBuilder() {}
@@ -51,8 +52,10 @@ public final class KnowledgeBaseBuilder {
   /**
    * Ranks search hits by meaning as well as by words: items and query texts are embedded, and a hit's
    * score grows with the similarity of the two (see {@link TextEmbedder}). Items written before the
-   * embedder was set, or by an embedder of another name, are re-embedded when the knowledge base
-   * opens. Off by default.
+   * embedder was set, or by an embedder of another name, are re-embedded in the background after the
+   * knowledge base opens (on the embedded engine; {@link Progress#REEMBED} reports how far it has come):
+   * until it has finished, searches rank by words alone, as without an embedder, and items written
+   * meanwhile are embedded as they are written. Off by default.
    *
    * @param e the embedder; its name and dimensions are checked here
    * @return this builder
@@ -67,6 +70,20 @@ public final class KnowledgeBaseBuilder {
           "1 to " + MAX_EMBEDDING_DIMENSIONS);
     }
     this.embedder = e;
+    return this;
+  }
+
+  /**
+   * Hears how far long work has come: reading the item table and the usage counts when the knowledge base
+   * opens ({@link Progress#OPEN_ITEMS}, {@link Progress#OPEN_EVENTS}), re-embedding in the background
+   * ({@link Progress#REEMBED}). See {@link ProgressListener} for the threads and rates it is called at.
+   *
+   * @param listener the listener; {@link ProgressListener#NONE} by default
+   * @return this builder
+   * @throws ValidationException if it is missing
+   */
+  public KnowledgeBaseBuilder progressListener(ProgressListener listener) {
+    this.progress = Checks.present("progressListener", listener);
     return this;
   }
 
@@ -235,7 +252,7 @@ public final class KnowledgeBaseBuilder {
             + "\" reads only options of the types " + reads.stream().map(Class::getName).sorted().toList());
       }
     }
-    IndexSettings settings = new IndexSettings(directory, embedder, List.copyOf(engineOptions.values()));
+    IndexSettings settings = new IndexSettings(directory, embedder, List.copyOf(engineOptions.values()), progress);
     KnowledgeIndex index = provider.open(settings);
     EventStore events;
     try {

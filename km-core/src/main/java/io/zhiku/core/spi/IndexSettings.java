@@ -2,6 +2,7 @@ package io.zhiku.core.spi;
 
 import io.zhiku.core.ValidationException;
 import io.zhiku.core.internal.Immutables;
+import io.zhiku.core.kb.ProgressListener;
 import io.zhiku.core.search.TextEmbedder;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -18,14 +19,16 @@ import java.util.Optional;
  * @param embedder the embedder for semantic ranking, or {@code null} for none; its name and dimensions
  *     were checked by the knowledge base
  * @param options the engine's own options, at most one of each type, in the order set
+ * @param progress hears the engine's long work ({@link io.zhiku.core.kb.Progress#REEMBED}); never {@code null}
  */
-public record IndexSettings(Path directory, TextEmbedder embedder, List<EngineOption> options) {
+public record IndexSettings(Path directory, TextEmbedder embedder, List<EngineOption> options, ProgressListener progress) {
   /**
    * Validates and copies.
    *
    * @param directory where the index keeps its files, or {@code null} for an index held in memory only
    * @param embedder the embedder for semantic ranking, or {@code null} for none
    * @param options the engine's own options, at most one of each type; {@code null} is read as none
+   * @param progress hears the engine's long work; {@code null} is read as {@link ProgressListener#NONE}
    * @throws ValidationException if an option is {@code null} or two have the same type
    */
   public IndexSettings {
@@ -39,6 +42,19 @@ public record IndexSettings(Path directory, TextEmbedder embedder, List<EngineOp
       }
     }
     options = Immutables.list(byType.values());
+    progress = progress == null ? ProgressListener.NONE : progress;
+  }
+
+  /**
+   * Settings without a progress listener.
+   *
+   * @param directory where the index keeps its files, or {@code null} for an index held in memory only
+   * @param embedder the embedder for semantic ranking, or {@code null} for none
+   * @param options the engine's own options, at most one of each type; {@code null} is read as none
+   * @throws ValidationException if an option is {@code null} or two have the same type
+   */
+  public IndexSettings(Path directory, TextEmbedder embedder, List<EngineOption> options) {
+    this(directory, embedder, options, ProgressListener.NONE);
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.zhiku.search.internal;
 
 import io.zhiku.core.ZhikuException;
+import io.zhiku.core.kb.ProgressListener;
 import io.zhiku.core.spi.EventStore;
 import io.zhiku.core.spi.IndexSettings;
 import io.zhiku.core.spi.KnowledgeIndex;
@@ -30,7 +31,7 @@ public final class LuceneIndexProvider implements KnowledgeIndexProvider {
 
   @Override
   public KnowledgeIndex open(IndexSettings settings) {
-    return openIn(settings, ITEMS, d -> new LuceneKnowledgeIndex(d, settings.embedder()));
+    return openIn(settings, ITEMS, d -> new LuceneKnowledgeIndex(d, settings.embedder(), settings.progress()));
   }
 
   @Override
@@ -73,7 +74,7 @@ public final class LuceneIndexProvider implements KnowledgeIndexProvider {
    * @throws IOException if it cannot be opened
    */
   public static KnowledgeIndex open(Directory directory) throws IOException {
-    return new LuceneKnowledgeIndex(directory, null);
+    return new LuceneKnowledgeIndex(directory, null, ProgressListener.NONE);
   }
 
   /**
@@ -106,7 +107,7 @@ public final class LuceneIndexProvider implements KnowledgeIndexProvider {
       @Override
       public KnowledgeIndex open(IndexSettings settings) {
         try {
-          return new LuceneKnowledgeIndex(directory, settings.embedder());
+          return new LuceneKnowledgeIndex(directory, settings.embedder(), settings.progress());
         } catch (IOException e) {
           throw new ZhikuException("cannot open the Lucene index in " + directory + ": " + e.getMessage(), e);
         }

@@ -40,6 +40,7 @@ import io.zhiku.core.item.ItemSummary;
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.json.ZhikuJson;
 import io.zhiku.core.kb.ItemChange;
+import io.zhiku.core.kb.ProgressListener;
 import io.zhiku.core.search.ScoredItem;
 import io.zhiku.core.search.SearchHit;
 import io.zhiku.core.search.SearchRequest;
@@ -135,6 +136,8 @@ final class LuceneKnowledgeIndex extends LuceneStore implements KnowledgeIndex {
   private final org.apache.lucene.analysis.Analyzer similarityAnalyzer;
   /** Embeds items and query texts for semantic ranking; {@code null} for none. */
   private final TextEmbedder embedder;
+  /** The background embedding of items without vectors; {@code null} without an embedder. */
+  private final Reembedding reembedding;
   /** Changes applied since the last refresh began, and those applied before it (during a refresh). */
   private volatile Map<String, Optional<KnowledgeItem>> recent = new ConcurrentHashMap<>();
   private volatile Map<String, Optional<KnowledgeItem>> refreshing = Map.of();
@@ -143,12 +146,12 @@ final class LuceneKnowledgeIndex extends LuceneStore implements KnowledgeIndex {
   /** Uses per document by segment, for the popularity boost. */
   private final PopularityValues popularityValues = new PopularityValues(STORE);
 
-  LuceneKnowledgeIndex(Directory directory, TextEmbedder embedder) throws IOException {
-    this(directory, embedder, LuceneSchema.Analyzers.create());
+  LuceneKnowledgeIndex(Directory directory, TextEmbedder embedder, ProgressListener progress) throws IOException {
+    this(directory, embedder, progress, LuceneSchema.Analyzers.create());
   }
 
-  private LuceneKnowledgeIndex(Directory directory, TextEmbedder embedder, LuceneSchema.Analyzers analyzers)
-      throws IOException {
+  private LuceneKnowledgeIndex(Directory directory, TextEmbedder embedder, ProgressListener progress,
+      LuceneSchema.Analyzers analyzers) throws IOException {
     super(STORE, directory, new IndexWriterConfig(analyzers.perField()), null, COMMIT_SEQUENCE);
     this.embedder = embedder;
     this.analyzers = analyzers;
@@ -157,59 +160,80 @@ final class LuceneKnowledgeIndex extends LuceneStore implements KnowledgeIndex {
     this.similarityAnalyzer = analyzers.perField();
     try {
       this.taxonomy = readTaxonomy();
+      this.reembedding = embedder == null ? null : new Reembedding(new Reembeddable(), embedder.name(), countMissing(), progress);
     } catch (IOException | RuntimeException e) {
       try (LuceneSchema.Analyzers a = analyzers; SearcherManager sm = searchers; IndexWriter w = writer) {
         throw e;
       }
     }
-    if (embedder != null) {
-      try {
-        embedMissing();
-      } catch (IOException | RuntimeException e) {
-        try (LuceneSchema.Analyzers a = analyzers; SearcherManager sm = searchers; IndexWriter w = writer) {
-          throw e;
-        }
-      }
+    if (reembedding != null) {
+      reembedding.start();
     }
   }
 
-  /**
-   * Embeds the live items that have no vector of this embedder (written without one, or by another),
-   * re-writing them with their own sequence numbers; the next commit makes that durable.
-   */
-  private void embedMissing() throws IOException {
-    IndexSearcher s = searchers.acquire(); // opened by the constructor: holds every committed item
-    int embedded = 0;
+  /** How many live items have no vector of the embedder (written without one, or by another). */
+  private long countMissing() throws IOException {
+    long[] n = {0};
+    forEachMissing((reader, doc) -> n[0]++);
+    return n[0];
+  }
+
+  /** A live document of a segment. */
+  private interface DocVisitor {
+    void visit(LeafReader reader, int doc) throws IOException;
+  }
+
+  /** Visits the live documents without a vector of the embedder, as of the current searcher. */
+  private void forEachMissing(DocVisitor visitor) throws IOException {
+    IndexSearcher s = searchers.acquire();
     try {
-      List<ItemChange> batch = new ArrayList<>();
-      Columns columns = Columns.oneOff(STORE);
       for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
         LeafReader reader = leaf.reader();
         FixedBitSet missing = new FixedBitSet(reader.maxDoc());
         forEachDoc(reader, LIVE, YES, missing::set); // tombstones lack the live term
         forEachDoc(reader, EMBEDDER, embedder.name(), missing::clear);
         Bits live = reader.getLiveDocs();
-        Columns.LongColumn seq = columns.longs(reader, SEQ);
         DocIdSetIterator docs = new BitSetIterator(missing, 0);
         for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
           if (live == null || live.get(doc)) {
-            batch.add(new ItemChange.Put(seq.get(doc, 0), load(reader.storedFields(), doc)));
-          }
-          if (batch.size() == 256) {
-            embedded += batch.size();
-            write(batch, documents(batch));
-            batch.clear();
+            visitor.visit(reader, doc);
           }
         }
       }
-      embedded += batch.size();
-      write(batch, documents(batch));
     } finally {
       searchers.release(s);
     }
-    if (embedded > 0) {
+  }
+
+  /** What the background embedding reads and writes: this index. */
+  private final class Reembeddable implements Reembedding.Index {
+    @Override
+    public void forEachMissing(Consumer<ItemChange.Put> visitor) throws IOException {
+      Columns columns = Columns.oneOff(STORE);
+      LeafReader[] current = {null};
+      Columns.LongColumn[] seq = {null};
+      LuceneKnowledgeIndex.this.forEachMissing((reader, doc) -> {
+        if (reader != current[0]) {
+          current[0] = reader;
+          seq[0] = columns.longs(reader, SEQ);
+        }
+        visitor.accept(new ItemChange.Put(seq[0].get(doc, 0), load(reader.storedFields(), doc)));
+      });
+    }
+
+    @Override
+    public List<Document> documents(List<ItemChange> changes) {
+      return LuceneKnowledgeIndex.this.documents(changes);
+    }
+
+    @Override
+    public void write(List<ItemChange> changes, List<Document> docs) throws IOException {
+      LuceneKnowledgeIndex.this.write(changes, docs);
+    }
+
+    @Override
+    public void refresh() throws IOException {
       searchers.maybeRefreshBlocking();
-      LOG.info("embedded {} items with {} that had no vector of it", embedded, embedder.name());
     }
   }
 
@@ -284,7 +308,11 @@ final class LuceneKnowledgeIndex extends LuceneStore implements KnowledgeIndex {
     }
     List<Document> docs = documents(changes); // before writing: a failing embedder writes nothing
     try {
-      write(changes, docs);
+      if (reembedding == null) {
+        write(changes, docs);
+      } else {
+        reembedding.write(changes, () -> write(changes, docs));
+      }
     } catch (IOException | RuntimeException e) {
       throw failure("apply " + changes.size() + " changes", e);
     }
@@ -380,7 +408,8 @@ final class LuceneKnowledgeIndex extends LuceneStore implements KnowledgeIndex {
     boolean newest = request.order() == SearchRequest.Order.NEWEST;
     Sort sort = newest ? NEWEST : SORT;
     // Meaning (with an embedder) re-orders what the words matched; it never adds a hit.
-    float[] meaning = embedder == null || (parsed == null && !description) || newest ? null : embed(request.text(), "the query");
+    float[] meaning = embedder == null || reembedding.wordsOnly() || (parsed == null && !description) || newest ? null
+        : embed(request.text(), "the query");
     Query filters = query.build();
     FacetCollectorManager facets = new FacetCollectorManager(CONCEPT, search.facetRollup());
     Query typed = parsed;
@@ -671,6 +700,9 @@ final class LuceneKnowledgeIndex extends LuceneStore implements KnowledgeIndex {
 
   @Override
   public void close() {
+    if (reembedding != null) {
+      reembedding.stop(); // before the writer closes
+    }
     closeStore(analyzers);
   }
 }
