@@ -18,8 +18,6 @@ import static io.zhiku.search.internal.LuceneSchema.SOURCE;
 import static io.zhiku.search.internal.LuceneSchema.STATE;
 import static io.zhiku.search.internal.LuceneSchema.STATE_VALUE;
 import static io.zhiku.search.internal.LuceneSchema.STATUS;
-import static io.zhiku.search.internal.LuceneSchema.SUGGEST_FULL;
-import static io.zhiku.search.internal.LuceneSchema.SUGGEST_WORD;
 import static io.zhiku.search.internal.LuceneSchema.SYNONYM_BOOST;
 import static io.zhiku.search.internal.LuceneSchema.TAG;
 import static io.zhiku.search.internal.LuceneSchema.TAXONOMY_STATE;

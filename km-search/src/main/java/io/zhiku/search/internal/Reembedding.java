@@ -5,6 +5,7 @@ import io.zhiku.core.kb.ItemChange;
 import io.zhiku.core.kb.Progress;
 import io.zhiku.core.kb.ProgressListener;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -201,7 +202,7 @@ final class Reembedding {
       index.write(keep, keepDocs);
       return keep.size();
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     } finally {
       writes.unlock();
     }
