@@ -172,35 +172,44 @@ final class LuceneKnowledgeIndex extends LuceneStore implements KnowledgeIndex {
   /** How many live items have no vector of the embedder (written without one, or by another). */
   private long countMissing() throws IOException {
     long[] n = {0};
-    forEachMissing((reader, doc) -> n[0]++);
+    forEachLeaf(reader -> n[0] += missing(reader).cardinality());
     return n[0];
   }
 
-  /** A live document of a segment. */
-  private interface DocVisitor {
-    void visit(LeafReader reader, int doc) throws IOException;
+  /** A segment of the current searcher. */
+  private interface LeafAction {
+    void accept(LeafReader reader) throws IOException;
   }
 
-  /** Visits the live documents without a vector of the embedder, as of the current searcher. */
-  private void forEachMissing(DocVisitor visitor) throws IOException {
+  /**
+   * Calls the action with each segment of a searcher acquired for the whole call. Not {@link #withSearcher}:
+   * what the action throws (the background run's stop among it) must reach the caller as thrown.
+   */
+  private void forEachLeaf(LeafAction action) throws IOException {
     IndexSearcher s = searchers.acquire();
     try {
       for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
-        LeafReader reader = leaf.reader();
-        FixedBitSet missing = new FixedBitSet(reader.maxDoc());
-        forEachDoc(reader, LIVE, YES, missing::set); // tombstones lack the live term
-        forEachDoc(reader, EMBEDDER, embedder.name(), missing::clear);
-        Bits live = reader.getLiveDocs();
-        DocIdSetIterator docs = new BitSetIterator(missing, 0);
-        for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-          if (live == null || live.get(doc)) {
-            visitor.visit(reader, doc);
-          }
-        }
+        action.accept(leaf.reader());
       }
     } finally {
       searchers.release(s);
     }
+  }
+
+  /** The live documents of a segment without a vector of the embedder. */
+  private FixedBitSet missing(LeafReader reader) throws IOException {
+    FixedBitSet missing = new FixedBitSet(reader.maxDoc());
+    forEachDoc(reader, LIVE, YES, missing::set); // tombstones lack the live term
+    forEachDoc(reader, EMBEDDER, embedder.name(), missing::clear);
+    Bits live = reader.getLiveDocs();
+    if (live != null) {
+      for (int doc = 0; doc < missing.length(); doc++) {
+        if (!live.get(doc)) {
+          missing.clear(doc);
+        }
+      }
+    }
+    return missing;
   }
 
   /** What the background embedding reads and writes: this index. */
@@ -208,14 +217,13 @@ final class LuceneKnowledgeIndex extends LuceneStore implements KnowledgeIndex {
     @Override
     public void forEachMissing(Consumer<ItemChange.Put> visitor) throws IOException {
       Columns columns = Columns.oneOff(STORE);
-      LeafReader[] current = {null};
-      Columns.LongColumn[] seq = {null};
-      LuceneKnowledgeIndex.this.forEachMissing((reader, doc) -> {
-        if (reader != current[0]) {
-          current[0] = reader;
-          seq[0] = columns.longs(reader, SEQ);
+      forEachLeaf(reader -> {
+        Columns.LongColumn seq = columns.longs(reader, SEQ);
+        StoredFields stored = inDocOrder(reader);
+        DocIdSetIterator docs = new BitSetIterator(missing(reader), 0);
+        for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+          visitor.accept(new ItemChange.Put(seq.get(doc, 0), load(stored, doc)));
         }
-        visitor.accept(new ItemChange.Put(seq[0].get(doc, 0), load(reader.storedFields(), doc)));
       });
     }
 

@@ -171,9 +171,11 @@ final class Reembedding {
     } finally {
       tracking = false;
       written.clear();
+      if (complete) {
+        wordsOnly = false; // before the last report: who hears it may count on meaning ranking at once
+      }
       Duration took = progress.finish(done[0]);
       if (complete) {
-        wordsOnly = false;
         LOG.info("re-embedded {} items with {} in {} s ({} written meanwhile by the knowledge base were left as written)",
             rewritten[0], embedder, took.toSeconds(), done[0] - rewritten[0]);
       }
