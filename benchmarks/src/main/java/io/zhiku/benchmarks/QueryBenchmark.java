@@ -11,6 +11,7 @@ import io.zhiku.core.taxonomy.Concept;
 import io.zhiku.core.taxonomy.ConceptScheme;
 import io.zhiku.core.taxonomy.Taxonomy;
 import io.zhiku.search.internal.LuceneIndexProvider;
+import io.zhiku.search.internal.ItemSearcherFactory;
 import io.zhiku.search.internal.LuceneSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,12 +60,14 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Query latency (sampled: p50, p99) on a corpus of {@code items} items of about 300 bytes (80% readable by
  * one to three of 100 groups, 20% public; updated over two years, a quarter verified) in one of two kinds of
- * {@link #text}, for a principal in 20 groups, two-word queries:
+ * {@link #text}, for {@link #principals} principals in turn, each in 20 groups, two-word queries:
  *
  * <ul>
  *   <li>{@code lucene-no-acl} / {@code lucene}: plain Lucene, the baseline: the engine's parsed query and
  *       live filter, without and with the access filter, BM25 top 10 with Lucene's default total-hits
- *       threshold (1,000) and the 10 hits' stored source read: the access filter's cost is their ratio;
+ *       threshold (1,000) and the 10 hits' stored source read, on a searcher from the engine's {@link
+ *       ItemSearcherFactory} (which caches each principal's access filter): the access filter's cost is their
+ *       ratio;
  *   <li>{@code zhiku}: the full {@link KnowledgeBase#search} (parse, filters, ranking factor, top 10 with the
  *       default threshold, items read from JSON, highlights, the search event recorded);
  *   <li>{@code zhiku-exact}: the same with {@link SearchRequest.Builder#exactTotal()}: every match counted;
@@ -98,6 +101,14 @@ public class QueryBenchmark {
   @Param({"zipf", "uniform"})
   public String text;
 
+  /**
+   * How many principals take turns, query by query: {@code 1}, one user searching again and again (the
+   * access filter comes from the cache after the first search); {@code 1000}, more than the cache holds at a
+   * million items, so that most searches build their principal's filter again.
+   */
+  @Param({"1", "1000"})
+  public int principals;
+
   /** What is measured. */
   @Param({"lucene-no-acl", "lucene", "zhiku", "zhiku-exact", "zhiku-facets"})
   public String mode;
@@ -108,7 +119,7 @@ public class QueryBenchmark {
   private UserQueryParser parser;
   private KnowledgeBase kb;
   private Path copy;
-  private Principal principal;
+  private final List<Principal> principalsInTurn = new ArrayList<>();
   private final List<String> queries = new ArrayList<>();
   private int next;
 
@@ -120,11 +131,13 @@ public class QueryBenchmark {
   @Setup(Level.Trial)
   public void open() throws IOException {
     Random r = new Random(7);
-    List<String> groups = new ArrayList<>();
-    for (int g = 0; g < 20; g++) {
-      groups.add("g" + r.nextInt(100));
+    for (int p = 0; p < principals; p++) {
+      List<String> groups = new ArrayList<>();
+      for (int g = 0; g < 20; g++) {
+        groups.add("g" + r.nextInt(100));
+      }
+      principalsInTurn.add(Principal.of("bench-user-" + p, groups, List.of()));
     }
-    principal = Principal.of("bench-user", groups, List.of());
     if (text.equals("zipf")) {
       Corpus.Zipf zipf = new Corpus.Zipf();
       for (int q = 0; q < 64; q++) {
@@ -144,7 +157,7 @@ public class QueryBenchmark {
     parser = analyzers.parser();
     if (!mode.startsWith("zhiku")) {
       reader = DirectoryReader.open(FSDirectory.open(corpus.resolve("index")));
-      searcher = new IndexSearcher(reader);
+      searcher = ItemSearcherFactory.withDefaultBound().newSearcher(reader, null);
       return;
     }
     copy = Files.createTempDirectory("zhiku-query-bench-");
@@ -158,8 +171,8 @@ public class QueryBenchmark {
         .commitPolicy(CommitPolicy.manual()).build();
     long total = 0;
     int exact = 0;
-    for (String q : queries) {
-      SearchResult result = kb.search(request(q));
+    for (int q = 0; q < queries.size(); q++) {
+      SearchResult result = kb.search(request(queries.get(q), principalsInTurn.get(q % principals)));
       total += result.totalHits();
       exact += result.totalHitsExact() ? 1 : 0;
     }
@@ -176,7 +189,7 @@ public class QueryBenchmark {
     return zipf.wordAt(rank);
   }
 
-  private SearchRequest request(String query) {
+  private SearchRequest request(String query, Principal principal) {
     SearchRequest.Builder b = SearchRequest.builder(principal).text(query);
     return switch (mode) {
       case "zhiku-exact" -> b.exactTotal().build();
@@ -208,9 +221,11 @@ public class QueryBenchmark {
    */
   @Benchmark
   public long query() throws IOException {
-    String query = queries.get(next++ & 63);
+    int turn = next++ & Integer.MAX_VALUE;
+    String query = queries.get(turn & 63);
+    Principal principal = principalsInTurn.get(turn % principals);
     if (kb != null) {
-      return kb.search(request(query)).totalHits();
+      return kb.search(request(query, principal)).totalHits();
     }
     BooleanQuery.Builder q = new BooleanQuery.Builder().add(parser.parse(query).orElseThrow(), Occur.MUST)
         .add(new TermQuery(new Term(LuceneSchema.LIVE, LuceneSchema.YES)), Occur.FILTER);

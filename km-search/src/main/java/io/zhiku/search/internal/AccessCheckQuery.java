@@ -3,7 +3,6 @@ package io.zhiku.search.internal;
 import io.zhiku.core.access.Principal;
 import java.io.IOException;
 import java.util.Collection;
-import java.util.Objects;
 import java.util.Set;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReader;
@@ -15,8 +14,6 @@ import org.apache.lucene.search.ConstantScoreScorer;
 import org.apache.lucene.search.ConstantScoreWeight;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TwoPhaseIterator;
@@ -35,15 +32,14 @@ import org.apache.lucene.util.LongBitSet;
  * the postings form in an {@link org.apache.lucene.search.IndexOrDocValuesQuery}, which picks per segment.
  * Immutable and thread-safe.
  */
-final class AccessCheckQuery extends Query {
-  private final String user;
-  private final Set<String> groups;
-  private final Set<String> roles;
-
+final class AccessCheckQuery extends AclQuery {
   AccessCheckQuery(Principal p) {
-    this.user = p.userId();
-    this.groups = Set.copyOf(p.groups());
-    this.roles = Set.copyOf(p.roles());
+    super(p);
+  }
+
+  @Override
+  String name() {
+    return "access-check";
   }
 
   @Override
@@ -128,28 +124,5 @@ final class AccessCheckQuery extends Query {
       }
       return false;
     }
-  }
-
-  @Override
-  public void visit(QueryVisitor visitor) {
-    if (visitor.acceptField(LuceneSchema.ACL_ALL)) {
-      visitor.visitLeaf(this);
-    }
-  }
-
-  @Override
-  public String toString(String field) {
-    return "access-check(" + user + ", groups=" + groups + ", roles=" + roles + ")";
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return sameClassAs(o) && user.equals(((AccessCheckQuery) o).user) && groups.equals(((AccessCheckQuery) o).groups)
-        && roles.equals(((AccessCheckQuery) o).roles);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(classHash(), user, groups, roles);
   }
 }

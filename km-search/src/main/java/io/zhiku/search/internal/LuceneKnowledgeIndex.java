@@ -150,7 +150,8 @@ final class LuceneKnowledgeIndex extends LuceneStore implements KnowledgeIndex {
 
   private LuceneKnowledgeIndex(Directory directory, TextEmbedder embedder, ProgressListener progress,
       LuceneSchema.Analyzers analyzers) throws IOException {
-    super(STORE, directory, new IndexWriterConfig(analyzers.perField()), null, COMMIT_SEQUENCE);
+    super(STORE, directory, new IndexWriterConfig(analyzers.perField()), ItemSearcherFactory.withDefaultBound(),
+        COMMIT_SEQUENCE);
     this.embedder = embedder;
     this.analyzers = analyzers;
     this.parser = analyzers.parser();

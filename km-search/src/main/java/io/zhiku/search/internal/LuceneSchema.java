@@ -75,6 +75,8 @@ public final class LuceneSchema {
   public static final String UPDATED = "updated";
   /** A doc value of 1 on items someone has verified. */
   public static final String VERIFIED = "verified";
+  /** What the names of the ACL fields below begin with. */
+  public static final String ACL_PREFIX = "acl_";
   /** Set to {@link #YES} when everyone may read. */
   public static final String ACL_ALL = "acl_all";
   /** User ids allowed to read: keywords and doc values. */
@@ -261,26 +263,18 @@ public final class LuceneSchema {
   /**
    * The access rule of {@link Acl#permits(Principal)}, as a filter clause user text cannot reach: an {@link
    * IndexOrDocValuesQuery} that Lucene resolves per segment. When the filter must find the documents itself
-   * (browsing, or words matching most items) it reads the postings of {@code acl_all} and of the
-   * principal's user, groups and roles; when another clause leads with far fewer documents (a search's
-   * words, push checking a few hundred candidates) it checks those documents' ACL doc values instead
-   * ({@link AccessCheckQuery}), so the principal's twenty-odd groups cost a few ordinal comparisons per
-   * candidate rather than a walk through twenty-odd postings lists.
+   * (browsing, or words matching most items) it gathers the postings of {@code acl_all} and of the
+   * principal's user, groups and roles into one set ({@link AccessPostingsQuery}); when another clause leads
+   * with far fewer documents (a search's words, push checking a few hundred candidates) it checks those
+   * documents' ACL doc values instead ({@link AccessCheckQuery}), so the principal's twenty-odd groups cost a
+   * few ordinal comparisons per candidate rather than a walk through twenty-odd postings lists. The item
+   * index's searchers keep the set of a principal who searches again ({@link ItemSearcherFactory}).
    *
    * @param p the principal
    * @return a query matching exactly the items {@code p} may read
    */
   public static Query accessFilter(Principal p) {
-    BooleanQuery.Builder any = new BooleanQuery.Builder()
-        .add(new TermQuery(new Term(ACL_ALL, YES)), Occur.SHOULD)
-        .add(new TermQuery(new Term(ACL_USER, p.userId())), Occur.SHOULD);
-    if (!p.groups().isEmpty()) {
-      any.add(anyOf(ACL_GROUP, p.groups()), Occur.SHOULD);
-    }
-    if (!p.roles().isEmpty()) {
-      any.add(anyOf(ACL_ROLE, p.roles()), Occur.SHOULD);
-    }
-    return new IndexOrDocValuesQuery(any.build(), new AccessCheckQuery(p));
+    return new IndexOrDocValuesQuery(new AccessPostingsQuery(p), new AccessCheckQuery(p));
   }
 
   static Query anyOf(String field, Collection<String> values) {

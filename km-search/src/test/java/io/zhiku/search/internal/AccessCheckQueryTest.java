@@ -1,12 +1,14 @@
 package io.zhiku.search.internal;
 
+import static io.zhiku.search.internal.AclFixtures.acl;
+import static io.zhiku.search.internal.AclFixtures.ids;
+import static io.zhiku.search.internal.AclFixtures.principal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.zhiku.core.access.Acl;
 import io.zhiku.core.access.Principal;
 import io.zhiku.core.item.ItemKind;
 import io.zhiku.core.item.KnowledgeItem;
-import io.zhiku.core.json.ZhikuJson;
 import io.zhiku.core.kb.ItemChange;
 import io.zhiku.testkit.Seeded;
 import java.io.IOException;
@@ -20,13 +22,11 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.NoMergePolicy;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -40,10 +40,6 @@ import org.junit.jupiter.api.RepeatedTest;
  */
 @Seeded
 class AccessCheckQueryTest {
-  private static final List<String> USERS = List.of("u0", "u1", "u2", "u3", "u4");
-  private static final List<String> GROUPS = List.of("g0", "g1", "g2", "g3", "g4", "g5", "g6", "g7");
-  private static final List<String> ROLES = List.of("r0", "r1", "r2");
-
   @RepeatedTest(10)
   void everyForm_equalsAclPermits(Random r) throws IOException {
     List<KnowledgeItem> items = new ArrayList<>();
@@ -71,7 +67,7 @@ class AccessCheckQueryTest {
         IndexSearcher s = new IndexSearcher(reader);
         s.setQueryCache(null);
         for (int p = 0; p < 20; p++) {
-          Principal principal = new Principal(USERS.get(r.nextInt(USERS.size())), Set.copyOf(pick(r, GROUPS, 3)), Set.copyOf(pick(r, ROLES, 1)));
+          Principal principal = principal(r);
           Set<String> readable = new TreeSet<>();
           Set<String> readableRare = new TreeSet<>();
           for (KnowledgeItem item : items) {
@@ -90,35 +86,5 @@ class AccessCheckQueryTest {
         }
       }
     }
-  }
-
-  /** Public, nobody, or some users, groups and roles; in segment 3 never the values the principals have but u0. */
-  private static Acl acl(Random r, int segment) {
-    if (segment == 3) {
-      return r.nextBoolean() ? Acl.users("u0") : Acl.allow(List.of("x"), List.of("gx"), List.of("rx"));
-    }
-    return switch (r.nextInt(6)) {
-      case 0 -> Acl.PUBLIC;
-      case 1 -> Acl.NOBODY;
-      default -> Acl.allow(pick(r, USERS, 2), pick(r, GROUPS, 3), pick(r, ROLES, 1));
-    };
-  }
-
-  private static List<String> pick(Random r, List<String> from, int max) {
-    List<String> out = new ArrayList<>();
-    for (int n = r.nextInt(max + 1); n > 0; n--) {
-      out.add(from.get(r.nextInt(from.size())));
-    }
-    return out;
-  }
-
-  private static Set<String> ids(IndexSearcher s, Query q) throws IOException {
-    Set<String> out = new TreeSet<>();
-    StoredFields stored = s.storedFields();
-    for (ScoreDoc sd : s.search(q, Integer.MAX_VALUE).scoreDocs) {
-      String json = stored.document(sd.doc, Set.of(LuceneSchema.SOURCE)).getBinaryValue(LuceneSchema.SOURCE).utf8ToString();
-      out.add(ZhikuJson.read(json, KnowledgeItem.class).id());
-    }
-    return out;
   }
 }
