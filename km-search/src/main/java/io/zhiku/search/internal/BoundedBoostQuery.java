@@ -132,6 +132,8 @@ final class BoundedBoostQuery extends Query {
   private final class BoostedScorer extends Scorer {
     private final Scorer in;
     private final DoubleValues values;
+    /** The collector's minimum competitive score (0 until it sets one): it drops every match scoring under it. */
+    private float minScore;
 
     BoostedScorer(Weight weight, Scorer in, DoubleValues values) {
       super(weight);
@@ -141,7 +143,13 @@ final class BoundedBoostQuery extends Query {
 
     @Override
     public float score() throws IOException {
-      return (float) (in.score() * value(values, in.docID()));
+      float inner = in.score();
+      if (inner * maxFactor * (1 + SLACK) < minScore) {
+        // Cannot compete whatever its factor: the collector drops it at any score under the minimum, so skip
+        // reading the factor and give the inner score (at most the bound, so under the minimum too).
+        return inner;
+      }
+      return (float) (inner * value(values, in.docID()));
     }
 
     @Override
@@ -172,6 +180,7 @@ final class BoundedBoostQuery extends Query {
 
     @Override
     public void setMinCompetitiveScore(float minScore) throws IOException {
+      this.minScore = minScore;
       // A match whose inner score is below this cannot reach minScore, whatever its factor.
       in.setMinCompetitiveScore(Math.max(0f, Math.nextDown((float) (minScore / maxFactor * (1 - SLACK)))));
     }
