@@ -4,6 +4,7 @@ import static io.zhiku.core.internal.Checks.ids;
 import static io.zhiku.core.internal.Checks.orderedCopy;
 
 import io.zhiku.core.ValidationException;
+import io.zhiku.core.internal.Hashes;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Set;
@@ -120,5 +121,20 @@ public record Acl(boolean everyone, Set<String> users, Set<String> groups, Set<S
       }
     }
     return false;
+  }
+
+  /**
+   * A hash consistent with {@link #equals} (which compares the lists as sets) and spread over ids with
+   * nearly equal hashes ({@code g1}, {@code g2}, ...), whose plain sums as a set's hash collide: tables keyed
+   * by ACLs hold thousands of distinct ones.
+   *
+   * @return the hash
+   */
+  @Override
+  public int hashCode() {
+    int h = Boolean.hashCode(everyone);
+    h = 31 * h + Hashes.ofSet(users);
+    h = 31 * h + Hashes.ofSet(groups);
+    return 31 * h + Hashes.ofSet(roles);
   }
 }

@@ -2,6 +2,7 @@ package io.zhiku.core.kb;
 
 import io.zhiku.core.access.Acl;
 import io.zhiku.core.access.Principal;
+import io.zhiku.core.internal.Hashes;
 import io.zhiku.core.internal.WeakInterner;
 import io.zhiku.core.item.ItemStatus;
 import io.zhiku.core.item.ItemSummary;
@@ -14,6 +15,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
@@ -24,9 +26,10 @@ import java.util.concurrent.ConcurrentSkipListSet;
  * such questions per request; an engine answers each in microseconds at best, a remote one
  * in milliseconds.
  *
- * <p>Equal ACLs and equal concept sets are shared (interned, weakly), so an item costs its id, its
- * summary, one map entry and one ordered-set entry, plus its ACL when few items share it: measured
- * 215 to 270 bytes per item (100k to 1M items whose ACLs name one to three of 100 groups).
+ * <p>Equal ACLs and equal concept sets are shared (interned, weakly, found by {@link Hashes#ofSet}), so an
+ * item costs its id, its summary and one map entry, plus its ACL when few items share it. Only the {@code
+ * 2 x NEWEST_SCAN} newest items are also kept in time order, for {@link #newest}: when deletions leave fewer
+ * than {@value #NEWEST_SCAN} there, the writer gathers the newest again from the whole table (a pass over it).
  *
  * <p>Thread-safe: one writer at a time (the knowledge base calls {@link #put} and {@link #remove} under
  * its write lock), any number of readers, which never block. A reader racing an update of an item sees
@@ -39,9 +42,39 @@ final class ItemTable {
       Comparator.comparingLong(ItemSummary::updatedMillis).reversed().thenComparing(ItemSummary::id);
 
   private final Map<String, ItemSummary> byId = new ConcurrentHashMap<>();
-  private final ConcurrentSkipListSet<ItemSummary> byTime = new ConcurrentSkipListSet<>(NEWEST_FIRST);
+  /** How many items {@link #newest} looks through. */
+  private final int newestScan;
+  /** The most items {@link #recent} holds. */
+  private final int recentCapacity;
+  /**
+   * The newest {@link #recentCount} items of the table, newest first; never fewer than {@code newestScan}
+   * unless they are all the table holds.
+   */
+  private final ConcurrentSkipListSet<ItemSummary> recent = new ConcurrentSkipListSet<>(NEWEST_FIRST);
+  /** The size of {@link #recent}, which the skip list can only count by walking it. Written by the writer. */
+  private volatile int recentCount;
   private final WeakInterner<Acl> acls = new WeakInterner<>();
-  private final WeakInterner<Set<String>> conceptSets = new WeakInterner<>();
+  private final WeakInterner<Set<String>> conceptSets = new WeakInterner<>(Hashes::ofSet);
+
+  /** A table whose {@link #newest} looks through {@value #NEWEST_SCAN} items. */
+  ItemTable() {
+    this(NEWEST_SCAN, 2 * NEWEST_SCAN);
+  }
+
+  /**
+   * A table with other bounds, for tests.
+   *
+   * @param newestScan how many items {@link #newest} looks through, at least 1
+   * @param recentCapacity how many items are kept in time order, at least {@code newestScan}
+   */
+  ItemTable(int newestScan, int recentCapacity) {
+    if (newestScan < 1 || recentCapacity < newestScan) {
+      throw new IllegalArgumentException("newestScan " + newestScan + " must be at least 1 and recentCapacity "
+          + recentCapacity + " at least newestScan");
+    }
+    this.newestScan = newestScan;
+    this.recentCapacity = recentCapacity;
+  }
 
   /**
    * Adds or replaces an item's summary.
@@ -52,10 +85,20 @@ final class ItemTable {
     ItemSummary shared = new ItemSummary(summary.id(), acls.intern(summary.acl()),
         conceptSets.intern(summary.concepts()), summary.status(), summary.updatedMillis());
     ItemSummary old = byId.put(shared.id(), shared);
-    if (old != null) {
-      byTime.remove(old); // before adding: the new summary may sort equal to the old one
+    int n = recentCount;
+    if (old != null && recent.remove(old)) { // before adding: the new summary may sort equal to the old one
+      n--;
     }
-    byTime.add(shared);
+    // The table's other items are all in recent, or all older than its last: then the new one belongs there.
+    if (n == byId.size() - 1 || (n > 0 && NEWEST_FIRST.compare(shared, recent.last()) < 0)) {
+      recent.add(shared);
+      if (++n > recentCapacity) {
+        recent.pollLast();
+        n--;
+      }
+    }
+    recentCount = n;
+    refillIfShort();
   }
 
   /**
@@ -65,9 +108,29 @@ final class ItemTable {
    */
   public void remove(String id) {
     ItemSummary old = byId.remove(id);
-    if (old != null) {
-      byTime.remove(old);
+    if (old != null && recent.remove(old)) {
+      recentCount--;
+      refillIfShort();
     }
+  }
+
+  /** Gathers the newest items from the whole table again when {@link #recent} holds too few of them. */
+  private void refillIfShort() {
+    int n = recentCount;
+    if (n >= newestScan || n >= byId.size()) {
+      return;
+    }
+    PriorityQueue<ItemSummary> newest = new PriorityQueue<>(recentCapacity + 1, NEWEST_FIRST.reversed()); // oldest first
+    for (ItemSummary s : byId.values()) {
+      if (newest.size() < recentCapacity) {
+        newest.add(s);
+      } else if (NEWEST_FIRST.compare(s, newest.peek()) < 0) {
+        newest.poll();
+        newest.add(s);
+      }
+    }
+    recent.addAll(newest); // those it holds are the newest of the table, so among these
+    recentCount = newest.size();
   }
 
   /**
@@ -108,7 +171,7 @@ final class ItemTable {
 
   /**
    * The most recently updated published items the principal may read, looking through at most the
-   * {@value #NEWEST_SCAN} most recent items.
+   * {@value #NEWEST_SCAN} most recent items (of any status).
    *
    * @param principal who
    * @param concepts concept ids already expanded with their descendants, or empty for all items
@@ -121,18 +184,19 @@ final class ItemTable {
     Access access = new Access(principal);
     List<ScoredItem> out = new ArrayList<>(limit);
     int looked = 0;
-    for (ItemSummary s : byTime) {
+    for (ItemSummary s : recent) {
       if (out.size() == limit) {
-        break;
+        return Optional.of(out);
       }
-      if (++looked > NEWEST_SCAN) {
+      if (++looked > newestScan) {
         return Optional.empty();
       }
       if (s.status() == ItemStatus.PUBLISHED && byId.get(s.id()) == s && under(s, concepts) && access.permits(s)) {
         out.add(new ScoredItem(s.id(), s.updatedMillis()));
       }
     }
-    return Optional.of(out);
+    // Looked through all of recent: the answer, unless older items outside it were due a look.
+    return out.size() == limit || looked >= byId.size() ? Optional.of(out) : Optional.empty();
   }
 
   private static boolean under(ItemSummary s, Set<String> concepts) {

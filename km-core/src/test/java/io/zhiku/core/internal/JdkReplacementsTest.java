@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zhiku.core.ValidationException;
 import io.zhiku.testkit.Seeded;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +64,44 @@ class JdkReplacementsTest {
     assertSame(first, interner.intern(equal));
     List<String> other = List.of("c");
     assertSame(other, interner.intern(other));
+  }
+
+  @Test
+  void weakInterner_withCollidingHashes_sharesEqualValues_andForgetsCollectedOnes() throws InterruptedException {
+    WeakInterner<List<String>> interner = new WeakInterner<>(v -> 7); // every value in one bucket
+    List<List<String>> kept = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      List<String> v = new ArrayList<>(List.of("v" + i));
+      assertSame(v, interner.intern(v));
+      if (i % 2 == 0) {
+        kept.add(v);
+      }
+    }
+    assertEquals(100, interner.size());
+    for (int attempt = 0; attempt < 50 && interner.size() > 50; attempt++) {
+      System.gc();
+      Thread.sleep(20);
+    }
+    assertEquals(50, interner.size(), "the values nobody holds are forgotten");
+    for (int i = 0; i < 100; i++) {
+      List<String> equal = new ArrayList<>(List.of("v" + i));
+      assertSame(i % 2 == 0 ? kept.get(i / 2) : equal, interner.intern(equal), "value " + i);
+    }
+  }
+
+  @Test
+  void setHash_isOrderIndependent_andSpreadsConsecutiveIds() {
+    assertEquals(Hashes.ofSet(List.of("a", "b", "c")), Hashes.ofSet(List.of("c", "a", "b")));
+    Set<Integer> plain = new HashSet<>();
+    Set<Integer> mixed = new HashSet<>();
+    for (int a = 0; a < 100; a++) {
+      for (int b = a + 1; b < 100; b++) {
+        plain.add(Set.of("g" + a, "g" + b).hashCode());
+        mixed.add(Hashes.ofSet(Set.of("g" + a, "g" + b)));
+      }
+    }
+    assertTrue(plain.size() < 1000, "plain sums collide: " + plain.size() + " hashes for 4,950 pairs");
+    assertEquals(99 * 100 / 2, mixed.size(), "every pair of 100 ids its own hash");
   }
 
   @Test
