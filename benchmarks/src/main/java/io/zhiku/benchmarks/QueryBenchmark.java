@@ -70,6 +70,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *       ratio;
  *   <li>{@code zhiku}: the full {@link KnowledgeBase#search} (parse, filters, ranking factor, top 10 with the
  *       default threshold, items read from JSON, highlights, the search event recorded);
+ *   <li>{@code zhiku-unrecorded}: the same through {@link KnowledgeBase#searchUnrecorded}: no search event
+ *       written, to tell the event's share;
  *   <li>{@code zhiku-exact}: the same with {@link SearchRequest.Builder#exactTotal()}: every match counted;
  *   <li>{@code zhiku-facets}: the same with facet counts over a 50-concept scheme (facets count every match).
  * </ul>
@@ -110,7 +112,7 @@ public class QueryBenchmark {
   public int principals;
 
   /** What is measured. */
-  @Param({"lucene-no-acl", "lucene", "zhiku", "zhiku-exact", "zhiku-facets"})
+  @Param({"lucene-no-acl", "lucene", "zhiku", "zhiku-unrecorded", "zhiku-exact", "zhiku-facets"})
   public String mode;
 
   private DirectoryReader reader;
@@ -225,7 +227,8 @@ public class QueryBenchmark {
     String query = queries.get(turn & 63);
     Principal principal = principalsInTurn.get(turn % principals);
     if (kb != null) {
-      return kb.search(request(query, principal)).totalHits();
+      SearchRequest request = request(query, principal);
+      return (mode.equals("zhiku-unrecorded") ? kb.searchUnrecorded(request) : kb.search(request)).totalHits();
     }
     BooleanQuery.Builder q = new BooleanQuery.Builder().add(parser.parse(query).orElseThrow(), Occur.MUST)
         .add(new TermQuery(new Term(LuceneSchema.LIVE, LuceneSchema.YES)), Occur.FILTER);

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Part 7, second half: the report a knowledge officer takes to the board. The half-year before go-live
@@ -54,11 +55,19 @@ public final class KpiReportTour {
    */
   public static Path run(KnowledgeBase kb, Clock clock, Path outDir, PrintStream out) {
     Principal viewer = Roles.KM_OFFICE;
-    KpiEngine metrics = KpiEngine.builder(MetricsSource.of(kb)).zone(ZONE).build();
+    // A long report over years of events says how far it has come; here only its last word is printed.
+    AtomicLong eventsRead = new AtomicLong();
+    KpiEngine metrics = KpiEngine.builder(MetricsSource.of(kb)).zone(ZONE)
+        .progressListener(p -> {
+          if (p.finished()) {
+            eventsRead.set(p.done());
+          }
+        }).build();
     KpiPeriod before = KpiPeriod.of(UsageSimulation.START, UsageSimulation.GO_LIVE);
     KpiPeriod after = KpiPeriod.of(UsageSimulation.GO_LIVE, UsageSimulation.END);
     // The ROI's benefits come from the measured comparison, so it is computed before the report.
     List<KpiComparison> table = metrics.forViewer(viewer).compare(before, after, KpiSegment.ALL);
+    out.printf(Locale.ROOT, "  (progress listener: the comparison read %,d usage events)%n", eventsRead.get());
     MetricsReport report = MetricsReport.builder(metrics, viewer, clock).title("知识管理成效报告 Knowledge management review")
         .compare(before, after).trend(KpiPeriod.of(UsageSimulation.START, UsageSimulation.END), Granularity.MONTH)
         .roi(roi(table)).leaderboard(IncentivePoints.standard(ZONE), null, 10).topItems(10).build();

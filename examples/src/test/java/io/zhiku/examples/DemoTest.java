@@ -59,6 +59,7 @@ class DemoTest {
     assertTrue(line(out, "Search success rate").endsWith("IMPROVED"), out);
     assertTrue(line(out, "Project cycle time").endsWith("IMPROVED"), out);
     assertTrue(line(out, "ROI over 5 years").contains("NPV"), out);
+    assertTrue(line(out, "(progress listener: the comparison read").matches(".*read [1-9][0-9,]* usage events\\)"), out);
     assertTrue(line(out, "incentive points since go-live").contains("#1 chen"), out);
     Path html = dir.resolve("report.html");
     assertTrue(out.contains("The HTML report (one file, opens offline): " + html.toAbsolutePath()), "the report's path");

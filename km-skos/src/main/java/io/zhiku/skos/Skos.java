@@ -3,11 +3,15 @@ package io.zhiku.skos;
 import io.zhiku.core.ValidationException;
 import io.zhiku.core.ZhikuException;
 import io.zhiku.core.internal.Checks;
+import io.zhiku.core.internal.ProgressReporter;
+import io.zhiku.core.kb.Progress;
+import io.zhiku.core.kb.ProgressListener;
 import io.zhiku.core.taxonomy.Concept;
 import io.zhiku.core.taxonomy.ConceptScheme;
 import io.zhiku.core.taxonomy.Taxonomy;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -84,10 +88,27 @@ public final class Skos {
    * @throws SkosImportException if the file cannot be read or the result is not a valid taxonomy
    */
   public static Taxonomy readInto(Taxonomy base, Path file, SkosOptions options) {
+    return readInto(base, file, options, ProgressListener.NONE);
+  }
+
+  /**
+   * Reads a SKOS file into a copy of an existing taxonomy, saying how far it has come: {@link
+   * Progress#SKOS_IMPORT} in bytes read of the file's size, a few reports a second from the calling thread and
+   * a last one when the taxonomy is built (or the import failed).
+   *
+   * @param base the taxonomy to add to; it is not changed
+   * @param file a {@code .ttl}, {@code .rdf}, {@code .xml} or {@code .owl} file
+   * @param options ids, IRIs and limits
+   * @param progress hears the progress ({@link ProgressListener#NONE} for nobody); what it throws is logged
+   *     and ignored
+   * @return the combined taxonomy
+   * @throws SkosImportException if the file cannot be read or the result is not a valid taxonomy
+   */
+  public static Taxonomy readInto(Taxonomy base, Path file, SkosOptions options, ProgressListener progress) {
     Checks.present("file", file);
     SkosFormat format = SkosFormat.forFileName(file);
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-      return readInto(base, in, format, options, file.toAbsolutePath().toUri().toString());
+      return readInto(base, in, format, options, file.toAbsolutePath().toUri().toString(), progress, Files.size(file));
     } catch (IOException e) {
       throw new SkosImportException("cannot read SKOS file " + file + ": " + e.getMessage(), -1, -1, e);
     }
@@ -117,21 +138,88 @@ public final class Skos {
    * @throws SkosImportException if the input cannot be read or the result is not a valid taxonomy
    */
   public static Taxonomy readInto(Taxonomy base, InputStream in, SkosFormat format, SkosOptions options) {
-    return readInto(base, in, format, options, null);
+    return readInto(base, in, format, options, ProgressListener.NONE);
   }
 
-  private static Taxonomy readInto(Taxonomy base, InputStream in, SkosFormat format, SkosOptions options, String fileIri) {
+  /**
+   * Reads SKOS from a stream into a copy of an existing taxonomy, saying how far it has come: {@link
+   * Progress#SKOS_IMPORT} in bytes read (the total unknown), a few reports a second from the calling thread
+   * and a last one when the taxonomy is built (or the import failed).
+   *
+   * @param base the taxonomy to add to; it is not changed
+   * @param in the stream; read to its end, not closed
+   * @param format its syntax
+   * @param options ids, IRIs and limits
+   * @param progress hears the progress ({@link ProgressListener#NONE} for nobody); what it throws is logged
+   *     and ignored
+   * @return the combined taxonomy
+   * @throws SkosImportException if the input cannot be read or the result is not a valid taxonomy
+   */
+  public static Taxonomy readInto(Taxonomy base, InputStream in, SkosFormat format, SkosOptions options,
+      ProgressListener progress) {
+    return readInto(base, in, format, options, null, progress, -1);
+  }
+
+  private static Taxonomy readInto(Taxonomy base, InputStream in, SkosFormat format, SkosOptions options, String fileIri,
+      ProgressListener progress, long totalBytes) {
     Checks.present("base", base);
     Checks.present("in", in);
     Checks.present("format", format);
     Checks.present("options", options);
+    Checks.present("progress", progress);
     SkosReader reader = new SkosReader(options);
     Taxonomy.Builder builder = base.toBuilder();
-    reader.read(reader.parse(in, format, fileIri), builder);
+    CountingInput counted = new CountingInput(in, new ProgressReporter(progress, Progress.SKOS_IMPORT, totalBytes));
     try {
-      return builder.build();
-    } catch (ValidationException e) {
-      throw new SkosImportException("the SKOS content is not a valid taxonomy: " + e.getMessage(), -1, -1, e);
+      reader.read(reader.parse(counted, format, fileIri), builder);
+      try {
+        return builder.build();
+      } catch (ValidationException e) {
+        throw new SkosImportException("the SKOS content is not a valid taxonomy: " + e.getMessage(), -1, -1, e);
+      }
+    } finally {
+      counted.finish();
+    }
+  }
+
+  /** Counts the bytes read for the progress reports. */
+  private static final class CountingInput extends FilterInputStream {
+    private final ProgressReporter reporter;
+    private long read;
+
+    CountingInput(InputStream in, ProgressReporter reporter) {
+      super(in);
+      this.reporter = reporter;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        reporter.update(++read);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        read += n;
+        reporter.update(read);
+      }
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      long skipped = super.skip(n);
+      read += skipped;
+      return skipped;
+    }
+
+    void finish() {
+      reporter.finish(read);
     }
   }
 

@@ -22,6 +22,16 @@ public record Progress(String operation, long done, long total, Duration elapsed
   public static final String OPEN_EVENTS = "open-events";
   /** Embedding the stored items that have no vector of the configured embedder, in the background, in items. */
   public static final String REEMBED = "reembed";
+  /**
+   * Reading a SKOS file into a taxonomy (km-skos's {@code Skos.readInto} with a listener), in bytes read; the
+   * total is the file's size, or not known for a stream.
+   */
+  public static final String SKOS_IMPORT = "skos-import";
+  /**
+   * A KPI report, comparison or trend (km-metrics's {@code KpiEngine} with a listener), in usage events read;
+   * the total is not known in advance.
+   */
+  public static final String KPI_REPORT = "kpi-report";
 
   /**
    * Validates.

@@ -7,6 +7,9 @@ import io.zhiku.core.event.EventQuery;
 import io.zhiku.core.event.EventRow;
 import io.zhiku.core.event.UsageEventType;
 import io.zhiku.core.internal.Checks;
+import io.zhiku.core.internal.ProgressReporter;
+import io.zhiku.core.kb.Progress;
+import io.zhiku.core.kb.ProgressListener;
 import io.zhiku.metrics.compare.Comparison;
 import io.zhiku.metrics.compare.Comparisons;
 import java.time.Duration;
@@ -48,12 +51,14 @@ public final class KpiEngine {
   private final KpiCatalogue catalogue;
   private final ZoneId zone;
   private final Principal viewer;
+  private final ProgressListener progress;
 
-  private KpiEngine(MetricsSource source, KpiCatalogue catalogue, ZoneId zone, Principal viewer) {
+  private KpiEngine(MetricsSource source, KpiCatalogue catalogue, ZoneId zone, Principal viewer, ProgressListener progress) {
     this.source = source;
     this.catalogue = catalogue;
     this.zone = zone;
     this.viewer = viewer;
+    this.progress = progress;
   }
 
   /**
@@ -76,7 +81,7 @@ public final class KpiEngine {
    * @throws ValidationException if the principal is missing
    */
   public KpiEngine forViewer(Principal principal) {
-    return new KpiEngine(source, catalogue, zone, Checks.present("viewer", principal));
+    return new KpiEngine(source, catalogue, zone, Checks.present("viewer", principal), progress);
   }
 
   /** @return where these metrics read events and items */
@@ -124,7 +129,12 @@ public final class KpiEngine {
   public KpiReport report(KpiPeriod period, KpiSegment segment, Collection<String> kpiIds) {
     Checks.present("period", period);
     Checks.present("segment", segment);
-    return compute(new Inputs(source, viewer), period, segment, select(kpiIds));
+    Scanned scanned = new Scanned(progress);
+    try {
+      return compute(new Inputs(source, viewer), period, segment, select(kpiIds), scanned);
+    } finally {
+      scanned.finish();
+    }
   }
 
   /**
@@ -142,8 +152,15 @@ public final class KpiEngine {
     Checks.present("segment", segment);
     Inputs inputs = new Inputs(source, viewer);
     List<Kpi> kpis = catalogue.kpis();
-    KpiReport before = compute(inputs, baseline, segment, kpis);
-    KpiReport after = compute(inputs, current, segment, kpis);
+    Scanned scanned = new Scanned(progress);
+    KpiReport before;
+    KpiReport after;
+    try {
+      before = compute(inputs, baseline, segment, kpis, scanned);
+      after = compute(inputs, current, segment, kpis, scanned);
+    } finally {
+      scanned.finish();
+    }
     List<KpiComparison> out = new ArrayList<>();
     for (int i = 0; i < kpis.size(); i++) {
       KpiDefinition d = kpis.get(i).definition();
@@ -172,8 +189,13 @@ public final class KpiEngine {
     List<Kpi> kpis = select(kpiIds);
     Inputs inputs = new Inputs(source, viewer);
     List<TrendPoint> out = new ArrayList<>();
-    for (KpiPeriod.LabelledPeriod p : period.split(granularity, zone)) {
-      out.add(new TrendPoint(p.label(), compute(inputs, p.period(), segment, kpis)));
+    Scanned scanned = new Scanned(progress);
+    try {
+      for (KpiPeriod.LabelledPeriod p : period.split(granularity, zone)) {
+        out.add(new TrendPoint(p.label(), compute(inputs, p.period(), segment, kpis, scanned)));
+      }
+    } finally {
+      scanned.finish();
     }
     return out;
   }
@@ -226,8 +248,27 @@ public final class KpiEngine {
     return catalogue.kpis().stream().filter(k -> wanted.contains(k.definition().id())).toList();
   }
 
+  /** How many events the scans of one call have read, reported to the engine's listener. Not thread-safe. */
+  private static final class Scanned {
+    private final ProgressReporter reporter;
+    private long events;
+
+    Scanned(ProgressListener listener) {
+      this.reporter = new ProgressReporter(listener, Progress.KPI_REPORT, -1);
+    }
+
+    void add(int n) {
+      events += n;
+      reporter.update(events);
+    }
+
+    void finish() {
+      reporter.finish(events);
+    }
+  }
+
   /** One scan of the period's events for every KPI, then each KPI's value. */
-  private static KpiReport compute(Inputs inputs, KpiPeriod period, KpiSegment segment, List<Kpi> kpis) {
+  private static KpiReport compute(Inputs inputs, KpiPeriod period, KpiSegment segment, List<Kpi> kpis, Scanned scanned) {
     Inputs.Filter filter = inputs.filter(segment);
     Map<String, Object> shared = new HashMap<>();
     int n = kpis.size();
@@ -261,19 +302,23 @@ public final class KpiEngine {
       if (!everyType) {
         q.types(types.toArray(UsageEventType[]::new));
       }
-      Consumer<EventRow> rows = rowCollectors.isEmpty() ? null : rowDispatch(kpis, collectors, rowCollectors, period);
+      Consumer<EventRow> dispatch = rowCollectors.isEmpty() ? null : rowDispatch(kpis, collectors, rowCollectors, period);
       if (blockCollectors.isEmpty()) {
-        filter.scan(q.build(), rows);
+        filter.scan(q.build(), row -> { // the row collectors are all there is
+          scanned.add(1);
+          dispatch.accept(row);
+        });
       } else {
         EventColumns wanted = columns.build();
         BlockRows blockRows = new BlockRows(wanted, period.end().toEpochMilli(), new Object());
         long[] serial = {0};
         filter.scanBlocks(q.build(), wanted, block -> {
+          scanned.add(block.size());
           blockRows.reset(block, serial[0]++);
           for (BlockCollector c : blockCollectors) {
             c.accept(blockRows);
           }
-        }, rows);
+        }, dispatch);
       }
     }
     List<KpiResult> results = new ArrayList<>(n);
@@ -369,6 +414,7 @@ public final class KpiEngine {
     private final MetricsSource source;
     private KpiCatalogue catalogue = KpiCatalogue.standard();
     private ZoneId zone = ZoneOffset.UTC;
+    private ProgressListener progress = ProgressListener.NONE;
 
     private Builder(MetricsSource source) {
       this.source = source;
@@ -392,9 +438,23 @@ public final class KpiEngine {
       return this;
     }
 
+    /**
+     * Hears how far each report, comparison or trend has come: {@link Progress#KPI_REPORT} in events read
+     * (the total not known in advance), a few reports a second from the calling thread and a last one when
+     * the call ends. The listener must be thread-safe when calls run in parallel; what it throws is logged
+     * and ignored.
+     *
+     * @param listener who hears (default {@link ProgressListener#NONE})
+     * @return this builder
+     */
+    public Builder progressListener(ProgressListener listener) {
+      this.progress = Checks.present("progressListener", listener);
+      return this;
+    }
+
     /** @return the metrics */
     public KpiEngine build() {
-      return new KpiEngine(source, catalogue, zone, null);
+      return new KpiEngine(source, catalogue, zone, null, progress);
     }
   }
 }

@@ -23,12 +23,14 @@ import io.zhiku.core.event.UsageEventType;
 import io.zhiku.core.event.WorkContext;
 import io.zhiku.core.item.ItemKind;
 import io.zhiku.core.item.KnowledgeItem;
+import io.zhiku.core.kb.Progress;
 import io.zhiku.metrics.compare.KpiDirection;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /** Segments, viewers, trends, host KPIs and bad input. */
@@ -72,6 +74,26 @@ class KpiEngineTest {
     assertEquals(10, contributions(r, KpiSegment.concept("c0")));
     assertEquals(7, contributions(r, KpiSegment.kind(ItemKind.FAQ)));
     assertEquals(0, contributions(r, KpiSegment.concept("unknown")));
+  }
+
+  @Test
+  void progress_reportsTheEventsRead_withOneLastReportPerCall() {
+    Recorder r = segmented();
+    List<Progress> heard = new CopyOnWriteArrayList<>();
+    KpiEngine m = KpiEngine.builder(r.source(TAXONOMY)).progressListener(heard::add).build();
+    m.report(JANUARY, KpiSegment.ALL);
+    assertEquals(List.of(new Progress(Progress.KPI_REPORT, 10, -1, last(heard).elapsed(), true)), heard.stream().filter(Progress::finished).toList());
+    heard.clear();
+    m.compare(JANUARY, JANUARY, KpiSegment.ALL);
+    assertEquals(1, heard.stream().filter(Progress::finished).count(), "one piece of work");
+    assertEquals(20, last(heard).done(), "both periods read");
+    heard.clear();
+    m.forViewer(SALES_EDU).trend(JANUARY, Granularity.MONTH, KpiSegment.ALL, List.of());
+    assertTrue(last(heard).finished(), "a viewer's engine reports too");
+  }
+
+  private static Progress last(List<Progress> heard) {
+    return heard.get(heard.size() - 1);
   }
 
   @Test
