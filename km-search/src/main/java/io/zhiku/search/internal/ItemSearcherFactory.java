@@ -55,7 +55,7 @@ public final class ItemSearcherFactory extends SearcherFactory {
       throw new IllegalArgumentException("maxRamBytes must be at least 1, got " + maxRamBytes);
     }
     this.maxRamBytes = maxRamBytes;
-    // Cache whatever the policy asks at its first use, whatever the cost: a Float.MAX_VALUE skip factor.
+    // Cache what the policy asks for, whatever it costs beside the search's words: a Float.MAX_VALUE skip factor.
     this.cache = new LRUQueryCache(MAX_QUERIES, maxRamBytes, ItemSearcherFactory::worthCaching, Float.MAX_VALUE);
   }
 
