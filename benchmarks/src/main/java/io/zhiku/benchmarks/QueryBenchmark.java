@@ -10,8 +10,8 @@ import io.zhiku.core.search.SearchResult;
 import io.zhiku.core.taxonomy.Concept;
 import io.zhiku.core.taxonomy.ConceptScheme;
 import io.zhiku.core.taxonomy.Taxonomy;
-import io.zhiku.search.internal.LuceneIndexProvider;
 import io.zhiku.search.internal.ItemSearcherFactory;
+import io.zhiku.search.internal.LuceneIndexProvider;
 import io.zhiku.search.internal.LuceneSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -153,29 +153,15 @@ public class QueryBenchmark {
         queries.add(vocabulary[r.nextInt(vocabulary.length)] + " " + vocabulary[r.nextInt(vocabulary.length)]);
       }
     }
-    Path corpus = Path.of(System.getProperty("java.io.tmpdir"), "zhiku-query-bench", CORPUS_VERSION + "-" + text + "-" + items);
     analyzers = LuceneSchema.Analyzers.create();
-    if (!Files.exists(corpus.resolve("complete"))) {
-      build(corpus, analyzers, items, text.equals("zipf") ? "zipf" : "en");
-    }
+    Path corpus = corpus(text, items, analyzers);
     parser = analyzers.parser();
     if (!mode.startsWith("zhiku")) {
       reader = DirectoryReader.open(FSDirectory.open(corpus.resolve("index")));
       searcher = ItemSearcherFactory.withDefaultBound().newSearcher(reader, null);
       return;
     }
-    copy = Files.createTempDirectory("zhiku-query-bench-");
-    try (Stream<Path> files = Files.list(corpus.resolve("index"))) {
-      for (Path f : (Iterable<Path>) files::iterator) {
-        Path to = copy.resolve(f.getFileName());
-        Files.copy(f, to);
-        // On disk before the trial, as a host's index is: else the kernel writes a gigabyte back while
-        // the first 20 s are measured.
-        try (FileChannel c = FileChannel.open(to, StandardOpenOption.WRITE)) {
-          c.force(true);
-        }
-      }
-    }
+    copy = fsyncedCopy(corpus);
     kb = KnowledgeBase.builder().engine(LuceneIndexProvider.on(FSDirectory.open(copy))).taxonomy(taxonomy())
         .clock(Clock.fixed(NOW, ZoneOffset.UTC)).refreshInterval(Duration.ZERO)
         .commitPolicy(CommitPolicy.manual()).build();
@@ -188,6 +174,57 @@ public class QueryBenchmark {
     }
     System.out.printf("# %s, %s, %d items: average total %d, exact for %d of %d queries%n", mode, text, items, total / queries.size(),
         exact, queries.size());
+  }
+
+  /**
+   * The corpus of a text kind and size, built first if this machine has not yet.
+   *
+   * @param text {@code zipf} or {@code uniform}
+   * @param items how many items
+   * @param analyzers the engine's analyzers
+   * @return the corpus's directory (its index in {@code index})
+   * @throws IOException if it cannot be built
+   */
+  static Path corpus(String text, int items, LuceneSchema.Analyzers analyzers) throws IOException {
+    Path corpus = Path.of(System.getProperty("java.io.tmpdir"), "zhiku-query-bench", CORPUS_VERSION + "-" + text + "-" + items);
+    if (!Files.exists(corpus.resolve("complete"))) {
+      build(corpus, analyzers, items, text.equals("zipf") ? "zipf" : "en");
+    }
+    return corpus;
+  }
+
+  /**
+   * A copy of a corpus's index in a new temporary directory, on disk (fsynced) before it is used, as a host's
+   * index is: else the kernel writes a gigabyte back during the first 20 s of a trial.
+   *
+   * @param corpus the corpus's directory
+   * @return the copy's directory
+   * @throws IOException if it cannot be copied
+   */
+  static Path fsyncedCopy(Path corpus) throws IOException {
+    Path copy = Files.createTempDirectory("zhiku-query-bench-");
+    try (Stream<Path> files = Files.list(corpus.resolve("index"))) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        Path to = copy.resolve(f.getFileName());
+        Files.copy(f, to);
+        try (FileChannel c = FileChannel.open(to, StandardOpenOption.WRITE)) {
+          c.force(true);
+        }
+      }
+    }
+    return copy;
+  }
+
+  /**
+   * Deletes a directory tree.
+   *
+   * @param dir the directory
+   * @throws IOException if it cannot be listed
+   */
+  static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(QueryBenchmark::delete);
+    }
   }
 
   /** A word past the 100 most frequent, by Zipf's law among those. */
@@ -216,9 +253,7 @@ public class QueryBenchmark {
     }
     if (kb != null) {
       kb.close(); // closes the directory
-      try (Stream<Path> files = Files.walk(copy)) {
-        files.sorted(Comparator.reverseOrder()).forEach(QueryBenchmark::delete);
-      }
+      deleteTree(copy);
     }
     analyzers.close();
   }
