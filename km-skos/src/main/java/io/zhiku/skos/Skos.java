@@ -11,7 +11,6 @@ import io.zhiku.core.taxonomy.ConceptScheme;
 import io.zhiku.core.taxonomy.Taxonomy;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -169,57 +168,16 @@ public final class Skos {
     Checks.present("progress", progress);
     SkosReader reader = new SkosReader(options);
     Taxonomy.Builder builder = base.toBuilder();
-    CountingInput counted = new CountingInput(in, new ProgressReporter(progress, Progress.SKOS_IMPORT, totalBytes));
+    ProgressReporter bytesRead = new ProgressReporter(progress, Progress.SKOS_IMPORT, totalBytes);
     try {
-      reader.read(reader.parse(counted, format, fileIri), builder);
+      reader.read(reader.parse(in, format, fileIri, bytesRead), builder);
       try {
         return builder.build();
       } catch (ValidationException e) {
         throw new SkosImportException("the SKOS content is not a valid taxonomy: " + e.getMessage(), -1, -1, e);
       }
     } finally {
-      counted.finish();
-    }
-  }
-
-  /** Counts the bytes read for the progress reports. */
-  private static final class CountingInput extends FilterInputStream {
-    private final ProgressReporter reporter;
-    private long read;
-
-    CountingInput(InputStream in, ProgressReporter reporter) {
-      super(in);
-      this.reporter = reporter;
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        reporter.update(++read);
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
-      if (n > 0) {
-        read += n;
-        reporter.update(read);
-      }
-      return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-      long skipped = super.skip(n);
-      read += skipped;
-      return skipped;
-    }
-
-    void finish() {
-      reporter.finish(read);
+      bytesRead.finish();
     }
   }
 

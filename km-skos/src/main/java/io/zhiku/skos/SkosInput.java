@@ -1,5 +1,6 @@
 package io.zhiku.skos;
 
+import io.zhiku.core.internal.ProgressReporter;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -70,7 +71,7 @@ final class SkosInput {
    * @throws IOException if the first bytes cannot be read
    */
   static Reader open(InputStream in, SkosFormat format, SkosOptions options, Position position) throws IOException {
-    BoundedBytes bytes = new BoundedBytes(in, options.maxBytes());
+    BoundedBytes bytes = new BoundedBytes(in, options.maxBytes(), position);
     if (format == SkosFormat.TURTLE) {
       // Buffered: RDF4J's Turtle parser reads one character at a time, and each read through the guards
       // would allocate; the guards still look at every character, in order, as it passes.
@@ -161,7 +162,8 @@ final class SkosInput {
    * Line and column of the next character the guards read (they read up to {@value #BUFFER_CHARS}
    * characters ahead of the parser, so a refusal by the guards is exact and one by the parser's handler is
    * near), and a watchdog for parsers that stop reading: {@link #statement()} refuses the file when the
-   * parser reports far more statements than the characters of the last read could hold.
+   * parser reports far more statements than the characters of the last read could hold. It also passes the
+   * bytes read on to the import's progress.
    */
   static final class Position {
     /** Statements allowed without a read, beyond two per character of the last read. */
@@ -170,6 +172,12 @@ final class SkosInput {
     long column = 1;
     private int lastRead;
     private long sinceRead;
+    /** Hears the bytes read so far. */
+    private final ProgressReporter bytesRead;
+
+    Position(ProgressReporter bytesRead) {
+      this.bytesRead = bytesRead;
+    }
 
     void read(int chars) {
       lastRead = chars;
@@ -199,14 +207,16 @@ final class SkosInput {
     }
   }
 
-  /** Bytes that fail, rather than truncate, past a limit. */
+  /** Bytes that fail, rather than truncate, past a limit; their count goes to the position's progress. */
   private static final class BoundedBytes extends java.io.FilterInputStream {
     private final long limit;
+    private final Position position;
     private long count;
 
-    BoundedBytes(InputStream in, long limit) {
+    BoundedBytes(InputStream in, long limit, Position position) {
       super(in);
       this.limit = limit;
+      this.position = position;
     }
 
     @Override
@@ -236,6 +246,7 @@ final class SkosInput {
 
     private void count(long n) throws Refused {
       count += n;
+      position.bytesRead.update(count);
       if (count > limit) {
         throw new Refused("the file is larger than " + limit + " bytes (SkosOptions.maxBytes)", -1, -1);
       }

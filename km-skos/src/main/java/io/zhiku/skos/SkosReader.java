@@ -2,6 +2,7 @@ package io.zhiku.skos;
 
 import io.zhiku.core.ValidationException;
 import io.zhiku.core.internal.Checks;
+import io.zhiku.core.internal.ProgressReporter;
 import io.zhiku.core.taxonomy.Concept;
 import io.zhiku.core.taxonomy.ConceptScheme;
 import io.zhiku.core.taxonomy.Taxonomy;
@@ -53,7 +54,7 @@ final class SkosReader {
    * Parses the file into an RDF model, through the guards of {@link SkosInput} (size, encoding, nesting,
    * literal length, each refused as it streams), with the XML hardening applied.
    */
-  SkosStatements parse(InputStream in, SkosFormat format, String fileIri) {
+  SkosStatements parse(InputStream in, SkosFormat format, String fileIri, ProgressReporter bytesRead) {
     String base = options.baseIri() != null ? options.baseIri() : fileIri != null ? fileIri : NO_BASE;
     RDFParser parser = format == SkosFormat.TURTLE ? new TurtleParser() : new RDFXMLParser();
     ParserConfig config = parser.getParserConfig();
@@ -65,7 +66,7 @@ final class SkosReader {
     if (format == SkosFormat.RDF_XML) {
       config.set(XMLParserSettings.CUSTOM_XML_READER, SkosInput.depthLimited(hardenedXmlReader(), options.maxDepth()));
     }
-    SkosInput.Position position = new SkosInput.Position();
+    SkosInput.Position position = new SkosInput.Position(bytesRead);
     SkosStatements model = new SkosStatements(position);
     long maxStatements = options.maxStatements();
     parser.setRDFHandler(new AbstractRDFHandler() {

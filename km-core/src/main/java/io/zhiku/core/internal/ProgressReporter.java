@@ -21,6 +21,7 @@ public final class ProgressReporter {
   private final long total;
   private final long started = System.nanoTime();
   private long lastReport = started;
+  private long done;
   private boolean failed;
 
   /**
@@ -42,6 +43,7 @@ public final class ProgressReporter {
    * @param done units done so far
    */
   public void update(long done) {
+    this.done = done;
     if (listener == ProgressListener.NONE) {
       return;
     }
@@ -50,6 +52,24 @@ public final class ProgressReporter {
       lastReport = now;
       report(done, false, now);
     }
+  }
+
+  /**
+   * Says that more units are done, reporting as {@link #update} does.
+   *
+   * @param units units done since the last update
+   */
+  public void advance(long units) {
+    update(done + units);
+  }
+
+  /**
+   * Says the work has ended, with the units last said done.
+   *
+   * @return how long the work took
+   */
+  public Duration finish() {
+    return finish(done);
   }
 
   /**

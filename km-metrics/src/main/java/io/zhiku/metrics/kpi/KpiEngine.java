@@ -129,7 +129,7 @@ public final class KpiEngine {
   public KpiReport report(KpiPeriod period, KpiSegment segment, Collection<String> kpiIds) {
     Checks.present("period", period);
     Checks.present("segment", segment);
-    Scanned scanned = new Scanned(progress);
+    ProgressReporter scanned = scanned();
     try {
       return compute(new Inputs(source, viewer), period, segment, select(kpiIds), scanned);
     } finally {
@@ -152,7 +152,7 @@ public final class KpiEngine {
     Checks.present("segment", segment);
     Inputs inputs = new Inputs(source, viewer);
     List<Kpi> kpis = catalogue.kpis();
-    Scanned scanned = new Scanned(progress);
+    ProgressReporter scanned = scanned();
     KpiReport before;
     KpiReport after;
     try {
@@ -189,7 +189,7 @@ public final class KpiEngine {
     List<Kpi> kpis = select(kpiIds);
     Inputs inputs = new Inputs(source, viewer);
     List<TrendPoint> out = new ArrayList<>();
-    Scanned scanned = new Scanned(progress);
+    ProgressReporter scanned = scanned();
     try {
       for (KpiPeriod.LabelledPeriod p : period.split(granularity, zone)) {
         out.add(new TrendPoint(p.label(), compute(inputs, p.period(), segment, kpis, scanned)));
@@ -248,27 +248,13 @@ public final class KpiEngine {
     return catalogue.kpis().stream().filter(k -> wanted.contains(k.definition().id())).toList();
   }
 
-  /** How many events the scans of one call have read, reported to the engine's listener. Not thread-safe. */
-  private static final class Scanned {
-    private final ProgressReporter reporter;
-    private long events;
-
-    Scanned(ProgressListener listener) {
-      this.reporter = new ProgressReporter(listener, Progress.KPI_REPORT, -1);
-    }
-
-    void add(int n) {
-      events += n;
-      reporter.update(events);
-    }
-
-    void finish() {
-      reporter.finish(events);
-    }
+  /** Reports the events one call's scans read to the engine's listener. */
+  private ProgressReporter scanned() {
+    return new ProgressReporter(progress, Progress.KPI_REPORT, -1);
   }
 
   /** One scan of the period's events for every KPI, then each KPI's value. */
-  private static KpiReport compute(Inputs inputs, KpiPeriod period, KpiSegment segment, List<Kpi> kpis, Scanned scanned) {
+  private static KpiReport compute(Inputs inputs, KpiPeriod period, KpiSegment segment, List<Kpi> kpis, ProgressReporter scanned) {
     Inputs.Filter filter = inputs.filter(segment);
     Map<String, Object> shared = new HashMap<>();
     int n = kpis.size();
@@ -305,7 +291,7 @@ public final class KpiEngine {
       Consumer<EventRow> dispatch = rowCollectors.isEmpty() ? null : rowDispatch(kpis, collectors, rowCollectors, period);
       if (blockCollectors.isEmpty()) {
         filter.scan(q.build(), row -> { // the row collectors are all there is
-          scanned.add(1);
+          scanned.advance(1);
           dispatch.accept(row);
         });
       } else {
@@ -313,7 +299,7 @@ public final class KpiEngine {
         BlockRows blockRows = new BlockRows(wanted, period.end().toEpochMilli(), new Object());
         long[] serial = {0};
         filter.scanBlocks(q.build(), wanted, block -> {
-          scanned.add(block.size());
+          scanned.advance(block.size());
           blockRows.reset(block, serial[0]++);
           for (BlockCollector c : blockCollectors) {
             c.accept(blockRows);

@@ -9,11 +9,9 @@ import static io.zhiku.search.internal.LuceneSchema.AUTHOR;
 import static io.zhiku.search.internal.LuceneSchema.CHARS;
 import static io.zhiku.search.internal.LuceneSchema.COMMIT_SEQUENCE;
 import static io.zhiku.search.internal.LuceneSchema.CONCEPT;
-import static io.zhiku.search.internal.LuceneSchema.EMBEDDER;
 import static io.zhiku.search.internal.LuceneSchema.ID;
 import static io.zhiku.search.internal.LuceneSchema.KIND;
 import static io.zhiku.search.internal.LuceneSchema.LIVE;
-import static io.zhiku.search.internal.LuceneSchema.SEQ;
 import static io.zhiku.search.internal.LuceneSchema.SOURCE;
 import static io.zhiku.search.internal.LuceneSchema.STATE;
 import static io.zhiku.search.internal.LuceneSchema.STATE_VALUE;
@@ -99,7 +97,6 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.util.BitSetIterator;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.FixedBitSet;
@@ -134,6 +131,8 @@ final class LuceneKnowledgeIndex extends LuceneStore implements KnowledgeIndex {
   private final org.apache.lucene.analysis.Analyzer similarityAnalyzer;
   /** Embeds items and query texts for semantic ranking; {@code null} for none. */
   private final TextEmbedder embedder;
+  /** The live items without a vector of the embedder; {@code null} without an embedder. */
+  private final MissingVectors missingVectors;
   /** The background embedding of items without vectors; {@code null} without an embedder. */
   private final Reembedding reembedding;
   /** Changes applied since the last refresh began, and those applied before it (during a refresh). */
@@ -157,9 +156,11 @@ final class LuceneKnowledgeIndex extends LuceneStore implements KnowledgeIndex {
     this.parser = analyzers.parser();
     this.highlights = new Highlights(analyzers.characters(), CHARS);
     this.similarityAnalyzer = analyzers.perField();
+    this.missingVectors = embedder == null ? null : new MissingVectors(searchers, STORE, embedder.name());
     try {
       this.taxonomy = readTaxonomy();
-      this.reembedding = embedder == null ? null : new Reembedding(new Reembeddable(), embedder.name(), countMissing(), progress);
+      this.reembedding = embedder == null ? null
+          : new Reembedding(new Reembeddable(), embedder.name(), missingVectors.count(), progress);
     } catch (IOException | RuntimeException e) {
       try (LuceneSchema.Analyzers a = analyzers; SearcherManager sm = searchers; IndexWriter w = writer) {
         throw e;
@@ -170,62 +171,11 @@ final class LuceneKnowledgeIndex extends LuceneStore implements KnowledgeIndex {
     }
   }
 
-  /** How many live items have no vector of the embedder (written without one, or by another). */
-  private long countMissing() throws IOException {
-    long[] n = {0};
-    forEachLeaf(reader -> n[0] += missing(reader).cardinality());
-    return n[0];
-  }
-
-  /** A segment of the current searcher. */
-  private interface LeafAction {
-    void accept(LeafReader reader) throws IOException;
-  }
-
-  /**
-   * Calls the action with each segment of a searcher acquired for the whole call. Not {@link #withSearcher}:
-   * what the action throws (the background run's stop among it) must reach the caller as thrown.
-   */
-  private void forEachLeaf(LeafAction action) throws IOException {
-    IndexSearcher s = searchers.acquire();
-    try {
-      for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
-        action.accept(leaf.reader());
-      }
-    } finally {
-      searchers.release(s);
-    }
-  }
-
-  /** The live documents of a segment without a vector of the embedder. */
-  private FixedBitSet missing(LeafReader reader) throws IOException {
-    FixedBitSet missing = new FixedBitSet(reader.maxDoc());
-    forEachDoc(reader, LIVE, YES, missing::set); // tombstones lack the live term
-    forEachDoc(reader, EMBEDDER, embedder.name(), missing::clear);
-    Bits live = reader.getLiveDocs();
-    if (live != null) {
-      for (int doc = 0; doc < missing.length(); doc++) {
-        if (!live.get(doc)) {
-          missing.clear(doc);
-        }
-      }
-    }
-    return missing;
-  }
-
   /** What the background embedding reads and writes: this index. */
   private final class Reembeddable implements Reembedding.Index {
     @Override
     public void forEachMissing(Consumer<ItemChange.Put> visitor) throws IOException {
-      Columns columns = Columns.oneOff(STORE);
-      forEachLeaf(reader -> {
-        Columns.LongColumn seq = columns.longs(reader, SEQ);
-        StoredFields stored = inDocOrder(reader);
-        DocIdSetIterator docs = new BitSetIterator(missing(reader), 0);
-        for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-          visitor.accept(new ItemChange.Put(seq.get(doc, 0), load(stored, doc)));
-        }
-      });
+      missingVectors.forEach(visitor);
     }
 
     @Override
@@ -355,7 +305,7 @@ final class LuceneKnowledgeIndex extends LuceneStore implements KnowledgeIndex {
    * which decompresses each block once instead of once per document (a whole-store read is several times
    * faster); a reader that is not a codec reader gets its ordinary stored fields.
    */
-  private static StoredFields inDocOrder(LeafReader reader) throws IOException {
+  static StoredFields inDocOrder(LeafReader reader) throws IOException {
     if (reader instanceof CodecReader codec && codec.getFieldsReader() != null) {
       return codec.getFieldsReader().getMergeInstance();
     }
@@ -366,7 +316,7 @@ final class LuceneKnowledgeIndex extends LuceneStore implements KnowledgeIndex {
     return load(s.storedFields(), doc);
   }
 
-  private static KnowledgeItem load(StoredFields stored, int doc) throws IOException {
+  static KnowledgeItem load(StoredFields stored, int doc) throws IOException {
     BytesRef json = stored.document(doc, Set.of(SOURCE)).getBinaryValue(SOURCE);
     return ZhikuJson.read(json.utf8ToString(), KnowledgeItem.class);
   }
@@ -545,7 +495,7 @@ final class LuceneKnowledgeIndex extends LuceneStore implements KnowledgeIndex {
   }
 
   /** Calls the action with each document of a segment holding the term, deleted or not. */
-  private static void forEachDoc(LeafReader reader, String field, String term, IntConsumer action) throws IOException {
+  static void forEachDoc(LeafReader reader, String field, String term, IntConsumer action) throws IOException {
     Terms terms = reader.terms(field);
     if (terms == null) {
       return;
