@@ -10,6 +10,7 @@ import io.zhiku.core.event.WorkContext;
 import io.zhiku.core.internal.Checks;
 import io.zhiku.core.internal.ProgressReporter;
 import io.zhiku.core.internal.UseWeights;
+import io.zhiku.core.item.ItemSummary;
 import io.zhiku.core.item.ItemLimits;
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.search.SearchRequest;
@@ -124,7 +125,14 @@ public final class KnowledgeBase implements AutoCloseable {
     this.clock = b.clock;
     this.recordSearches = b.recordSearches;
     this.shared = index.capabilities().contains(EngineCapability.SHARED);
-    this.popularity = new UsagePopularity(b.popularityHalfLife);
+    ProgressReporter loading = new ProgressReporter(b.progress, Progress.OPEN_ITEMS, -1);
+    index.forEachSummary(summary -> {
+      itemTable.put(summary);
+      loading.update(itemTable.size());
+    });
+    Duration loadedIn = loading.finish(itemTable.size());
+    // After the item table, so that the counts hold the table's instances of the ids.
+    this.popularity = new UsagePopularity(b.popularityHalfLife, id -> itemTable.get(id).map(ItemSummary::id).orElse(id));
     ProgressReporter counting = new ProgressReporter(b.progress, Progress.OPEN_EVENTS, -1);
     long[] counted = {0};
     eventStore.scan(UseWeights.COUNTED_EVENTS, e -> {
@@ -132,12 +140,6 @@ public final class KnowledgeBase implements AutoCloseable {
       counting.update(++counted[0]);
     });
     Duration countedIn = counting.finish(counted[0]);
-    ProgressReporter loading = new ProgressReporter(b.progress, Progress.OPEN_ITEMS, -1);
-    index.forEachSummary(summary -> {
-      itemTable.put(summary);
-      loading.update(itemTable.size());
-    });
-    Duration loadedIn = loading.finish(itemTable.size());
     LOG.info("opened: item table of {} items read in {} ms, {} usage events counted for popularity in {} ms",
         itemTable.size(), loadedIn.toMillis(), counted[0], countedIn.toMillis());
     this.recentItems = new RecentItems(itemTable, index::get);

@@ -5,17 +5,18 @@ import io.zhiku.core.event.UsageEvent;
 import io.zhiku.core.internal.UseWeights;
 import io.zhiku.core.spi.Popularity;
 import java.time.Duration;
+import io.zhiku.core.internal.StringIds;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Everyone's decayed uses of each item, for the search ranking's popularity boost: fed with every event
  * the knowledge base stores, rebuilt from the event store when it opens. Each event weighs as {@link
  * UseWeights#use} says; a sum is kept relative to a reference time, so that an event at time t adds
  * {@code w * 2^((t - ref) / halfLife)} and reading at {@code now} multiplies by {@code 2^((ref - now) /
- * halfLife)}; when the exponent grows large, every sum is rebased. One int and one double per item ever
- * used, plus its id in a map.
+ * halfLife)}; when the exponent grows large, every sum is rebased. A double per item ever used and its
+ * number in a {@link StringIds} (about 30 bytes per item, the id string shared with the item table when
+ * the item is live); a snapshot holds a float per item and a copy of the numbering's slots (about 16).
  *
  * <p>Thread-safe: {@link #add} is synchronized; {@link #at} hands out immutable snapshots.
  */
@@ -23,16 +24,19 @@ final class UsagePopularity {
   private static final double REBASE_EXPONENT = 60;
 
   private final double halfLifeMillis;
-  private final Map<String, Integer> numbers = new HashMap<>();
-  private String[] items = new String[64];
+  private final UnaryOperator<String> canonical;
+  private final StringIds numbers = new StringIds();
   private double[] sums = new double[64];
-  private int size;
   private long reference = Long.MIN_VALUE;
   private volatile Snapshot snapshot;
 
-  /** @param halfLife how fast a use fades */
-  UsagePopularity(Duration halfLife) {
+  /**
+   * @param halfLife how fast a use fades
+   * @param canonical the instance of an item id to keep (the item table's, so that the id is held once)
+   */
+  UsagePopularity(Duration halfLife, UnaryOperator<String> canonical) {
     this.halfLifeMillis = halfLife.toMillis();
+    this.canonical = canonical;
   }
 
   /** The last snapshot and when it was taken. */
@@ -61,21 +65,18 @@ final class UsagePopularity {
     double exponent = (time - reference) / halfLifeMillis;
     if (exponent > REBASE_EXPONENT) {
       double factor = Math.pow(2, -exponent);
-      for (int i = 0; i < size; i++) {
+      for (int i = 0; i < numbers.size(); i++) {
         sums[i] *= factor;
       }
       reference = time;
       exponent = 0;
     }
-    Integer n = numbers.get(itemId);
-    if (n == null) {
-      if (size == items.length) {
-        items = Arrays.copyOf(items, size * 2);
-        sums = Arrays.copyOf(sums, size * 2);
+    int n = numbers.find(itemId);
+    if (n < 0) {
+      n = numbers.add(canonical.apply(itemId));
+      if (n == sums.length) {
+        sums = Arrays.copyOf(sums, n * 2);
       }
-      n = size++;
-      numbers.put(itemId, n);
-      items[n] = itemId;
     }
     sums[n] += weight * Math.pow(2, exponent);
   }
@@ -94,17 +95,20 @@ final class UsagePopularity {
     }
     Popularity p;
     synchronized (this) {
+      int size = numbers.size();
       if (size == 0) {
         p = Popularity.NONE;
       } else {
         double factor = Math.pow(2, (reference - nowMillis) / halfLifeMillis);
-        Map<String, Float> uses = new HashMap<>(size * 2);
+        float[] uses = new float[size];
         for (int i = 0; i < size; i++) {
-          if (sums[i] > 0) {
-            uses.put(items[i], (float) (sums[i] * factor));
-          }
+          uses[i] = (float) Math.max(0, sums[i] * factor);
         }
-        p = id -> uses.getOrDefault(id, 0f);
+        StringIds.Frozen ids = numbers.frozen();
+        p = id -> {
+          int n = ids.find(id);
+          return n < 0 ? 0 : uses[n];
+        };
       }
     }
     snapshot = new Snapshot(p, nowMillis);

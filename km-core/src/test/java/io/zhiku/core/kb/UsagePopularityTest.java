@@ -27,7 +27,7 @@ class UsagePopularityTest {
   @RepeatedTest(20)
   void snapshot_equalsTheNaiveDecayedSum(Random r) {
     Duration halfLife = Duration.ofDays(1 + r.nextInt(3));
-    UsagePopularity popularity = new UsagePopularity(halfLife);
+    UsagePopularity popularity = new UsagePopularity(halfLife, id -> id);
     Instant start = Instant.parse("2026-01-01T00:00:00Z");
     List<Instant> times = new java.util.ArrayList<>();
     int n = 1 + r.nextInt(400);
@@ -58,7 +58,7 @@ class UsagePopularityTest {
 
   @Test
   void aSnapshotIsReusedFor30Seconds_thenTakenAgain() {
-    UsagePopularity popularity = new UsagePopularity(Duration.ofDays(30));
+    UsagePopularity popularity = new UsagePopularity(Duration.ofDays(30), id -> id);
     assertSame(Popularity.NONE, popularity.at(0), "nothing used yet");
     Instant t = Instant.parse("2026-01-01T00:00:00Z");
     popularity.add(UsageEvent.ofItem(UsageEventType.VIEW, t, Principal.of("u"), "a"));
@@ -69,5 +69,28 @@ class UsagePopularityTest {
     assertEquals(4.0, popularity.at(t.plusSeconds(Popularity.REFRESH_SECONDS).toEpochMilli()).uses("a"), 1e-4);
     assertEquals(4.0, popularity.at(t.minusSeconds(Popularity.REFRESH_SECONDS).toEpochMilli()).uses("a"), 1e-4,
         "a clock that went back takes a new snapshot too");
+  }
+
+  @Test
+  void aSnapshotKeepsItsMoment_andTheCountsHoldTheCanonicalIds() {
+    String canonical = new String("a");
+    List<String> asked = new java.util.ArrayList<>();
+    UsagePopularity popularity = new UsagePopularity(Duration.ofDays(30), id -> {
+      asked.add(id);
+      return id.equals("a") ? canonical : id;
+    });
+    Instant t = Instant.parse("2026-01-01T00:00:00Z");
+    popularity.add(UsageEvent.ofItem(UsageEventType.VIEW, t, Principal.of("u"), new String("a")));
+    popularity.add(UsageEvent.ofItem(UsageEventType.VIEW, t, Principal.of("u"), new String("a")));
+    Popularity first = popularity.at(t.toEpochMilli());
+    for (int i = 0; i < 1_000; i++) { // enough new items to grow the numbering's tables under the snapshot
+      popularity.add(UsageEvent.ofItem(UsageEventType.REUSE, t, Principal.of("u"), "b" + i));
+    }
+    assertEquals(2.0, first.uses("a"), 1e-6);
+    assertEquals(0.0, first.uses("b7"), "used after the snapshot");
+    Popularity second = popularity.at(t.plusSeconds(Popularity.REFRESH_SECONDS).toEpochMilli());
+    assertEquals(3.0, second.uses("b7"), 1e-4);
+    assertEquals(1, asked.stream().filter("a"::equals).count(), "asked once per new item");
+    assertEquals(1_001, asked.size());
   }
 }
