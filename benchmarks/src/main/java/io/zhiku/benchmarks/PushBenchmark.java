@@ -116,10 +116,7 @@ public class PushBenchmark {
    */
   @Setup(Level.Trial)
   public void open() throws IOException {
-    Path dir = Path.of(System.getProperty("java.io.tmpdir"), "zhiku-push-bench", items + "-" + events);
-    if (!Files.exists(dir.resolve("complete"))) {
-      build(dir);
-    }
+    Path dir = corpus(items, events);
     kb = KnowledgeBase.builder().directory(dir).clock(clock()).refreshInterval(Duration.ZERO)
         .commitPolicy(CommitPolicy.manual()).recordSearches(false).build();
     push = KnowledgePush.builder(kb).settings(PushSettings.builder().recordShown(false).build()).build();
@@ -160,7 +157,23 @@ public class PushBenchmark {
     return (int) Math.min(n - 1, Math.floor(Math.pow(n + 1, r.nextDouble()) - 1));
   }
 
-  private void build(Path dir) throws IOException {
+  /**
+   * The corpus's directory, built first if this machine has not yet.
+   *
+   * @param items how many items
+   * @param events how many usage events
+   * @return the directory under {@code ${java.io.tmpdir}/zhiku-push-bench/}
+   * @throws IOException if the directory cannot be written
+   */
+  static Path corpus(int items, int events) throws IOException {
+    Path dir = Path.of(System.getProperty("java.io.tmpdir"), "zhiku-push-bench", items + "-" + events);
+    if (!Files.exists(dir.resolve("complete"))) {
+      build(dir, items, events);
+    }
+    return dir;
+  }
+
+  private static void build(Path dir, int items, int eventCount) throws IOException {
     Random r = new Random(11);
     // Items written over the year before NOW, ten at a time, so that update times differ as they do in use.
     TestClock ticking = new TestClock(NOW.minus(Duration.ofDays(365)));
@@ -180,7 +193,7 @@ public class PushBenchmark {
       w.putAll(batch);
       w.commit();
       List<UsageEvent> events = new ArrayList<>();
-      for (int e = 0; e < this.events; e++) {
+      for (int e = 0; e < eventCount; e++) {
         int user = r.nextInt(10_000);
         Principal p = principal(user, false);
         Instant t = NOW.minusSeconds(r.nextInt(365 * 86_400));

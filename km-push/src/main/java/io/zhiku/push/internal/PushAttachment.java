@@ -69,7 +69,9 @@ public final class PushAttachment implements AutoCloseable {
   public PushAttachment(KnowledgeBase kb, PushSettings settings) {
     this.kb = kb;
     this.catalog = kb.catalog();
-    this.stats = new UsageStats(settings.halfLife(), settings.segmentAttributes());
+    // Ids held in the item table's instances when the item is live: one string per item, not two.
+    this.stats = new UsageStats(settings.halfLife(), settings.segmentAttributes(),
+        id -> catalog.summary(id).map(ItemSummary::id).orElse(id));
     this.engine = new PushEngine(settings, stats, new Backend());
     kb.addChangeListener(listener);
     renewIfDue();
