@@ -82,7 +82,8 @@ final class ItemTable {
    * @param summary the summary
    */
   public void put(ItemSummary summary) {
-    ItemSummary shared = new ItemSummary(summary.id(), acls.intern(summary.acl()),
+    // The id through the JVM's string table: the event store's columns intern ids too, so one string serves both.
+    ItemSummary shared = new ItemSummary(summary.id().intern(), acls.intern(summary.acl()),
         conceptSets.intern(summary.concepts()), summary.status(), summary.updatedMillis());
     ItemSummary old = byId.put(shared.id(), shared);
     int n = recentCount;

@@ -1,6 +1,5 @@
 package io.zhiku.search.internal;
 
-import io.zhiku.core.internal.WeakInterner;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +20,9 @@ import org.apache.lucene.util.BytesRef;
  *
  * <p>A store that scans often keeps a {@linkplain #shared shared} instance: each segment's strings by
  * ordinal are then filled as scans read them, kept until the segment closes (merged away), and equal
- * strings of different segments are one object. Looking an ordinal up in the dictionary decompresses a
+ * strings of different segments are one object: {@link String#intern()}, the JVM's own weak table of
+ * strings, kept outside the heap (a weak interner on the heap cost about 100 bytes per distinct string:
+ * 100 MB for the ids of a million items). Looking an ordinal up in the dictionary decompresses a
  * block of it, which costs more than the rest of reading a row; a person's history reads a thousand
  * rows of a thousand different items. A {@linkplain #oneOff one-off} instance keeps nothing.
  *
@@ -43,7 +44,6 @@ final class Columns {
   private final String store;
   private final boolean keep;
   private final Map<IndexReader.CacheKey, Map<String, Dictionary>> bySegment = new ConcurrentHashMap<>();
-  private final WeakInterner<String> strings = new WeakInterner<>();
   private final Map<String, Numbering> numberings = new ConcurrentHashMap<>();
 
   private Columns(String store, boolean keep) {
@@ -158,7 +158,7 @@ final class Columns {
     }
     String s = names[(int) ord];
     if (s == null) {
-      s = strings.intern(dictionary.lookup(ord));
+      s = dictionary.lookup(ord).intern();
       names[(int) ord] = s;
     }
     return s;
