@@ -44,6 +44,27 @@ class JdkReplacementsTest {
       assertEquals(List.copyOf(entries.keySet()), List.copyOf(Immutables.own(new LinkedHashMap<>(entries)).keySet()));
       assertEquals(List.copyOf(entries.keySet()), List.copyOf(Immutables.map(entries).keySet()), "map order");
       assertFalse(set.contains(null));
+      assertEquals(new HashSet<>(values), set, "equal to any set of the same elements");
+      assertEquals(new HashSet<>(values).hashCode(), set.hashCode());
+      assertEquals(set, owned);
+      for (String v : values) {
+        assertTrue(set.contains(v) && owned.contains(v), v);
+      }
+      assertFalse(set.contains("absent") || owned.contains("absent"));
+      for (Set<String> s : List.of(set, owned)) {
+        if (!s.isEmpty()) {
+          assertThrows(UnsupportedOperationException.class, () -> s.remove(values.get(0)));
+          assertThrows(UnsupportedOperationException.class, s::clear);
+          assertThrows(UnsupportedOperationException.class, () -> s.removeIf(x -> true));
+          assertThrows(UnsupportedOperationException.class, () -> s.retainAll(List.of()));
+          assertThrows(UnsupportedOperationException.class, () -> s.removeAll(values));
+          assertThrows(UnsupportedOperationException.class, () -> {
+            var it = s.iterator();
+            it.next();
+            it.remove();
+          });
+        }
+      }
       assertFalse(Immutables.list(values).contains(null));
       assertFalse(Immutables.map(entries).containsKey(null));
       assertThrows(UnsupportedOperationException.class, () -> set.add("x"));
