@@ -26,11 +26,11 @@ public final class GraphMemory {
     int edges = args.length > 1 ? Integer.parseInt(args[1]) : 10_000_000;
     PrintStream out = System.out;
     GraphBenchmark.EdgeList list = new GraphBenchmark.EdgeList(nodes, edges, 20261122L);
-    long before = used();
+    long before = Heap.inUse();
     GraphSnapshot g = list.snapshot(nodes);
-    long snapshot = used() - before;
+    long snapshot = Heap.inUse() - before;
     g.inDegree(0); // builds the incoming side
-    long withIncoming = used() - before;
+    long withIncoming = Heap.inUse() - before;
     int stored = g.edgeCount();
     long edgeArrays = 9L * stored;
     out.printf(Locale.ROOT, "collectors: %s%n", java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
@@ -41,18 +41,10 @@ public final class GraphMemory {
     out.printf(Locale.ROOT, "zhiku snapshot with incoming side: %,d bytes = %.1f bytes/edge%n", withIncoming,
         (double) withIncoming / stored);
     g = null;
-    before = used();
+    before = Heap.inUse();
     org.jgrapht.Graph<Integer, org.jgrapht.graph.DefaultWeightedEdge> j = list.jgrapht(nodes);
-    long jg = used() - before;
+    long jg = Heap.inUse() - before;
     out.printf(Locale.ROOT, "jgrapht DirectedWeightedPseudograph: %,d bytes = %.1f bytes/edge (%,d edges)%n", jg,
         (double) jg / edges, j.edgeSet().size());
-  }
-
-  private static long used() {
-    Runtime rt = Runtime.getRuntime();
-    for (int i = 0; i < 4; i++) {
-      System.gc();
-    }
-    return rt.totalMemory() - rt.freeMemory();
   }
 }

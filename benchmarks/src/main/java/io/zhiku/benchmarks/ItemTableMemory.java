@@ -36,24 +36,16 @@ public final class ItemTableMemory {
     try (LuceneSchema.Analyzers analyzers = LuceneSchema.Analyzers.create()) {
       copy = QueryBenchmark.fsyncedCopy(QueryBenchmark.corpus(text, items, analyzers));
     }
-    long before = used();
+    long before = Heap.inUse();
     long started = System.nanoTime();
     try (KnowledgeBase kb = KnowledgeBase.builder().engine(LuceneIndexProvider.on(FSDirectory.open(copy)))
         .refreshInterval(Duration.ZERO).commitPolicy(CommitPolicy.manual()).build()) {
       double openSeconds = (System.nanoTime() - started) / 1e9;
-      long retained = used() - before;
+      long retained = Heap.inUse() - before;
       out.printf(Locale.ROOT, "%,d items (%s corpus): opened in %.1f s; retained %,d bytes = %.0f MB = %.0f bytes/item%n",
           kb.catalog().size(), text, openSeconds, retained, retained / 1e6, (double) retained / items);
     } finally {
       QueryBenchmark.deleteTree(copy);
     }
-  }
-
-  private static long used() {
-    Runtime rt = Runtime.getRuntime();
-    for (int i = 0; i < 4; i++) {
-      System.gc();
-    }
-    return rt.totalMemory() - rt.freeMemory();
   }
 }

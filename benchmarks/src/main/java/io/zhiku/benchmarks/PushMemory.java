@@ -33,29 +33,21 @@ public final class PushMemory {
     int events = args.length > 1 ? Integer.parseInt(args[1]) : 50_000_000;
     PrintStream out = System.out;
     Path dir = PushBenchmark.corpus(items, events);
-    long before = used();
+    long before = Heap.inUse();
     long started = System.nanoTime();
     try (KnowledgeBase kb = KnowledgeBase.builder().directory(dir).clock(PushBenchmark.clock())
         .refreshInterval(Duration.ZERO).commitPolicy(CommitPolicy.manual()).recordSearches(false).build()) {
       double openSeconds = (System.nanoTime() - started) / 1e9;
-      long opened = used() - before;
+      long opened = Heap.inUse() - before;
       out.printf(Locale.ROOT, "%,d items, %,d events: opened in %.1f s; retained %,d bytes = %.0f bytes/item%n",
           kb.catalog().size(), events, openSeconds, opened, (double) opened / items);
       started = System.nanoTime();
       try (KnowledgePush push = KnowledgePush.builder(kb).settings(PushSettings.builder().recordShown(false).build()).build()) {
         double attachSeconds = (System.nanoTime() - started) / 1e9;
-        long withPush = used() - before;
+        long withPush = Heap.inUse() - before;
         out.printf(Locale.ROOT, "push attached in %.1f s; retained %,d bytes = %.0f bytes/item (push: %.0f bytes/item)%n",
             attachSeconds, withPush, (double) withPush / items, (double) (withPush - opened) / items);
       }
     }
-  }
-
-  private static long used() {
-    Runtime rt = Runtime.getRuntime();
-    for (int i = 0; i < 4; i++) {
-      System.gc();
-    }
-    return rt.totalMemory() - rt.freeMemory();
   }
 }

@@ -50,7 +50,7 @@ public final class UsageStatsMemory {
     }
     Random r = new Random(20261203L);
     Instant start = Instant.parse("2026-01-01T00:00:00Z");
-    long before = used();
+    long before = Heap.inUse();
     UsageStats stats = new UsageStats(Duration.ofDays(30), Set.of("industry"), id -> id);
     for (int e = 0; e < events; e++) {
       Principal p = principals[r.nextInt(people)];
@@ -62,18 +62,10 @@ public final class UsageStatsMemory {
       }
       stats.add(b.build());
     }
-    long retained = used() - before;
+    long retained = Heap.inUse() - before;
     out.printf(Locale.ROOT, "usage statistics: %,d items, %,d events, %,d people in %,d roles%n", items, events, people, roles);
     out.printf(Locale.ROOT, "retained: %,d bytes = %.2f GB = %.0f bytes/event = %.0f bytes/item%n", retained, retained / 1e9,
         (double) retained / events, (double) retained / items);
     out.println(stats.top(UsageStats.USE, "everyone=", start.plusSeconds(events * 7L).toEpochMilli(), 1).size()); // keeps stats reachable
-  }
-
-  private static long used() {
-    Runtime rt = Runtime.getRuntime();
-    for (int i = 0; i < 4; i++) {
-      System.gc();
-    }
-    return rt.totalMemory() - rt.freeMemory();
   }
 }
