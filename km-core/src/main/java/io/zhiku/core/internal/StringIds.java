@@ -45,7 +45,7 @@ public final class StringIds {
     int mask = slots.length - 1;
     for (int at = spread(h) & mask; slots[at] != EMPTY; at = (at + 1) & mask) {
       String candidate = strings[slots[at] - 1];
-      if (candidate.hashCode() == h && candidate.equals(s)) {
+      if (candidate == s || candidate.hashCode() == h && candidate.equals(s)) { // interned strings: no read
         return slots[at] - 1;
       }
     }
