@@ -10,7 +10,6 @@ import io.zhiku.core.event.WorkContext;
 import io.zhiku.core.internal.Checks;
 import io.zhiku.core.internal.ProgressReporter;
 import io.zhiku.core.internal.UseWeights;
-import io.zhiku.core.item.ItemSummary;
 import io.zhiku.core.item.ItemLimits;
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.search.SearchRequest;
@@ -131,8 +130,8 @@ public final class KnowledgeBase implements AutoCloseable {
       loading.update(itemTable.size());
     });
     Duration loadedIn = loading.finish(itemTable.size());
-    // After the item table, so that the counts hold the table's instances of the ids.
-    this.popularity = new UsagePopularity(b.popularityHalfLife, id -> itemTable.get(id).map(ItemSummary::id).orElse(id));
+    // Ids through the JVM's string table, as the item table and the event store hold them: one string per id.
+    this.popularity = new UsagePopularity(b.popularityHalfLife, String::intern);
     ProgressReporter counting = new ProgressReporter(b.progress, Progress.OPEN_EVENTS, -1);
     long[] counted = {0};
     eventStore.scan(UseWeights.COUNTED_EVENTS, e -> {

@@ -15,8 +15,8 @@ import java.util.function.UnaryOperator;
  * UseWeights#use} says; a sum is kept relative to a reference time, so that an event at time t adds
  * {@code w * 2^((t - ref) / halfLife)} and reading at {@code now} multiplies by {@code 2^((ref - now) /
  * halfLife)}; when the exponent grows large, every sum is rebased. A double per item ever used and its
- * number in a {@link StringIds} (about 30 bytes per item, the id string shared with the item table when
- * the item is live); a snapshot holds a float per item and a copy of the numbering's slots (about 16).
+ * number in a {@link StringIds} (about 30 bytes per item, the id string shared with the item table); a
+ * snapshot holds a float per item and a copy of the numbering's slots (about 16).
  *
  * <p>Thread-safe: {@link #add} is synchronized; {@link #at} hands out immutable snapshots.
  */
@@ -32,7 +32,8 @@ final class UsagePopularity {
 
   /**
    * @param halfLife how fast a use fades
-   * @param canonical the instance of an item id to keep (the item table's, so that the id is held once)
+   * @param canonical the instance of an item id to keep (one shared with the item table, so that the id
+   *     is held once)
    */
   UsagePopularity(Duration halfLife, UnaryOperator<String> canonical) {
     this.halfLifeMillis = halfLife.toMillis();

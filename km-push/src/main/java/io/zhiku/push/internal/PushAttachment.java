@@ -69,9 +69,8 @@ public final class PushAttachment implements AutoCloseable {
   public PushAttachment(KnowledgeBase kb, PushSettings settings) {
     this.kb = kb;
     this.catalog = kb.catalog();
-    // Ids held in the item table's instances when the item is live: one string per item, not two.
-    this.stats = new UsageStats(settings.halfLife(), settings.segmentAttributes(),
-        id -> catalog.summary(id).map(ItemSummary::id).orElse(id));
+    // Ids through the JVM's string table, as the item table and the event store hold them: one string per id.
+    this.stats = new UsageStats(settings.halfLife(), settings.segmentAttributes(), String::intern);
     this.engine = new PushEngine(settings, stats, new Backend());
     kb.addChangeListener(listener);
     renewIfDue();

@@ -36,8 +36,8 @@ import java.util.function.UnaryOperator;
  *       a segment that was young and small are what get forgotten).
  *   <li>For co-usage, the {@value #ITEM_RING} most recent distinct users of each item and the {@value
  *       #USER_RING} most recent distinct items of each user ({@link Rings}).
- *   <li>Item and user ids are numbered by {@link StringIds}; item ids are held in the instance the
- *       knowledge base's item table holds, when the item is live.
+ *   <li>Item and user ids are numbered by {@link StringIds}; item ids are held in the canonical
+ *       instance the caller gives (the JVM's interned one, which the item table also holds).
  * </ul>
  *
  * <p>Thread-safe: writers take a write lock, readers a read lock.
@@ -81,7 +81,8 @@ public final class UsageStats {
    *
    * @param halfLife how fast usage fades
    * @param segmentAttributes the context attribute keys counted as segments
-   * @param canonicalItemId the instance of an item id to keep (the item table's, so that it is held once)
+   * @param canonicalItemId the instance of an item id to keep (one shared with the item table, so that it
+   *     is held once)
    */
   public UsageStats(Duration halfLife, Set<String> segmentAttributes, UnaryOperator<String> canonicalItemId) {
     this(halfLife, segmentAttributes, canonicalItemId, MIN_BUDGET);
