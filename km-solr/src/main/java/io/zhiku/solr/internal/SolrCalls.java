@@ -22,6 +22,7 @@ import org.apache.solr.common.SolrDocumentList;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.params.CursorMarkParams;
 import org.apache.solr.common.params.ModifiableSolrParams;
+import org.apache.solr.common.params.ShardParams;
 import org.apache.solr.common.params.SolrParams;
 import org.apache.solr.common.util.NamedList;
 import org.slf4j.Logger;
@@ -126,8 +127,8 @@ final class SolrCalls {
   }
 
   /**
-   * The stored documents of some ids, read in real time (from the update log: what was acknowledged,
-   * committed or not), in one POST: {@code SolrClient.getById} sends the ids in the URL, which a node
+   * The stored documents of some ids, read in real time from the shards' leaders (from the update log:
+   * what was acknowledged, committed or not), in one POST: {@code SolrClient.getById} sends the ids in the URL, which a node
    * refuses past about 8 KB (a few hundred ids). Ids are tokens, so a comma separates them safely.
    *
    * @param client the client
@@ -147,6 +148,12 @@ final class SolrCalls {
     ModifiableSolrParams params = new ModifiableSolrParams();
     params.set("ids", String.join(",", ids));
     params.set("fl", fields);
+    // From each shard's leader: a write is acknowledged once its leader holds it, while a replica may be
+    // behind (recovering, or buffering its updates while the cluster state still says active, as after a
+    // ZooKeeper outage). The client then sends the call to a leader, and a node never answers it alone
+    // from its own replica.
+    params.set(ShardParams.SHARDS_PREFERENCE, ShardParams.SHARDS_PREFERENCE_REPLICA_LEADER + ":true");
+    params.set("shortCircuit", false);
     QueryRequest request = new QueryRequest(params, SolrRequest.METHOD.POST);
     request.setPath("/get");
     try {

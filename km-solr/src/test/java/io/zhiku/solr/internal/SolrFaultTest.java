@@ -18,9 +18,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.impl.Http2SolrClient;
+import org.apache.solr.client.solrj.request.UpdateRequest;
+import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.cloud.DocCollection;
 import org.apache.solr.common.cloud.Replica;
 import org.apache.solr.embedded.JettySolrRunner;
@@ -38,6 +41,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SolrFaultTest {
   private static final String COLLECTION = "faults";
   private static final String EVENTS = "faults-events";
+  private static final String LAGGING = "faults-lagging";
 
   @RegisterExtension
   static final InProcessSolr SOLR = new InProcessSolr(2);
@@ -46,6 +50,40 @@ class SolrFaultTest {
   static void createCollection() {
     SOLR.collection(COLLECTION, 1, 2);
     SOLR.collection(EVENTS, 1, 2);
+    SOLR.collection(LAGGING, 1, 2);
+  }
+
+  /**
+   * Reads by id go to the shard's leader, which holds every acknowledged write, never to a replica that
+   * may be behind it. Seen after a ZooKeeper outage: a replica buffering updates for a recovery that did
+   * not start, its cluster state still {@code active}, answered real-time gets without the writes
+   * acknowledged since. Here the replica differs from its leader the other way round (a document given to
+   * it alone, as its leader would forward one), so that a read it answers shows.
+   */
+  @Test
+  void readsById_goToTheShardLeader_notToAReplicaThatMayDiffer() throws Exception {
+    DocCollection lagging = SOLR.cluster().getSolrClient().getClusterStateProvider().getCollection(LAGGING);
+    Replica leader = lagging.getLeader("shard1");
+    Replica follower = lagging.getReplicas().stream().filter(r -> !r.getName().equals(leader.getName()))
+        .findFirst().orElseThrow();
+    try (Http2SolrClient core = new Http2SolrClient.Builder(follower.getBaseUrl()).build()) {
+      UpdateRequest forwarded = new UpdateRequest();
+      SolrInputDocument doc = new SolrInputDocument("id", "on-the-replica-only");
+      doc.setField("zhiku_rev", 1L);
+      doc.setField("_version_", Long.MAX_VALUE / 2);
+      forwarded.add(doc);
+      forwarded.setParam("update.distrib", "FROMLEADER");
+      forwarded.setParam("distrib.from", leader.getCoreUrl());
+      forwarded.process(core, follower.getCoreName());
+      SolrQuery own = new SolrQuery().setRequestHandler("/get");
+      own.set("id", "on-the-replica-only");
+      own.set("distrib", false);
+      assertTrue(core.query(follower.getCoreName(), own).getResponse().get("doc") != null, "the replica holds it");
+    }
+    for (int i = 0; i < 20; i++) {
+      assertEquals(Map.of(), SolrCalls.realTime(SOLR.cluster().getSolrClient(), LAGGING, List.of("on-the-replica-only"),
+          "id", "read"), "read " + i + " was answered by the leader");
+    }
   }
 
   @Test
