@@ -37,6 +37,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.IndexOrDocValuesQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -193,18 +194,36 @@ final class LuceneEventStore extends LuceneStore implements EventStore {
     if (q.from() != null || q.before() != null) {
       long from = q.from() == null ? Long.MIN_VALUE : q.from().toEpochMilli();
       long before = q.before() == null ? Long.MAX_VALUE : q.before().toEpochMilli() - 1;
-      b.add(LongPoint.newRangeQuery(TIME, from, before), Occur.FILTER);
+      // As for keywords (below): a window over much of the store is checked on another clause's events.
+      b.add(new IndexOrDocValuesQuery(LongPoint.newRangeQuery(TIME, from, before),
+          NumericDocValuesField.newSlowRangeQuery(TIME, from, before)), Occur.FILTER);
       clauses++;
     }
-    clauses += filter(b, TYPE, q.types().stream().map(UsageEventType::name).toList());
-    clauses += filter(b, USER, q.userIds());
-    clauses += filter(b, ITEM, q.itemIds());
+    clauses += keywordFilter(b, TYPE, q.types().stream().map(UsageEventType::name).toList());
+    clauses += keywordFilter(b, USER, q.userIds());
+    clauses += keywordFilter(b, ITEM, q.itemIds());
     clauses += filter(b, ANY_ROLE, q.roles());
     for (Map.Entry<String, String> a : q.contextAttributes().entrySet()) {
       b.add(new TermQuery(new Term(CONTEXT_ATTRIBUTE, a.getKey() + "=" + a.getValue())), Occur.FILTER);
       clauses++;
     }
     return clauses == 0 ? new MatchAllDocsQuery() : b.build();
+  }
+
+  /**
+   * A filter on a {@link #keyword} field: its terms' postings, or its doc values checked on the documents
+   * another clause leads to, whichever Lucene estimates cheaper. A person's events on a few hundred items
+   * then follow the person's postings, not those of popular items (millions of events each: the terms
+   * alone made a push at 1M items / 50M events 2.5 times slower than reading the person's whole history).
+   */
+  private static int keywordFilter(BooleanQuery.Builder b, String field, java.util.Collection<String> values) {
+    if (values.isEmpty()) {
+      return 0;
+    }
+    List<BytesRef> terms = values.stream().map(BytesRef::new).toList();
+    b.add(new IndexOrDocValuesQuery(LuceneSchema.anyOf(field, values), SortedDocValuesField.newSlowSetQuery(field, terms)),
+        Occur.FILTER);
+    return 1;
   }
 
   private static int filter(BooleanQuery.Builder b, String field, java.util.Collection<String> values) {

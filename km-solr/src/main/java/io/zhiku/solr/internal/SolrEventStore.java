@@ -317,7 +317,7 @@ public final class SolrEventStore implements EventStore {
     }
     SolrFilters.anyOf(params, "ev_type", q.types().stream().map(UsageEventType::name).toList());
     SolrFilters.anyOf(params, "ev_user", q.userIds());
-    SolrFilters.anyOf(params, "ev_item", q.itemIds());
+    SolrFilters.anyOfChecked(params, "ev_item", q.itemIds());
     SolrFilters.anyOf(params, "ev_anyrole", q.roles());
     q.contextAttributes().forEach((k, v) -> SolrFilters.anyOf(params, "ev_cattr", Set.of(attributeEntry(k, v))));
   }

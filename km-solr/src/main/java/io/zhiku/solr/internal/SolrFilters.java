@@ -107,11 +107,31 @@ final class SolrFilters {
   }
 
   /**
+   * Adds a filter that a document has one of the values in a field with doc values, checked on the
+   * documents the other filters lead to and not cached: for a one-off set of popular values (a push's
+   * candidates among a person's events), whose documents may be millions, which a cached filter would
+   * collect whole and keep.
+   *
+   * @param params the request's parameters
+   * @param field the field, with doc values
+   * @param values the values; none adds no filter
+   */
+  static void anyOfChecked(ModifiableSolrParams params, String field, Collection<String> values) {
+    if (!values.isEmpty()) {
+      params.add("fq", terms("method=docValuesTermsFilter cache=false ", field, values));
+    }
+  }
+
+  /**
    * A {@code terms} query: the field, then the values as a raw list. Values are ids, kinds, statuses,
    * tags or {@code key=value} attributes, all validated when their request was made; one with the list's
    * separator is refused here rather than split.
    */
   static String terms(String field, Collection<String> values) {
+    return terms("", field, values);
+  }
+
+  private static String terms(String options, String field, Collection<String> values) {
     List<String> sorted = new ArrayList<>(values);
     sorted.sort(null);
     for (String v : sorted) {
@@ -119,6 +139,6 @@ final class SolrFilters {
         throw new IllegalArgumentException("a filter value holds the separator U+0001: " + field);
       }
     }
-    return "{!terms f=" + field + " separator=\u0001}" + String.join("\u0001", sorted);
+    return "{!terms " + options + "f=" + field + " separator=\u0001}" + String.join("\u0001", sorted);
   }
 }
