@@ -49,7 +49,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code zhiku}: {@link io.zhiku.push.KnowledgePush#push} with the default recommenders (no rules), shows not
  *       recorded so that the state does not drift during the run. Popularity and feedback read the
  *       aggregates kept as events are recorded (rebuilt from the event store when the knowledge base
- *       opens); history is a per-user event scan; similarity is MoreLikeThis.
+ *       opens); the person's history is one event query for their events on the candidates, their
+ *       anchors for co-usage the items they used last (kept in memory); similarity is MoreLikeThis.
  *   <li>{@code naive-scan}: the baseline that scans every event per request (held in memory as arrays,
  *       which flatters it) to compute decayed popularity in the person's segments and their history,
  *       then returns the ten best readable items.

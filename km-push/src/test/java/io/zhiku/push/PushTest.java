@@ -309,6 +309,38 @@ class PushTest {
     }
   }
 
+  /**
+   * A person's history is read for the candidates only, from the store: an item used long ago, hundreds of
+   * uses back (far past the recent items push keeps in memory), is still never pushed; co-usage is anchored
+   * on the most recently used items.
+   */
+  @Test
+  void push_dropsWhatThePersonUsedLongAgo_andAnchorsOnWhatTheyUsedLast() {
+    TestClock clock = new TestClock();
+    PushSettings settings = only("rules", "co-usage").rules(PushRules.fromJson("""
+        [{"id": "all", "when": {"role": "industry-manager"}, "items": ["old", "fresh"]}]""")).build();
+    try (KnowledgeBase kb = kb(clock); KnowledgePush push = push(kb, settings)) {
+      List<KnowledgeItem> items = new ArrayList<>(List.of(item("old", "O", "o", Acl.PUBLIC), item("fresh", "F", "f", Acl.PUBLIC),
+          item("pair", "P", "p", Acl.PUBLIC)));
+      for (int i = 0; i < 300; i++) {
+        items.add(item("filler-" + i, "Filler " + i, "filler", Acl.PUBLIC));
+      }
+      kb.putAll(items);
+      use(kb, clock, ALICE, "old", UsageEventType.VIEW, null);
+      for (int i = 0; i < 300; i++) {
+        clock.advance(Duration.ofMinutes(1));
+        use(kb, clock, ALICE, "filler-" + i, UsageEventType.VIEW, null);
+      }
+      // Two others used the last filler and "pair": co-usage offers "pair" only if Alice is anchored on it.
+      for (Principal other : List.of(BOB, CAROL)) {
+        use(kb, clock, other, "filler-299", UsageEventType.VIEW, null);
+        use(kb, clock, other, "pair", UsageEventType.VIEW, null);
+      }
+      kb.refresh();
+      assertEquals(List.of("fresh", "pair"), ids(push.push(ctx(ALICE, clock).build(), 10)));
+    }
+  }
+
   @Test
   void variety_spreadsAcrossConcepts() {
     TestClock clock = new TestClock();

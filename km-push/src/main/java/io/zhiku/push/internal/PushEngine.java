@@ -100,24 +100,30 @@ public final class PushEngine {
         reasons.computeIfAbsent(c.itemId(), k -> new ArrayList<>()).add(new Contribution(part, c.reason()));
       }
     });
-    History history = ctx.history();
     List<Map.Entry<String, Double>> ranked = new ArrayList<>(blended.entrySet());
     ranked.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-    // Variety picks from twice the limit, checked against the in-memory item table.
+    // Variety picks from twice the limit: the best candidates that the in-memory item table says are
+    // published and readable, then that the person did not use, dismiss or see too often, a chunk at a
+    // time: each candidate costs the history query a term lookup per segment, and the first chunk usually
+    // fills the pool.
     int poolSize = 2 * limit + 5;
     List<Pick> pool = new ArrayList<>();
-    for (Map.Entry<String, Double> e : ranked) {
-      if (pool.size() == poolSize) {
-        break;
+    for (int from = 0, chunk = poolSize + 10; from < ranked.size() && pool.size() < poolSize; chunk *= 2) {
+      List<Pick> readable = new ArrayList<>();
+      for (Map.Entry<String, Double> e : ranked.subList(from, Math.min(ranked.size(), from + chunk))) {
+        Optional<ItemSummary> item = backend.summary(e.getKey());
+        if (item.isPresent() && item.get().status() == ItemStatus.PUBLISHED && item.get().acl().permits(work.principal())) {
+          readable.add(new Pick(item.get(), e.getValue()));
+        }
       }
-      String id = e.getKey();
-      if (history.used.contains(id) || history.dismissed.contains(id)
-          || history.shown.getOrDefault(id, 0) >= settings.maxShows()) {
-        continue;
-      }
-      Optional<ItemSummary> item = backend.summary(id);
-      if (item.isPresent() && item.get().status() == ItemStatus.PUBLISHED && item.get().acl().permits(work.principal())) {
-        pool.add(new Pick(item.get(), e.getValue()));
+      from += chunk;
+      History history = history(work.principal(), ctx.now(), readable.stream().map(p -> p.item().id()).toList());
+      for (Pick p : readable) {
+        String id = p.item().id();
+        if (pool.size() < poolSize && !history.used.contains(id) && !history.dismissed.contains(id)
+            && history.shown.getOrDefault(id, 0) < settings.maxShows()) {
+          pool.add(p);
+        }
       }
     }
     List<Recommendation> out = diversify(pool, limit, reasons, work.principal());
@@ -181,21 +187,25 @@ public final class PushEngine {
     return out;
   }
 
-  /** What the person did with items: used, dismissed, shown how often lately. */
+  /** What the person did with some items: used, dismissed, shown how often lately. */
   private static final class History {
     final Set<String> used = new HashSet<>();
     final Set<String> dismissed = new HashSet<>();
     final Map<String, Integer> shown = new HashMap<>();
-    /** Items used, most recent first. */
-    final List<String> recent = new ArrayList<>();
   }
 
-  private History history(Principal principal, Instant now) {
+  /**
+   * What the person did with the candidates: their events on those items only (a person's whole history
+   * may be thousands of events; the candidates are a few dozen).
+   */
+  private History history(Principal principal, Instant now, List<String> candidates) {
     History h = new History();
+    if (candidates.isEmpty()) {
+      return h;
+    }
     long windowStart = now.minus(settings.showWindow()).toEpochMilli();
-    Map<String, Long> lastUse = new HashMap<>();
-    // By user only: a person's events are few, while a filter on common types would touch most events.
-    EventQuery q = EventQuery.builder().users(principal.userId()).build();
+    // No filter on types: the few other events on these items cost less than a third clause per segment.
+    EventQuery q = EventQuery.builder().users(principal.userId()).items(candidates).build();
     // The events scans do not see yet are read first: one made visible in between is then in both, and
     // is counted once, by its sequence number (read in the other order, it could be in neither).
     List<PendingEvents.Pending> pending = backend.unrefreshedEvents(principal.userId());
@@ -203,26 +213,22 @@ public final class PushEngine {
     for (PendingEvents.Pending p : pending) {
       pendingSequences.add(p.sequence());
       UsageEvent e = p.event();
-      note(h, lastUse, e.type().name(), e.itemId(), e.time().toEpochMilli(), windowStart);
+      note(h, e.type().name(), e.itemId(), e.time().toEpochMilli(), windowStart);
     }
     backend.scanEvents(q, row -> {
       if (pendingSequences.isEmpty() || !pendingSequences.contains(row.sequence())) {
-        note(h, lastUse, row.type(), row.itemId(), row.timeMillis(), windowStart);
+        note(h, row.type(), row.itemId(), row.timeMillis(), windowStart);
       }
     });
-    lastUse.entrySet().stream()
-        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-        .forEach(e -> h.recent.add(e.getKey()));
     return h;
   }
 
-  private static void note(History h, Map<String, Long> lastUse, String type, String item, long time, long windowStart) {
+  private static void note(History h, String type, String item, long time, long windowStart) {
     if (item == null) {
       return;
     }
     if (USED.contains(type)) {
       h.used.add(item);
-      lastUse.merge(item, time, Math::max);
     } else if (type.equals("push-dismissed")) {
       h.dismissed.add(item);
     } else if (type.equals("push-shown") && time >= windowStart) {
@@ -238,7 +244,6 @@ public final class PushEngine {
     private final String language;
     private Set<String> concepts;
     private List<Segment> segments;
-    private History history;
 
     Context(WorkContext work, Instant now, Taxonomy taxonomy) {
       this.work = work;
@@ -368,17 +373,9 @@ public final class PushEngine {
       return text.isBlank() || limit < 1 ? List.of() : backend.similar(work.principal(), text, limit);
     }
 
-    History history() {
-      if (history == null) {
-        history = PushEngine.this.history(work.principal(), now);
-      }
-      return history;
-    }
-
     @Override
     public List<String> anchors(int limit) {
-      List<String> recent = history().recent;
-      Set<String> out = new LinkedHashSet<>(recent.subList(0, Math.min(limit, recent.size())));
+      Set<String> out = new LinkedHashSet<>(stats.recentItems(work.principal().userId(), limit));
       for (String key : List.of(WorkContext.PROJECT, WorkContext.CUSTOMER)) {
         String value = work.attribute(key);
         if (value != null && out.size() < limit) {

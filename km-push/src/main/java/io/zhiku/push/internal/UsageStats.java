@@ -8,6 +8,7 @@ import io.zhiku.core.internal.UseWeights;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,8 @@ import java.util.function.UnaryOperator;
  *       top of a busy segment, the part push lists, is the true top within a few percent (early uses of
  *       a segment that was young and small are what get forgotten).
  *   <li>For co-usage, the {@value #ITEM_RING} most recent distinct users of each item and the {@value
- *       #USER_RING} most recent distinct items of each user ({@link Rings}).
+ *       #USER_RING} most recently used distinct items of each user, with when each was last used ({@link
+ *       Rings}): the items a push is anchored on.
  *   <li>Item and user ids are numbered by {@link StringIds}; item ids are held in the canonical
  *       instance the caller gives (the JVM's interned one, which the item table also holds).
  * </ul>
@@ -68,7 +70,7 @@ public final class UsageStats {
   private final StringIds users = new StringIds();
   private final Map<String, SparseSums> sums = new HashMap<>(); // channel + " " + segment key -> per item
   private final Rings itemUsers = new Rings(ITEM_RING);
-  private final Rings userItems = new Rings(USER_RING);
+  private final Rings userItems = Rings.timed(USER_RING);
   private long reference = Long.MIN_VALUE;
   /** The sums held by all tables, and the traffic of all tables (see {@link SparseSums#traffic()}). */
   private long entries;
@@ -154,7 +156,7 @@ public final class UsageStats {
       if (use != 0) {
         int u = userId(user);
         itemUsers.remember(i, u);
-        userItems.remember(u, i);
+        userItems.remember(u, i, time);
       }
       if (entries > nextSweep) {
         sweep();
@@ -475,6 +477,37 @@ public final class UsageStats {
     }
   }
 
+  /**
+   * The items a person used most recently (an event with a use weight: viewed, clicked, reused, accepted
+   * when pushed, found helpful, rated 4 or more), each once, among the {@value #USER_RING} kept.
+   *
+   * @param user the person's user id
+   * @param limit how many at most
+   * @return item ids, most recently used first (ties, within a second, by id)
+   */
+  public List<String> recentItems(String user, int limit) {
+    lock.readLock().lock();
+    try {
+      int u = users.find(user);
+      if (u < 0 || limit < 1) {
+        return List.of();
+      }
+      record Use(String itemId, long seconds) {}
+      List<Use> held = new ArrayList<>(userItems.size(u));
+      for (int k = 0; k < userItems.size(u); k++) {
+        held.add(new Use(items.get(userItems.get(u, k)), userItems.seconds(u, k)));
+      }
+      held.sort(Comparator.comparingLong(Use::seconds).reversed().thenComparing(Use::itemId));
+      List<String> out = new ArrayList<>(Math.min(limit, held.size()));
+      for (int k = 0; k < held.size() && out.size() < limit; k++) {
+        out.add(held.get(k).itemId());
+      }
+      return out;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
   private static final ThreadLocal<Support> SUPPORT = ThreadLocal.withInitial(Support::new);
 
   /**
@@ -512,7 +545,7 @@ public final class UsageStats {
    */
   public record Scored(String itemId, double score) {
     /** Best first, ties by id. */
-    static final java.util.Comparator<Scored> ORDER =
-        java.util.Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::itemId);
+    static final Comparator<Scored> ORDER =
+        Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::itemId);
   }
 }

@@ -65,7 +65,7 @@ class UsageStatsRandomizedTest {
   }
 
   @RepeatedTest(20)
-  void topAndUsedTogether_equalTheNaiveModel(Random r) {
+  void topUsedTogetherAndRecentItems_equalTheNaiveModel(Random r) {
     Duration halfLife = Duration.ofDays(1 + r.nextInt(3)); // events span 200 days: several rebases
     UsageStats stats = new UsageStats(halfLife, Set.of("industry"), id -> id);
     List<UsageEvent> events = new ArrayList<>();
@@ -142,6 +142,22 @@ class UsageStatsRandomizedTest {
       assertEquals(best.stream().map(Map.Entry::getKey).toList(), firstTwo.stream().map(UsageStats.Scored::itemId).toList(),
           "the best two, ties by id");
     }
+    // Each person's most recently used items (out-of-order times included), ties by id.
+    for (int u = 0; u < 8; u++) {
+      String user = "u" + u;
+      Map<String, Long> last = new HashMap<>();
+      for (UsageEvent e : events) {
+        if (e.principal().userId().equals(user) && e.itemId() != null && use(e) > 0) {
+          last.merge(e.itemId(), e.time().toEpochMilli(), Math::max);
+        }
+      }
+      int limit = 1 + r.nextInt(12);
+      List<String> expected = last.entrySet().stream()
+          .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+          .limit(limit).map(Map.Entry::getKey).toList();
+      assertEquals(expected, stats.recentItems(user, limit), "the " + limit + " items " + user + " used last");
+    }
+    assertEquals(List.of(), stats.recentItems("nobody", 5));
   }
 
   /**
