@@ -310,9 +310,9 @@ class PushTest {
   }
 
   /**
-   * A person's history is read for the candidates only, from the store: an item used long ago, hundreds of
-   * uses back (far past the recent items push keeps in memory), is still never pushed; co-usage is anchored
-   * on the most recently used items.
+   * A long history (2,000 uses: more than push reads whole for a push of 10) is queried for the candidates
+   * only: an item used long ago, far past the recent items push keeps in memory, is still never pushed;
+   * co-usage is anchored on the most recently used items.
    */
   @Test
   void push_dropsWhatThePersonUsedLongAgo_andAnchorsOnWhatTheyUsedLast() {
@@ -322,18 +322,18 @@ class PushTest {
     try (KnowledgeBase kb = kb(clock); KnowledgePush push = push(kb, settings)) {
       List<KnowledgeItem> items = new ArrayList<>(List.of(item("old", "O", "o", Acl.PUBLIC), item("fresh", "F", "f", Acl.PUBLIC),
           item("pair", "P", "p", Acl.PUBLIC)));
-      for (int i = 0; i < 300; i++) {
+      for (int i = 0; i < 2000; i++) {
         items.add(item("filler-" + i, "Filler " + i, "filler", Acl.PUBLIC));
       }
       kb.putAll(items);
       use(kb, clock, ALICE, "old", UsageEventType.VIEW, null);
-      for (int i = 0; i < 300; i++) {
+      for (int i = 0; i < 2000; i++) {
         clock.advance(Duration.ofMinutes(1));
         use(kb, clock, ALICE, "filler-" + i, UsageEventType.VIEW, null);
       }
       // Two others used the last filler and "pair": co-usage offers "pair" only if Alice is anchored on it.
       for (Principal other : List.of(BOB, CAROL)) {
-        use(kb, clock, other, "filler-299", UsageEventType.VIEW, null);
+        use(kb, clock, other, "filler-1999", UsageEventType.VIEW, null);
         use(kb, clock, other, "pair", UsageEventType.VIEW, null);
       }
       kb.refresh();

@@ -287,6 +287,11 @@ public final class PushAttachment implements AutoCloseable {
     }
 
     @Override
+    public long countEvents(EventQuery query) {
+      return kb.events().count(query);
+    }
+
+    @Override
     public List<PendingEvents.Pending> unrefreshedEvents(String userId) {
       return pending.of(userId);
     }

@@ -89,6 +89,14 @@ interface PushBackend {
   void scanEvents(EventQuery query, Consumer<EventRow> visitor);
 
   /**
+   * Counts stored events (as of the last refresh).
+   *
+   * @param query which events
+   * @return how many
+   */
+  long countEvents(EventQuery query);
+
+  /**
    * A person's events about items that scans do not see yet.
    *
    * @param userId the person
