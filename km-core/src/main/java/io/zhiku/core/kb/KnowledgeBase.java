@@ -9,7 +9,6 @@ import io.zhiku.core.event.UsageEvent;
 import io.zhiku.core.event.WorkContext;
 import io.zhiku.core.internal.Checks;
 import io.zhiku.core.internal.ProgressReporter;
-import io.zhiku.core.internal.UseWeights;
 import io.zhiku.core.item.ItemLimits;
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.search.SearchRequest;
@@ -107,6 +106,8 @@ public final class KnowledgeBase implements AutoCloseable {
   private final List<ChangeListener> changeListeners = new CopyOnWriteArrayList<>();
   /** Everyone's recent use of each item, for the search ranking's popularity boost. */
   private final UsagePopularity popularity;
+  /** The count of the stored events into {@link #popularity} at open, if it runs in the background. */
+  private final UsageCount usageCount;
   /** Usage events; its lock is taken after the item write lock when both are needed. */
   private final EventLog eventLog;
   private final UsageEvents events;
@@ -132,15 +133,15 @@ public final class KnowledgeBase implements AutoCloseable {
     Duration loadedIn = loading.finish(itemTable.size());
     // Ids through the JVM's string table, as the item table and the event store hold them: one string per id.
     this.popularity = new UsagePopularity(b.popularityHalfLife, String::intern);
-    ProgressReporter counting = new ProgressReporter(b.progress, Progress.OPEN_EVENTS, -1);
-    long[] counted = {0};
-    eventStore.scan(UseWeights.COUNTED_EVENTS, e -> {
-      popularity.add(e);
-      counting.update(++counted[0]);
-    });
-    Duration countedIn = counting.finish(counted[0]);
-    LOG.info("opened: item table of {} items read in {} ms, {} usage events counted for popularity in {} ms",
-        itemTable.size(), loadedIn.toMillis(), counted[0], countedIn.toMillis());
+    boolean countInBackground = b.countUsageInBackground && !shared; // started last, once nothing can fail
+    if (countInBackground) {
+      LOG.info("opened: item table of {} items read in {} ms; usage events counted for popularity in the background",
+          itemTable.size(), loadedIn.toMillis());
+    } else {
+      UsageCount.Counted counted = UsageCount.now(eventStore, popularity, b.progress);
+      LOG.info("opened: item table of {} items read in {} ms, {} usage events counted for popularity in {} ms",
+          itemTable.size(), loadedIn.toMillis(), counted.events(), counted.took().toMillis());
+    }
     this.recentItems = new RecentItems(itemTable, index::get);
     Uncommitted uncommitted = new Uncommitted(clock, b.commitPolicy);
     ReentrantLock writeLock = new ReentrantLock(); // item writes, refreshes, commits; before the event lock
@@ -154,6 +155,7 @@ public final class KnowledgeBase implements AutoCloseable {
     this.searches = new Searches(index, taxonomy, popularity, revocations, itemTable, recentItems, clock, this::record);
     this.catalog = new ItemCatalog(itemTable, index, this::taxonomy, searches::hiddenFrom, lifecycle::ensureOpen);
     lifecycle.start(b.refreshInterval, b.commitPolicy.maxDelay());
+    this.usageCount = countInBackground ? UsageCount.inBackground(eventStore, popularity, b.progress) : UsageCount.DONE;
   }
 
   /**
@@ -568,12 +570,14 @@ public final class KnowledgeBase implements AutoCloseable {
   }
 
   /**
-   * Commits, stops the background thread and closes the engine. Calling it again does nothing.
+   * Stops the background usage count if it still runs, commits, stops the background thread and closes the
+   * engine. Calling it again does nothing.
    *
    * @throws ZhikuException if the final commit fails (the engine is closed all the same)
    */
   @Override
   public void close() {
+    usageCount.close();
     lifecycle.close();
   }
 }

@@ -42,6 +42,7 @@ public final class KnowledgeBaseBuilder {
   Taxonomy taxonomy; // null: the stored one
   Duration popularityHalfLife = Duration.ofDays(30);
   boolean recordSearches = true;
+  boolean countUsageInBackground;
   Duration eventRetention;
   private TextEmbedder embedder;
   ProgressListener progress = ProgressListener.NONE;
@@ -101,6 +102,25 @@ public final class KnowledgeBaseBuilder {
           + " days (100 years)");
     }
     this.popularityHalfLife = halfLife;
+    return this;
+  }
+
+  /**
+   * Whether opening counts the stored usage events for the search ranking's popularity boost on a
+   * background thread ({@code zhiku-usage-count}), so that {@link #build()} returns once the item table is
+   * read: over 50M events the count takes most of a minute. Until it has finished ({@link
+   * Progress#OPEN_EVENTS} reports {@link Progress#finished()}), searches answer as they would with no
+   * usage yet (every match, access checked as always, ranked without the popularity boost); events
+   * recorded meanwhile are counted as they are recorded, each once, and count as soon as it has finished.
+   * Engines shared with other knowledge bases (SolrCloud) count on the opening thread whatever this says.
+   * Closing the knowledge base stops the count.
+   *
+   * @param background whether to count in the background (default no: {@link #build()} returns with the
+   *     boost complete)
+   * @return this builder
+   */
+  public KnowledgeBaseBuilder countUsageInBackground(boolean background) {
+    this.countUsageInBackground = background;
     return this;
   }
 

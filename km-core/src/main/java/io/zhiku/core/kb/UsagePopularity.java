@@ -18,7 +18,8 @@ import java.util.function.UnaryOperator;
  * number in a {@link StringIds} (about 30 bytes per item, the id string shared with the item table); a
  * snapshot holds a float per item and a copy of the numbering's slots (about 16).
  *
- * <p>Thread-safe: {@link #add} is synchronized; {@link #at} hands out immutable snapshots.
+ * <p>Thread-safe: {@link #add} is synchronized (the background count of {@link UsageCount} and the events
+ * recorded meanwhile add alike); {@link #at} hands out immutable snapshots.
  */
 final class UsagePopularity {
   private static final double REBASE_EXPONENT = 60;
@@ -29,6 +30,8 @@ final class UsagePopularity {
   private double[] sums = new double[64];
   private long reference = Long.MIN_VALUE;
   private volatile Snapshot snapshot;
+  /** False while the stored events are counted in the background: the boost then ranks nothing. */
+  private volatile boolean complete = true;
 
   /**
    * @param halfLife how fast a use fades
@@ -38,6 +41,17 @@ final class UsagePopularity {
   UsagePopularity(Duration halfLife, UnaryOperator<String> canonical) {
     this.halfLifeMillis = halfLife.toMillis();
     this.canonical = canonical;
+  }
+
+  /** Says that the stored events are being counted in the background: {@link #at} gives no boost until then. */
+  void countStarted() {
+    complete = false;
+  }
+
+  /** Says that the background count has finished (or stopped): {@link #at} gives what was counted. */
+  void countFinished() {
+    snapshot = null;
+    complete = true;
   }
 
   /** The last snapshot and when it was taken. */
@@ -87,9 +101,13 @@ final class UsagePopularity {
    * Popularity#REFRESH_SECONDS} seconds older than {@code nowMillis} (or younger: the clock went back).
    *
    * @param nowMillis the time of the search
-   * @return the snapshot, decayed to the time it was taken; {@link Popularity#NONE} while no item has been used
+   * @return the snapshot, decayed to the time it was taken; {@link Popularity#NONE} while no item has been
+   *     used or the stored events are being counted in the background
    */
   Popularity at(long nowMillis) {
+    if (!complete) {
+      return Popularity.NONE;
+    }
     Snapshot s = snapshot;
     if (s != null && Math.abs(nowMillis - s.takenMillis()) < Popularity.REFRESH_SECONDS * 1000L) {
       return s.popularity();
