@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
  * Counts the stored usage events into the popularity boost when a knowledge base opens: on the opening
  * thread ({@link #now}), or on a thread of its own ({@link #inBackground}) while the knowledge base already
  * answers. In the background, the count takes the events stored up to the store's last sequence number at
- * open, and the events recorded since are counted as they are recorded: each event once, whichever of the
- * two sees it first in time. Until the count has finished, searches rank without the popularity boost.
+ * open, and the events recorded since are counted as they are recorded: each event once, by its sequence
+ * number, whenever a refresh makes new events visible to the count's scan. Until the count has finished,
+ * searches rank without the popularity boost.
  *
  * <p>Thread-safe: {@link #close} may be called from any thread, once the knowledge base closes.
  */
