@@ -4,6 +4,7 @@ import io.zhiku.core.internal.ProgressReporter;
 import io.zhiku.core.internal.UseWeights;
 import io.zhiku.core.spi.EventStore;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,11 +46,27 @@ final class UsageCount {
   static Counted now(EventStore store, UsagePopularity popularity, ProgressListener progress) {
     ProgressReporter counting = new ProgressReporter(progress, Progress.OPEN_EVENTS, -1);
     long[] counted = {0};
-    store.scan(UseWeights.COUNTED_EVENTS, row -> {
-      popularity.add(row);
-      counting.update(++counted[0]);
-    });
+    count(store, popularity, Long.MAX_VALUE, () -> false, counting, counted);
     return new Counted(counted[0], counting.finish(counted[0]));
+  }
+
+  /**
+   * Adds the stored counted events up to a sequence number to the popularity, reporting progress; {@code
+   * counted[0]} holds how many so far, also when the scan fails or stops.
+   *
+   * @throws Stopped once {@code stop} says so
+   */
+  private static void count(EventStore store, UsagePopularity popularity, long upTo, BooleanSupplier stop,
+      ProgressReporter counting, long[] counted) {
+    store.scan(UseWeights.COUNTED_EVENTS, row -> {
+      if (stop.getAsBoolean()) {
+        throw new Stopped();
+      }
+      if (upTo == Long.MAX_VALUE || row.sequence() <= upTo) { // later ones were counted as they were recorded
+        popularity.add(row);
+        counting.update(++counted[0]);
+      }
+    });
   }
 
   /** How many events a count read, and in how long. */
@@ -81,15 +98,7 @@ final class UsageCount {
     ProgressReporter counting = new ProgressReporter(progress, Progress.OPEN_EVENTS, -1);
     long[] counted = {0};
     try {
-      store.scan(UseWeights.COUNTED_EVENTS, row -> {
-        if (closing) {
-          throw new Stopped();
-        }
-        if (row.sequence() <= upTo) { // later ones were counted as they were recorded
-          popularity.add(row);
-          counting.update(++counted[0]);
-        }
-      });
+      count(store, popularity, upTo, () -> closing, counting, counted);
       popularity.countFinished(); // before the last report: who hears it finds the boost complete
       Duration took = counting.finish(counted[0]);
       LOG.info("{} usage events counted for popularity in the background in {} ms", counted[0], took.toMillis());

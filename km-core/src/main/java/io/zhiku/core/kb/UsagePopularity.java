@@ -2,10 +2,10 @@ package io.zhiku.core.kb;
 
 import io.zhiku.core.event.EventRow;
 import io.zhiku.core.event.UsageEvent;
+import io.zhiku.core.internal.StringIds;
 import io.zhiku.core.internal.UseWeights;
 import io.zhiku.core.spi.Popularity;
 import java.time.Duration;
-import io.zhiku.core.internal.StringIds;
 import java.util.Arrays;
 import java.util.function.UnaryOperator;
 

@@ -109,13 +109,14 @@ public final class PushEngine {
     // time: each candidate costs the history query a term lookup per segment, and the first chunk usually
     // fills the pool.
     int poolSize = 2 * limit + 5;
+    int firstChunk = poolSize + 10;
     List<Pick> pool = new ArrayList<>();
     History whole = null;
-    if (!ranked.isEmpty()
-        && backend.countEvents(EventQuery.builder().users(work.principal().userId()).build()) <= WHOLE_HISTORY_PER_CANDIDATE * (poolSize + 10)) {
+    if (!ranked.isEmpty() && backend.countEvents(EventQuery.builder().users(work.principal().userId()).build())
+        <= (long) WHOLE_HISTORY_PER_CANDIDATE * firstChunk) {
       whole = history(work.principal(), ctx.now(), null);
     }
-    for (int from = 0, chunk = poolSize + 10; from < ranked.size() && pool.size() < poolSize; chunk *= 2) {
+    for (int from = 0, chunk = firstChunk; from < ranked.size() && pool.size() < poolSize; chunk *= 2) {
       List<Pick> readable = new ArrayList<>();
       for (Map.Entry<String, Double> e : ranked.subList(from, Math.min(ranked.size(), from + chunk))) {
         Optional<ItemSummary> item = backend.summary(e.getKey());

@@ -265,21 +265,21 @@ public final class UsageStats {
   }
 
   private int itemId(String item) {
-    int i = items.find(item);
-    if (i < 0) {
-      i = items.add(canonicalItemId.apply(item));
-      itemUsers.addRow();
-    }
-    return i;
+    return number(items, itemUsers, item, canonicalItemId);
   }
 
   private int userId(String user) {
-    int u = users.find(user);
-    if (u < 0) {
-      u = users.add(user);
-      userItems.addRow();
+    return number(users, userItems, user, UnaryOperator.identity());
+  }
+
+  /** The number of an item or a person, given one (and a row in its rings) if it has none. */
+  private static int number(StringIds ids, Rings rows, String s, UnaryOperator<String> canonical) {
+    int n = ids.find(s);
+    if (n < 0) {
+      n = ids.add(canonical.apply(s));
+      rows.addRow();
     }
-    return u;
+    return n;
   }
 
   private void rebase(long time) {
@@ -498,11 +498,7 @@ public final class UsageStats {
         held.add(new Use(items.get(userItems.get(u, k)), userItems.seconds(u, k)));
       }
       held.sort(Comparator.comparingLong(Use::seconds).reversed().thenComparing(Use::itemId));
-      List<String> out = new ArrayList<>(Math.min(limit, held.size()));
-      for (int k = 0; k < held.size() && out.size() < limit; k++) {
-        out.add(held.get(k).itemId());
-      }
-      return out;
+      return held.stream().limit(limit).map(Use::itemId).toList();
     } finally {
       lock.readLock().unlock();
     }
