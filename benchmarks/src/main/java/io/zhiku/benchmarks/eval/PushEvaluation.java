@@ -49,18 +49,20 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SerialMergeScheduler;
+import io.zhiku.benchmarks.eval.StackExchangeDump.Post;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
- * Push on real data: the Mathematics Educators Stack Exchange dump ({@code
- * stackexchange/matheducators-Posts.xml}) replayed in time order through the public API. Questions and
+ * Push on real data: each Stack Exchange dev site's dump ({@link StackExchangeDump#SITES}) replayed in time
+ * order through the public API. Questions and
  * answers become items (tags become concepts, owners authors, an answer links to its question and
  * carries its tags); each question's view count becomes view events spread evenly between its creation
- * and the end of the dump (by one anonymous viewer: the dump does not say who viewed); answers and
- * accepted answers become events of their authors.
+ * and the end of the dump (by one anonymous viewer: the dump does not say who viewed); answers become
+ * {@code answered} events of their authors.
  *
  * <p>For each question in the last 20% of the timeline, before it is added, its owner is pushed to with
  * its title and tags as the work context (text and concepts), using only what existed before it. Pushed
@@ -74,10 +76,6 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  */
 public final class PushEvaluation {
   private PushEvaluation() {}
-
-  /** One row of Posts.xml. */
-  record Post(String id, boolean question, Instant created, String parentId, String acceptedAnswerId, String owner,
-      String title, String body, List<String> tags, int views) {}
 
   /** Precision@10 and nDCG@10 summed over queries. */
   static final class Metric {
@@ -123,33 +121,33 @@ public final class PushEvaluation {
    */
   public static void main(String[] args) throws Exception {
     Path dir = args.length > 0 ? Path.of(args[0]) : SharedData.directory();
-    Path file = dir == null ? null : dir.resolve("stackexchange").resolve("matheducators-Posts.xml");
     PrintStream out = System.out;
-    if (file == null || !Files.isRegularFile(file)) {
-      out.println("push evaluation: missing " + file);
-      if ("1".equals(System.getenv("ZHIKU_REQUIRE_DATA"))) {
-        System.exit(1);
+    for (String site : StackExchangeDump.SITES) {
+      StackExchangeDump dump = StackExchangeDump.read(dir, site);
+      if (dump == null) {
+        out.println("push evaluation: missing " + site + " in " + dir);
+        if ("1".equals(System.getenv("ZHIKU_REQUIRE_DATA"))) {
+          System.exit(1);
+        }
+        continue;
       }
-      return;
+      Map<String, Metric[]> results = run(dump);
+      out.printf(Locale.ROOT, "%n%s%n%n", site);
+      out.println("| system                                   | n (tag) | P@10 tag | nDCG@10 tag | n (expert) | P@10 expert | nDCG@10 expert |");
+      out.println("|------------------------------------------|---------|----------|-------------|------------|-------------|----------------|");
+      results.forEach((system, m) -> {
+        String[] a = m[0].cells().split(" \\| ");
+        String[] b = m[1].cells().split(" \\| ");
+        out.printf(Locale.ROOT, "| %-40s | %7s | %8s | %11s | %10s | %11s | %14s |%n", system, a[0].strip(), a[1], a[2],
+            b[0].strip(), b[1], b[2]);
+      });
     }
-    List<Post> posts = read(file);
-    Map<String, Metric[]> results = run(posts);
-    out.println("| system                                   | n (tag) | P@10 tag | nDCG@10 tag | n (expert) | P@10 expert | nDCG@10 expert |");
-    out.println("|------------------------------------------|---------|----------|-------------|------------|-------------|----------------|");
-    results.forEach((system, m) -> {
-      String[] a = m[0].cells().split(" \\| ");
-      String[] b = m[1].cells().split(" \\| ");
-      out.printf(Locale.ROOT, "| %-40s | %7s | %8s | %11s | %10s | %11s | %14s |%n", system, a[0].strip(), a[1], a[2],
-          b[0].strip(), b[1], b[2]);
-    });
   }
 
-  /** Replays the posts; returns, per system, the tag metric and the expert metric. */
-  static Map<String, Metric[]> run(List<Post> posts) throws IOException {
-    posts = new ArrayList<>(posts);
-    posts.sort(Comparator.comparing(Post::created).thenComparing(p -> Long.parseLong(p.id())));
-    Map<String, Post> byId = new HashMap<>();
-    posts.forEach(p -> byId.put(p.id(), p));
+  /** Replays a dump; returns, per system, the tag metric and the expert metric. */
+  static Map<String, Metric[]> run(StackExchangeDump dump) throws IOException {
+    List<Post> posts = dump.posts();
+    Map<String, Post> byId = dump.byId();
     Instant end = posts.get(posts.size() - 1).created();
     Instant cutoff = posts.get((int) (posts.size() * 0.8)).created();
     // Ground truth: who answered each question; who wrote each question's accepted answer.
@@ -172,9 +170,6 @@ public final class PushEvaluation {
     }
     views.sort(Comparator.comparing(v -> (Instant) v[0]));
 
-    Taxonomy.Builder tb = Taxonomy.builder().scheme(ConceptScheme.of("tags", "en", "Tags"));
-    posts.stream().flatMap(p -> p.tags().stream()).distinct().sorted()
-        .forEach(t -> tb.concept(Concept.builder(tagId(t), "tags").prefLabel("en", t).build()));
     TestClock clock = new TestClock(Instant.EPOCH);
     Principal viewer = Principal.of("anonymous-viewer");
     Map<String, Metric[]> results = new java.util.LinkedHashMap<>();
@@ -183,11 +178,11 @@ public final class PushEvaluation {
     }
     Map<String, Integer> viewed = new HashMap<>();
     try (KnowledgeBase kb = KnowledgeBase.builder().clock(clock).refreshInterval(Duration.ZERO)
-            .commitPolicy(CommitPolicy.manual()).recordSearches(false).taxonomy(tb.build()).build();
+            .commitPolicy(CommitPolicy.manual()).recordSearches(false).taxonomy(dump.taxonomy()).build();
         KnowledgePush push = KnowledgePush.builder(kb).build();
         Analyzer analyzer = new StandardAnalyzer();
         ByteBuffersDirectory mltDir = new ByteBuffersDirectory();
-        IndexWriter mltWriter = new IndexWriter(mltDir, new IndexWriterConfig(analyzer))) {
+        IndexWriter mltWriter = new IndexWriter(mltDir, new IndexWriterConfig(analyzer).setMergeScheduler(new SerialMergeScheduler()))) {
       int nextView = 0;
       List<String> earlierQuestions = new ArrayList<>();
       for (Post p : posts) {
@@ -216,8 +211,8 @@ public final class PushEvaluation {
             }
           }
           String text = p.title() + " " + String.join(" ", p.tags());
-          WorkContext ctx = WorkContext.builder(person(p), p.created()).text(text)
-              .concepts(p.tags().stream().map(PushEvaluation::tagId).toArray(String[]::new)).build();
+          WorkContext ctx = WorkContext.builder(StackExchangeDump.person(p), p.created()).text(text)
+              .concepts(p.tags().stream().map(StackExchangeDump::tagId).toArray(String[]::new)).build();
           List<String> pushed = threads(push.push(ctx, 40).stream().map(r -> r.item().id()).toList(), byId);
           List<String> mlt = threads(moreLikeThis(mltWriter, analyzer, text), byId);
           List<String> popular = earlierQuestions.stream()
@@ -229,7 +224,7 @@ public final class PushEvaluation {
             results.get(e.getKey())[1].add(e.getValue(), sameExpert);
           }
         }
-        add(kb, p, byId);
+        StackExchangeDump.add(kb, p, byId);
         Document d = new Document();
         d.add(new StoredField("id", p.id()));
         d.add(new TextField("text", p.title() + "\n" + p.body(), Field.Store.NO));
@@ -240,34 +235,6 @@ public final class PushEvaluation {
       }
     }
     return results;
-  }
-
-  static Principal person(Post p) {
-    return Principal.of(p.owner() == null ? "unknown" : "user-" + p.owner());
-  }
-
-  static String tagId(String tag) {
-    return "tag-" + tag.replaceAll("[^A-Za-z0-9_.-]", "_");
-  }
-
-  /** Stores a post as an item and its author's events. */
-  static void add(KnowledgeBase kb, Post p, Map<String, Post> byId) {
-    Post question = p.question() ? p : byId.get(p.parentId());
-    List<String> tags = question == null ? List.of() : question.tags();
-    KnowledgeItem.Builder b = KnowledgeItem.builder(p.id(), ItemKind.of(p.question() ? "question" : "answer"),
-            p.question() ? p.title() : "Answer: " + (question == null ? "" : question.title()))
-        .body(p.body()).language("en").acl(Acl.PUBLIC)
-        .concepts(tags.stream().map(PushEvaluation::tagId).toList()).tags(tags.toArray(String[]::new));
-    if (p.owner() != null) {
-      b.authors("user-" + p.owner());
-    }
-    if (!p.question() && question != null) {
-      b.link("answers", question.id());
-    }
-    kb.put(b.build());
-    if (!p.question() && p.owner() != null) {
-      kb.record(UsageEvent.ofItem(UsageEventType.ANSWERED, p.created(), person(p), p.id()));
-    }
   }
 
   /** Pushed or found items as their threads (an answer as its question), distinct, at most 10. */
@@ -300,52 +267,5 @@ public final class PushEvaluation {
       }
       return out;
     }
-  }
-
-  /** Reads Posts.xml with a parser that refuses DTDs and external entities. */
-  static List<Post> read(Path file) throws IOException, XMLStreamException {
-    XMLInputFactory f = XMLInputFactory.newFactory();
-    f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    List<Post> out = new ArrayList<>();
-    try (InputStream in = Files.newInputStream(file)) {
-      XMLStreamReader r = f.createXMLStreamReader(in);
-      while (r.hasNext()) {
-        if (r.next() == XMLStreamConstants.START_ELEMENT && r.getLocalName().equals("row")) {
-          String type = r.getAttributeValue(null, "PostTypeId");
-          if (!"1".equals(type) && !"2".equals(type)) {
-            continue;
-          }
-          String tags = r.getAttributeValue(null, "Tags");
-          List<String> tagList = new ArrayList<>();
-          if (tags != null) {
-            for (String t : tags.split("[<>]")) {
-              if (!t.isBlank()) {
-                tagList.add(t);
-              }
-            }
-          }
-          String views = r.getAttributeValue(null, "ViewCount");
-          String title = r.getAttributeValue(null, "Title");
-          out.add(new Post(r.getAttributeValue(null, "Id"), "1".equals(type),
-              LocalDateTime.parse(r.getAttributeValue(null, "CreationDate")).toInstant(ZoneOffset.UTC),
-              r.getAttributeValue(null, "ParentId"), r.getAttributeValue(null, "AcceptedAnswerId"),
-              r.getAttributeValue(null, "OwnerUserId"), title == null ? "" : title.strip(),
-              text(r.getAttributeValue(null, "Body")), tagList, views == null ? 0 : Integer.parseInt(views)));
-        }
-      }
-      r.close();
-    }
-    return out;
-  }
-
-  /** HTML to plain text: tags dropped, the common entities decoded, control characters removed. */
-  static String text(String html) {
-    if (html == null) {
-      return "";
-    }
-    String s = html.replaceAll("<[^>]+>", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-        .replace("&#39;", "'").replace("&nbsp;", " ").replace("&amp;", "&");
-    return s.replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", " ").strip();
   }
 }
