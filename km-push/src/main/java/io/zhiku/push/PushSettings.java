@@ -18,7 +18,8 @@ import java.util.Set;
  * not read are dropped first; then items the person already used (viewed, clicked, reused, accepted),
  * dismissed, or was shown {@link #maxShows()} times within {@link #showWindow()}; then archived and
  * draft items. Variety: the items are picked greedily, best first, each one's score multiplied by
- * {@link #variety()} for every already-picked item that shares a concept with it. Ties go to the smaller
+ * {@link #variety()} for every already-picked item that shares a concept with it, the work context's own
+ * concepts excepted (being about what the person works on is the point, not a repetition). Ties go to the smaller
  * item id. The pushed items are recorded as {@code push-shown} events unless {@link #recordShown()} is
  * off.
  *
@@ -229,7 +230,7 @@ public record PushSettings(Map<Recommender, Double> recommenders, Duration halfL
     }
 
     /**
-     * @param factor per shared concept, in (0, 1]; 1 turns variety off
+     * @param factor per shared concept (other than the work context's), in (0, 1]; 1 turns variety off
      * @return this builder
      */
     public Builder variety(double factor) {

@@ -359,6 +359,33 @@ class PushTest {
   }
 
   @Test
+  void variety_leavesTheWorksOwnConceptsAlone_butSpreadsOverTheOthers() {
+    TestClock clock = new TestClock();
+    String rules = """
+        [{"id": "r1", "when": {"stage": "proposal"}, "items": ["e1", "e2", "e3"], "weight": 1},
+         {"id": "r2", "when": {"stage": "proposal"}, "items": ["h1"], "weight": 0.6}]""";
+    try (KnowledgeBase kb = kb(clock); KnowledgePush push = push(kb, only("rules").rules(PushRules.fromJson(rules)).variety(0.5).build())) {
+      kb.putAll(List.of(item("e1", "E1", "e", Acl.PUBLIC, "education"), item("e2", "E2", "e", Acl.PUBLIC, "education"),
+          item("e3", "E3", "e", Acl.PUBLIC, "education"), item("h1", "H1", "h", Acl.PUBLIC, "healthcare")));
+      kb.refresh();
+      // Working on education: three education items are on topic, not repetitive.
+      assertEquals(List.of("e1", "e2", "e3"),
+          ids(push.push(ctx(ALICE, clock).stage("proposal").concepts("education").build(), 3)));
+      // Working on healthcare: education is not the work's concept, so its repetition still costs.
+      assertEquals(List.of("e1", "h1", "e2"),
+          ids(push.push(ctx(BOB, clock).stage("proposal").concepts("healthcare").build(), 3)));
+    }
+    try (KnowledgeBase kb = kb(clock); KnowledgePush push = push(kb, only("rules").rules(PushRules.fromJson(rules)).variety(0.5).build())) {
+      // On topic, but all also about k-12: the second concept's repetition costs, the work's does not.
+      kb.putAll(List.of(item("e1", "E1", "e", Acl.PUBLIC, "education", "k12"), item("e2", "E2", "e", Acl.PUBLIC, "education", "k12"),
+          item("e3", "E3", "e", Acl.PUBLIC, "education", "k12"), item("h1", "H1", "h", Acl.PUBLIC, "education")));
+      kb.refresh();
+      assertEquals(List.of("e1", "h1", "e2"),
+          ids(push.push(ctx(ALICE, clock).stage("proposal").concepts("education").build(), 3)));
+    }
+  }
+
+  @Test
   void blend_isDeterministic_andHostRecommendersPlugIn_failuresAreContained() {
     TestClock clock = new TestClock();
     Recommender host = new Recommender() {

@@ -135,7 +135,7 @@ public final class PushEngine {
         }
       }
     }
-    List<Recommendation> out = diversify(pool, limit, reasons, work.principal());
+    List<Recommendation> out = diversify(pool, limit, reasons, work);
     if (settings.recordShown() && !out.isEmpty()) {
       List<UsageEvent> shown = new ArrayList<>(out.size());
       for (Recommendation r : out) {
@@ -152,9 +152,14 @@ public final class PushEngine {
   /** A readable candidate and its blended score. */
   private record Pick(ItemSummary item, double score) {}
 
-  /** Greedy: best adjusted score first; each already-picked item sharing a concept multiplies by variety. */
+  /**
+   * Greedy: best adjusted score first; each already-picked item sharing a concept multiplies by variety,
+   * except the concepts of the work itself: being about what the person works on is the point, not a
+   * repetition.
+   */
   private List<Recommendation> diversify(List<Pick> pool, int limit, Map<String, List<Contribution>> reasons,
-      Principal principal) {
+      WorkContext work) {
+    Principal principal = work.principal();
     List<Pick> left = new ArrayList<>(pool);
     List<Recommendation> out = new ArrayList<>(limit);
     Map<String, Integer> conceptUses = new HashMap<>();
@@ -165,7 +170,7 @@ public final class PushEngine {
         Pick p = left.get(i);
         int shared = 0;
         for (String c : p.item().concepts()) {
-          shared += conceptUses.getOrDefault(c, 0);
+          shared += work.concepts().contains(c) ? 0 : conceptUses.getOrDefault(c, 0);
         }
         double adjusted = p.score() * Math.pow(settings.variety(), shared);
         if (adjusted > bestScore || (adjusted == bestScore && p.item().id().compareTo(left.get(bestIndex).item().id()) < 0)) {
