@@ -169,6 +169,26 @@ public final class ExpertFinder {
     return items.isEmpty() ? List.of() : rank(asker, items, limit);
   }
 
+  /**
+   * How much one piece of evidence of a kind weighs in this finder ({@link Builder#weight}).
+   *
+   * @param kind the kind
+   * @return its weight, 0 if the kind is off
+   * @throws ValidationException if the kind is missing
+   */
+  public double weight(EvidenceKind kind) {
+    return weights.get(Checks.present("kind", kind));
+  }
+
+  /**
+   * How fast evidence fades in this finder ({@link Builder#halfLife}).
+   *
+   * @return the age at which evidence counts half
+   */
+  public Duration halfLife() {
+    return halfLife;
+  }
+
   private static void checkLimit(int limit) {
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new ValidationException("limit", limit, "1 to " + MAX_LIMIT);

@@ -189,4 +189,19 @@ class ExpertFinderTest {
       assertTrue(f.forConcepts(EVE, List.of("nothing-here"), 5).isEmpty(), "a concept no item is about has no experts");
     }
   }
+
+  @Test
+  void settings_readBack_asBuilt() {
+    try (KnowledgeBase kb = kb().build(); KnowledgeGraph graph = KnowledgeGraph.builder(kb).build()) {
+      ExpertFinder defaults = ExpertFinder.builder(graph).build();
+      assertEquals(Duration.ofDays(365), defaults.halfLife());
+      assertEquals(3.0, defaults.weight(EvidenceKind.ACCEPTED_ANSWER));
+      assertEquals(0.5, defaults.weight(EvidenceKind.PROXIMITY));
+      ExpertFinder tuned = ExpertFinder.builder(graph).halfLife(Duration.ofDays(90)).weight(EvidenceKind.PROXIMITY, 0).build();
+      assertEquals(Duration.ofDays(90), tuned.halfLife());
+      assertEquals(0.0, tuned.weight(EvidenceKind.PROXIMITY));
+      assertEquals(1.0, tuned.weight(EvidenceKind.AUTHORED));
+      assertThrows(ValidationException.class, () -> tuned.weight(null));
+    }
+  }
 }
