@@ -1,6 +1,7 @@
 /**
  * Zhiku core: the knowledge model, the taxonomy (SKOS import and export are in km-skos), access control, usage
- * events, the knowledge base facade (writes, search, events, the item catalog, change listeners) and its
+ * events, the knowledge base facade (writes, search, events, the item catalog, change listeners), concept
+ * suggestions for classifying, and its
  * engine SPIs, and the hardened JSON mapping. Push is in km-push. Implementation packages ({@code ...internal}) are not exported.
  */
 module io.zhiku.core {
@@ -11,6 +12,7 @@ module io.zhiku.core {
 
   exports io.zhiku.core;
   exports io.zhiku.core.access;
+  exports io.zhiku.core.classify;
   exports io.zhiku.core.event;
   exports io.zhiku.core.item;
   exports io.zhiku.core.json;

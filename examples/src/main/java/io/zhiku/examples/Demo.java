@@ -21,9 +21,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * The demo the README's first command runs: a telecom operator's group-customer division puts Zhiku into
- * its sales-project system. Seven parts, each a small class of this package a developer can copy:
+ * its sales-project system. Eight parts, each a small class of this package a developer can copy:
  * {@link TelecomTaxonomy}, {@link FourLibraries}, {@link Roles}, {@link SearchTour}, {@link
- * SalesProjectPush}, {@link ExpertRouting}, {@link UsageSimulation} and {@link KpiReportTour}.
+ * SalesProjectPush}, {@link CaptureTour}, {@link ExpertRouting}, {@link UsageSimulation} and {@link KpiReportTour}.
  *
  * <p>Runs on the embedded Lucene engine in a temporary directory (no server); the knowledge base and
  * graph are deleted at the end, the HTML report, its JSON and the customer map's DOT file are kept there.
@@ -105,11 +105,15 @@ public final class Demo {
       kb.refresh();
 
       out.println();
-      out.println("== 6. An expert question routed to the right person, with evidence");
+      out.println("== 6. Capture: the project's case write-up, and where it belongs in the taxonomy");
+      CaptureTour.run(kb, out);
+
+      out.println();
+      out.println("== 7. An expert question routed to the right person, with evidence");
       ExpertRouting.run(graph, clock, outDir, out);
 
       out.println();
-      out.println("== 7. A year of work replayed (go-live " + UsageSimulation.GO_LIVE + "), then the KPI report");
+      out.println("== 8. A year of work replayed (go-live " + UsageSimulation.GO_LIVE + "), then the KPI report");
       Instant resume = clock.instant();
       int events = UsageSimulation.run(kb, clock);
       clock.set(resume);

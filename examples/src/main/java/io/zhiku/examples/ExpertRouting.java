@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Part 6 of the demo: an expert question routed to the right person, with the evidence that put them
+ * Part 7 of the demo: an expert question routed to the right person, with the evidence that put them
  * there (what they wrote, verified and answered, and how close they sit in the graph), and the knowledge
  * map of the customer (its needs, the solutions and partners around them, who is active) exported as
  * Graphviz DOT.

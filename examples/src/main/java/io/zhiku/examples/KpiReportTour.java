@@ -31,7 +31,7 @@ import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Part 7, second half: the report a knowledge officer takes to the board. The half-year before go-live
+ * Part 8, second half: the report a knowledge officer takes to the board. The half-year before go-live
  * against the half-year after, KPI by KPI with the change judged by each KPI's direction and an interval;
  * an ROI whose benefits come from those measured figures (hours saved, shorter projects, fewer failures)
  * against the programme's costs, with NPV and payback; the incentive leaderboard; and the whole as one

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Part 7, first half: a year of the division's work replayed as the events its systems record, six
+ * Part 8, first half: a year of the division's work replayed as the events its systems record, six
  * months before Zhiku went live and six after. Seeded, so every run tells the same story. What changes
  * at go-live is what the source articles report of knowledge management done well: more searches end
  * in a click, more items are reused, cases that use knowledge close sooner, questions are answered

@@ -50,12 +50,17 @@ class DemoTest {
     }
     String pushes = out.substring(out.indexOf("== 5."), out.indexOf("== 6."));
     assertFalse(pushes.contains("sol-edu-bid-confidential"), "wang is never pushed what he may not read");
-    // 6. the expert who built and answered it comes first, with evidence
+    // 6. capture: where the write-up belongs, with reasons; a misspelt label is found but never shown
+    String capture = out.substring(out.indexOf("== 6."), out.indexOf("== 7."));
+    assertTrue(line(capture, "prod.5g-private").contains("the text says \u201c5G专网\u201d"), capture);
+    assertTrue(line(capture, "ind.smart-campus").contains("the text names it"), capture);
+    assertFalse(capture.contains("智能校园\u201d"), "the hidden label is not displayed");
+    // 7. the expert who built and answered it comes first, with evidence
     String experts = out.substring(out.indexOf("li asks:"));
     assertTrue(experts.lines().skip(1).findFirst().orElseThrow().strip().startsWith("chen "), experts);
     assertTrue(experts.contains("ACCEPTED_ANSWER a-campus-card-chen"), experts);
     assertTrue(Files.readString(dir.resolve("customer-map.dot")).startsWith("digraph"));
-    // 7. KPIs before/after, ROI, leaderboard, the HTML file
+    // 8. KPIs before/after, ROI, leaderboard, the HTML file
     assertTrue(line(out, "Search success rate").endsWith("IMPROVED"), out);
     assertTrue(line(out, "Project cycle time").endsWith("IMPROVED"), out);
     assertTrue(line(out, "ROI over 5 years").contains("NPV"), out);

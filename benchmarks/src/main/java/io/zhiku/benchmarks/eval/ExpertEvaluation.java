@@ -172,12 +172,9 @@ public final class ExpertEvaluation {
 
   /** People by score, best first, ties by user id, the asker left out, at most {@value #DEPTH}. */
   static List<String> ranking(Map<String, ? extends Number> scores, String asker) {
-    return scores.entrySet().stream().filter(e -> !e.getKey().equals(asker) && e.getValue().doubleValue() > 0)
-        .sorted((a, b) -> {
-          int c = Double.compare(b.getValue().doubleValue(), a.getValue().doubleValue());
-          return c != 0 ? c : a.getKey().compareTo(b.getKey());
-        })
-        .limit(DEPTH).map(Map.Entry::getKey).toList();
+    Map<String, Number> others = new HashMap<>(scores);
+    others.remove(asker);
+    return EvalRanking.top(others, DEPTH);
   }
 
   /** What the baselines know of the earlier posts. */
