@@ -8,9 +8,10 @@ import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.kb.CommitPolicy;
 import io.zhiku.core.kb.KnowledgeBase;
 import io.zhiku.core.kb.KnowledgeBaseBuilder;
-import io.zhiku.core.search.TextEmbedder;
 import io.zhiku.core.search.SearchHit;
 import io.zhiku.core.search.SearchRequest;
+import io.zhiku.core.search.TextEmbedder;
+import io.zhiku.embed.BundledEmbedders;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -77,7 +78,7 @@ public final class FaqMatchingEvaluation {
     out.println("| data   | system                                 | n     | hit@1 | hit@5 | MRR@10 |");
     out.println("|--------|----------------------------------------|-------|-------|-------|--------|");
     boolean missing = false;
-    BgeSmallZhEmbedder embedder = new BgeSmallZhEmbedder();
+    TextEmbedder embedder = BundledEmbedders.chinese();
     for (String name : List.of("bq", "lcqmc")) {
       Path file = dir == null ? null : dir.resolve(name).resolve("dev.csv");
       if (file == null || !Files.isRegularFile(file)) {
