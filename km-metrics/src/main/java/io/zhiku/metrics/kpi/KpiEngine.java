@@ -178,7 +178,8 @@ public final class KpiEngine {
    * @param granularity months or quarters, in {@link #zone()}
    * @param segment the segment
    * @param kpiIds the KPIs' ids; empty for every KPI
-   * @return one point per month or quarter, in time order (each report's period is the point's span)
+   * @return one point per month or quarter, in time order (each report's period is the point's span; a point
+   *     the span cuts is {@link TrendPoint#partial()})
    * @throws ValidationException if a part is missing or the span has more than {@value KpiPeriod#MAX_SPLITS} points
    * @throws io.zhiku.core.NotFoundException if an id is not in the catalogue
    */
@@ -192,7 +193,7 @@ public final class KpiEngine {
     ProgressReporter scanned = scanned();
     try {
       for (KpiPeriod.LabelledPeriod p : period.split(granularity, zone)) {
-        out.add(new TrendPoint(p.label(), compute(inputs, p.period(), segment, kpis, scanned)));
+        out.add(new TrendPoint(p.label(), compute(inputs, p.period(), segment, kpis, scanned), p.partial()));
       }
     } finally {
       scanned.finish();

@@ -119,7 +119,7 @@ public record KpiPeriod(Instant start, Instant end) {
       Instant to = granularity.next(day).atStartOfDay(zone).toInstant();
       Instant s = from.isBefore(start) ? start : from;
       Instant e = to.isAfter(end) ? end : to;
-      out.add(new LabelledPeriod(granularity.label(day), new KpiPeriod(s, e)));
+      out.add(new LabelledPeriod(granularity.label(day), new KpiPeriod(s, e), !s.equals(from) || !e.equals(to)));
     }
     return out;
   }
@@ -129,6 +129,8 @@ public record KpiPeriod(Instant start, Instant end) {
    *
    * @param label e.g. {@code "2026-03"} or {@code "2026-Q1"}
    * @param period the span
+   * @param partial whether the period was cut: it covers only part of its month or quarter, so its counts
+   *     are not comparable with whole ones
    */
-  public record LabelledPeriod(String label, KpiPeriod period) {}
+  public record LabelledPeriod(String label, KpiPeriod period, boolean partial) {}
 }

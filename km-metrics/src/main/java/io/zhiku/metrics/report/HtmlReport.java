@@ -21,12 +21,12 @@ import java.util.OptionalDouble;
 /** Renders one {@link MetricsReport} as a self-contained HTML page with inline SVG. Used once, on one thread. */
 final class HtmlReport {
   private static final String CSS = """
-      body{font:14px/1.45 system-ui,-apple-system,"Segoe UI","PingFang SC","Microsoft YaHei",sans-serif;margin:2em auto;max-width:1100px;color:#222;padding:0 1em}
+      body{font:14px/1.45 system-ui,-apple-system,"Segoe UI","PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Micro Hei",sans-serif;margin:2em auto;max-width:1100px;color:#222;padding:0 1em}
       h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #ddd;padding-bottom:.2em}
       .meta{color:#666}table{border-collapse:collapse;width:100%;margin:.5em 0}th,td{padding:4px 8px;border-bottom:1px solid #eee;text-align:left;vertical-align:top}
       td.n{text-align:right;white-space:nowrap}.IMPROVED{color:#2e7d32;font-weight:600}.WORSENED{color:#c62828;font-weight:600}
       .NO_CLEAR_CHANGE,.NOT_ENOUGH_DATA,.note{color:#666}.note{font-size:.9em}.charts{display:flex;flex-wrap:wrap;gap:12px}
-      svg text{font:11px system-ui,sans-serif;fill:#333}dt{font-weight:600;margin-top:.6em}dd{margin-left:1.2em}
+      svg text{font-size:11px;fill:#333}dt{font-weight:600;margin-top:.6em}dd{margin-left:1.2em}
       """;
   private static final String IMPROVED = "#2e7d32";
   private static final String WORSENED = "#c62828";
@@ -148,9 +148,11 @@ final class HtmlReport {
       return;
     }
     out.append("<h2>Trends by ").append(report.granularity().name().toLowerCase(Locale.ROOT)).append("</h2>\n<div class=\"charts\">");
-    List<TrendPoint> points = report.trend();
-    int kpis = points.get(0).report().results().size();
-    for (int k = 0; k < kpis; k++) {
+    // A month the report's span cuts holds only part of its days: drawn, its counts would look like a fall.
+    List<TrendPoint> points = report.trend().stream().filter(p -> !p.partial()).toList();
+    List<String> partial = report.trend().stream().filter(TrendPoint::partial).map(TrendPoint::label).toList();
+    int kpis = report.trend().get(0).report().results().size();
+    for (int k = 0; k < kpis && !points.isEmpty(); k++) {
       KpiDefinition d = points.get(0).report().results().get(k).kpi();
       List<OptionalDouble> values = new ArrayList<>();
       for (TrendPoint p : points) {
@@ -161,6 +163,10 @@ final class HtmlReport {
       }
     }
     out.append("</div>\n");
+    if (!partial.isEmpty()) {
+      out.append("<p class=\"note\">Left out of the charts, because the report's span covers only part of them: ")
+          .append(esc(String.join(", ", partial))).append(". Their figures are in the JSON and CSV, marked partial.</p>\n");
+    }
   }
 
   /** A small line chart of one KPI over the trend's points; gaps where a point has no value. */

@@ -75,6 +75,7 @@ public final class ReportWriter {
       for (TrendPoint p : report.trend()) {
         ObjectNode point = points.addObject();
         point.put("label", p.label());
+        point.put("partial", p.partial());
         period(point, p.report().period());
         ObjectNode values = point.putObject("values");
         for (KpiResult r : p.report().results()) {
@@ -202,7 +203,8 @@ public final class ReportWriter {
   }
 
   /**
-   * The trend as CSV in long form: one line per point and KPI.
+   * The trend as CSV in long form: one line per point and KPI, the last column saying whether the point
+   * covers only part of its month or quarter ({@link TrendPoint#partial()}).
    *
    * @param report the report
    * @return the CSV text (only the header when the report has no trend)
@@ -210,11 +212,11 @@ public final class ReportWriter {
    */
   public static String trendCsv(MetricsReport report) {
     Checks.present("report", report);
-    Csv csv = new Csv("point", "start", "end", "kpi", "value");
+    Csv csv = new Csv("point", "start", "end", "kpi", "value", "partial");
     for (TrendPoint p : report.trend()) {
       for (KpiResult r : p.report().results()) {
         csv.row(p.label(), p.report().period().start().toString(), p.report().period().end().toString(), r.kpi().id(),
-            num(r.value().value()));
+            num(r.value().value()), Boolean.toString(p.partial()));
       }
     }
     return csv.toString();
@@ -223,7 +225,8 @@ public final class ReportWriter {
   /**
    * The report as one HTML page that opens in a browser without a network: inline CSS, inline SVG charts
    * (each KPI before and after, trends, the ROI's cash flow), tables, and every KPI's definition. All text
-   * is escaped.
+   * is escaped. Trend points the span cuts ({@link TrendPoint#partial()}) are left out of the charts and
+   * named in a note.
    *
    * @param report the report
    * @return the HTML document

@@ -148,6 +148,11 @@ class KpiEngineTest {
     assertEquals(span.end(), months.get(7).period().end());
     double total = value(m.report(span, KpiSegment.ALL, List.of(Kpis.CONTRIBUTIONS)), Kpis.CONTRIBUTIONS);
     assertEquals(total, months.stream().mapToDouble(x -> value(x, Kpis.CONTRIBUTIONS)).sum());
+    assertEquals(List.of(true, false, false, false, false, false, false, true),
+        m.trend(span, Granularity.MONTH, KpiSegment.ALL, List.of(Kpis.CONTRIBUTIONS)).stream().map(TrendPoint::partial).toList(),
+        "the span starts and ends inside a month");
+    assertTrue(KpiPeriod.of(at("2026-01-31T16:00:00Z"), at("2026-03-31T16:00:00Z")).split(Granularity.MONTH, ZoneId.of("Asia/Shanghai"))
+        .stream().noneMatch(KpiPeriod.LabelledPeriod::partial), "whole Shanghai months");
     List<KpiPeriod.LabelledPeriod> quarters = span.split(Granularity.QUARTER, ZoneOffset.UTC);
     assertEquals(List.of("2026-Q1", "2026-Q2", "2026-Q3"), quarters.stream().map(KpiPeriod.LabelledPeriod::label).toList());
     assertEquals(List.of("2026-01", "2026-02"),

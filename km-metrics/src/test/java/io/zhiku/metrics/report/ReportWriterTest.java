@@ -27,6 +27,7 @@ import io.zhiku.metrics.kpi.KpisTest;
 import io.zhiku.metrics.kpi.KpiEngine;
 import io.zhiku.metrics.kpi.KpiPeriod;
 import io.zhiku.metrics.kpi.Recorder;
+import io.zhiku.metrics.kpi.TrendPoint;
 import io.zhiku.metrics.points.IncentivePoints;
 import io.zhiku.metrics.roi.Benefit;
 import io.zhiku.metrics.roi.Cost;
@@ -34,7 +35,9 @@ import io.zhiku.metrics.roi.RoiModel;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +88,33 @@ class ReportWriterTest {
       assertFalse(html.contains(external), "no " + external);
     }
     assertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;"), "titles are escaped");
+  }
+
+  /**
+   * A span that ends at UTC midnight while months are cut in Shanghai ends eight hours into the last month:
+   * that point is marked partial in JSON and CSV and left out of the HTML charts, never drawn as a fall.
+   */
+  @Test
+  void aMonthTheSpanCuts_isMarkedPartial_andLeftOutOfTheCharts() throws Exception {
+    ZoneId shanghai = ZoneId.of("Asia/Shanghai");
+    KpiEngine metrics = KpiEngine.builder(data().source(KpisTest.TAXONOMY)).zone(shanghai).build();
+    MetricsReport r = MetricsReport.builder(metrics, CLERK, CLOCK).title("Shanghai months")
+        .compare(KpiPeriod.month(YearMonth.of(2025, 12), shanghai), KpiPeriod.month(YearMonth.of(2026, 1), shanghai))
+        .trend(KpiPeriod.of(KpiPeriod.month(YearMonth.of(2025, 11), shanghai).start(), Instant.parse("2026-02-01T00:00:00Z")),
+            Granularity.MONTH)
+        .build();
+    assertEquals(List.of("2025-11", "2025-12", "2026-01", "2026-02"), r.trend().stream().map(TrendPoint::label).toList());
+    assertEquals(List.of(false, false, false, true), r.trend().stream().map(TrendPoint::partial).toList(),
+        "February holds 8 hours of the span");
+    JsonNode points = ZhikuJson.newMapper().readTree(ReportWriter.json(r)).get("trend").get("points");
+    assertTrue(points.get(3).get("partial").asBoolean());
+    assertFalse(points.get(2).get("partial").asBoolean());
+    assertTrue(ReportWriter.trendCsv(r).lines().skip(1).allMatch(l -> l.endsWith(l.startsWith("2026-02") ? ",true" : ",false")));
+    String html = ReportWriter.html(r);
+    assertTrue(html.contains("<title>2026-01: "), "whole months are drawn");
+    assertFalse(html.contains("<title>2026-02: "), "the partial month is not");
+    assertTrue(html.contains("Left out of the charts, because the report's span covers only part of them: 2026-02."), html);
+    assertTrue(html.contains("\"Noto Sans CJK SC\""), "a CJK font before the generic fallback");
   }
 
   @Test
