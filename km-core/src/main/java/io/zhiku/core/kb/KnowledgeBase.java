@@ -115,6 +115,8 @@ public final class KnowledgeBase implements AutoCloseable {
   private final ItemWrites writes;
   private final Searches searches;
   private final Lifecycle lifecycle;
+  /** What {@link #stats()} reports. */
+  private final Timings timings = new Timings();
   private final Clock clock;
   private final boolean recordSearches;
   /** Whether other knowledge bases share the engine's data ({@link EngineCapability#SHARED}). */
@@ -147,8 +149,8 @@ public final class KnowledgeBase implements AutoCloseable {
     ReentrantLock writeLock = new ReentrantLock(); // item writes, refreshes, commits; before the event lock
     this.eventLog = new EventLog(eventStore, clock, b.eventRetention, b.commitPolicy, this::eventsFollowed,
         this::eventsVisible);
-    this.lifecycle = new Lifecycle(index, eventStore, eventLog, revocations, uncommitted, writeLock, this::followLocked);
-    this.events = new UsageEvents(eventLog, popularity, changeListeners, lifecycle::ensureOpen);
+    this.lifecycle = new Lifecycle(index, eventStore, eventLog, revocations, uncommitted, writeLock, this::followLocked, timings);
+    this.events = new UsageEvents(eventLog, popularity, changeListeners, lifecycle::ensureOpen, timings);
     this.writes = new ItemWrites(index, itemTable, revocations, changeListeners, b.limits, clock, uncommitted, writeLock,
         lifecycle::commitLocked);
     this.taxonomy = new AtomicReference<>(new TaxonomyState(TaxonomyState.open(index, b.taxonomy, uncommitted)));
@@ -212,7 +214,8 @@ public final class KnowledgeBase implements AutoCloseable {
    * @throws ValidationException if the item breaks the configured limits
    */
   public KnowledgeItem put(KnowledgeItem item, long expectedVersion) {
-    return writes.put(List.of(Checks.present("item", item)), expectedVersion, lifecycle::ensureOpen).get(0);
+    Checks.present("item", item);
+    return written(timings.puts, () -> writes.put(List.of(item), expectedVersion, lifecycle::ensureOpen)).get(0);
   }
 
   /**
@@ -230,7 +233,7 @@ public final class KnowledgeBase implements AutoCloseable {
    */
   public List<KnowledgeItem> putAll(List<KnowledgeItem> items) {
     Checks.count("KnowledgeBase.putAll", Checks.present("items", items).size(), 100_000);
-    return writes.put(items, ANY_VERSION, lifecycle::ensureOpen);
+    return written(timings.puts, () -> writes.put(items, ANY_VERSION, lifecycle::ensureOpen));
   }
 
   /**
@@ -252,7 +255,8 @@ public final class KnowledgeBase implements AutoCloseable {
    * @throws VersionConflictException if the stored version differs; nothing is deleted
    */
   public boolean delete(String id, long expectedVersion) {
-    return writes.delete(Checks.id("id", id), expectedVersion, lifecycle::ensureOpen);
+    Checks.id("id", id);
+    return written(timings.deletes, () -> writes.delete(id, expectedVersion, lifecycle::ensureOpen));
   }
 
 
@@ -316,7 +320,7 @@ public final class KnowledgeBase implements AutoCloseable {
   private SearchResult search(SearchRequest request, boolean record) {
     Checks.present("request", request);
     ensureOpen();
-    return searches.search(request, record);
+    return timings.searches.time(() -> searches.search(request, record));
   }
 
   /**
@@ -393,7 +397,7 @@ public final class KnowledgeBase implements AutoCloseable {
       throw new ValidationException("limit", limit, "must be between 1 and 100");
     }
     ensureOpen();
-    return searches.similarTo(principal, itemId, limit);
+    return timings.similar.time(() -> searches.similarTo(principal, itemId, limit));
   }
 
   /**
@@ -414,7 +418,7 @@ public final class KnowledgeBase implements AutoCloseable {
       throw new ValidationException("limit", limit, "must be between 1 and 200");
     }
     ensureOpen();
-    return searches.similarToText(principal, text, limit);
+    return timings.similar.time(() -> searches.similarToText(principal, text, limit));
   }
 
   /**
@@ -554,6 +558,36 @@ public final class KnowledgeBase implements AutoCloseable {
   public long committedSequence() {
     ensureOpen();
     return index.committedSequence();
+  }
+
+  /**
+   * What this knowledge base has done since it opened: its size, and per kind of operation (puts,
+   * deletes, searches, similar-item calls, refreshes, commits) how many calls, failures and how long they
+   * took; events recorded and version conflicts. For a host's monitoring: poll it and export what it
+   * needs. Cheap: reads counters, touches no index.
+   *
+   * @return a snapshot
+   * @throws io.zhiku.core.ZhikuException if the knowledge base is closed
+   */
+  public KnowledgeBaseStats stats() {
+    ensureOpen();
+    return new KnowledgeBaseStats(catalog.size(), lastSequence(), index.committedSequence(), timings.puts.snapshot(),
+        timings.itemsWritten.sum(), timings.deletes.snapshot(), timings.versionConflicts.sum(), timings.searches.snapshot(),
+        timings.similar.snapshot(), timings.eventsRecorded.sum(), timings.refreshes.snapshot(), timings.commits.snapshot());
+  }
+
+  /** Times a write; counts a version conflict, and for puts the items written. */
+  private <T> T written(Timings.Timer timer, java.util.function.Supplier<T> write) {
+    try {
+      T out = timer.time(write);
+      if (out instanceof List<?> items) {
+        timings.itemsWritten.add(items.size());
+      }
+      return out;
+    } catch (VersionConflictException e) {
+      timings.versionConflicts.increment();
+      throw e;
+    }
   }
 
   private void ensureOpen() {

@@ -30,9 +30,11 @@ final class Lifecycle {
   private final Runnable followLocked;
   private ScheduledExecutorService maintenance;
   private volatile boolean closed;
+  private final Timings timings;
 
   Lifecycle(KnowledgeIndex index, EventStore events, EventLog eventLog, Revocations revocations, Uncommitted uncommitted,
-      ReentrantLock writeLock, Runnable followLocked) {
+      ReentrantLock writeLock, Runnable followLocked, Timings timings) {
+    this.timings = timings;
     this.writeLock = writeLock;
     this.followLocked = followLocked;
     this.index = index;
@@ -77,6 +79,10 @@ final class Lifecycle {
 
   /** Makes every change and event so far visible to search and scans. */
   void refresh() {
+    timings.refreshes.time(this::refreshNow);
+  }
+
+  private void refreshNow() {
     writeLock.lock();
     try {
       ensureOpen();
@@ -102,6 +108,10 @@ final class Lifecycle {
 
   /** Makes every change and event so far visible to everything, then runs {@code then}; both locks held. */
   void refreshAllLocked(Runnable then) {
+    timings.refreshes.time(() -> refreshAllNowLocked(then));
+  }
+
+  private void refreshAllNowLocked(Runnable then) {
     eventLog.lock();
     try {
       refreshItemsLocked();
@@ -125,6 +135,10 @@ final class Lifecycle {
 
   /** Commits items, then events; called with the item write lock held. */
   long commitLocked() {
+    return timings.commits.time(this::commitNowLocked);
+  }
+
+  private long commitNowLocked() {
     index.commit();
     uncommitted.clear();
     eventLog.lock();

@@ -38,8 +38,10 @@ public final class UsageEvents {
   private final UsagePopularity popularity;
   private final List<ChangeListener> listeners;
   private final Runnable ensureOpen;
+  private final Timings timings;
 
-  UsageEvents(EventLog log, UsagePopularity popularity, List<ChangeListener> listeners, Runnable ensureOpen) {
+  UsageEvents(EventLog log, UsagePopularity popularity, List<ChangeListener> listeners, Runnable ensureOpen, Timings timings) {
+    this.timings = timings;
     this.log = log;
     this.popularity = popularity;
     this.listeners = listeners;
@@ -74,6 +76,7 @@ public final class UsageEvents {
     Checks.count("UsageEvents.recordAll", Checks.present("events", batch).size(), MAX_BATCH);
     batch.forEach(e -> Checks.present("event", e));
     return log.append(batch, ensureOpen, (stored, first) -> {
+      timings.eventsRecorded.add(stored.size());
       stored.forEach(popularity::add);
       for (ChangeListener l : listeners) {
         try {
