@@ -22,7 +22,7 @@ module io.zhiku.core {
   exports io.zhiku.core.taxonomy;
   // Shared implementation (validation, label folding) for Zhiku's own modules only.
   exports io.zhiku.core.internal to io.zhiku.analysis, io.zhiku.search, io.zhiku.metrics, io.zhiku.graph, io.zhiku.skos, io.zhiku.push,
-      io.zhiku.solr;
+      io.zhiku.solr, io.zhiku.micrometer;
 
   uses io.zhiku.core.spi.KnowledgeIndexProvider;
 
