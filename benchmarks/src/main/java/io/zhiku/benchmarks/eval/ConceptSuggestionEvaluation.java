@@ -1,6 +1,5 @@
 package io.zhiku.benchmarks.eval;
 
-import io.zhiku.benchmarks.SharedData;
 import io.zhiku.benchmarks.eval.StackExchangeDump.Post;
 import io.zhiku.core.classify.ConceptSuggester;
 import io.zhiku.core.classify.ConceptSuggestion;
@@ -8,7 +7,6 @@ import io.zhiku.core.kb.CommitPolicy;
 import io.zhiku.core.kb.KnowledgeBase;
 import io.zhiku.testkit.TestClock;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -64,22 +62,14 @@ public final class ConceptSuggestionEvaluation {
    * @throws Exception if a file cannot be read or parsed
    */
   public static void main(String[] args) throws Exception {
-    Path dir = args.length > 0 ? Path.of(args[0]) : SharedData.directory();
     PrintStream out = System.out;
-    for (String site : StackExchangeDump.SITES) {
-      StackExchangeDump dump = StackExchangeDump.read(dir, site);
-      if (dump == null) {
-        out.println("concept suggestion evaluation: missing " + site + " in " + dir);
-        if ("1".equals(System.getenv("ZHIKU_REQUIRE_DATA"))) {
-          System.exit(1);
-        }
-        continue;
-      }
+    StackExchangeDump.forEachSite(args, "concept suggestion evaluation", dump -> {
+      String site = dump.site();
       out.printf(Locale.ROOT, "%n%s%n%n", site);
       out.println("| system                            |    n |   P@1 |   R@3 |");
       out.println("|-----------------------------------|------|-------|-------|");
       run(dump).forEach((system, s) -> out.printf(Locale.ROOT, "| %-33s | %s |%n", system, s.cells()));
-    }
+    });
   }
 
   /** Replays a dump and scores every system on the tagged questions of the last 20%. */

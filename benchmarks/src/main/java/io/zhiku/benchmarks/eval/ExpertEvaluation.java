@@ -1,6 +1,5 @@
 package io.zhiku.benchmarks.eval;
 
-import io.zhiku.benchmarks.SharedData;
 import io.zhiku.benchmarks.eval.ExpertReplay.Question;
 import io.zhiku.benchmarks.eval.StackExchangeDump.Post;
 import io.zhiku.core.kb.KnowledgeBase;
@@ -9,7 +8,6 @@ import io.zhiku.graph.expert.ExpertFinder;
 import io.zhiku.testkit.TestClock;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -116,17 +114,9 @@ public final class ExpertEvaluation {
    * @throws Exception if a file cannot be read or parsed
    */
   public static void main(String[] args) throws Exception {
-    Path dir = args.length > 0 ? Path.of(args[0]) : SharedData.directory();
     PrintStream out = System.out;
-    for (String site : StackExchangeDump.SITES) {
-      StackExchangeDump dump = StackExchangeDump.read(dir, site);
-      if (dump == null) {
-        out.println("expert evaluation: missing " + site + " in " + dir);
-        if ("1".equals(System.getenv("ZHIKU_REQUIRE_DATA"))) {
-          System.exit(1);
-        }
-        continue;
-      }
+    StackExchangeDump.forEachSite(args, "expert evaluation", dump -> {
+      String site = dump.site();
       Result r = run(dump, ExpertReplay.TEST_FROM, 1.0);
       out.printf(Locale.ROOT, "%n%s: %d test questions, %d with an accepted answerer who answered before (the ceiling)%n%n",
           site, r.questions(), r.reachable());
@@ -137,7 +127,7 @@ public final class ExpertEvaluation {
           .max((a, b) -> Double.compare(r.scores().get(a).mrr(), r.scores().get(b).mrr())).orElseThrow();
       out.printf(Locale.ROOT, "%nZhiku MRR / best baseline (%s): %.2f×%n", best,
           r.scores().get(ZHIKU).mrr() / r.scores().get(best).mrr());
-    }
+    });
   }
 
   /** Replays a dump and scores every system on the questions of a window. */

@@ -1,29 +1,17 @@
 package io.zhiku.benchmarks.eval;
 
-import io.zhiku.benchmarks.SharedData;
-import io.zhiku.core.access.Acl;
 import io.zhiku.core.access.Principal;
 import io.zhiku.core.event.UsageEvent;
 import io.zhiku.core.event.UsageEventType;
 import io.zhiku.core.event.WorkContext;
-import io.zhiku.core.item.ItemKind;
-import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.kb.CommitPolicy;
 import io.zhiku.core.kb.KnowledgeBase;
-import io.zhiku.core.taxonomy.Concept;
-import io.zhiku.core.taxonomy.ConceptScheme;
-import io.zhiku.core.taxonomy.Taxonomy;
 import io.zhiku.push.KnowledgePush;
 import io.zhiku.testkit.TestClock;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -36,10 +24,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
@@ -120,17 +104,9 @@ public final class PushEvaluation {
    * @throws Exception if the file cannot be read or parsed
    */
   public static void main(String[] args) throws Exception {
-    Path dir = args.length > 0 ? Path.of(args[0]) : SharedData.directory();
     PrintStream out = System.out;
-    for (String site : StackExchangeDump.SITES) {
-      StackExchangeDump dump = StackExchangeDump.read(dir, site);
-      if (dump == null) {
-        out.println("push evaluation: missing " + site + " in " + dir);
-        if ("1".equals(System.getenv("ZHIKU_REQUIRE_DATA"))) {
-          System.exit(1);
-        }
-        continue;
-      }
+    StackExchangeDump.forEachSite(args, "push evaluation", dump -> {
+      String site = dump.site();
       Map<String, Metric[]> results = run(dump);
       out.printf(Locale.ROOT, "%n%s%n%n", site);
       out.println("| system                                   | n (tag) | P@10 tag | nDCG@10 tag | n (expert) | P@10 expert | nDCG@10 expert |");
@@ -141,7 +117,7 @@ public final class PushEvaluation {
         out.printf(Locale.ROOT, "| %-40s | %7s | %8s | %11s | %10s | %11s | %14s |%n", system, a[0].strip(), a[1], a[2],
             b[0].strip(), b[1], b[2]);
       });
-    }
+    });
   }
 
   /** Replays a dump; returns, per system, the tag metric and the expert metric. */

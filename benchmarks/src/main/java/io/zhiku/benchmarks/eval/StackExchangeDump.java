@@ -91,6 +91,33 @@ record StackExchangeDump(String site, List<Post> posts) {
     }
   }
 
+  /** What an evaluation does with one site's dump. */
+  interface SiteRun {
+    void run(StackExchangeDump dump) throws IOException;
+  }
+
+  /**
+   * Runs an evaluation on each dev site, read from the data directory given as the first argument, else the
+   * shared data. A missing site is reported, and ends the program with status 1 when {@code
+   * ZHIKU_REQUIRE_DATA=1}.
+   *
+   * @param evaluation the evaluation's name, for the report of a missing site
+   */
+  static void forEachSite(String[] args, String evaluation, SiteRun run) throws IOException, XMLStreamException {
+    Path dir = args.length > 0 ? Path.of(args[0]) : io.zhiku.benchmarks.SharedData.directory();
+    for (String site : SITES) {
+      StackExchangeDump dump = read(dir, site);
+      if (dump == null) {
+        System.out.println(evaluation + ": missing " + site + " in " + dir);
+        if ("1".equals(System.getenv("ZHIKU_REQUIRE_DATA"))) {
+          System.exit(1);
+        }
+        continue;
+      }
+      run.run(dump);
+    }
+  }
+
   /**
    * Reads a site's dump from the data directory.
    *
