@@ -19,7 +19,8 @@ package io.zhiku.core.kb;
  * @param similar {@code similarTo} and {@code similarToText} calls
  * @param eventsRecorded usage events stored through {@link KnowledgeBase#events()} (duplicates not counted)
  * @param refreshes refreshes, explicit and in the background
- * @param commits commits, explicit, due by the commit policy, and at close
+ * @param commits commits, explicit and due by the commit policy (the commit at close is not counted: the
+ *     stats end with the knowledge base)
  */
 public record KnowledgeBaseStats(
     long items,
