@@ -3,11 +3,9 @@ package io.zhiku.benchmarks.eval;
 import io.zhiku.benchmarks.eval.StackExchangeDump.Post;
 import io.zhiku.core.classify.ConceptSuggester;
 import io.zhiku.core.classify.ConceptSuggestion;
-import io.zhiku.core.kb.CommitPolicy;
 import io.zhiku.core.kb.KnowledgeBase;
 import io.zhiku.testkit.TestClock;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -85,8 +83,7 @@ public final class ConceptSuggestionEvaluation {
     Map<String, String> tagOfConcept = new HashMap<>();
     dump.posts().forEach(p -> p.tags().forEach(t -> tagOfConcept.put(StackExchangeDump.tagId(t), t)));
     TestClock clock = new TestClock(Instant.EPOCH);
-    try (KnowledgeBase kb = KnowledgeBase.builder().clock(clock).refreshInterval(Duration.ZERO)
-        .commitPolicy(CommitPolicy.manual()).recordSearches(false).taxonomy(dump.taxonomy()).build()) {
+    try (KnowledgeBase kb = dump.knowledgeBase(clock)) {
       ConceptSuggester suggester = ConceptSuggester.builder(kb).build();
       for (Post p : dump.posts()) {
         clock.set(p.created());

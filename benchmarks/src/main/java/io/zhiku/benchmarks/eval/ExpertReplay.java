@@ -4,12 +4,10 @@ import io.zhiku.benchmarks.eval.StackExchangeDump.Post;
 import io.zhiku.core.event.UsageEvent;
 import io.zhiku.core.event.UsageEventType;
 import io.zhiku.core.event.WorkContext;
-import io.zhiku.core.kb.CommitPolicy;
 import io.zhiku.core.kb.KnowledgeBase;
 import io.zhiku.graph.KnowledgeGraph;
 import io.zhiku.testkit.TestClock;
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -92,8 +90,7 @@ final class ExpertReplay {
     Set<String> answeredBefore = new HashSet<>();
     TestClock clock = new TestClock(Instant.EPOCH);
     int asked = 0;
-    try (KnowledgeBase kb = KnowledgeBase.builder().clock(clock).refreshInterval(Duration.ZERO)
-            .commitPolicy(CommitPolicy.manual()).recordSearches(false).taxonomy(dump.taxonomy()).build();
+    try (KnowledgeBase kb = dump.knowledgeBase(clock);
         KnowledgeGraph graph = KnowledgeGraph.builder(kb).build()) {
       for (Post p : posts) {
         clock.set(p.created());

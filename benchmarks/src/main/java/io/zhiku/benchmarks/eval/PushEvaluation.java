@@ -4,13 +4,11 @@ import io.zhiku.core.access.Principal;
 import io.zhiku.core.event.UsageEvent;
 import io.zhiku.core.event.UsageEventType;
 import io.zhiku.core.event.WorkContext;
-import io.zhiku.core.kb.CommitPolicy;
 import io.zhiku.core.kb.KnowledgeBase;
 import io.zhiku.push.KnowledgePush;
 import io.zhiku.testkit.TestClock;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -153,8 +151,7 @@ public final class PushEvaluation {
       results.put(s, new Metric[] {new Metric(), new Metric()});
     }
     Map<String, Integer> viewed = new HashMap<>();
-    try (KnowledgeBase kb = KnowledgeBase.builder().clock(clock).refreshInterval(Duration.ZERO)
-            .commitPolicy(CommitPolicy.manual()).recordSearches(false).taxonomy(dump.taxonomy()).build();
+    try (KnowledgeBase kb = dump.knowledgeBase(clock);
         KnowledgePush push = KnowledgePush.builder(kb).build();
         Analyzer analyzer = new StandardAnalyzer();
         ByteBuffersDirectory mltDir = new ByteBuffersDirectory();

@@ -6,6 +6,7 @@ import io.zhiku.core.event.UsageEvent;
 import io.zhiku.core.event.UsageEventType;
 import io.zhiku.core.item.ItemKind;
 import io.zhiku.core.item.KnowledgeItem;
+import io.zhiku.core.kb.CommitPolicy;
 import io.zhiku.core.kb.KnowledgeBase;
 import io.zhiku.core.taxonomy.Concept;
 import io.zhiku.core.taxonomy.ConceptScheme;
@@ -14,6 +15,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -56,6 +59,15 @@ record StackExchangeDump(String site, List<Post> posts) {
     posts.stream().flatMap(p -> p.tags().stream()).distinct().sorted()
         .forEach(t -> tb.concept(Concept.builder(tagId(t), "tags").prefLabel("en", t).build()));
     return tb.build();
+  }
+
+  /**
+   * An empty knowledge base to replay the dump into: in memory, on the replay's clock, refreshed and
+   * committed only when the replay says, searches not recorded, the dump's tags as its taxonomy.
+   */
+  KnowledgeBase knowledgeBase(Clock clock) {
+    return KnowledgeBase.builder().clock(clock).refreshInterval(Duration.ZERO).commitPolicy(CommitPolicy.manual())
+        .recordSearches(false).taxonomy(taxonomy()).build();
   }
 
   /** Who wrote a post, as a principal ({@code unknown} if the dump does not say). */

@@ -95,14 +95,7 @@ public final class ConceptSuggester {
    */
   public List<ConceptSuggestion> suggest(Principal principal, String text, int limit) {
     Checks.present("principal", principal);
-    Checks.present("text", text);
-    if (text.length() > WorkContext.MAX_TEXT_CHARS) {
-      throw new ValidationException("text", text, "is " + text.length() + " characters, over the limit of "
-          + WorkContext.MAX_TEXT_CHARS);
-    }
-    if (text.isBlank()) {
-      throw new ValidationException("text", text, "some text");
-    }
+    Checks.workText("text", text);
     checkLimit(limit);
     return suggest(principal, text, null, Set.of(), limit);
   }
@@ -139,9 +132,7 @@ public final class ConceptSuggester {
     Taxonomy taxonomy = kb.taxonomy();
     Map<String, List<Reason>> reasons = new LinkedHashMap<>();
     labelEvidence(principal, taxonomy, text, known, reasons);
-    if (!text.isBlank()) {
-      similarEvidence(principal, taxonomy, text, selfId, known, reasons);
-    }
+    similarEvidence(principal, taxonomy, text, selfId, known, reasons);
     List<ConceptSuggestion> out = new ArrayList<>(reasons.size());
     reasons.forEach((id, why) -> {
       double none = 1;

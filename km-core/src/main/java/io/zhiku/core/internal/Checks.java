@@ -297,6 +297,27 @@ public final class Checks {
   }
 
   /**
+   * Checks a text to find things for (similar items, experts, concepts): present, not blank, and no longer
+   * than a work context's text ({@value io.zhiku.core.event.WorkContext#MAX_TEXT_CHARS} characters).
+   *
+   * @param field the field name for the message
+   * @param text the text
+   * @return the text
+   * @throws ValidationException if it is missing, blank or too long
+   */
+  public static String workText(String field, String text) {
+    present(field, text);
+    int max = io.zhiku.core.event.WorkContext.MAX_TEXT_CHARS;
+    if (text.length() > max) {
+      throw new ValidationException(field, text, "is " + text.length() + " characters, over the limit of " + max);
+    }
+    if (text.isBlank()) {
+      throw new ValidationException(field, text, "some text");
+    }
+    return text;
+  }
+
+  /**
    * Checks and normalises a BCP 47 language tag ({@code "en"}, {@code "zh-Hant"}, {@code "und"}), whose
    * primary language is a two- or three-letter ISO 639 code.
    *

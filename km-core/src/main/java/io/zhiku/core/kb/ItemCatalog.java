@@ -142,7 +142,7 @@ public final class ItemCatalog {
    */
   public List<ScoredItem> similar(Principal principal, String text, int limit) {
     Checks.present("principal", principal);
-    Searches.checkText(text);
+    Checks.workText("text", text);
     if (limit < 1 || limit > MAX_SIMILAR) {
       throw new ValidationException("limit", limit, "must be between 1 and " + MAX_SIMILAR);
     }

@@ -215,7 +215,7 @@ public final class KnowledgeBase implements AutoCloseable {
    */
   public KnowledgeItem put(KnowledgeItem item, long expectedVersion) {
     Checks.present("item", item);
-    return written(timings.puts, () -> writes.put(List.of(item), expectedVersion, lifecycle::ensureOpen)).get(0);
+    return timings.put(() -> writes.put(List.of(item), expectedVersion, lifecycle::ensureOpen)).get(0);
   }
 
   /**
@@ -233,7 +233,7 @@ public final class KnowledgeBase implements AutoCloseable {
    */
   public List<KnowledgeItem> putAll(List<KnowledgeItem> items) {
     Checks.count("KnowledgeBase.putAll", Checks.present("items", items).size(), 100_000);
-    return written(timings.puts, () -> writes.put(items, ANY_VERSION, lifecycle::ensureOpen));
+    return timings.put(() -> writes.put(items, ANY_VERSION, lifecycle::ensureOpen));
   }
 
   /**
@@ -256,7 +256,7 @@ public final class KnowledgeBase implements AutoCloseable {
    */
   public boolean delete(String id, long expectedVersion) {
     Checks.id("id", id);
-    return written(timings.deletes, () -> writes.delete(id, expectedVersion, lifecycle::ensureOpen));
+    return timings.delete(() -> writes.delete(id, expectedVersion, lifecycle::ensureOpen));
   }
 
 
@@ -413,7 +413,7 @@ public final class KnowledgeBase implements AutoCloseable {
    */
   public List<SimilarItem> similarToText(Principal principal, String text, int limit) {
     Checks.present("principal", principal);
-    Searches.checkText(text);
+    Checks.workText("text", text);
     if (limit < 1 || limit > 200) {
       throw new ValidationException("limit", limit, "must be between 1 and 200");
     }
@@ -571,23 +571,7 @@ public final class KnowledgeBase implements AutoCloseable {
    */
   public KnowledgeBaseStats stats() {
     ensureOpen();
-    return new KnowledgeBaseStats(catalog.size(), lastSequence(), index.committedSequence(), timings.puts.snapshot(),
-        timings.itemsWritten.sum(), timings.deletes.snapshot(), timings.versionConflicts.sum(), timings.searches.snapshot(),
-        timings.similar.snapshot(), timings.eventsRecorded.sum(), timings.refreshes.snapshot(), timings.commits.snapshot());
-  }
-
-  /** Times a write; counts a version conflict, and for puts the items written. */
-  private <T> T written(Timings.Timer timer, java.util.function.Supplier<T> write) {
-    try {
-      T out = timer.time(write);
-      if (out instanceof List<?> items) {
-        timings.itemsWritten.add(items.size());
-      }
-      return out;
-    } catch (VersionConflictException e) {
-      timings.versionConflicts.increment();
-      throw e;
-    }
+    return timings.snapshot(catalog.size(), lastSequence(), index.committedSequence());
   }
 
   private void ensureOpen() {

@@ -5,7 +5,6 @@ import io.zhiku.core.ValidationException;
 import io.zhiku.core.access.Principal;
 import io.zhiku.core.event.UsageEvent;
 import io.zhiku.core.event.UsageEventType;
-import io.zhiku.core.event.WorkContext;
 import io.zhiku.core.internal.Checks;
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.search.FacetCount;
@@ -148,16 +147,5 @@ final class Searches {
   /** Autocomplete (see {@link KnowledgeBase#suggest}). */
   List<Suggestion> suggest(SuggestRequest request) {
     return taxonomy.get().suggest(request, index, hiddenFrom(request.principal()), clock.instant());
-  }
-
-  /** Checks a text to find similar items for: present, not blank, not longer than a work context's. */
-  static void checkText(String text) {
-    Checks.present("text", text);
-    if (text.length() > WorkContext.MAX_TEXT_CHARS) {
-      throw new ValidationException("text", text, "is " + text.length() + " characters, over the limit of " + WorkContext.MAX_TEXT_CHARS);
-    }
-    if (text.isBlank()) {
-      throw new ValidationException("text", text, "some text");
-    }
   }
 }

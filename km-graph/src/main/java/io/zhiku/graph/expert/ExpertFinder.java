@@ -137,14 +137,7 @@ public final class ExpertFinder {
    */
   public List<Expert> forQuestion(Principal asker, String question, int limit) {
     Checks.present("asker", asker);
-    Checks.present("question", question);
-    if (question.length() > io.zhiku.core.event.WorkContext.MAX_TEXT_CHARS) {
-      throw new ValidationException("question", question, "is " + question.length() + " characters, over the limit of "
-          + io.zhiku.core.event.WorkContext.MAX_TEXT_CHARS);
-    }
-    if (question.isBlank()) {
-      throw new ValidationException("question", question, "some text");
-    }
+    Checks.workText("question", question);
     checkLimit(limit);
     return rank(asker, textItems(asker, question), limit);
   }
