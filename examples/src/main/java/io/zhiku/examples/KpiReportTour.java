@@ -51,7 +51,7 @@ public final class KpiReportTour {
    *
    * @param kb the knowledge base after {@link UsageSimulation#run}
    * @param clock the clock the report is dated by
-   * @param outDir where {@code report.html} and {@code report.json} go
+   * @param outDir where {@code report.html} (in Chinese), {@code report.en.html} and {@code report.json} go
    * @param out where to print
    * @return the HTML file
    */
@@ -74,12 +74,15 @@ public final class KpiReportTour {
     // hours of a Shanghai month at each end, points the report marks partial and leaves out of its charts.
     KpiPeriod months = KpiPeriod.of(KpiPeriod.month(YearMonth.from(UsageSimulation.START.atZone(ZoneOffset.UTC)), ZONE).start(),
         KpiPeriod.month(YearMonth.from(UsageSimulation.END.atZone(ZoneOffset.UTC)).minusMonths(1), ZONE).end());
-    MetricsReport report = MetricsReport.builder(metrics, viewer, clock).title("知识管理成效报告 Knowledge management review")
-        .compare(before, after).trend(months, Granularity.MONTH)
-        .roi(roi(table)).leaderboard(IncentivePoints.standard(ZONE), null, 10).topItems(10).build();
+    // The division's managers read Chinese: the report's every text (KPI names, definitions, verdicts, notes,
+    // headings, dates) follows its locale; an English copy is written beside it.
+    MetricsReport.Builder reportFor = MetricsReport.builder(metrics, viewer, clock).compare(before, after)
+        .trend(months, Granularity.MONTH).roi(roi(table)).leaderboard(IncentivePoints.standard(ZONE), null, 10).topItems(10);
+    MetricsReport report = reportFor.locale(Locale.SIMPLIFIED_CHINESE).title("知识管理成效报告").build();
+    MetricsReport english = reportFor.locale(Locale.ENGLISH).title("Knowledge management review").build();
 
     out.printf("  %-38s %12s %12s %9s  %s%n", "KPI (before go-live / 6 months after)", "before", "after", "change", "verdict");
-    for (KpiComparison c : report.comparisons()) {
+    for (KpiComparison c : english.comparisons()) {
       if (c.baseline().value().isPresent() || c.current().value().isPresent()) {
         out.printf("  %-38s %12s %12s %9s  %s%n", c.kpi().name(), format(c, c.baseline().value()),
             format(c, c.current().value()), change(c), c.comparison().map(x -> x.verdict().name()).orElse("no value in one period"));
@@ -98,6 +101,7 @@ public final class KpiReportTour {
     Path html = outDir.resolve("report.html");
     try {
       Files.writeString(html, ReportWriter.html(report));
+      Files.writeString(outDir.resolve("report.en.html"), ReportWriter.html(english));
       Files.writeString(outDir.resolve("report.json"), ReportWriter.json(report));
     } catch (IOException e) {
       throw new UncheckedIOException("writing the report to " + outDir, e);

@@ -70,9 +70,14 @@ class DemoTest {
     assertTrue(out.contains("The HTML report (one file, opens offline): " + html.toAbsolutePath()), "the report's path");
     String page = Files.readString(html);
     assertTrue(page.contains("<svg"), "charts inline");
+    assertTrue(page.contains("<html lang=\"zh-CN\">") && page.contains("知识管理成效报告") && page.contains("前后对比"),
+        "the report in its readers' language");
+    String english = Files.readString(dir.resolve("report.en.html"));
+    assertTrue(english.contains("Before and after") && english.contains("Knowledge management review"), "and in English");
     for (String hidden : List.of("sol-edu-bid-confidential", "省教育厅")) {
-      assertFalse(page.contains(hidden), "the knowledge office may not read the bid: " + hidden);
-      assertFalse(Files.readString(dir.resolve("report.json")).contains(hidden), hidden);
+      for (String file : List.of("report.html", "report.en.html", "report.json")) {
+        assertFalse(Files.readString(dir.resolve(file)).contains(hidden), "the knowledge office may not read the bid: " + hidden);
+      }
     }
     assertFalse(Files.exists(dir.resolve("data")), "the knowledge base and graph are deleted");
   }

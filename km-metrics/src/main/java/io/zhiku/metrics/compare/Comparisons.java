@@ -1,6 +1,7 @@
 package io.zhiku.metrics.compare;
 
 import io.zhiku.core.ValidationException;
+import io.zhiku.metrics.internal.Texts;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -34,13 +35,27 @@ public final class Comparisons {
    * @throws ValidationException if a figure is not finite or the direction is missing
    */
   public static Comparison ofFigures(double baseline, double current, KpiDirection direction) {
+    return ofFigures(baseline, current, direction, Locale.ENGLISH);
+  }
+
+  /**
+   * {@link #ofFigures(double, double, KpiDirection)} with its note in a reader's language.
+   *
+   * @param baseline the figure of the baseline period
+   * @param current the figure of the current period
+   * @param direction which way is better
+   * @param locale the language of the note: simplified Chinese for any {@code zh} locale, else English
+   * @return the comparison
+   * @throws ValidationException if a figure is not finite or the direction is missing
+   */
+  public static Comparison ofFigures(double baseline, double current, KpiDirection direction, Locale locale) {
     finite("baseline", baseline);
     finite("current", current);
     present(direction);
     double change = current - baseline;
     Verdict verdict = change == 0 ? Verdict.NO_CLEAR_CHANGE : better(change, direction) ? Verdict.IMPROVED : Verdict.WORSENED;
     return new Comparison(baseline, current, direction, change, relative(baseline, current), verdict, Optional.empty(),
-        "two figures: no observations, so no interval");
+        Texts.of(locale).get("compare.figures"));
   }
 
   /**
@@ -56,13 +71,28 @@ public final class Comparisons {
    *     direction is missing
    */
   public static Comparison ofMeans(double[] baseline, double[] current, KpiDirection direction) {
+    return ofMeans(baseline, current, direction, Locale.ENGLISH);
+  }
+
+  /**
+   * {@link #ofMeans(double[], double[], KpiDirection)} with its note and interval method in a reader's language.
+   *
+   * @param baseline the baseline period's observations, 1 to {@value #MAX_OBSERVATIONS}, finite
+   * @param current the current period's observations, 1 to {@value #MAX_OBSERVATIONS}, finite
+   * @param direction which way is better
+   * @param locale the language of the texts: simplified Chinese for any {@code zh} locale, else English
+   * @return the comparison
+   * @throws ValidationException as {@link #ofMeans(double[], double[], KpiDirection)}
+   */
+  public static Comparison ofMeans(double[] baseline, double[] current, KpiDirection direction, Locale locale) {
+    Texts texts = Texts.of(locale);
     observations("baseline", baseline);
     observations("current", current);
     present(direction);
     double before = mean(baseline);
     double after = mean(current);
     if (baseline.length < MIN_OBSERVATIONS || current.length < MIN_OBSERVATIONS) {
-      return notEnough(before, after, direction, baseline.length, current.length, "observations");
+      return notEnough(before, after, direction, baseline.length, current.length, texts, "compare.not-enough.observations");
     }
     SplittableRandom random = new SplittableRandom(31L * Arrays.hashCode(baseline) + Arrays.hashCode(current));
     double[] differences = new double[RESAMPLES];
@@ -72,9 +102,9 @@ public final class Comparisons {
     Arrays.sort(differences);
     double tail = (1 - LEVEL) / 2;
     Interval interval = new Interval(differences[(int) Math.floor(tail * (RESAMPLES - 1))],
-        differences[(int) Math.ceil((1 - tail) * (RESAMPLES - 1))], LEVEL, "percentile bootstrap, " + RESAMPLES + " resamples");
-    return withInterval(before, after, direction, interval,
-        String.format(Locale.ROOT, "means of %d and %d observations", baseline.length, current.length));
+        differences[(int) Math.ceil((1 - tail) * (RESAMPLES - 1))], LEVEL, texts.get("compare.method.bootstrap", RESAMPLES));
+    return withInterval(before, after, direction, interval, texts,
+        texts.get("compare.means", baseline.length, current.length));
   }
 
   /**
@@ -93,35 +123,55 @@ public final class Comparisons {
    */
   public static Comparison ofRates(long baselineHits, long baselineTrials, long currentHits, long currentTrials,
       KpiDirection direction) {
+    return ofRates(baselineHits, baselineTrials, currentHits, currentTrials, direction, Locale.ENGLISH);
+  }
+
+  /**
+   * {@link #ofRates(long, long, long, long, KpiDirection)} with its note and interval method in a reader's
+   * language.
+   *
+   * @param baselineHits successes (or failures, whatever the rate counts) in the baseline period
+   * @param baselineTrials trials in the baseline period, at least 1
+   * @param currentHits the same in the current period
+   * @param currentTrials trials in the current period, at least 1
+   * @param direction which way is better
+   * @param locale the language of the texts: simplified Chinese for any {@code zh} locale, else English
+   * @return the comparison
+   * @throws ValidationException as {@link #ofRates(long, long, long, long, KpiDirection)}
+   */
+  public static Comparison ofRates(long baselineHits, long baselineTrials, long currentHits, long currentTrials,
+      KpiDirection direction, Locale locale) {
+    Texts texts = Texts.of(locale);
     counts("baseline", baselineHits, baselineTrials);
     counts("current", currentHits, currentTrials);
     present(direction);
     double p1 = (double) baselineHits / baselineTrials;
     double p2 = (double) currentHits / currentTrials;
     if (baselineTrials < MIN_OBSERVATIONS || currentTrials < MIN_OBSERVATIONS) {
-      return notEnough(p1, p2, direction, baselineTrials, currentTrials, "trials");
+      return notEnough(p1, p2, direction, baselineTrials, currentTrials, texts, "compare.not-enough.trials");
     }
     double[] w1 = wilson(baselineHits, baselineTrials);
     double[] w2 = wilson(currentHits, currentTrials);
     double d = p2 - p1;
     Interval interval = new Interval(d - Math.sqrt(sq(p2 - w2[0]) + sq(w1[1] - p1)),
-        d + Math.sqrt(sq(w2[1] - p2) + sq(p1 - w1[0])), LEVEL, "Newcombe-Wilson hybrid score");
-    return withInterval(p1, p2, direction, interval,
-        String.format(Locale.ROOT, "rates of %d of %d and %d of %d", baselineHits, baselineTrials, currentHits, currentTrials));
+        d + Math.sqrt(sq(w2[1] - p2) + sq(p1 - w1[0])), LEVEL, texts.get("compare.method.wilson"));
+    return withInterval(p1, p2, direction, interval, texts,
+        texts.get("compare.rates", baselineHits, baselineTrials, currentHits, currentTrials));
   }
 
-  private static Comparison withInterval(double before, double after, KpiDirection direction, Interval interval, String what) {
+  private static Comparison withInterval(double before, double after, KpiDirection direction, Interval interval, Texts texts,
+      String what) {
     Verdict verdict = interval.containsZero() ? Verdict.NO_CLEAR_CHANGE
         : better(interval.low() > 0 ? 1 : -1, direction) ? Verdict.IMPROVED : Verdict.WORSENED;
-    String note = what + (verdict == Verdict.NO_CLEAR_CHANGE ? "; the interval contains no change" : "");
+    String note = verdict == Verdict.NO_CLEAR_CHANGE ? texts.get("compare.no-clear-change", what) : what;
     return new Comparison(before, after, direction, after - before, relative(before, after), verdict,
         Optional.of(interval), note);
   }
 
-  private static Comparison notEnough(double before, double after, KpiDirection direction, long n1, long n2, String unit) {
+  private static Comparison notEnough(double before, double after, KpiDirection direction, long n1, long n2, Texts texts,
+      String key) {
     return new Comparison(before, after, direction, after - before, relative(before, after), Verdict.NOT_ENOUGH_DATA,
-        Optional.empty(), String.format(Locale.ROOT, "not enough data: %d %s in the baseline and %d in the current period,"
-            + " at least %d in each needed", n1, unit, n2, MIN_OBSERVATIONS));
+        Optional.empty(), texts.get(key, n1, n2, MIN_OBSERVATIONS));
   }
 
   /** The Wilson score interval of a proportion. */

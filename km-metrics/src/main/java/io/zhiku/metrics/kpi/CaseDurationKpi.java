@@ -5,6 +5,7 @@ import io.zhiku.core.event.EventColumns;
 import io.zhiku.core.event.EventQuery;
 import io.zhiku.core.event.EventRow;
 import io.zhiku.core.event.UsageEventType;
+import io.zhiku.metrics.internal.Texts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -44,6 +45,11 @@ final class CaseDurationKpi extends DefinedKpi {
   }
 
   @Override
+  Object[] textArguments() {
+    return new Object[] {key};
+  }
+
+  @Override
   public Collector collector(KpiScope scope) {
     Cases cases = scope.shared("cases:" + open + ":" + close + ":" + key, () -> new Cases(scope));
     return new BlockCollector(scope) {
@@ -64,8 +70,8 @@ final class CaseDurationKpi extends DefinedKpi {
       public KpiValue finish() {
         cases.complete(scope);
         List<String> notes = new ArrayList<>();
-        double[] durations = cases.durations(knowledge, unitMillis, notes);
-        return scope.mean(durations, String.join("; ", notes));
+        double[] durations = cases.durations(knowledge, unitMillis, scope.texts(), notes);
+        return scope.mean(durations, scope.join(notes));
       }
     };
   }
@@ -218,15 +224,15 @@ final class CaseDurationKpi extends DefinedKpi {
     }
 
     /** The durations of the cases closed in the period, all and split by knowledge use; computed once. */
-    double[] durations(Knowledge which, double unit, List<String> notes) {
+    double[] durations(Knowledge which, double unit, Texts texts, List<String> notes) {
       if (durations == null) {
         durations = new Durations(this);
       }
       if (durations.withoutOpening > 0) {
-        notes.add("closings without an earlier opening left out: " + durations.withoutOpening);
+        notes.add(texts.get("note.without-opening", durations.withoutOpening));
       }
       if (closingsWithoutKey > 0) {
-        notes.add("closings without a " + key + " attribute left out: " + closingsWithoutKey);
+        notes.add(texts.get("note.without-key", key, closingsWithoutKey));
       }
       long[] millis = switch (which) {
         case ANY -> durations.any;

@@ -21,6 +21,11 @@ final class EventCountKpi extends DefinedKpi {
   }
 
   @Override
+  Object[] textArguments() {
+    return new Object[] {headcount}; // the adoption rate's population
+  }
+
+  @Override
   public Collector collector(KpiScope scope) {
     UsageEventType[] types = definition().events().toArray(UsageEventType[]::new);
     boolean everyEvent = definition().everyEvent();

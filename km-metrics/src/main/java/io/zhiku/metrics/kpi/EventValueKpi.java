@@ -58,7 +58,7 @@ final class EventValueKpi extends DefinedKpi {
 
       @Override
       public KpiValue finish() {
-        String note = withoutValue == 0 ? "" : "events without a value left out: " + withoutValue;
+        String note = withoutValue == 0 ? "" : scope.texts().get("note.without-value", withoutValue);
         if (mean) {
           return scope.mean(Arrays.copyOf(values, n), note);
         }

@@ -98,7 +98,7 @@ final class ItemKpi extends DefinedKpi {
       private KpiValue coverage() {
         Set<String> concepts = new HashSet<>(scope.concepts());
         if (concepts.isEmpty()) {
-          return scope.none(KpiValue.Shape.RATE, "the taxonomy has no concepts to cover");
+          return scope.none(KpiValue.Shape.RATE, scope.texts().get("note.no-concepts"));
         }
         Set<String> covered = new HashSet<>();
         for (KnowledgeItem item : scope.items()) {

@@ -1,6 +1,7 @@
 package io.zhiku.metrics.kpi;
 
 import io.zhiku.core.event.EventRow;
+import java.util.Locale;
 
 /**
  * A key performance indicator: its {@link KpiDefinition} and how to compute it from events and items.
@@ -21,6 +22,19 @@ public interface Kpi {
    * @return its definition
    */
   KpiDefinition definition();
+
+  /**
+   * What this KPI is, in a reader's language: its name, definition and formula as a report in that locale
+   * prints them. The standard KPIs speak English and simplified Chinese (any {@code zh} locale); a host's
+   * KPI may override this to give its own translations.
+   *
+   * @param locale the reader's locale
+   * @return the definition with its texts in that language; the same id, unit, direction and events as
+   *     {@link #definition()}; by default {@link #definition()} itself
+   */
+  default KpiDefinition definition(Locale locale) {
+    return definition();
+  }
 
   /**
    * Starts one computation.

@@ -12,6 +12,7 @@ import io.zhiku.core.kb.Progress;
 import io.zhiku.core.kb.ProgressListener;
 import io.zhiku.metrics.compare.Comparison;
 import io.zhiku.metrics.compare.Comparisons;
+import io.zhiku.metrics.internal.Texts;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -21,6 +22,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -52,13 +54,16 @@ public final class KpiEngine {
   private final ZoneId zone;
   private final Principal viewer;
   private final ProgressListener progress;
+  private final Texts texts;
 
-  private KpiEngine(MetricsSource source, KpiCatalogue catalogue, ZoneId zone, Principal viewer, ProgressListener progress) {
+  private KpiEngine(MetricsSource source, KpiCatalogue catalogue, ZoneId zone, Principal viewer, ProgressListener progress,
+      Texts texts) {
     this.source = source;
     this.catalogue = catalogue;
     this.zone = zone;
     this.viewer = viewer;
     this.progress = progress;
+    this.texts = texts;
   }
 
   /**
@@ -81,7 +86,25 @@ public final class KpiEngine {
    * @throws ValidationException if the principal is missing
    */
   public KpiEngine forViewer(Principal principal) {
-    return new KpiEngine(source, catalogue, zone, Checks.present("viewer", principal), progress);
+    return new KpiEngine(source, catalogue, zone, Checks.present("viewer", principal), progress, texts);
+  }
+
+  /**
+   * The same metrics in a reader's language: the KPIs' names, definitions and formulas in every result
+   * ({@link Kpi#definition(Locale)}) and the notes of values and comparisons. Simplified Chinese for any
+   * {@code zh} locale, English for every other (whatever the JVM's default locale); the figures are the same.
+   *
+   * @param locale the reader's locale
+   * @return metrics whose texts are in that language
+   * @throws ValidationException if the locale is missing
+   */
+  public KpiEngine inLocale(Locale locale) {
+    return new KpiEngine(source, catalogue, zone, viewer, progress, Texts.of(Checks.present("locale", locale)));
+  }
+
+  /** @return the language of the texts: {@link Locale#ENGLISH} (the default) or {@link Locale#SIMPLIFIED_CHINESE} */
+  public Locale locale() {
+    return texts.locale();
   }
 
   /** @return where these metrics read events and items */
@@ -131,7 +154,7 @@ public final class KpiEngine {
     Checks.present("segment", segment);
     ProgressReporter scanned = scanned();
     try {
-      return compute(new Inputs(source, viewer), period, segment, select(kpiIds), scanned);
+      return compute(new Inputs(source, viewer), period, segment, select(kpiIds), scanned, texts);
     } finally {
       scanned.finish();
     }
@@ -156,17 +179,17 @@ public final class KpiEngine {
     KpiReport before;
     KpiReport after;
     try {
-      before = compute(inputs, baseline, segment, kpis, scanned);
-      after = compute(inputs, current, segment, kpis, scanned);
+      before = compute(inputs, baseline, segment, kpis, scanned, texts);
+      after = compute(inputs, current, segment, kpis, scanned, texts);
     } finally {
       scanned.finish();
     }
     List<KpiComparison> out = new ArrayList<>();
     for (int i = 0; i < kpis.size(); i++) {
-      KpiDefinition d = kpis.get(i).definition();
+      KpiDefinition d = before.results().get(i).kpi();
       KpiValue b = before.results().get(i).value();
       KpiValue c = after.results().get(i).value();
-      out.add(new KpiComparison(d, b, c, compare(d, b, c)));
+      out.add(new KpiComparison(d, b, c, compare(d, b, c, texts.locale())));
     }
     return out;
   }
@@ -193,7 +216,7 @@ public final class KpiEngine {
     ProgressReporter scanned = scanned();
     try {
       for (KpiPeriod.LabelledPeriod p : period.split(granularity, zone)) {
-        out.add(new TrendPoint(p.label(), compute(inputs, p.period(), segment, kpis, scanned), p.partial()));
+        out.add(new TrendPoint(p.label(), compute(inputs, p.period(), segment, kpis, scanned, texts), p.partial()));
       }
     } finally {
       scanned.finish();
@@ -255,7 +278,8 @@ public final class KpiEngine {
   }
 
   /** One scan of the period's events for every KPI, then each KPI's value. */
-  private static KpiReport compute(Inputs inputs, KpiPeriod period, KpiSegment segment, List<Kpi> kpis, ProgressReporter scanned) {
+  private static KpiReport compute(Inputs inputs, KpiPeriod period, KpiSegment segment, List<Kpi> kpis, ProgressReporter scanned,
+      Texts texts) {
     Inputs.Filter filter = inputs.filter(segment);
     Map<String, Object> shared = new HashMap<>();
     int n = kpis.size();
@@ -268,7 +292,7 @@ public final class KpiEngine {
     long maxLookahead = 0;
     for (int i = 0; i < n; i++) {
       KpiDefinition d = kpis.get(i).definition();
-      collectors[i] = Checks.present("collector of " + d.id(), kpis.get(i).collector(new KpiScope(d, period, filter, shared)));
+      collectors[i] = Checks.present("collector of " + d.id(), kpis.get(i).collector(new KpiScope(d, period, filter, shared, texts)));
       if (d.everyEvent() || !d.events().isEmpty()) {
         everyType |= d.everyEvent();
         types.addAll(d.events());
@@ -315,7 +339,7 @@ public final class KpiEngine {
       if (!v.kpiId().equals(d.id()) || !v.period().equals(period) || !v.segment().equals(segment)) {
         throw new ValidationException("value of " + d.id(), v, "must come from the KPI's own scope");
       }
-      results.add(new KpiResult(d, v));
+      results.add(new KpiResult(texts == Texts.ENGLISH ? d : localized(kpis.get(i), d, texts), v));
     }
     return new KpiReport(period, segment, results);
   }
@@ -367,20 +391,32 @@ public final class KpiEngine {
     };
   }
 
+  /** A KPI's definition in the texts' language, checked to be the same KPI but for its words. */
+  private static KpiDefinition localized(Kpi kpi, KpiDefinition d, Texts texts) {
+    KpiDefinition l = Checks.present("definition in " + texts.locale().toLanguageTag() + " of " + d.id(), kpi.definition(texts.locale()));
+    if (!l.id().equals(d.id()) || l.unit() != d.unit() || l.direction() != d.direction()) {
+      throw new ValidationException("definition in " + texts.locale().toLanguageTag() + " of " + d.id(), l.id(),
+          "the same id, unit and direction as the KPI's definition()");
+    }
+    return l;
+  }
+
   /** The comparison that suits the values' shape: rates with Newcombe-Wilson, means by bootstrap, else two figures. */
-  static Optional<Comparison> compare(KpiDefinition d, KpiValue baseline, KpiValue current) {
+  static Optional<Comparison> compare(KpiDefinition d, KpiValue baseline, KpiValue current, Locale locale) {
     if (baseline.value().isEmpty() || current.value().isEmpty()) {
       return Optional.empty();
     }
     if (baseline.shape() == KpiValue.Shape.RATE && current.shape() == KpiValue.Shape.RATE
         && baseline.hits() <= baseline.trials() && current.hits() <= current.trials()) {
-      return Optional.of(Comparisons.ofRates(baseline.hits(), baseline.trials(), current.hits(), current.trials(), d.direction()));
+      return Optional.of(Comparisons.ofRates(baseline.hits(), baseline.trials(), current.hits(), current.trials(), d.direction(),
+          locale));
     }
     if (baseline.shape() == KpiValue.Shape.MEAN && current.shape() == KpiValue.Shape.MEAN) {
       return Optional.of(Comparisons.ofMeans(sample(baseline.observationsView()), sample(current.observationsView()),
-          d.direction()));
+          d.direction(), locale));
     }
-    return Optional.of(Comparisons.ofFigures(baseline.value().getAsDouble(), current.value().getAsDouble(), d.direction()));
+    return Optional.of(Comparisons.ofFigures(baseline.value().getAsDouble(), current.value().getAsDouble(), d.direction(),
+        locale));
   }
 
   /** At most {@link Comparisons#MAX_OBSERVATIONS}, evenly spaced, so the bootstrap stays bounded. */
@@ -441,7 +477,7 @@ public final class KpiEngine {
 
     /** @return the metrics */
     public KpiEngine build() {
-      return new KpiEngine(source, catalogue, zone, null, progress);
+      return new KpiEngine(source, catalogue, zone, null, progress, Texts.ENGLISH);
     }
   }
 }

@@ -5,8 +5,10 @@ import io.zhiku.core.event.EventRow;
 import io.zhiku.core.internal.Checks;
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.taxonomy.Taxonomy;
+import io.zhiku.metrics.internal.Texts;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -24,17 +26,43 @@ public final class KpiScope {
   private final KpiPeriod period;
   private final Inputs.Filter filter;
   private final Map<String, Object> shared;
+  private final Texts texts;
 
-  KpiScope(KpiDefinition definition, KpiPeriod period, Inputs.Filter filter, Map<String, Object> shared) {
+  KpiScope(KpiDefinition definition, KpiPeriod period, Inputs.Filter filter, Map<String, Object> shared, Texts texts) {
     this.definition = definition;
     this.period = period;
     this.filter = filter;
     this.shared = shared;
+    this.texts = texts;
   }
 
   /** @return the KPI being computed */
   public KpiDefinition definition() {
     return definition;
+  }
+
+  /**
+   * The language the figures are computed for ({@link KpiEngine#inLocale}): a KPI writes the notes of its
+   * values in it where it can.
+   *
+   * @return the reader's locale: {@link Locale#ENGLISH} or {@link Locale#SIMPLIFIED_CHINESE}
+   */
+  public Locale locale() {
+    return texts.locale();
+  }
+
+  /** @return the standard KPIs' texts in the reader's language */
+  Texts texts() {
+    return texts;
+  }
+
+  /** @return the notes joined in the reader's language, empty ones left out */
+  String join(List<String> notes) {
+    String out = "";
+    for (String n : notes) {
+      out = join(out, n);
+    }
+    return out;
   }
 
   /** @return the period */
@@ -152,7 +180,7 @@ public final class KpiScope {
    */
   public KpiValue rate(long hits, long trials) {
     return trials == 0
-        ? value(KpiValue.Shape.RATE, OptionalDouble.empty(), 0, 0, null, "nothing to count in the period")
+        ? value(KpiValue.Shape.RATE, OptionalDouble.empty(), 0, 0, null, texts.get("note.nothing-to-count"))
         : value(KpiValue.Shape.RATE, OptionalDouble.of((double) hits / trials), hits, trials, null, "");
   }
 
@@ -165,7 +193,7 @@ public final class KpiScope {
    */
   public KpiValue mean(double[] observations, String note) {
     if (observations.length == 0) {
-      return value(KpiValue.Shape.MEAN, OptionalDouble.empty(), 0, 0, null, join("nothing observed in the period", note));
+      return value(KpiValue.Shape.MEAN, OptionalDouble.empty(), 0, 0, null, join(texts.get("note.nothing-observed"), note));
     }
     double[] sorted = observations.clone();
     java.util.Arrays.sort(sorted); // the same observations give the same value and order whatever order a scan found them in
@@ -203,7 +231,7 @@ public final class KpiScope {
     return new KpiValue(definition.id(), period, filter.segment, shape, v, hits, trials, observations, note);
   }
 
-  private static String join(String a, String b) {
-    return a.isEmpty() ? b : b.isEmpty() ? a : a + "; " + b;
+  private String join(String a, String b) {
+    return a.isEmpty() ? b : b.isEmpty() ? a : texts.get("note.join", a, b);
   }
 }

@@ -8,6 +8,7 @@ import io.zhiku.core.event.EventColumns;
 import io.zhiku.core.event.UsageEventType;
 import io.zhiku.core.event.WorkContext;
 import io.zhiku.metrics.compare.KpiDirection;
+import io.zhiku.metrics.internal.Texts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -127,51 +128,42 @@ public final class Kpis {
     if (headcount < 1) {
       throw new ValidationException("headcount", headcount, "at least 1");
     }
-    return new EventCountKpi(define(ADOPTION_RATE, "Adoption rate", KpiUnit.PERCENT, HIGHER_IS_BETTER,
-        "Share of the population (headcount " + headcount + ") who recorded any event in the period.",
-        "distinct people with an event ÷ headcount").everyEvent().build(), true, headcount);
+    return new EventCountKpi(define(ADOPTION_RATE, KpiUnit.PERCENT, HIGHER_IS_BETTER, headcount).everyEvent().build(), true, headcount);
   }
 
-  private static KpiDefinition.Builder define(String id, String name, KpiUnit unit, KpiDirection direction, String text, String formula) {
-    return KpiDefinition.builder(id, name, unit, direction).describe(text, formula);
+  /** A definition whose name, definition and formula are the English texts of {@code kpi.<id>}. */
+  private static KpiDefinition.Builder define(String id, KpiUnit unit, KpiDirection direction, Object... textArguments) {
+    String key = "kpi." + id;
+    Texts en = Texts.ENGLISH;
+    return KpiDefinition.builder(id, en.get(key + ".name", textArguments), unit, direction)
+        .describe(en.get(key + ".definition", textArguments), en.get(key + ".formula", textArguments));
   }
 
   private static Kpi reuseRate() {
-    return new ItemKpi(define(REUSE_RATE, "Knowledge reuse rate", KpiUnit.PERCENT, HIGHER_IS_BETTER,
-        "Share of the published items that someone other than their authors reused in the period.",
-        "items with a reuse event by a non-author ÷ published items existing at the period's end")
+    return new ItemKpi(define(REUSE_RATE, KpiUnit.PERCENT, HIGHER_IS_BETTER)
         .events(UsageEventType.REUSE).usesItems().build(), ItemKpi.Figure.REUSE);
   }
 
   private static Kpi searchSuccessRate() {
-    return new SearchSuccessKpi(define(SEARCH_SUCCESS_RATE, "Search success rate", KpiUnit.PERCENT, HIGHER_IS_BETTER,
-        "Share of searches the same person followed by a click, view or reuse of an item before their next search, "
-            + "within " + SEARCH_SUCCESS_WINDOW.toMinutes() + " minutes.",
-        "searches followed by an item use ÷ searches")
+    return new SearchSuccessKpi(define(SEARCH_SUCCESS_RATE, KpiUnit.PERCENT, HIGHER_IS_BETTER, SEARCH_SUCCESS_WINDOW.toMinutes())
         .events(UsageEventType.SEARCH, UsageEventType.CLICK, UsageEventType.VIEW, UsageEventType.REUSE)
         .lookahead(SEARCH_SUCCESS_WINDOW).build());
   }
 
   private static Kpi zeroResultRate() {
-    return new EventRateKpi(define(ZERO_RESULT_RATE, "Zero-result rate", KpiUnit.PERCENT, LOWER_IS_BETTER,
-        "Share of searches that found nothing: the gaps in the knowledge base, as people meet them.",
-        "searches with 0 results ÷ searches").events(UsageEventType.SEARCH).build(),
+    return new EventRateKpi(define(ZERO_RESULT_RATE, KpiUnit.PERCENT, LOWER_IS_BETTER).events(UsageEventType.SEARCH).build(),
         UsageEventType.SEARCH, EventRateKpi.ANY, UsageEventType.SEARCH, (b, i) -> b.resultCount(i) == 0,
         EventColumns.Column.RESULT_COUNT);
   }
 
   private static Kpi pushAcceptanceRate() {
-    return new EventRateKpi(define(PUSH_ACCEPTANCE_RATE, "Push acceptance rate", KpiUnit.PERCENT, HIGHER_IS_BETTER,
-        "Share of pushed items that people accepted (opened or used).", "push-accepted events ÷ push-shown events")
+    return new EventRateKpi(define(PUSH_ACCEPTANCE_RATE, KpiUnit.PERCENT, HIGHER_IS_BETTER)
         .events(UsageEventType.PUSH_SHOWN, UsageEventType.PUSH_ACCEPTED).build(),
         UsageEventType.PUSH_SHOWN, EventRateKpi.ANY, UsageEventType.PUSH_ACCEPTED, EventRateKpi.ANY);
   }
 
   private static Kpi timeToAnswer() {
-    return new CaseDurationKpi(define(TIME_TO_ANSWER, "Time to answer", KpiUnit.HOURS, LOWER_IS_BETTER,
-        "For the questions whose answer was accepted in the period: the time from asking to the first accepted answer "
-            + "(events with the same '" + QUESTION + "' context attribute).",
-        "mean of (accepted − question-asked) in hours")
+    return new CaseDurationKpi(define(TIME_TO_ANSWER, KpiUnit.HOURS, LOWER_IS_BETTER, QUESTION)
         .events(UsageEventType.QUESTION_ASKED, UsageEventType.ACCEPTED).build(),
         UsageEventType.QUESTION_ASKED, UsageEventType.ACCEPTED, QUESTION, Set.of(), HOUR, CaseDurationKpi.Knowledge.ANY);
   }
@@ -182,20 +174,7 @@ public final class Kpis {
       case WITH -> RESOLUTION_TIME_WITH_KNOWLEDGE;
       case WITHOUT -> RESOLUTION_TIME_WITHOUT_KNOWLEDGE;
     };
-    String name = switch (which) {
-      case ANY -> "Resolution time";
-      case WITH -> "Resolution time, knowledge used";
-      case WITHOUT -> "Resolution time, no knowledge used";
-    };
-    String only = switch (which) {
-      case ANY -> "";
-      case WITH -> " Only cases in which an item was viewed, clicked, reused or accepted from a push in the case's context.";
-      case WITHOUT -> " Only cases in which no item was viewed, clicked, reused or accepted from a push in the case's context.";
-    };
-    KpiDefinition.Builder b = define(id, name, KpiUnit.HOURS, LOWER_IS_BETTER,
-        "For the tickets and cases closed in the period: the time from opening to closing (events with the same '"
-            + CASE + "' context attribute)." + only,
-        "mean of (case-closed − case-opened) in hours");
+    KpiDefinition.Builder b = define(id, KpiUnit.HOURS, LOWER_IS_BETTER, CASE);
     List<UsageEventType> types = new java.util.ArrayList<>(List.of(CASE_OPENED, CASE_CLOSED));
     if (which != CaseDurationKpi.Knowledge.ANY) {
       types.addAll(KNOWLEDGE_USE);
@@ -205,76 +184,55 @@ public final class Kpis {
   }
 
   private static Kpi projectCycleTime() {
-    return new CaseDurationKpi(define(PROJECT_CYCLE_TIME, "Project cycle time", KpiUnit.DAYS, LOWER_IS_BETTER,
-        "For the projects that ended in the period: the time from start to end (events with the same '"
-            + WorkContext.PROJECT + "' context attribute).",
-        "mean of (project-ended − project-started) in days").events(PROJECT_STARTED, PROJECT_ENDED).build(),
+    return new CaseDurationKpi(define(PROJECT_CYCLE_TIME, KpiUnit.DAYS, LOWER_IS_BETTER, WorkContext.PROJECT)
+        .events(PROJECT_STARTED, PROJECT_ENDED).build(),
         PROJECT_STARTED, PROJECT_ENDED, WorkContext.PROJECT, Set.of(), DAY, CaseDurationKpi.Knowledge.ANY);
   }
 
   private static Kpi projectFailureRate() {
-    return new EventRateKpi(define(PROJECT_FAILURE_RATE, "Project failure rate", KpiUnit.PERCENT, LOWER_IS_BETTER,
-        "Share of the projects that ended in the period that failed (project-ended with value 0; any other value is a "
-            + "success; ends without a value are not counted).",
-        "project-ended with value 0 ÷ project-ended with a value").events(PROJECT_ENDED).build(),
+    return new EventRateKpi(define(PROJECT_FAILURE_RATE, KpiUnit.PERCENT, LOWER_IS_BETTER).events(PROJECT_ENDED).build(),
         PROJECT_ENDED, (b, i) -> !Double.isNaN(b.value(i)), PROJECT_ENDED, (b, i) -> b.value(i) == 0,
         EventColumns.Column.VALUE);
   }
 
   private static Kpi innovationProposals() {
-    return new EventCountKpi(define(INNOVATION_PROPOSALS, "Innovation proposals", KpiUnit.COUNT, HIGHER_IS_BETTER,
-        "Innovation proposals made in the period.", "count of proposal events").events(PROPOSAL).build(), false, 0);
+    return new EventCountKpi(define(INNOVATION_PROPOSALS, KpiUnit.COUNT, HIGHER_IS_BETTER).events(PROPOSAL).build(), false, 0);
   }
 
   private static Kpi contributions() {
-    return new EventCountKpi(define(CONTRIBUTIONS, "Contributions", KpiUnit.COUNT, HIGHER_IS_BETTER,
-        "Items created or substantially revised in the period.", "count of contribute events")
+    return new EventCountKpi(define(CONTRIBUTIONS, KpiUnit.COUNT, HIGHER_IS_BETTER)
         .events(UsageEventType.CONTRIBUTE).build(), false, 0);
   }
 
   private static Kpi contributors() {
-    return new EventCountKpi(define(CONTRIBUTORS, "Contributors", KpiUnit.PEOPLE, HIGHER_IS_BETTER,
-        "People who contributed at least once in the period.", "distinct people with a contribute event")
+    return new EventCountKpi(define(CONTRIBUTORS, KpiUnit.PEOPLE, HIGHER_IS_BETTER)
         .events(UsageEventType.CONTRIBUTE).build(), true, 0);
   }
 
   private static Kpi activeUsers() {
-    return new EventCountKpi(define(ACTIVE_USERS, "Active users", KpiUnit.PEOPLE, HIGHER_IS_BETTER,
-        "People who did anything with knowledge in the period (searched, viewed, used, rated, contributed...).",
-        "distinct people with any event").everyEvent().build(), true, 0);
+    return new EventCountKpi(define(ACTIVE_USERS, KpiUnit.PEOPLE, HIGHER_IS_BETTER).everyEvent().build(), true, 0);
   }
 
   private static Kpi coverage() {
-    return new ItemKpi(define(COVERAGE, "Coverage", KpiUnit.PERCENT, HIGHER_IS_BETTER,
-        "Share of the taxonomy's concepts (or of the segment's concept and its narrower ones) with at least one current, "
-            + "verified item classified under the concept itself: published, verified before the period's end and not due "
-            + "for review then.",
-        "concepts with a current verified item ÷ concepts").usesItems().build(), ItemKpi.Figure.COVERAGE);
+    return new ItemKpi(define(COVERAGE, KpiUnit.PERCENT, HIGHER_IS_BETTER).usesItems().build(), ItemKpi.Figure.COVERAGE);
   }
 
   private static Kpi overdueReviews() {
-    return new ItemKpi(define(OVERDUE_REVIEWS, "Overdue reviews", KpiUnit.PERCENT, LOWER_IS_BETTER,
-        "Freshness: share of the published items whose review date had passed at the period's end.",
-        "published items due for review ÷ published items").usesItems().build(), ItemKpi.Figure.OVERDUE);
+    return new ItemKpi(define(OVERDUE_REVIEWS, KpiUnit.PERCENT, LOWER_IS_BETTER).usesItems().build(), ItemKpi.Figure.OVERDUE);
   }
 
   private static Kpi satisfaction() {
-    return new EventValueKpi(define(SATISFACTION, "Satisfaction", KpiUnit.SCORE, HIGHER_IS_BETTER,
-        "The mean rating given to items in the period, on the host's scale.", "mean of the rate events' values")
+    return new EventValueKpi(define(SATISFACTION, KpiUnit.SCORE, HIGHER_IS_BETTER)
         .events(UsageEventType.RATE).build(), true, 1);
   }
 
   private static Kpi helpfulShare() {
-    return new EventRateKpi(define(HELPFUL_SHARE, "Helpful votes", KpiUnit.PERCENT, HIGHER_IS_BETTER,
-        "Share of helpful votes that said the item helped (value 1, or no value); value 0 says it did not.",
-        "helpful events with value ≠ 0 ÷ helpful events").events(UsageEventType.HELPFUL).build(),
+    return new EventRateKpi(define(HELPFUL_SHARE, KpiUnit.PERCENT, HIGHER_IS_BETTER).events(UsageEventType.HELPFUL).build(),
         UsageEventType.HELPFUL, EventRateKpi.ANY, UsageEventType.HELPFUL, (b, i) -> b.value(i) != 0,
         EventColumns.Column.VALUE);
   }
 
   private static Kpi timeSaved() {
-    return new EventValueKpi(define(TIME_SAVED, "Time saved", KpiUnit.HOURS, HIGHER_IS_BETTER,
-        "Hours saved by reusing knowledge, as the host records them: the minutes saved as the value of reuse events.",
-        "sum of reuse events' values (minutes) ÷ 60").events(UsageEventType.REUSE).build(), false, 1.0 / 60);
+    return new EventValueKpi(define(TIME_SAVED, KpiUnit.HOURS, HIGHER_IS_BETTER).events(UsageEventType.REUSE).build(), false, 1.0 / 60);
   }
 }

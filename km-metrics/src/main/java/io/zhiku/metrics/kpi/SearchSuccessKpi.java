@@ -26,6 +26,11 @@ final class SearchSuccessKpi extends DefinedKpi {
   }
 
   @Override
+  Object[] textArguments() {
+    return new Object[] {definition().lookahead().toMinutes()};
+  }
+
+  @Override
   public Collector collector(KpiScope scope) {
     long start = scope.period().start().toEpochMilli();
     long end = scope.period().end().toEpochMilli();

@@ -4,7 +4,9 @@ import io.zhiku.metrics.compare.Comparison;
 import io.zhiku.metrics.compare.Verdict;
 import io.zhiku.metrics.kpi.ItemUsage;
 import io.zhiku.metrics.kpi.KpiComparison;
+import io.zhiku.metrics.internal.Texts;
 import io.zhiku.metrics.kpi.KpiDefinition;
+import io.zhiku.metrics.kpi.KpiSegment;
 import io.zhiku.metrics.kpi.KpiUnit;
 import io.zhiku.metrics.kpi.KpiValue;
 import io.zhiku.metrics.kpi.KpiPeriod;
@@ -13,6 +15,7 @@ import io.zhiku.metrics.points.Standing;
 import io.zhiku.metrics.roi.RoiReport;
 import io.zhiku.metrics.roi.YearFlow;
 import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,40 +38,43 @@ final class HtmlReport {
 
   private final MetricsReport report;
   private final StringBuilder out = new StringBuilder(64 * 1024);
+  private final Texts texts;
+  private final Locale locale;
   private final DateTimeFormatter dates;
 
   HtmlReport(MetricsReport report) {
     this.report = report;
-    this.dates = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT).withZone(report.zone());
+    this.texts = Texts.of(report.locale());
+    this.locale = texts.locale();
+    this.dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).withZone(report.zone());
   }
 
   String render() {
-    out.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+    out.append("<!DOCTYPE html>\n<html lang=\"").append(locale.toLanguageTag()).append("\"><head><meta charset=\"utf-8\">")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>").append(esc(report.title()))
         .append("</title><style>").append(CSS).append("</style></head><body>\n");
-    out.append("<h1>").append(esc(report.title())).append("</h1>\n<p class=\"meta\">Segment: ").append(esc(report.segment().label()))
-        .append(" · baseline ").append(esc(span(report.baseline()))).append(" · current ").append(esc(span(report.current())))
-        .append(" · for ").append(esc(report.viewer())).append(" · generated ")
-        .append(esc(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(report.generated().atZone(report.zone()))))
-        .append(" (").append(esc(report.zone().getId())).append(")</p>\n");
+    String segment = report.segment().equals(KpiSegment.ALL) ? texts.get("report.segment.all") : report.segment().label();
+    String generated = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale)
+        .format(report.generated().atZone(report.zone()));
+    out.append("<h1>").append(esc(report.title())).append("</h1>\n<p class=\"meta\">")
+        .append(esc(texts.get("html.meta", segment, span(report.baseline()), span(report.current()), report.viewer(), generated,
+            report.zone().getId()))).append("</p>\n");
     beforeAfter();
     trends();
     report.roi().ifPresent(this::roi);
     leaderboard();
     topItems();
     definitions();
-    out.append("<p class=\"note\">Figures count only what ").append(esc(report.viewer()))
-        .append(" may read. Intervals are 95%: bootstrap for means, Newcombe-Wilson for rates; a verdict is a change only ")
-        .append("when the interval lies wholly on one side of zero.</p>\n</body></html>\n");
+    out.append("<p class=\"note\">").append(esc(texts.get("html.footer", report.viewer()))).append("</p>\n</body></html>\n");
     return out.toString();
   }
 
   private String span(KpiPeriod p) {
-    return dates.format(p.start()) + " – " + dates.format(p.end().minusMillis(1));
+    return texts.get("html.span", dates.format(p.start()), dates.format(p.end().minusMillis(1)));
   }
 
   private void beforeAfter() {
-    out.append("<h2>Before and after</h2>\n");
+    out.append("<h2>").append(esc(texts.get("html.before-after"))).append("</h2>\n");
     List<KpiComparison> charted = report.comparisons().stream()
         .filter(c -> c.baseline().value().isPresent() && c.current().value().isPresent()).toList();
     if (!charted.isEmpty()) {
@@ -76,7 +82,7 @@ final class HtmlReport {
       int width = 720;
       int labelWidth = 230;
       int height = charted.size() * rowHeight + 10;
-      out.append("<svg role=\"img\" aria-label=\"Each KPI before and after\" width=\"").append(width).append("\" height=\"")
+      out.append("<svg role=\"img\" aria-label=\"").append(esc(texts.get("html.before-after.chart"))).append("\" width=\"").append(width).append("\" height=\"")
           .append(height).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height).append("\">");
       for (int i = 0; i < charted.size(); i++) {
         KpiComparison c = charted.get(i);
@@ -86,13 +92,12 @@ final class HtmlReport {
         int y = 5 + i * rowHeight;
         int barSpace = width - labelWidth - 90;
         out.append("<text x=\"0\" y=\"").append(y + 19).append("\">").append(esc(c.kpi().name())).append("</text>");
-        bar(labelWidth, y + 2, max == 0 ? 0 : Math.abs(b) / max * barSpace, 14, BASELINE, c.kpi().unit().format(b));
-        bar(labelWidth, y + 18, max == 0 ? 0 : Math.abs(a) / max * barSpace, 14, colour(c), c.kpi().unit().format(a));
+        bar(labelWidth, y + 2, max == 0 ? 0 : Math.abs(b) / max * barSpace, 14, BASELINE, c.kpi().unit().format(b, locale));
+        bar(labelWidth, y + 18, max == 0 ? 0 : Math.abs(a) / max * barSpace, 14, colour(c), c.kpi().unit().format(a, locale));
       }
-      out.append("</svg>\n<p class=\"note\">Grey: baseline. Coloured: current (green an improvement, red a worsening, grey ")
-          .append("no clear change).</p>\n");
+      out.append("</svg>\n<p class=\"note\">").append(esc(texts.get("html.before-after.legend"))).append("</p>\n");
     }
-    out.append("<table><tr><th>KPI</th><th>Baseline</th><th>Current</th><th>Change</th><th>Verdict</th><th>95% interval of the change</th><th>Notes</th></tr>\n");
+    header("kpi", "baseline", "current", "change", "verdict", "interval", "notes");
     for (KpiComparison c : report.comparisons()) {
       KpiUnit unit = c.kpi().unit();
       Comparison change = c.comparison().orElse(null);
@@ -100,42 +105,43 @@ final class HtmlReport {
           .append("</td><td class=\"n\">").append(value(unit, c.current())).append("</td><td class=\"n\">");
       if (change != null) {
         out.append(esc(delta(unit, change.absoluteChange())));
-        change.relativeChange().ifPresent(r -> out.append(esc(String.format(Locale.ROOT, " (%+.0f%%)", 100 * r))));
+        change.relativeChange().ifPresent(r -> out.append(esc(String.format(locale, " (%+.0f%%)", 100 * r))));
       }
       out.append("</td><td class=\"").append(change == null ? "" : change.verdict().name()).append("\">")
-          .append(change == null ? "—" : esc(words(change.verdict()))).append("</td><td class=\"n\">");
+          .append(change == null ? "—" : esc(texts.get("verdict." + change.verdict().name()))).append("</td><td class=\"n\">");
       if (change != null && change.interval().isPresent()) {
-        out.append(esc(delta(unit, change.interval().get().low()) + " to " + delta(unit, change.interval().get().high())));
+        out.append(esc(texts.get("html.interval", delta(unit, change.interval().get().low()),
+            delta(unit, change.interval().get().high()))));
       }
       out.append("</td><td class=\"note\">").append(esc(notes(c))).append("</td></tr>\n");
     }
     out.append("</table>\n");
   }
 
-  private static String notes(KpiComparison c) {
+  private String notes(KpiComparison c) {
     List<String> notes = new ArrayList<>();
     if (!c.baseline().note().isEmpty()) {
-      notes.add("baseline: " + c.baseline().note());
+      notes.add(texts.get("html.note.baseline", c.baseline().note()));
     }
     if (!c.current().note().isEmpty()) {
-      notes.add("current: " + c.current().note());
+      notes.add(texts.get("html.note.current", c.current().note()));
     }
     c.comparison().filter(x -> x.verdict() == Verdict.NOT_ENOUGH_DATA).ifPresent(x -> notes.add(x.note()));
-    return String.join("; ", notes);
+    return String.join(texts.get("html.note.separator"), notes);
+  }
+
+  /** Opens a table with a header row of the {@code html.column.*} texts. */
+  private void header(String... columns) {
+    out.append("<table><tr>");
+    for (String c : columns) {
+      out.append("<th>").append(esc(texts.get("html.column." + c))).append("</th>");
+    }
+    out.append("</tr>\n");
   }
 
   private static String colour(KpiComparison c) {
     Verdict v = c.comparison().map(Comparison::verdict).orElse(Verdict.NO_CLEAR_CHANGE);
     return v == Verdict.IMPROVED ? IMPROVED : v == Verdict.WORSENED ? WORSENED : NEUTRAL;
-  }
-
-  private static String words(Verdict v) {
-    return switch (v) {
-      case IMPROVED -> "improved";
-      case WORSENED -> "worsened";
-      case NO_CLEAR_CHANGE -> "no clear change";
-      case NOT_ENOUGH_DATA -> "not enough data";
-    };
   }
 
   private void bar(int x, int y, double length, int height, String fill, String label) {
@@ -147,7 +153,8 @@ final class HtmlReport {
     if (report.trend().isEmpty()) {
       return;
     }
-    out.append("<h2>Trends by ").append(report.granularity().name().toLowerCase(Locale.ROOT)).append("</h2>\n<div class=\"charts\">");
+    out.append("<h2>").append(esc(texts.get("html.trends", texts.get("granularity." + report.granularity().name()))))
+        .append("</h2>\n<div class=\"charts\">");
     // A month the report's span cuts holds only part of its days: drawn, its counts would look like a fall.
     List<TrendPoint> points = report.trend().stream().filter(p -> !p.partial()).toList();
     List<String> partial = report.trend().stream().filter(TrendPoint::partial).map(TrendPoint::label).toList();
@@ -164,8 +171,8 @@ final class HtmlReport {
     }
     out.append("</div>\n");
     if (!partial.isEmpty()) {
-      out.append("<p class=\"note\">Left out of the charts, because the report's span covers only part of them: ")
-          .append(esc(String.join(", ", partial))).append(". Their figures are in the JSON and CSV, marked partial.</p>\n");
+      out.append("<p class=\"note\">").append(esc(texts.get("html.trend.partial", String.join(texts.get("html.list.separator"), partial))))
+          .append("</p>\n");
     }
   }
 
@@ -174,7 +181,7 @@ final class HtmlReport {
     int w = 340;
     int h = 130;
     int left = 10;
-    int top = 22;
+    int top = 38; // the title on the first line, the range on the second: a long title must not run into it
     int plotW = w - 2 * left;
     int plotH = h - top - 26;
     double min = values.stream().filter(OptionalDouble::isPresent).mapToDouble(OptionalDouble::getAsDouble).min().orElse(0);
@@ -182,10 +189,10 @@ final class HtmlReport {
     if (max == min) {
       max = min + 1;
     }
-    out.append("<svg role=\"img\" aria-label=\"").append(esc(d.name())).append(" by period\" width=\"").append(w)
+    out.append("<svg role=\"img\" aria-label=\"").append(esc(texts.get("html.trend.chart", d.name()))).append("\" width=\"").append(w)
         .append("\" height=\"").append(h).append("\" viewBox=\"0 0 ").append(w).append(' ').append(h).append("\">")
         .append("<rect width=\"100%\" height=\"100%\" fill=\"#fafafa\" stroke=\"#e0e0e0\"/>")
-        .append("<text x=\"").append(left).append("\" y=\"15\">").append(esc(d.name())).append(" (").append(esc(unitWord(d.unit())))
+        .append("<text x=\"").append(left).append("\" y=\"15\">").append(esc(d.name())).append(" (").append(esc(d.unit().word(locale)))
         .append(")</text>");
     StringBuilder path = new StringBuilder();
     boolean pen = false;
@@ -200,26 +207,25 @@ final class HtmlReport {
       path.append(pen ? " L" : " M").append(String.format(Locale.ROOT, "%.1f %.1f", x, y));
       pen = true;
       out.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"#1565c0\"><title>", x, y))
-          .append(esc(points.get(i).label() + ": " + d.unit().format(values.get(i).getAsDouble()))).append("</title></circle>");
+          .append(esc(points.get(i).label() + ": " + d.unit().format(values.get(i).getAsDouble(), locale))).append("</title></circle>");
     }
     out.append("<path d=\"").append(path.toString().strip()).append("\" fill=\"none\" stroke=\"#1565c0\" stroke-width=\"1.5\"/>");
     out.append("<text x=\"").append(left).append("\" y=\"").append(h - 6).append("\">").append(esc(points.get(0).label())).append("</text>");
     out.append("<text x=\"").append(w - left).append("\" y=\"").append(h - 6).append("\" text-anchor=\"end\">")
         .append(esc(points.get(n - 1).label())).append("</text>");
-    out.append("<text x=\"").append(w - left).append("\" y=\"15\" text-anchor=\"end\">").append(esc(d.unit().format(min) + " – "
-        + d.unit().format(max == min + 1 ? min : max))).append("</text></svg>");
+    out.append("<text x=\"").append(w - left).append("\" y=\"31\" text-anchor=\"end\">").append(esc(d.unit().format(min, locale)
+        + " – " + d.unit().format(max == min + 1 ? min : max, locale))).append("</text></svg>");
   }
 
   private void roi(RoiReport roi) {
-    out.append("<h2>Return on investment</h2>\n<p>ROI ").append(esc(String.format(Locale.ROOT, "%.1f%%", roi.roiPercent())))
-        .append(" · NPV at ").append(esc(String.format(Locale.ROOT, "%.1f%%", 100 * roi.discountRate()))).append(": ")
-        .append(esc(money(roi.npv()))).append(" · IRR: ")
-        .append(esc(roi.irr().rate().isPresent() ? String.format(Locale.ROOT, "%.1f%%", 100 * roi.irr().rate().getAsDouble())
-            : "none (" + roi.irr().note() + ")"))
-        .append(" · payback: ").append(esc(years(roi.paybackYears()))).append(" · discounted payback: ")
-        .append(esc(years(roi.discountedPaybackYears()))).append("</p>\n");
+    String irr = roi.irr().rate().isPresent() ? String.format(locale, "%.1f%%", 100 * roi.irr().rate().getAsDouble())
+        : texts.get("html.roi.no-irr", roi.irr().note());
+    out.append("<h2>").append(esc(texts.get("html.roi"))).append("</h2>\n<p>")
+        .append(esc(texts.get("html.roi.summary", String.format(locale, "%.1f%%", roi.roiPercent()),
+            String.format(locale, "%.1f%%", 100 * roi.discountRate()), money(roi.npv()), irr, years(roi.paybackYears()),
+            years(roi.discountedPaybackYears())))).append("</p>\n");
     cashFlow(roi.flows());
-    out.append("<table><tr><th>Year</th><th>Benefits</th><th>Costs</th><th>Net</th><th>Cumulative</th><th>Discounted</th></tr>\n");
+    header("year", "benefits", "costs", "net", "cumulative", "discounted");
     for (YearFlow y : roi.flows()) {
       double benefits = y.benefits().values().stream().mapToDouble(Double::doubleValue).sum();
       double costs = y.costs().values().stream().mapToDouble(Double::doubleValue).sum();
@@ -251,7 +257,7 @@ final class HtmlReport {
     double scale = plotH / (hi - lo);
     double zero = top + hi * scale;
     double slot = (double) (w - left - 10) / flows.size();
-    out.append("<svg role=\"img\" aria-label=\"Cash flow by year\" width=\"").append(w).append("\" height=\"").append(h)
+    out.append("<svg role=\"img\" aria-label=\"").append(esc(texts.get("html.roi.chart"))).append("\" width=\"").append(w).append("\" height=\"").append(h)
         .append("\" viewBox=\"0 0 ").append(w).append(' ').append(h).append("\">");
     out.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#999\"/>", left, w - 10, zero, zero));
     out.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">0</text>", left - 4, zero + 4));
@@ -265,20 +271,21 @@ final class HtmlReport {
       double yTop = y.net() >= 0 ? zero - y.net() * scale : zero;
       out.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"><title>",
           x, yTop, barW, Math.abs(y.net()) * scale, y.net() >= 0 ? IMPROVED : WORSENED))
-          .append(esc("year " + y.year() + ": net " + money(y.net()))).append("</title></rect>");
+          .append(esc(texts.get("html.roi.bar", y.year(), money(y.net())))).append("</title></rect>");
       out.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%d</text>", x + barW / 2, h - 10, y.year()));
       path.append(i == 0 ? "M" : " L").append(String.format(Locale.ROOT, "%.1f %.1f", x + barW / 2, zero - y.cumulative() * scale));
     }
     out.append("<path d=\"").append(path).append("\" fill=\"none\" stroke=\"#1565c0\" stroke-width=\"2\"/></svg>\n")
-        .append("<p class=\"note\">Bars: net flow of each year (green in, red out). Line: cumulative net; payback is where it crosses zero.</p>\n");
+        .append("<p class=\"note\">").append(esc(texts.get("html.roi.legend"))).append("</p>\n");
   }
 
   private void leaderboard() {
     if (report.leaderboard().isEmpty()) {
       return;
     }
-    out.append("<h2>Incentive leaderboard").append(report.leaderboardUnit() == null ? "" : " — " + esc(report.leaderboardUnit()))
-        .append("</h2>\n<table><tr><th>Rank</th><th>Person</th><th>Points</th></tr>\n");
+    out.append("<h2>").append(esc(report.leaderboardUnit() == null ? texts.get("html.leaderboard")
+        : texts.get("html.leaderboard.unit", report.leaderboardUnit()))).append("</h2>\n");
+    header("rank", "person", "points");
     for (Standing s : report.leaderboard()) {
       out.append("<tr><td>").append(s.rank()).append("</td><td>").append(esc(s.userId())).append("</td><td class=\"n\">")
           .append(s.points()).append("</td></tr>\n");
@@ -290,7 +297,8 @@ final class HtmlReport {
     if (report.topItems().isEmpty()) {
       return;
     }
-    out.append("<h2>Most used knowledge, current period</h2>\n<table><tr><th>Item</th><th>Views</th><th>Clicks</th><th>Reuses</th></tr>\n");
+    out.append("<h2>").append(esc(texts.get("html.top-items"))).append("</h2>\n");
+    header("item", "views", "clicks", "reuses");
     for (ItemUsage u : report.topItems()) {
       out.append("<tr><td>").append(esc(u.title())).append(" <span class=\"note\">").append(esc(u.itemId())).append("</span></td>")
           .append("<td class=\"n\">").append(u.views()).append("</td><td class=\"n\">").append(u.clicks())
@@ -300,42 +308,32 @@ final class HtmlReport {
   }
 
   private void definitions() {
-    out.append("<h2>What each KPI means</h2>\n<dl>");
+    out.append("<h2>").append(esc(texts.get("html.definitions"))).append("</h2>\n<dl>");
     for (KpiComparison c : report.comparisons()) {
       KpiDefinition d = c.kpi();
       out.append("<dt>").append(esc(d.name())).append(" <span class=\"note\">").append(esc(d.id())).append(", ")
-          .append(esc(unitWord(d.unit()))).append(", ")
-          .append(d.direction() == io.zhiku.metrics.compare.KpiDirection.HIGHER_IS_BETTER ? "higher is better" : "lower is better")
-          .append("</span></dt><dd>").append(esc(d.definition())).append("<br>Formula: ").append(esc(d.formula())).append("</dd>\n");
+          .append(esc(d.unit().word(locale))).append(", ").append(esc(texts.get("direction." + d.direction().name())))
+          .append("</span></dt><dd>").append(esc(d.definition())).append("<br>").append(esc(texts.get("html.formula", d.formula())))
+          .append("</dd>\n");
     }
     out.append("</dl>\n");
   }
 
-  private static String value(KpiUnit unit, KpiValue v) {
-    return v.value().isPresent() ? esc(unit.format(v.value().getAsDouble())) : "—";
+  private String value(KpiUnit unit, KpiValue v) {
+    return v.value().isPresent() ? esc(unit.format(v.value().getAsDouble(), locale)) : "—";
   }
 
-  private static String delta(KpiUnit unit, double d) {
-    return unit == KpiUnit.PERCENT ? String.format(Locale.ROOT, "%+.1f pt", 100 * d) : (d >= 0 ? "+" : "−") + unit.format(Math.abs(d));
+  private String delta(KpiUnit unit, double d) {
+    return unit == KpiUnit.PERCENT ? texts.get("html.points", String.format(locale, "%+.1f", 100 * d))
+        : (d >= 0 ? "+" : "−") + unit.format(Math.abs(d), locale);
   }
 
-  private static String unitWord(KpiUnit unit) {
-    return switch (unit) {
-      case PERCENT -> "%";
-      case HOURS -> "hours";
-      case DAYS -> "days";
-      case COUNT -> "count";
-      case PEOPLE -> "people";
-      case SCORE -> "score";
-    };
+  private String money(double v) {
+    return String.format(locale, "%,.0f", v);
   }
 
-  private static String money(double v) {
-    return String.format(Locale.ROOT, "%,.0f", v);
-  }
-
-  private static String years(OptionalDouble v) {
-    return v.isPresent() ? String.format(Locale.ROOT, "%.1f years", v.getAsDouble()) : "not within the horizon";
+  private String years(OptionalDouble v) {
+    return v.isPresent() ? texts.get("html.roi.years", String.format(locale, "%.1f", v.getAsDouble())) : texts.get("html.roi.not-within");
   }
 
   static String esc(String s) {

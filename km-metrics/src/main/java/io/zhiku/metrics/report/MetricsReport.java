@@ -3,6 +3,7 @@ package io.zhiku.metrics.report;
 import io.zhiku.core.ValidationException;
 import io.zhiku.core.access.Principal;
 import io.zhiku.core.internal.Checks;
+import io.zhiku.metrics.internal.Texts;
 import io.zhiku.metrics.kpi.Granularity;
 import io.zhiku.metrics.kpi.ItemUsage;
 import io.zhiku.metrics.kpi.KpiComparison;
@@ -18,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -32,6 +34,7 @@ import java.util.Optional;
  * @param generated when it was computed, from the builder's clock
  * @param viewer the user id of the person it was computed for
  * @param zone where days, months and quarters begin
+ * @param locale the language of its texts: {@link Locale#ENGLISH} or {@link Locale#SIMPLIFIED_CHINESE}
  * @param segment the segment
  * @param baseline the baseline period
  * @param current the current period
@@ -43,7 +46,7 @@ import java.util.Optional;
  * @param leaderboard the top earners of incentive points in the current period; empty when no rules were given
  * @param topItems the most used items of the current period that the viewer may read
  */
-public record MetricsReport(String title, Instant generated, String viewer, ZoneId zone, KpiSegment segment,
+public record MetricsReport(String title, Instant generated, String viewer, ZoneId zone, Locale locale, KpiSegment segment,
     KpiPeriod baseline, KpiPeriod current, List<KpiComparison> comparisons, Granularity granularity, List<TrendPoint> trend,
     Optional<RoiReport> roi, String leaderboardUnit, List<Standing> leaderboard, List<ItemUsage> topItems) {
   /** The longest title. */
@@ -56,6 +59,7 @@ public record MetricsReport(String title, Instant generated, String viewer, Zone
    * @param generated when it was computed, from the builder's clock
    * @param viewer the user id of the person it was computed for
    * @param zone where days, months and quarters begin
+   * @param locale the language of its texts: {@link Locale#ENGLISH} or {@link Locale#SIMPLIFIED_CHINESE}
    * @param segment the segment
    * @param baseline the baseline period
    * @param current the current period
@@ -68,6 +72,7 @@ public record MetricsReport(String title, Instant generated, String viewer, Zone
    * @param topItems the most used items of the current period that the viewer may read
    */
   public MetricsReport {
+    Checks.present("MetricsReport.locale", locale);
     comparisons = List.copyOf(comparisons);
     trend = List.copyOf(trend);
     leaderboard = List.copyOf(leaderboard);
@@ -93,7 +98,8 @@ public record MetricsReport(String title, Instant generated, String viewer, Zone
     private final KpiEngine metrics;
     private final Principal viewer;
     private final Clock clock;
-    private String title = "Knowledge management report";
+    private String title;
+    private Locale locale = Locale.ENGLISH;
     private KpiSegment segment = KpiSegment.ALL;
     private KpiPeriod baseline;
     private KpiPeriod current;
@@ -112,11 +118,26 @@ public record MetricsReport(String title, Instant generated, String viewer, Zone
     }
 
     /**
-     * @param text the title, 1 to {@value MetricsReport#MAX_TITLE} characters on one line
+     * @param text the title, 1 to {@value MetricsReport#MAX_TITLE} characters on one line (default "Knowledge
+     *     management report" in the report's language)
      * @return this builder
      */
     public Builder title(String text) {
       this.title = Checks.line("MetricsReport.title", text, MAX_TITLE);
+      return this;
+    }
+
+    /**
+     * The reader's language: the KPIs' names, definitions and formulas, the notes, and everything {@link
+     * ReportWriter} writes (headings, verdicts, chart labels, numbers and dates). Simplified Chinese for any
+     * {@code zh} locale (e.g. {@code Locale.SIMPLIFIED_CHINESE}, {@code zh-CN}), English for every other,
+     * whatever the JVM's default locale.
+     *
+     * @param reader the reader's locale (default {@link Locale#ENGLISH})
+     * @return this builder
+     */
+    public Builder locale(Locale reader) {
+      this.locale = Texts.of(Checks.present("locale", reader)).locale();
       return this;
     }
 
@@ -203,7 +224,7 @@ public record MetricsReport(String title, Instant generated, String viewer, Zone
       if (baseline == null) {
         throw new ValidationException("compare", null, "a baseline and a current period are required");
       }
-      KpiEngine seen = metrics.forViewer(viewer);
+      KpiEngine seen = metrics.forViewer(viewer).inLocale(locale);
       List<KpiComparison> comparisons = seen.compare(baseline, current, segment);
       List<TrendPoint> trend = trendSpan == null ? List.of() : seen.trend(trendSpan, granularity, segment, List.of());
       List<Standing> board = List.of();
@@ -213,8 +234,9 @@ public record MetricsReport(String title, Instant generated, String viewer, Zone
         board = unit == null ? ledger.leaderboard(leaderboardSize) : ledger.leaderboard(unit, leaderboardSize);
       }
       List<ItemUsage> top = topItems == 0 ? List.of() : seen.topItems(current, segment, topItems);
-      return new MetricsReport(title, clock.instant(), viewer.userId(), metrics.zone(), segment, baseline, current, comparisons,
-          granularity, trend, Optional.ofNullable(roi).map(RoiModel::evaluate), unit, board, top);
+      String heading = title != null ? title : Texts.of(locale).get("report.title");
+      return new MetricsReport(heading, clock.instant(), viewer.userId(), metrics.zone(), locale, segment, baseline, current,
+          comparisons, granularity, trend, Optional.ofNullable(roi).map(r -> r.evaluate(locale)), unit, board, top);
     }
   }
 }

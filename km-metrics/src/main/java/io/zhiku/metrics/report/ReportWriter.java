@@ -48,6 +48,7 @@ public final class ReportWriter {
     root.put("generated", report.generated().toString());
     root.put("viewer", report.viewer());
     root.put("zone", report.zone().getId());
+    root.put("locale", report.locale().toLanguageTag());
     segment(root.putObject("segment"), report.segment());
     period(root.putObject("baseline"), report.baseline());
     period(root.putObject("current"), report.current());

@@ -1,8 +1,10 @@
 package io.zhiku.metrics.roi;
 
 import io.zhiku.core.ValidationException;
+import io.zhiku.metrics.internal.Texts;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalDouble;
 
 /**
@@ -55,7 +57,20 @@ public final class CashFlows {
    * @throws ValidationException if the flows are empty, too many or not finite
    */
   public static Irr irr(double[] flows) {
+    return irr(flows, Locale.ENGLISH);
+  }
+
+  /**
+   * {@link #irr(double[])} with the note, when there is one, in a reader's language.
+   *
+   * @param flows net flows, years 0 to n
+   * @param locale the note's language: simplified Chinese for any {@code zh} locale, else English
+   * @return the rates, or why there is none
+   * @throws ValidationException if the flows are empty, too many or not finite
+   */
+  public static Irr irr(double[] flows, Locale locale) {
     check(flows);
+    Texts texts = Texts.of(locale);
     boolean positive = false;
     boolean negative = false;
     for (double f : flows) {
@@ -63,8 +78,8 @@ public final class CashFlows {
       negative |= f < 0;
     }
     if (!positive || !negative) {
-      return new Irr(List.of(), "the flows never change sign (" + (positive ? "all gains" : negative ? "all costs" : "all zero")
-          + "): no rate makes the NPV zero");
+      return new Irr(List.of(), texts.get(positive ? "irr.no-sign-change.gains" : negative ? "irr.no-sign-change.costs"
+          : "irr.no-sign-change.zero"));
     }
     List<Double> roots = new ArrayList<>();
     double lo = MIN_RATE;
@@ -80,10 +95,9 @@ public final class CashFlows {
       fLo = fHi;
     }
     if (roots.isEmpty()) {
-      return new Irr(roots, "the NPV does not cross zero between -100% and 100,000% a year");
+      return new Irr(roots, texts.get("irr.no-crossing"));
     }
-    return new Irr(roots, roots.size() == 1 ? "" : "the flows change sign more than once and "
-        + roots.size() + " rates make the NPV zero; use the NPV at a chosen rate instead");
+    return new Irr(roots, roots.size() == 1 ? "" : texts.get("irr.several", roots.size()));
   }
 
   private static double[] grid() {

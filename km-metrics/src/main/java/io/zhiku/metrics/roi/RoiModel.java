@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -81,6 +82,16 @@ public record RoiModel(int years, double discountRate, List<Cost> costs, List<Be
    * @return the report
    */
   public RoiReport evaluate() {
+    return evaluate(Locale.ENGLISH);
+  }
+
+  /**
+   * Computes the flows and figures, with the IRR's note in a reader's language.
+   *
+   * @param locale the note's language: simplified Chinese for any {@code zh} locale, else English
+   * @return the report
+   */
+  public RoiReport evaluate(Locale locale) {
     double[] net = new double[years + 1];
     List<Map<String, Double>> benefitsByYear = new ArrayList<>();
     List<Map<String, Double>> costsByYear = new ArrayList<>();
@@ -116,7 +127,7 @@ public record RoiModel(int years, double discountRate, List<Cost> costs, List<Be
       npv += d;
     }
     return new RoiReport(flows, discountRate, totalBenefits, totalCosts, (totalBenefits - totalCosts) / totalCosts * 100,
-        npv, CashFlows.irr(net), CashFlows.payback(net), CashFlows.payback(discounted));
+        npv, CashFlows.irr(net, locale), CashFlows.payback(net), CashFlows.payback(discounted));
   }
 
   /** Builds an {@link RoiModel}. Not thread-safe. */

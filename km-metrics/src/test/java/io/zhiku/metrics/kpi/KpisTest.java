@@ -12,6 +12,8 @@ import static io.zhiku.core.event.UsageEventType.REUSE;
 import static io.zhiku.core.event.UsageEventType.VIEW;
 import static io.zhiku.metrics.kpi.Recorder.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zhiku.core.access.Acl;
@@ -157,6 +159,41 @@ public class KpisTest {
     KpiEngine metrics = KpiEngine.builder(january().source(TAXONOMY))
         .catalogue(KpiCatalogue.standard().with(Kpis.adoptionRate(32))).build();
     assertRate(metrics.report(JANUARY, KpiSegment.ALL), Kpis.ADOPTION_RATE, 16, 32);
+  }
+
+  /**
+   * Every standard KPI reads in English and in Chinese: the same id, unit, direction and events, its own
+   * words, every argument filled in (the adoption rate's headcount, the search window, the context
+   * attribute); a report in Chinese carries the Chinese definitions and notes beside the same figures.
+   */
+  @Test
+  void everyStandardKpi_isDefinedInEnglishAndChinese() {
+    List<Kpi> kpis = new java.util.ArrayList<>(Kpis.standard());
+    kpis.add(Kpis.adoptionRate(32));
+    for (Kpi k : kpis) {
+      KpiDefinition en = k.definition();
+      assertEquals(en, k.definition(java.util.Locale.ENGLISH), en.id());
+      assertEquals(en, k.definition(java.util.Locale.FRENCH), "other languages read English: " + en.id());
+      KpiDefinition zh = k.definition(java.util.Locale.SIMPLIFIED_CHINESE);
+      assertEquals(List.of(en.id(), en.unit(), en.direction(), en.events(), en.lookahead()),
+          List.of(zh.id(), zh.unit(), zh.direction(), zh.events(), zh.lookahead()), en.id());
+      for (String text : List.of(en.name(), en.definition(), en.formula(), zh.name(), zh.definition(), zh.formula())) {
+        assertFalse(text.matches(".*\\{\\d}.*"), "an argument left unfilled in " + en.id() + ": " + text);
+      }
+      assertNotEquals(en.name(), zh.name(), en.id());
+      assertNotEquals(en.definition(), zh.definition(), en.id());
+    }
+    assertTrue(Kpis.adoptionRate(32).definition(java.util.Locale.CHINA).definition().contains("32 人"));
+    assertTrue(Kpis.standard().get(1).definition(java.util.Locale.CHINA).definition().contains("30 分钟"));
+    KpiEngine zh = KpiEngine.builder(january().source(TAXONOMY)).build().inLocale(java.util.Locale.CHINA);
+    assertEquals(java.util.Locale.SIMPLIFIED_CHINESE, zh.locale());
+    KpiReport report = zh.report(JANUARY, KpiSegment.ALL);
+    assertEquals("知识复用率", report.results().get(0).kpi().name());
+    assertEquals(KpiEngine.builder(january().source(TAXONOMY)).build().report(JANUARY, KpiSegment.ALL).results().stream()
+        .map(r -> r.value().value()).toList(), report.results().stream().map(r -> r.value().value()).toList());
+    List<String> notes = report.results().stream().map(r -> r.value().note()).filter(n -> !n.isEmpty()).toList();
+    assertFalse(notes.isEmpty());
+    assertTrue(notes.stream().allMatch(n -> n.matches(".*[\\u4e00-\\u9fff].*")), "notes in Chinese: " + notes);
   }
 
   /**

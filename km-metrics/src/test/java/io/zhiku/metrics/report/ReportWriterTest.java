@@ -38,6 +38,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -83,11 +84,59 @@ class ReportWriterTest {
     assertTrue(html.contains("aria-label=\"Satisfaction by period\""), "a trend chart");
     assertTrue(html.contains("aria-label=\"Cash flow by year\""), "ROI chart");
     assertTrue(html.contains("Knowledge reuse rate") && html.contains("Formula: "), "the definitions");
-    assertTrue(html.contains("generated 2026-02-03T04:05:06Z"));
+    assertTrue(html.contains("generated Feb 3, 2026, 4:05:06"), "dates written for the reader");
+    assertTrue(html.contains("baseline Dec 1, 2025 – Dec 31, 2025"), html);
     for (String external : new String[] {"http:", "https:", "<script", "<link", "<img", "@import", "url("}) {
       assertFalse(html.contains(external), "no " + external);
     }
     assertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;"), "titles are escaped");
+  }
+
+  /**
+   * A report asked for in Chinese is Chinese throughout: headings, KPI names, definitions and formulas,
+   * verdicts, notes of values and comparisons, units, dates and the JSON's names; its figures are the
+   * English report's. A report asked for in English stays English on a server whose default locale is
+   * Chinese.
+   */
+  @Test
+  void aReportInChinese_isChineseThroughout_andEnglishStaysEnglishOnAChineseServer() throws Exception {
+    Locale before = Locale.getDefault();
+    try {
+      Locale.setDefault(Locale.SIMPLIFIED_CHINESE);
+      MetricsReport english = report(CLERK, KpiCatalogue.standard());
+      assertEquals(Locale.ENGLISH, english.locale());
+      assertTrue(ReportWriter.html(english).contains("Before and after"), "not the server's language");
+      assertEquals("Knowledge reuse rate", english.comparisons().get(0).kpi().name());
+    } finally {
+      Locale.setDefault(before);
+    }
+    KpiEngine metrics = KpiEngine.builder(data().source(KpisTest.TAXONOMY)).build();
+    MetricsReport zh = MetricsReport.builder(metrics, CLERK, CLOCK).locale(Locale.forLanguageTag("zh-CN"))
+        .compare(KpiPeriod.month(YearMonth.of(2025, 12), ZoneOffset.UTC), KpiPeriod.month(YearMonth.of(2026, 1), ZoneOffset.UTC))
+        .trend(KpiPeriod.of(Instant.parse("2025-11-01T00:00:00Z"), Instant.parse("2026-02-01T00:00:00Z")), Granularity.MONTH)
+        .roi(RoiModel.builder().cost(Cost.oneOff("set-up", 100_000)).benefit(Benefit.timeSaved("search time", 1_000, 60)).build())
+        .build();
+    assertEquals(Locale.SIMPLIFIED_CHINESE, zh.locale());
+    assertEquals("知识管理报告", zh.title(), "the default title in the reader's language");
+    String html = ReportWriter.html(zh);
+    assertTrue(html.contains("<html lang=\"zh-CN\">"), "the page says its language");
+    for (String words : new String[] {"前后对比", "知识复用率", "公式：", "越高越好", "按月的趋势", "投资回报", "各项 KPI 的含义",
+        "基期 2025年12月1日 至 2025年12月31日", "数据不足：基期 12 个观测值，本期 3 个，每期至少需要 10 个", "满意度的逐期变化"}) {
+      assertTrue(html.contains(words), words);
+    }
+    for (String english : new String[] {"Before and after", "Knowledge reuse rate", "Formula", "not enough data", "nothing ",
+        "observations", "hours", "Trends by", " to "}) {
+      assertFalse(html.contains(english), "English left in the Chinese page: " + english);
+    }
+    JsonNode root = ZhikuJson.newMapper().readTree(ReportWriter.json(zh));
+    assertEquals("zh-CN", root.get("locale").asText());
+    assertEquals("知识复用率", root.get("kpis").get(0).get("name").asText());
+    assertEquals(Kpis.REUSE_RATE, root.get("kpis").get(0).get("id").asText(), "ids stay as they are");
+    MetricsReport en = report(CLERK, KpiCatalogue.standard());
+    for (int i = 0; i < en.comparisons().size(); i++) {
+      assertEquals(en.comparisons().get(i).current().value(), zh.comparisons().get(i).current().value(), "the same figures");
+      assertEquals(en.comparisons().get(i).comparison().map(c -> c.verdict()), zh.comparisons().get(i).comparison().map(c -> c.verdict()));
+    }
   }
 
   /**
@@ -113,7 +162,7 @@ class ReportWriterTest {
     String html = ReportWriter.html(r);
     assertTrue(html.contains("<title>2026-01: "), "whole months are drawn");
     assertFalse(html.contains("<title>2026-02: "), "the partial month is not");
-    assertTrue(html.contains("Left out of the charts, because the report's span covers only part of them: 2026-02."), html);
+    assertTrue(html.contains("Left out of the charts, because the report&#39;s span covers only part of them: 2026-02."), html);
     assertTrue(html.contains("\"Noto Sans CJK SC\""), "a CJK font before the generic fallback");
   }
 
