@@ -91,7 +91,7 @@ final class HtmlReport {
         double max = Math.max(Math.abs(a), Math.abs(b));
         int y = 5 + i * rowHeight;
         int barSpace = width - labelWidth - 90;
-        out.append("<text x=\"0\" y=\"").append(y + 19).append("\">").append(esc(c.kpi().name())).append("</text>");
+        label(0, y + 19, c.kpi().name(), labelWidth - 6);
         bar(labelWidth, y + 2, max == 0 ? 0 : Math.abs(b) / max * barSpace, 14, BASELINE, c.kpi().unit().format(b, locale));
         bar(labelWidth, y + 18, max == 0 ? 0 : Math.abs(a) / max * barSpace, 14, colour(c), c.kpi().unit().format(a, locale));
       }
@@ -144,6 +144,37 @@ final class HtmlReport {
     return v == Verdict.IMPROVED ? IMPROVED : v == Verdict.WORSENED ? WORSENED : NEUTRAL;
   }
 
+  /**
+   * A label that fits its width: cut with an ellipsis where it would run past it (the whole text shows on
+   * hover). SVG text does not wrap and the server cannot measure it, so the width is estimated on the safe
+   * side: a full-width (CJK) character one em of the 11-pixel font, any other 0.62 em.
+   */
+  private void label(int x, int y, String text, int width) {
+    String shown = text;
+    if (estimatedWidth(text) > width) {
+      int end = text.length();
+      while (end > 0 && estimatedWidth(text.substring(0, end)) + estimatedWidth("…") > width) {
+        end = text.offsetByCodePoints(end, -1);
+      }
+      shown = text.substring(0, end).strip() + "…";
+    }
+    out.append("<text x=\"").append(x).append("\" y=\"").append(y).append("\">");
+    if (!shown.equals(text)) {
+      out.append("<title>").append(esc(text)).append("</title>");
+    }
+    out.append(esc(shown)).append("</text>");
+  }
+
+  private static double estimatedWidth(String text) {
+    double em = 0;
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      em += Character.isIdeographic(c) || (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x3000 && c <= 0x303F) ? 1.0 : 0.62;
+      i += Character.charCount(c);
+    }
+    return em * 11;
+  }
+
   private void bar(int x, int y, double length, int height, String fill, String label) {
     out.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>", x, y, length, height, fill));
     out.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\">", x + length + 4, y + height - 3)).append(esc(label)).append("</text>");
@@ -191,9 +222,8 @@ final class HtmlReport {
     }
     out.append("<svg role=\"img\" aria-label=\"").append(esc(texts.get("html.trend.chart", d.name()))).append("\" width=\"").append(w)
         .append("\" height=\"").append(h).append("\" viewBox=\"0 0 ").append(w).append(' ').append(h).append("\">")
-        .append("<rect width=\"100%\" height=\"100%\" fill=\"#fafafa\" stroke=\"#e0e0e0\"/>")
-        .append("<text x=\"").append(left).append("\" y=\"15\">").append(esc(d.name())).append(" (").append(esc(d.unit().word(locale)))
-        .append(")</text>");
+        .append("<rect width=\"100%\" height=\"100%\" fill=\"#fafafa\" stroke=\"#e0e0e0\"/>");
+    label(left, 15, texts.get("html.trend.title", d.name(), d.unit().word(locale)), plotW);
     StringBuilder path = new StringBuilder();
     boolean pen = false;
     int n = values.size();

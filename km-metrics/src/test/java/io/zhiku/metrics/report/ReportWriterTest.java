@@ -66,14 +66,18 @@ class ReportWriterTest {
   }
 
   private static MetricsReport report(Principal viewer, KpiCatalogue catalogue) {
+    return builder(viewer, catalogue).title("January review").build();
+  }
+
+  /** The test report's builder, without a title: the other tests of reports use it. */
+  static MetricsReport.Builder builder(Principal viewer, KpiCatalogue catalogue) {
     KpiEngine metrics = KpiEngine.builder(data().source(KpisTest.TAXONOMY)).catalogue(catalogue).build();
-    return MetricsReport.builder(metrics, viewer, CLOCK).title("January review")
+    return MetricsReport.builder(metrics, viewer, CLOCK)
         .compare(KpiPeriod.month(YearMonth.of(2025, 12), ZoneOffset.UTC), KpiPeriod.month(YearMonth.of(2026, 1), ZoneOffset.UTC))
         .trend(KpiPeriod.of(Instant.parse("2025-11-01T00:00:00Z"), Instant.parse("2026-02-01T00:00:00Z")), Granularity.MONTH)
         .roi(RoiModel.builder().cost(Cost.oneOff("set-up", 100_000)).cost(Cost.perYear("curation", 20_000))
             .benefit(Benefit.timeSaved("search time", 1_000, 60)).build())
-        .leaderboard(IncentivePoints.standard(ZoneOffset.UTC), null, 5)
-        .build();
+        .leaderboard(IncentivePoints.standard(ZoneOffset.UTC), null, 5);
   }
 
   @Test
@@ -110,17 +114,12 @@ class ReportWriterTest {
     } finally {
       Locale.setDefault(before);
     }
-    KpiEngine metrics = KpiEngine.builder(data().source(KpisTest.TAXONOMY)).build();
-    MetricsReport zh = MetricsReport.builder(metrics, CLERK, CLOCK).locale(Locale.forLanguageTag("zh-CN"))
-        .compare(KpiPeriod.month(YearMonth.of(2025, 12), ZoneOffset.UTC), KpiPeriod.month(YearMonth.of(2026, 1), ZoneOffset.UTC))
-        .trend(KpiPeriod.of(Instant.parse("2025-11-01T00:00:00Z"), Instant.parse("2026-02-01T00:00:00Z")), Granularity.MONTH)
-        .roi(RoiModel.builder().cost(Cost.oneOff("set-up", 100_000)).benefit(Benefit.timeSaved("search time", 1_000, 60)).build())
-        .build();
+    MetricsReport zh = builder(CLERK, KpiCatalogue.standard()).locale(Locale.forLanguageTag("zh-CN")).build();
     assertEquals(Locale.SIMPLIFIED_CHINESE, zh.locale());
     assertEquals("知识管理报告", zh.title(), "the default title in the reader's language");
     String html = ReportWriter.html(zh);
     assertTrue(html.contains("<html lang=\"zh-CN\">"), "the page says its language");
-    for (String words : new String[] {"前后对比", "知识复用率", "公式：", "越高越好", "按月的趋势", "投资回报", "各项 KPI 的含义",
+    for (String words : new String[] {"前后对比", "知识复用率", "公式：", "越高越好", "按月的趋势", "投资回报", "各项 KPI 的含义", "激励积分榜",
         "基期 2025年12月1日 至 2025年12月31日", "数据不足：基期 12 个观测值，本期 3 个，每期至少需要 10 个", "满意度的逐期变化"}) {
       assertTrue(html.contains(words), words);
     }
