@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zhiku.core.ZhikuException;
 import io.zhiku.core.internal.Checks;
+import io.zhiku.core.internal.Csv;
 import io.zhiku.core.json.ZhikuJson;
 import io.zhiku.metrics.compare.Comparison;
 import io.zhiku.metrics.kpi.ItemUsage;
@@ -189,7 +190,7 @@ public final class ReportWriter {
    */
   public static String comparisonsCsv(MetricsReport report) {
     Checks.present("report", report);
-    Csv csv = new Csv("kpi", "name", "unit", "direction", "baseline", "current", "absolute_change", "relative_change",
+    Csv csv = new Csv(new StringBuilder(), "kpi", "name", "unit", "direction", "baseline", "current", "absolute_change", "relative_change",
         "verdict", "interval_low", "interval_high", "baseline_note", "current_note");
     for (KpiComparison c : report.comparisons()) {
       Comparison change = c.comparison().orElse(null);
@@ -213,7 +214,7 @@ public final class ReportWriter {
    */
   public static String trendCsv(MetricsReport report) {
     Checks.present("report", report);
-    Csv csv = new Csv("point", "start", "end", "kpi", "value", "partial");
+    Csv csv = new Csv(new StringBuilder(), "point", "start", "end", "kpi", "value", "partial");
     for (TrendPoint p : report.trend()) {
       for (KpiResult r : p.report().results()) {
         csv.row(p.label(), p.report().period().start().toString(), p.report().period().end().toString(), r.kpi().id(),
@@ -243,40 +244,5 @@ public final class ReportWriter {
 
   static String num(double v) {
     return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.6g", v).strip();
-  }
-
-  /** A CSV table. */
-  private static final class Csv {
-    private final StringBuilder out = new StringBuilder();
-
-    Csv(String... header) {
-      row((Object[]) header);
-    }
-
-    void row(Object... cells) {
-      for (int i = 0; i < cells.length; i++) {
-        if (i > 0) {
-          out.append(',');
-        }
-        out.append(cell(String.valueOf(cells[i])));
-      }
-      out.append("\r\n");
-    }
-
-    private static String cell(String s) {
-      boolean number = !s.isEmpty() && s.matches("-?[0-9][0-9.eE+-]*");
-      if (!number && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
-        s = "'" + s; // not a formula when opened in a spreadsheet
-      }
-      if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-        return "\"" + s.replace("\"", "\"\"") + "\"";
-      }
-      return s;
-    }
-
-    @Override
-    public String toString() {
-      return out.toString();
-    }
   }
 }
