@@ -13,16 +13,11 @@ import io.zhiku.core.json.ZhikuJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -66,10 +61,6 @@ final class EventsCommand implements Runnable {
         + "instant. Default: the last event.")
     String to;
 
-    @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "UTC",
-        description = "Where dates begin, e.g. Asia/Shanghai (default: ${DEFAULT-VALUE}).")
-    ZoneId zone;
-
     @Option(names = "--type", paramLabel = "TYPE", description = "Only events of this type (repeat for more), e.g. search.")
     List<String> types = List.of();
 
@@ -77,8 +68,8 @@ final class EventsCommand implements Runnable {
         description = "csv or jsonl (default: ${DEFAULT-VALUE}).")
     String format;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write to this file instead of standard output.")
-    Path out;
+    @Mixin
+    Output output;
 
     @Spec
     private CommandSpec spec;
@@ -94,15 +85,7 @@ final class EventsCommand implements Runnable {
       }
       EventQuery q = query.build();
       try (KnowledgeBase base = kb.open(spec.commandLine().getErr())) {
-        if (out == null) { // standard output stays open for the caller
-          write(base, q, spec.commandLine().getOut());
-          spec.commandLine().getOut().flush();
-        } else {
-          try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            long n = write(base, q, w);
-            spec.commandLine().getErr().printf(Locale.ROOT, "wrote %,d events to %s%n", n, out);
-          }
-        }
+        output.write(spec, "events", w -> write(base, q, w));
       }
       return ZhikuCli.OK;
     }
@@ -113,7 +96,7 @@ final class EventsCommand implements Runnable {
 
     private Instant when(String option, String text) {
       try {
-        return text == null ? null : Periods.instant(text, zone);
+        return text == null ? null : Periods.instant(text, output.zone);
       } catch (DateTimeParseException e) {
         throw new ValidationException(option, text, "a date (2026-01-01) or an ISO instant (2026-01-01T08:00:00Z)");
       }

@@ -12,11 +12,7 @@ import io.zhiku.metrics.kpi.MetricsSource;
 import io.zhiku.metrics.report.MetricsReport;
 import io.zhiku.metrics.report.ReportWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -59,10 +55,6 @@ final class ReportCommand implements Callable<Integer> {
       + "to the current period's end.")
   String trend;
 
-  @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "UTC",
-      description = "Where days, months and quarters begin, e.g. Asia/Shanghai (default: ${DEFAULT-VALUE}).")
-  ZoneId zone;
-
   @Option(names = "--locale", paramLabel = "LANGUAGE", defaultValue = "en",
       description = "The report's language: en or zh-CN (default: ${DEFAULT-VALUE}).")
   String locale;
@@ -75,8 +67,8 @@ final class ReportCommand implements Callable<Integer> {
       description = "html, json, csv (the before/after table) or trend-csv (default: ${DEFAULT-VALUE}).")
   String format;
 
-  @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write to this file instead of standard output.")
-  Path out;
+  @Mixin
+  Output output;
 
   @Spec
   private CommandSpec spec;
@@ -90,11 +82,11 @@ final class ReportCommand implements Callable<Integer> {
     if (!List.of("en", "zh").contains(language.getLanguage())) {
       throw new ValidationException("--locale", locale, "en or zh-CN");
     }
-    KpiPeriod before = Periods.period("--baseline", baseline, zone);
-    KpiPeriod after = Periods.period("--current", current, zone);
+    KpiPeriod before = Periods.period("--baseline", baseline, output.zone);
+    KpiPeriod after = Periods.period("--current", current, output.zone);
     Principal who = Principal.of(viewer, groups, roles);
     try (KnowledgeBase base = kb.open(spec.commandLine().getErr())) {
-      KpiEngine metrics = KpiEngine.builder(MetricsSource.of(base)).zone(zone)
+      KpiEngine metrics = KpiEngine.builder(MetricsSource.of(base)).zone(output.zone)
           .progressListener(new ProgressPrinter(spec.commandLine().getErr())).build();
       MetricsReport.Builder report = MetricsReport.builder(metrics, who, Clock.systemUTC()).locale(language)
           .compare(before, after).segment(segment());
@@ -111,13 +103,10 @@ final class ReportCommand implements Callable<Integer> {
         case "trend-csv" -> ReportWriter.trendCsv(r);
         default -> ReportWriter.html(r);
       };
-      if (out == null) {
-        spec.commandLine().getOut().print(text);
-        spec.commandLine().getOut().flush();
-      } else {
-        Files.writeString(out, text, StandardCharsets.UTF_8);
-        spec.commandLine().getErr().printf(Locale.ROOT, "wrote the report for %s to %s%n", viewer, out);
-      }
+      output.write(spec, "report", w -> {
+        w.write(text);
+        return 1;
+      });
     }
     return ZhikuCli.OK;
   }
