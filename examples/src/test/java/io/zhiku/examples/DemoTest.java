@@ -74,6 +74,8 @@ class DemoTest {
         "the report in its readers' language");
     String english = Files.readString(dir.resolve("report.en.html"));
     assertTrue(english.contains("Before and after") && english.contains("Knowledge management review"), "and in English");
+    assertTrue(english.contains(">Resolution time, no knowledge used</text>"), "the longest standard KPI name, whole in its chart");
+    assertFalse(page.contains("…</text>") || english.contains("…</text>"), "no standard KPI's name cut to fit its chart");
     for (String hidden : List.of("sol-edu-bid-confidential", "省教育厅")) {
       for (String file : List.of("report.html", "report.en.html", "report.json")) {
         assertFalse(Files.readString(dir.resolve(file)).contains(hidden), "the knowledge office may not read the bid: " + hidden);

@@ -80,7 +80,7 @@ final class HtmlReport {
     if (!charted.isEmpty()) {
       int rowHeight = 38;
       int width = 720;
-      int labelWidth = 230;
+      int labelWidth = 250; // the longest standard KPI name, "Resolution time, no knowledge used", whole
       int height = charted.size() * rowHeight + 10;
       out.append("<svg role=\"img\" aria-label=\"").append(esc(texts.get("html.before-after.chart"))).append("\" width=\"").append(width).append("\" height=\"")
           .append(height).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height).append("\">");
