@@ -31,7 +31,7 @@ final class Periods {
       if (dots < 0) {
         return KpiPeriod.month(YearMonth.parse(text), zone);
       }
-      return KpiPeriod.of(instant(text.substring(0, dots), zone), instant(text.substring(dots + 2), zone));
+      return KpiPeriod.of(parse(text.substring(0, dots), zone), parse(text.substring(dots + 2), zone));
     } catch (DateTimeParseException e) {
       throw new ValidationException(option, text, FORMS);
     }
@@ -40,12 +40,21 @@ final class Periods {
   /**
    * An instant: an ISO instant ({@code 2026-01-01T08:00:00Z}) or a date, read as midnight in the zone.
    *
+   * @param option the option's name, for the message
    * @param text the text
    * @param zone where a date begins
    * @return the instant
-   * @throws DateTimeParseException if it is neither
+   * @throws ValidationException naming the option and the forms it takes
    */
-  static Instant instant(String text, ZoneId zone) {
+  static Instant instant(String option, String text, ZoneId zone) {
+    try {
+      return parse(text, zone);
+    } catch (DateTimeParseException e) {
+      throw new ValidationException(option, text, "a date (2026-01-01) or an ISO instant (2026-01-01T08:00:00Z)");
+    }
+  }
+
+  private static Instant parse(String text, ZoneId zone) {
     String t = text.strip();
     return t.length() == 10 ? LocalDate.parse(t).atStartOfDay(zone).toInstant() : Instant.parse(t);
   }

@@ -10,7 +10,10 @@ import io.zhiku.push.PushSettings;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * A sales-project service with knowledge built in: the starter configures the knowledge base from
@@ -18,7 +21,7 @@ import org.springframework.context.annotation.Bean;
  * directory, the demo's four libraries. {@link SalesProjectController} serves them over HTTP.
  */
 @SpringBootApplication
-public class SalesKnowledgeApplication {
+public class SalesKnowledgeApplication implements WebMvcConfigurer {
   /** Created by Spring. */
   public SalesKnowledgeApplication() {}
 
@@ -29,6 +32,16 @@ public class SalesKnowledgeApplication {
    */
   public static void main(String[] args) {
     SpringApplication.run(SalesKnowledgeApplication.class, args);
+  }
+
+  /**
+   * Gives handlers the caller as a {@link io.zhiku.core.access.Principal} parameter.
+   *
+   * @param resolvers Spring MVC's resolvers
+   */
+  @Override
+  public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+    resolvers.add(new CallerResolver());
   }
 
   /**

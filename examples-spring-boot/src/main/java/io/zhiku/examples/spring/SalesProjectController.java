@@ -17,7 +17,6 @@ import io.zhiku.push.KnowledgePush;
 import io.zhiku.push.Reason;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,15 +28,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The sales-project service's knowledge endpoints. Who is asking comes from the {@code X-User}, {@code
- * X-Groups} and {@code X-Roles} headers here, to keep the sample small; a real service takes them from its
- * authentication (Spring Security's {@code Authentication}), never from the client. Every answer is that
+ * The sales-project service's knowledge endpoints. Who is asking, the {@link Principal} parameter, comes
+ * from {@link CallerResolver}. Every answer is that
  * person's: what they may not read is neither shown nor counted. Bad input is a 400 naming the field.
  */
 @RestController
@@ -65,19 +62,17 @@ class SalesProjectController {
   record Usage(String type, String itemId, String stage) {}
 
   @GetMapping("/api/search")
-  Hits search(@RequestHeader("X-User") String user, @RequestHeader(name = "X-Groups", defaultValue = "") String groups,
-      @RequestHeader(name = "X-Roles", defaultValue = "") String roles, @RequestParam("q") String query) {
-    SearchResult r = kb.search(SearchRequest.builder(principal(user, groups, roles)).text(query).build());
+  Hits search(Principal caller, @RequestParam("q") String query) {
+    SearchResult r = kb.search(SearchRequest.builder(caller).text(query).build());
     return new Hits(r.totalHits(), r.totalHitsExact(), r.hits().stream()
         .map(h -> new Hit(h.item().id(), h.item().kind().name(), h.title(), h.snippet())).toList());
   }
 
   @GetMapping("/api/projects/{project}/push")
-  List<Pushed> push(@RequestHeader("X-User") String user, @RequestHeader(name = "X-Groups", defaultValue = "") String groups,
-      @RequestHeader(name = "X-Roles", defaultValue = "") String roles, @PathVariable("project") String project,
+  List<Pushed> push(Principal caller, @PathVariable("project") String project,
       @RequestParam("stage") String stage, @RequestParam(name = "industry", required = false) String industry,
       @RequestParam(name = "text", required = false) String text, @RequestParam(name = "limit", defaultValue = "5") int limit) {
-    WorkContext.Builder context = WorkContext.builder(principal(user, groups, roles), kb.clock().instant()).stage(stage)
+    WorkContext.Builder context = WorkContext.builder(caller, kb.clock().instant()).stage(stage)
         .attribute(WorkContext.PROJECT, project);
     if (industry != null) {
       context.attribute(WorkContext.INDUSTRY, industry);
@@ -91,27 +86,24 @@ class SalesProjectController {
 
   @PostMapping("/api/projects/{project}/usage")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  void usage(@RequestHeader("X-User") String user, @RequestHeader(name = "X-Groups", defaultValue = "") String groups,
-      @RequestHeader(name = "X-Roles", defaultValue = "") String roles, @PathVariable("project") String project,
+  void usage(Principal caller, @PathVariable("project") String project,
       @RequestBody Usage usage) {
-    Principal who = principal(user, groups, roles);
-    if (usage.itemId() != null && kb.get(usage.itemId()).filter(item -> item.acl().permits(who)).isEmpty()) {
+    if (usage.itemId() != null && kb.get(usage.itemId()).filter(item -> item.acl().permits(caller)).isEmpty()) {
       throw new NotFoundException("item", usage.itemId()); // the same answer whether it is missing or not theirs to read
     }
-    WorkContext.Builder context = WorkContext.builder(who, kb.clock().instant()).attribute(WorkContext.PROJECT, project);
+    WorkContext.Builder context = WorkContext.builder(caller, kb.clock().instant()).attribute(WorkContext.PROJECT, project);
     if (usage.stage() != null) {
       context.stage(usage.stage());
     }
-    kb.events().record(UsageEvent.builder(UsageEventType.of(usage.type()), kb.clock().instant(), who).item(usage.itemId())
+    kb.events().record(UsageEvent.builder(UsageEventType.of(usage.type()), kb.clock().instant(), caller).item(usage.itemId())
         .context(context.build()).build());
   }
 
   /** The KPI report for the caller, as HTML, in the language of the request's {@code Accept-Language}. */
   @GetMapping(value = "/api/report", produces = MediaType.TEXT_HTML_VALUE)
-  String report(@RequestHeader("X-User") String user, @RequestHeader(name = "X-Groups", defaultValue = "") String groups,
-      @RequestHeader(name = "X-Roles", defaultValue = "") String roles, @RequestParam("baseline") String baseline,
+  String report(Principal caller, @RequestParam("baseline") String baseline,
       @RequestParam("current") String current, Locale locale) {
-    MetricsReport report = MetricsReport.builder(metrics, principal(user, groups, roles), kb.clock()).locale(locale)
+    MetricsReport report = MetricsReport.builder(metrics, caller, kb.clock()).locale(locale)
         .compare(month("baseline", baseline), month("current", current)).build();
     return ReportWriter.html(report);
   }
@@ -122,14 +114,6 @@ class SalesProjectController {
     } catch (DateTimeParseException e) {
       throw new ValidationException(field, text, "a month, e.g. 2026-01");
     }
-  }
-
-  private static Principal principal(String user, String groups, String roles) {
-    return Principal.of(user, list(groups), list(roles));
-  }
-
-  private static List<String> list(String header) {
-    return Arrays.stream(header.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
   }
 
   @ExceptionHandler(ValidationException.class)

@@ -5,6 +5,7 @@ import java.lang.ref.WeakReference;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
 
 /**
@@ -84,6 +85,24 @@ public final class WeakInterner<T> {
       n += at instanceof Entry<?> ? 1 : ((Entry<?>[]) at).length;
     }
     return n;
+  }
+
+  /**
+   * Visits every value the interner holds that is still alive, each once, under the interner's lock.
+   *
+   * @param visitor what sees each value; it must not call back into this interner
+   */
+  public synchronized void forEach(Consumer<? super T> visitor) {
+    expungeCollected();
+    for (Object at : byHash.values()) {
+      for (Entry<?> e : at instanceof Entry<?> one ? new Entry<?>[] {one} : (Entry<?>[]) at) {
+        @SuppressWarnings("unchecked") // only values of T are ever interned
+        T value = (T) e.get();
+        if (value != null) {
+          visitor.accept(value);
+        }
+      }
+    }
   }
 
   /** Removes the entries of collected values. */

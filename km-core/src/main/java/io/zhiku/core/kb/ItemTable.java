@@ -144,6 +144,19 @@ final class ItemTable {
     return Optional.ofNullable(byId.get(id));
   }
 
+  /**
+   * The concept ids the items name, from the distinct concept sets the table shares between items: cheap,
+   * however many items. Exact while no item was replaced or removed; after that it may still hold the
+   * concepts of a replaced set until the collector clears it.
+   *
+   * @return the ids
+   */
+  Set<String> conceptsInUse() {
+    Set<String> out = new HashSet<>();
+    conceptSets.forEach(out::addAll);
+    return out;
+  }
+
   /** @return how many live items the table holds */
   public int size() {
     return byId.size();

@@ -24,7 +24,6 @@ import io.zhiku.core.taxonomy.Taxonomy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -129,10 +128,8 @@ public final class KnowledgeBase implements AutoCloseable {
     this.recordSearches = b.recordSearches;
     this.shared = index.capabilities().contains(EngineCapability.SHARED);
     ProgressReporter loading = new ProgressReporter(b.progress, Progress.OPEN_ITEMS, -1);
-    Set<String> conceptsInUse = new HashSet<>();
     index.forEachSummary(summary -> {
       itemTable.put(summary);
-      conceptsInUse.addAll(summary.concepts());
       loading.update(itemTable.size());
     });
     Duration loadedIn = loading.finish(itemTable.size());
@@ -157,21 +154,11 @@ public final class KnowledgeBase implements AutoCloseable {
     this.writes = new ItemWrites(index, itemTable, revocations, changeListeners, b.limits, clock, uncommitted, writeLock,
         lifecycle::commitLocked);
     this.taxonomy = new AtomicReference<>(new TaxonomyState(TaxonomyState.open(index, b.taxonomy, uncommitted)));
-    warnOfUnknownConcepts(conceptsInUse, taxonomy.get().taxonomy());
+    TaxonomyState.warnOfUnknownConcepts(itemTable.conceptsInUse(), taxonomy.get().taxonomy());
     this.searches = new Searches(index, taxonomy, popularity, revocations, itemTable, recentItems, clock, this::record);
     this.catalog = new ItemCatalog(itemTable, index, this::taxonomy, searches::hiddenFrom, lifecycle::ensureOpen);
     lifecycle.start(b.refreshInterval, b.commitPolicy.maxDelay());
     this.usageCount = countInBackground ? UsageCount.inBackground(eventStore, popularity, b.progress) : UsageCount.DONE;
-  }
-
-  /** A warning at open: filters, facets and reports cannot place items under concepts the taxonomy lacks. */
-  private static void warnOfUnknownConcepts(Set<String> inUse, Taxonomy t) {
-    List<String> unknown = inUse.stream().filter(c -> !t.contains(c)).sorted().toList();
-    if (!unknown.isEmpty()) {
-      LOG.warn("items name {} concepts the taxonomy of {} concepts lacks, e.g. {}: filters, facets and reports by concept "
-          + "cannot place them (set a taxonomy that holds them, or correct the items)", unknown.size(), t.size(),
-          unknown.subList(0, Math.min(5, unknown.size())));
-    }
   }
 
   /**

@@ -198,6 +198,16 @@ record TaxonomyState(
   /** Separates scheme and concept in facet keys; ids never contain a space. */
   static final String FACET_KEY_SEPARATOR = " ";
 
+  /** A warning at open: filters, facets and reports cannot place items under concepts the taxonomy lacks. */
+  static void warnOfUnknownConcepts(Set<String> inUse, Taxonomy t) {
+    List<String> unknown = inUse.stream().filter(c -> !t.contains(c)).sorted().toList();
+    if (!unknown.isEmpty()) {
+      LOG.warn("items name {} concepts the taxonomy of {} concepts lacks, e.g. {}: filters, facets and reports by concept "
+          + "cannot place them (set a taxonomy that holds them, or correct the items)", unknown.size(), t.size(),
+          unknown.subList(0, Math.min(5, unknown.size())));
+    }
+  }
+
   /**
    * The taxonomy to open with: the builder's if it set one (stored, to be committed with the next
    * commit, when it differs from the stored one), else the stored one, else an empty one.

@@ -104,6 +104,10 @@ class JdkReplacementsTest {
       Thread.sleep(20);
     }
     assertEquals(50, interner.size(), "the values nobody holds are forgotten");
+    List<List<String>> visited = new ArrayList<>();
+    interner.forEach(visited::add);
+    assertEquals(50, visited.size(), "forEach visits the live values, each once");
+    assertTrue(visited.stream().allMatch(v -> kept.stream().anyMatch(k -> k == v)), "the very instances kept");
     for (int i = 0; i < 100; i++) {
       List<String> equal = new ArrayList<>(List.of("v" + i));
       assertSame(i % 2 == 0 ? kept.get(i / 2) : equal, interner.intern(equal), "value " + i);

@@ -154,7 +154,8 @@ public final class KpiEngine {
     Checks.present("segment", segment);
     ProgressReporter scanned = scanned();
     try {
-      return compute(new Inputs(source, viewer), period, segment, select(kpiIds), scanned, texts);
+      List<Kpi> kpis = select(kpiIds);
+      return compute(new Inputs(source, viewer), period, segment, kpis, shown(kpis), scanned);
     } finally {
       scanned.finish();
     }
@@ -179,8 +180,9 @@ public final class KpiEngine {
     KpiReport before;
     KpiReport after;
     try {
-      before = compute(inputs, baseline, segment, kpis, scanned, texts);
-      after = compute(inputs, current, segment, kpis, scanned, texts);
+      List<KpiDefinition> shown = shown(kpis);
+      before = compute(inputs, baseline, segment, kpis, shown, scanned);
+      after = compute(inputs, current, segment, kpis, shown, scanned);
     } finally {
       scanned.finish();
     }
@@ -215,8 +217,9 @@ public final class KpiEngine {
     List<TrendPoint> out = new ArrayList<>();
     ProgressReporter scanned = scanned();
     try {
+      List<KpiDefinition> shown = shown(kpis);
       for (KpiPeriod.LabelledPeriod p : period.split(granularity, zone)) {
-        out.add(new TrendPoint(p.label(), compute(inputs, p.period(), segment, kpis, scanned, texts), p.partial()));
+        out.add(new TrendPoint(p.label(), compute(inputs, p.period(), segment, kpis, shown, scanned), p.partial()));
       }
     } finally {
       scanned.finish();
@@ -277,9 +280,13 @@ public final class KpiEngine {
     return new ProgressReporter(progress, Progress.KPI_REPORT, -1);
   }
 
-  /** One scan of the period's events for every KPI, then each KPI's value. */
-  private static KpiReport compute(Inputs inputs, KpiPeriod period, KpiSegment segment, List<Kpi> kpis, ProgressReporter scanned,
-      Texts texts) {
+  /**
+   * One scan of the period's events for every KPI, then each KPI's value.
+   *
+   * @param shown the KPIs' definitions as the results carry them, in the engine's language ({@link #shown})
+   */
+  private KpiReport compute(Inputs inputs, KpiPeriod period, KpiSegment segment, List<Kpi> kpis, List<KpiDefinition> shown,
+      ProgressReporter scanned) {
     Inputs.Filter filter = inputs.filter(segment);
     Map<String, Object> shared = new HashMap<>();
     int n = kpis.size();
@@ -339,7 +346,7 @@ public final class KpiEngine {
       if (!v.kpiId().equals(d.id()) || !v.period().equals(period) || !v.segment().equals(segment)) {
         throw new ValidationException("value of " + d.id(), v, "must come from the KPI's own scope");
       }
-      results.add(new KpiResult(texts == Texts.ENGLISH ? d : localized(kpis.get(i), d, texts), v));
+      results.add(new KpiResult(shown.get(i), v));
     }
     return new KpiReport(period, segment, results);
   }
@@ -391,8 +398,14 @@ public final class KpiEngine {
     };
   }
 
+  /** The KPIs' definitions in the engine's language, once per call. */
+  private List<KpiDefinition> shown(List<Kpi> kpis) {
+    return kpis.stream().map(k -> texts == Texts.ENGLISH ? k.definition() : localized(k, texts)).toList();
+  }
+
   /** A KPI's definition in the texts' language, checked to be the same KPI but for its words. */
-  private static KpiDefinition localized(Kpi kpi, KpiDefinition d, Texts texts) {
+  private static KpiDefinition localized(Kpi kpi, Texts texts) {
+    KpiDefinition d = kpi.definition();
     KpiDefinition l = Checks.present("definition in " + texts.locale().toLanguageTag() + " of " + d.id(), kpi.definition(texts.locale()));
     if (!l.id().equals(d.id()) || l.unit() != d.unit() || l.direction() != d.direction()) {
       throw new ValidationException("definition in " + texts.locale().toLanguageTag() + " of " + d.id(), l.id(),

@@ -35,6 +35,8 @@ final class HtmlReport {
   private static final String WORSENED = "#c62828";
   private static final String NEUTRAL = "#757575";
   private static final String BASELINE = "#b0bec5";
+  /** The chart font's size in pixels (the CSS's {@code svg text}). */
+  private static final double EM = 11;
 
   private final MetricsReport report;
   private final StringBuilder out = new StringBuilder(64 * 1024);
@@ -150,29 +152,28 @@ final class HtmlReport {
    * side: a full-width (CJK) character one em of the 11-pixel font, any other 0.62 em.
    */
   private void label(int x, int y, String text, int width) {
-    String shown = text;
-    if (estimatedWidth(text) > width) {
-      int end = text.length();
-      while (end > 0 && estimatedWidth(text.substring(0, end)) + estimatedWidth("…") > width) {
-        end = text.offsetByCodePoints(end, -1);
-      }
-      shown = text.substring(0, end).strip() + "…";
-    }
-    out.append("<text x=\"").append(x).append("\" y=\"").append(y).append("\">");
-    if (!shown.equals(text)) {
-      out.append("<title>").append(esc(text)).append("</title>");
-    }
-    out.append(esc(shown)).append("</text>");
-  }
-
-  private static double estimatedWidth(String text) {
-    double em = 0;
+    double budget = width - width('…'); // room for the ellipsis
+    int fits = 0; // the end of the longest prefix that leaves room for it
+    double used = 0;
     for (int i = 0; i < text.length(); ) {
       int c = text.codePointAt(i);
-      em += Character.isIdeographic(c) || (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x3000 && c <= 0x303F) ? 1.0 : 0.62;
+      used += width(c);
       i += Character.charCount(c);
+      if (used <= budget) {
+        fits = i;
+      }
     }
-    return em * 11;
+    boolean cut = used > width;
+    out.append("<text x=\"").append(x).append("\" y=\"").append(y).append("\">");
+    if (cut) {
+      out.append("<title>").append(esc(text)).append("</title>");
+    }
+    out.append(esc(cut ? text.substring(0, fits).strip() + "…" : text)).append("</text>");
+  }
+
+  /** The estimated width of a character in pixels: one em for a full-width (CJK) character, 0.62 em for others. */
+  private static double width(int c) {
+    return EM * (Character.isIdeographic(c) || (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x3000 && c <= 0x303F) ? 1.0 : 0.62);
   }
 
   private void bar(int x, int y, double length, int height, String fill, String label) {
