@@ -1,22 +1,15 @@
 package io.zhiku.micrometer;
 
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.FunctionTimer;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
-import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import io.zhiku.core.ZhikuException;
 import io.zhiku.core.internal.Checks;
 import io.zhiku.core.kb.KnowledgeBase;
 import io.zhiku.core.kb.KnowledgeBaseStats;
 import io.zhiku.core.kb.OperationStats;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.function.ToDoubleFunction;
 
 /**
  * Binds a knowledge base's {@link KnowledgeBase#stats()} to a Micrometer registry:
@@ -45,12 +38,13 @@ import java.util.function.ToDoubleFunction;
  * of the stats at most {@value #MAX_AGE_MILLIS} ms old, so one scrape reads them once. After the knowledge
  * base closes the meters keep their last values (counters never go back). As Micrometer does with the
  * objects it measures, the meters hold the knowledge base weakly: once the host lets go of it, they report
- * nothing (NaN).
+ * nothing (NaN). Push has its own binder, {@link PushMetrics}, whose push timer joins these as
+ * {@code operation=push}.
  *
  * <p>Thread-safe.
  */
 public final class KnowledgeBaseMetrics implements MeterBinder {
-  /** How long one snapshot of the stats serves the meters, in milliseconds. */
+  /** How long one snapshot of the stats serves the meters, in milliseconds (for this binder and {@link PushMetrics}). */
   public static final long MAX_AGE_MILLIS = 100;
 
   private static final Map<String, Function<KnowledgeBaseStats, OperationStats>> OPERATIONS = Map.of(
@@ -61,11 +55,10 @@ public final class KnowledgeBaseMetrics implements MeterBinder {
       "refresh", KnowledgeBaseStats::refreshes,
       "commit", KnowledgeBaseStats::commits);
 
-  private final KnowledgeBase kb;
-  private final Tags tags;
-  private volatile Snapshot last;
+  private static final KnowledgeBaseStats NONE = new KnowledgeBaseStats(0, 0, 0, OperationStats.NONE, 0, OperationStats.NONE, 0,
+      OperationStats.NONE, OperationStats.NONE, 0, OperationStats.NONE, OperationStats.NONE);
 
-  private record Snapshot(long atNanos, KnowledgeBaseStats stats) {}
+  private final Meters<KnowledgeBase, KnowledgeBaseStats> meters;
 
   /**
    * Meters for a knowledge base.
@@ -75,55 +68,17 @@ public final class KnowledgeBaseMetrics implements MeterBinder {
    * @throws io.zhiku.core.ValidationException if a part is missing
    */
   public KnowledgeBaseMetrics(KnowledgeBase kb, Iterable<Tag> tags) {
-    this.kb = Checks.present("kb", kb);
-    this.tags = Tags.of(Checks.present("tags", tags));
+    this.meters = new Meters<>(Checks.present("kb", kb), KnowledgeBase::stats, NONE, Tags.of(Checks.present("tags", tags)));
   }
 
   @Override
   public void bindTo(MeterRegistry registry) {
-    OPERATIONS.forEach((name, part) -> {
-      Tags t = tags.and("operation", name);
-      FunctionTimer.builder("zhiku.operations", kb, k -> part.apply(stats()).count(),
-              k -> part.apply(stats()).total().toNanos(), TimeUnit.NANOSECONDS)
-          .tags(t).description("Knowledge base calls and their total time").register(registry);
-      FunctionCounter.builder("zhiku.operations.failures", kb, k -> part.apply(stats()).failures())
-          .tags(t).description("Knowledge base calls that threw").register(registry);
-      TimeGauge.builder("zhiku.operations.max", kb, TimeUnit.NANOSECONDS, k -> part.apply(stats()).max().toNanos())
-          .tags(t).description("The longest knowledge base call since it opened").register(registry);
-    });
-    gauge(registry, "zhiku.items", "Live items", s -> s.items());
-    gauge(registry, "zhiku.uncommitted", "Changes not yet durable", s -> Math.max(0, s.lastSequence() - s.committedSequence()));
-    counter(registry, "zhiku.items.written", "Items stored by puts", KnowledgeBaseStats::itemsWritten);
-    counter(registry, "zhiku.events.recorded", "Usage events stored", KnowledgeBaseStats::eventsRecorded);
-    counter(registry, "zhiku.version.conflicts", "Writes refused because the item had another version",
+    OPERATIONS.forEach((name, part) -> meters.operation(registry, name, part));
+    meters.gauge(registry, "zhiku.items", "Live items", s -> s.items());
+    meters.gauge(registry, "zhiku.uncommitted", "Changes not yet durable", s -> Math.max(0, s.lastSequence() - s.committedSequence()));
+    meters.counter(registry, "zhiku.items.written", "Items stored by puts", KnowledgeBaseStats::itemsWritten);
+    meters.counter(registry, "zhiku.events.recorded", "Usage events stored", KnowledgeBaseStats::eventsRecorded);
+    meters.counter(registry, "zhiku.version.conflicts", "Writes refused because the item had another version",
         KnowledgeBaseStats::versionConflicts);
   }
-
-  private void gauge(MeterRegistry registry, String name, String description, ToDoubleFunction<KnowledgeBaseStats> value) {
-    Gauge.builder(name, kb, k -> value.applyAsDouble(stats())).tags(tags).description(description).register(registry);
-  }
-
-  private void counter(MeterRegistry registry, String name, String description, ToDoubleFunction<KnowledgeBaseStats> value) {
-    FunctionCounter.builder(name, kb, k -> value.applyAsDouble(stats())).tags(tags).description(description)
-        .register(registry);
-  }
-
-  /** The stats, at most {@link #MAX_AGE_MILLIS} old; the last ones once the knowledge base is closed. */
-  private KnowledgeBaseStats stats() {
-    Snapshot s = last;
-    long now = System.nanoTime();
-    if (s != null && now - s.atNanos() < TimeUnit.MILLISECONDS.toNanos(MAX_AGE_MILLIS)) {
-      return s.stats();
-    }
-    try {
-      s = new Snapshot(now, kb.stats());
-      last = s;
-      return s.stats();
-    } catch (ZhikuException closed) {
-      return s != null ? s.stats() : EMPTY;
-    }
-  }
-
-  private static final KnowledgeBaseStats EMPTY = new KnowledgeBaseStats(0, 0, 0, OperationStats.NONE, 0, OperationStats.NONE, 0,
-      OperationStats.NONE, OperationStats.NONE, 0, OperationStats.NONE, OperationStats.NONE);
 }

@@ -195,6 +195,17 @@ public final class KnowledgePush implements AutoCloseable {
   }
 
   /**
+   * What push has done since it was built: pushes computed and their durations, workflow events published,
+   * the notification queue's depth, deliveries dropped and listener failures. Cheap (adders and the
+   * queue's size); readable after close (the counters keep their last values).
+   *
+   * @return a snapshot of the counters
+   */
+  public PushStats stats() {
+    return attachment.stats();
+  }
+
+  /**
    * The settings push was built with.
    *
    * @return the settings

@@ -1,7 +1,5 @@
 package io.zhiku.spring;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tags;
 import io.zhiku.core.kb.CommitPolicy;
 import io.zhiku.core.kb.KnowledgeBase;
 import io.zhiku.core.kb.KnowledgeBaseBuilder;
@@ -9,7 +7,6 @@ import io.zhiku.core.search.TextEmbedder;
 import io.zhiku.graph.KnowledgeGraph;
 import io.zhiku.metrics.kpi.KpiEngine;
 import io.zhiku.metrics.kpi.MetricsSource;
-import io.zhiku.micrometer.KnowledgeBaseMetrics;
 import io.zhiku.push.KnowledgePush;
 import io.zhiku.push.PushRules;
 import io.zhiku.push.PushSettings;
@@ -21,7 +18,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -34,8 +30,8 @@ import org.springframework.util.ClassUtils;
 /**
  * Configures a {@link KnowledgeBase} from the {@code zhiku.*} properties ({@link ZhikuProperties}), closed
  * (and so committed) when the application context closes; and, each when its module is on the class path,
- * {@link KnowledgePush}, a {@link KpiEngine}, a {@link KnowledgeGraph}, an Actuator health indicator and the
- * Micrometer meters of {@link KnowledgeBaseMetrics}. A bean of the same type the host declares replaces any
+ * {@link KnowledgePush}, a {@link KpiEngine}, a {@link KnowledgeGraph} and an Actuator health indicator
+ * (the Micrometer meters are {@link ZhikuMetricsAutoConfiguration}'s). A bean of the same type the host declares replaces any
  * of them. An embedder bean ({@link TextEmbedder}) is given to the knowledge base; {@link
  * ZhikuBuilderCustomizer} beans adjust its builder.
  */
@@ -163,18 +159,6 @@ public class ZhikuAutoConfiguration implements BeanClassLoaderAware {
     @ConditionalOnMissingBean(name = "zhikuHealthIndicator")
     KnowledgeBaseHealthIndicator zhikuHealthIndicator(KnowledgeBase kb) {
       return new KnowledgeBaseHealthIndicator(kb);
-    }
-  }
-
-  /** The Micrometer meters, when km-micrometer is on the class path and the host has a registry. */
-  @Configuration(proxyBeanMethods = false)
-  @ConditionalOnClass({KnowledgeBaseMetrics.class, MeterRegistry.class})
-  @ConditionalOnBean(MeterRegistry.class)
-  static class MicrometerConfiguration {
-    @Bean
-    @ConditionalOnMissingBean
-    KnowledgeBaseMetrics knowledgeBaseMetrics(KnowledgeBase kb) {
-      return new KnowledgeBaseMetrics(kb, Tags.empty()); // Spring Boot binds every MeterBinder bean to its registries
     }
   }
 

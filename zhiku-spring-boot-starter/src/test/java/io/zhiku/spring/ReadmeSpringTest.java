@@ -29,7 +29,7 @@ class ReadmeSpringTest {
       properties.add(p.startsWith("zhiku.directory=") ? "zhiku.directory=" + tmp.resolve("kb") : p);
     }
     assertTrue(properties.contains("zhiku.push.rules=classpath:push-rules.json"), properties.toString());
-    new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(ZhikuAutoConfiguration.class))
+    new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(ZhikuAutoConfiguration.class, ZhikuMetricsAutoConfiguration.class))
         .withPropertyValues(properties.toArray(String[]::new)).run(context -> {
           assertNull(context.getStartupFailure());
           assertEquals(1, context.getBean(KnowledgeBase.class).taxonomy().size());

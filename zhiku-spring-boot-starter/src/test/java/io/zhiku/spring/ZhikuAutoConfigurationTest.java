@@ -18,6 +18,7 @@ import io.zhiku.core.kb.KnowledgeBase;
 import io.zhiku.graph.KnowledgeGraph;
 import io.zhiku.metrics.kpi.KpiEngine;
 import io.zhiku.micrometer.KnowledgeBaseMetrics;
+import io.zhiku.micrometer.PushMetrics;
 import io.zhiku.push.KnowledgePush;
 import io.zhiku.push.Recommendation;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +53,7 @@ class ZhikuAutoConfigurationTest {
   Path tmp;
 
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(ZhikuAutoConfiguration.class));
+      .withConfiguration(AutoConfigurations.of(ZhikuAutoConfiguration.class, ZhikuMetricsAutoConfiguration.class));
 
   @Test
   void everyPartOnTheClassPath_isConfigured_andHealthy() {
@@ -63,6 +64,7 @@ class ZhikuAutoConfigurationTest {
       assertNotNull(context.getBean(KpiEngine.class));
       assertNotNull(context.getBean(KnowledgeGraph.class));
       assertNotNull(context.getBean(KnowledgeBaseMetrics.class));
+      assertNotNull(context.getBean(PushMetrics.class));
       Health health = context.getBean(KnowledgeBaseHealthIndicator.class).health();
       assertEquals(Status.UP, health.getStatus());
       assertEquals(0L, health.getDetails().get("items"));
@@ -125,7 +127,8 @@ class ZhikuAutoConfigurationTest {
           assertNotNull(context.getBean(KnowledgeBase.class));
           assertTrue(context.getBeansOfType(KnowledgeBaseHealthIndicator.class).isEmpty());
           assertFalse(context.containsBean("knowledgePush") || context.containsBean("kpiEngine")
-              || context.containsBean("knowledgeGraph") || context.containsBean("knowledgeBaseMetrics"));
+              || context.containsBean("knowledgeGraph") || context.containsBean("knowledgeBaseMetrics")
+              || context.containsBean("pushMetrics"));
         });
     runner.withClassLoader(new FilteredClassLoader("io.zhiku.skos")).withPropertyValues("zhiku.taxonomy=classpath:none.ttl")
         .run(context -> {

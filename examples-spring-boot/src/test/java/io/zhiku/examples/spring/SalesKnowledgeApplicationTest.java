@@ -128,4 +128,21 @@ class SalesKnowledgeApplicationTest {
     assertEquals("UP", zhiku.get("status").asText(), health.body());
     assertTrue(zhiku.get("details").get("items").asLong() > 10, health.body());
   }
+
+  /** The starter binds the knowledge base's and push's meters to the application's registry. */
+  @Test
+  void metrics_countTheCallsTheServiceMade() throws Exception {
+    assertEquals(200, get("/api/search?q=proposal", WANG).statusCode());
+    assertEquals(200, get("/api/projects/proj-1/push?stage=stage.proposal", WANG).statusCode());
+    Thread.sleep(150); // the meters read a snapshot at most 100 ms old
+    for (String operation : List.of("search", "push")) {
+      HttpResponse<String> m = get("/actuator/metrics/zhiku.operations?tag=operation:" + operation);
+      assertEquals(200, m.statusCode(), m.body());
+      JsonNode count = JSON.readTree(m.body()).get("measurements").get(0);
+      assertEquals("COUNT", count.get("statistic").asText(), m.body());
+      assertTrue(count.get("value").asDouble() >= 1, m.body());
+    }
+    HttpResponse<String> queue = get("/actuator/metrics/zhiku.notifications.queued");
+    assertEquals(200, queue.statusCode(), queue.body());
+  }
 }

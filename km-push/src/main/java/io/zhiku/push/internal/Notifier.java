@@ -7,6 +7,7 @@ import io.zhiku.core.taxonomy.Taxonomy;
 import io.zhiku.push.ItemListener;
 import io.zhiku.push.ItemNotification;
 import io.zhiku.push.PushListener;
+import io.zhiku.push.PushStats;
 import io.zhiku.push.Recommendation;
 import io.zhiku.push.WorkflowEvent;
 import java.util.List;
@@ -31,12 +32,13 @@ import org.slf4j.LoggerFactory;
 public final class Notifier implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
   /** The most deliveries waiting at once. */
-  public static final int QUEUE_CAPACITY = 10_000;
+  public static final int QUEUE_CAPACITY = PushStats.QUEUE_CAPACITY;
 
   private final List<PushListener> pushListeners = new CopyOnWriteArrayList<>();
   private final List<ItemListener> itemListeners = new CopyOnWriteArrayList<>();
   private final Subscriptions subscriptions;
   private final AtomicLong dropped = new AtomicLong();
+  private final AtomicLong failures = new AtomicLong();
   private final ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
       new LinkedBlockingQueue<>(QUEUE_CAPACITY), r -> {
         Thread t = new Thread(r, "zhiku-notifier");
@@ -78,6 +80,16 @@ public final class Notifier implements AutoCloseable {
   /** @return how many deliveries were dropped because the queue was full */
   public long dropped() {
     return dropped.get();
+  }
+
+  /** @return how many listener calls and queued tasks threw */
+  public long failures() {
+    return failures.get();
+  }
+
+  /** @return how many deliveries wait for the notification thread now */
+  public int queued() {
+    return executor.getQueue().size();
   }
 
   /**
@@ -150,10 +162,11 @@ public final class Notifier implements AutoCloseable {
     }
   }
 
-  private static void deliver(String what, Runnable task) {
+  private void deliver(String what, Runnable task) {
     try {
       task.run();
     } catch (RuntimeException e) {
+      failures.incrementAndGet();
       LOG.warn("{} failed; the host's call was not affected", what, e);
     }
   }

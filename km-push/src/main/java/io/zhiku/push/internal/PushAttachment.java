@@ -6,6 +6,7 @@ import io.zhiku.core.event.EventRow;
 import io.zhiku.core.event.UsageEvent;
 import io.zhiku.core.event.UsageEventType;
 import io.zhiku.core.event.WorkContext;
+import io.zhiku.core.internal.OperationTimer;
 import io.zhiku.core.internal.UseWeights;
 import io.zhiku.core.item.ItemSummary;
 import io.zhiku.core.item.KnowledgeItem;
@@ -19,6 +20,7 @@ import io.zhiku.core.search.SearchRequest;
 import io.zhiku.core.search.SearchResult;
 import io.zhiku.core.taxonomy.Taxonomy;
 import io.zhiku.push.PushSettings;
+import io.zhiku.push.PushStats;
 import io.zhiku.push.Recommendation;
 import io.zhiku.push.WorkflowEvent;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +57,8 @@ public final class PushAttachment implements AutoCloseable {
   private final PendingEvents pending = new PendingEvents();
   private final Subscriptions subscriptions = new Subscriptions();
   private final Notifier notifier = new Notifier(subscriptions);
+  private final OperationTimer pushes = new OperationTimer();
+  private final LongAdder workflowEvents = new LongAdder();
   private final PushEngine engine;
   private final Listener listener = new Listener();
   /** When the subscriptions are next checked for renewal, epoch milliseconds of the knowledge base's clock. */
@@ -171,7 +176,7 @@ public final class PushAttachment implements AutoCloseable {
    * @return the recommendations, best first
    */
   public List<Recommendation> push(WorkContext context, int limit) {
-    return engine.push(context, limit);
+    return pushes.time(() -> engine.push(context, limit));
   }
 
   /**
@@ -180,7 +185,13 @@ public final class PushAttachment implements AutoCloseable {
    * @param event the event
    */
   public void publish(WorkflowEvent event) {
-    notifier.publish(event, e -> engine.push(e.context(), e.limit()));
+    workflowEvents.increment();
+    notifier.publish(event, e -> push(e.context(), e.limit()));
+  }
+
+  /** @return what push has done since it was built */
+  public PushStats stats() {
+    return new PushStats(pushes.snapshot(), workflowEvents.sum(), notifier.queued(), notifier.dropped(), notifier.failures());
   }
 
   /** Stops following the knowledge base and stops the notification thread. */
