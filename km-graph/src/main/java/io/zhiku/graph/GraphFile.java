@@ -1,5 +1,6 @@
 package io.zhiku.graph;
 
+import io.zhiku.core.StorageException;
 import io.zhiku.core.ZhikuException;
 import io.zhiku.core.access.Acl;
 import io.zhiku.core.item.ItemLink;
@@ -150,14 +151,15 @@ final class GraphFile {
       if (e instanceof ZhikuException z) {
         throw z;
       }
-      throw new ZhikuException("the graph file " + file + " is damaged: " + e.getMessage(), e);
+      throw new StorageException("the graph file " + file + " is damaged: " + e.getMessage(), e);
     }
     return s;
   }
 
-  private static ZhikuException damaged(Path file, String why) {
-    return new ZhikuException("the graph file " + file + " is damaged: " + why
-        + "; restore it from a backup, or delete it to rebuild what the knowledge base holds (host-added nodes and edges are then lost)");
+  private static StorageException damaged(Path file, String why) {
+    return new StorageException("the graph file " + file + " is damaged: " + why
+        + "; restore it from a backup, or delete it to rebuild what the knowledge base holds (host-added nodes and edges are then lost)",
+        null);
   }
 
   private static int count(DataInputStream in, Path file) throws IOException {

@@ -1,6 +1,7 @@
 package io.zhiku.graph;
 
 import io.zhiku.core.ValidationException;
+import io.zhiku.core.StorageException;
 import io.zhiku.core.ZhikuException;
 import io.zhiku.core.access.Principal;
 import io.zhiku.core.event.EventQuery;
@@ -112,7 +113,7 @@ public final class KnowledgeGraph implements AutoCloseable {
     try {
       loaded = directory == null ? null : GraphFile.read(directory);
     } catch (IOException e) {
-      throw new ZhikuException("cannot read the graph in " + directory, e);
+      throw new StorageException("cannot read the graph in " + directory + ": " + e, e);
     }
     this.state = loaded == null ? new GraphState() : loaded;
     kb.addChangeListener(listener); // catches up in Listener.attached, with the knowledge base's writes held
@@ -416,7 +417,7 @@ public final class KnowledgeGraph implements AutoCloseable {
       kb.commit();
       GraphFile.publish(directory);
     } catch (IOException e) {
-      throw new ZhikuException("cannot write the graph to " + directory, e);
+      throw new StorageException("cannot write the graph to " + directory + ": " + e, e);
     }
   }
 
@@ -765,7 +766,7 @@ public final class KnowledgeGraph implements AutoCloseable {
       try {
         return new KnowledgeGraph(this);
       } catch (UncheckedIOException e) {
-        throw new ZhikuException("cannot open the graph in " + directory, e);
+        throw new StorageException("cannot open the graph in " + directory + ": " + e.getCause(), e);
       }
     }
   }

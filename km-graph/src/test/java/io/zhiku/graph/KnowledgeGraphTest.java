@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zhiku.core.ValidationException;
+import io.zhiku.core.StorageException;
 import io.zhiku.core.ZhikuException;
 import io.zhiku.core.access.Acl;
 import io.zhiku.core.access.Principal;
@@ -195,7 +196,7 @@ class KnowledgeGraphTest {
     bytes[bytes.length / 2] ^= 0x55;
     Files.write(graphDir.resolve(GraphFile.NAME), bytes);
     try (KnowledgeBase again = kb().directory(kbDir).build()) {
-      ZhikuException e = assertThrows(ZhikuException.class, () -> KnowledgeGraph.builder(again).directory(graphDir).build());
+      StorageException e = assertThrows(StorageException.class, () -> KnowledgeGraph.builder(again).directory(graphDir).build());
       assertTrue(e.getMessage().contains(GraphFile.NAME) && e.getMessage().contains("damaged"), e.getMessage());
       assertFalse(Files.exists(graphDir.resolve("graph.bin.tmp")), "an unfinished commit is cleared away");
     }

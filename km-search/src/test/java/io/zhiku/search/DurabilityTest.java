@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.zhiku.core.ZhikuException;
+import io.zhiku.core.StorageException;
 import io.zhiku.core.access.Principal;
 import io.zhiku.core.event.EventQuery;
 import io.zhiku.core.event.UsageEvent;
@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The embedded engine passes the durability kit, crashed on Lucene's {@link MockDirectoryWrapper}; and,
  * beyond the kit, full disks and random I/O errors: what was committed survives, nothing uncommitted is
- * half there, the index checks clean, and callers get a {@link ZhikuException}.
+ * half there, the index checks clean, and callers get a {@link StorageException}.
  */
 class DurabilityTest extends DurabilityKit {
   @Override
@@ -132,7 +132,7 @@ class DurabilityTest extends DurabilityKit {
     kb.commit();
     long used = dir.sizeInBytes();
     dir.setMaxSizeInBytes(used + 2048);
-    ZhikuException e = assertThrows(ZhikuException.class, () -> {
+    StorageException e = assertThrows(StorageException.class, () -> {
       for (int i = 1; i < IDS; i++) {
         kb.put(faq("k" + i, "big " + i).toBuilder().body("x".repeat(2000)).build());
       }
@@ -146,12 +146,12 @@ class DurabilityTest extends DurabilityKit {
   }
 
   @RepeatedTest(20)
-  void randomIoErrors_onlyZhikuExceptions_lastCommitReadable(Random r) throws IOException {
+  void randomIoErrors_onlyStorageExceptions_lastCommitReadable(Random r) throws IOException {
     ByteBuffersDirectory base = new ByteBuffersDirectory();
     MockDirectoryWrapper dir = mock(r, base);
     KnowledgeBase kb = open(dir);
     dir.setRandomIOExceptionRate(0.02 + r.nextDouble() * 0.1);
-    List<Map<String, String>> acceptable = work(r, kb, 100); // any exception but ZhikuException fails the test
+    List<Map<String, String>> acceptable = work(r, kb, 100); // any exception but StorageException fails the test
     dir.setRandomIOExceptionRate(0);
     abandon(kb);
     try (KnowledgeBase reopened = open(survivors(base))) {
@@ -188,7 +188,7 @@ class DurabilityTest extends DurabilityKit {
           recorded += kb.events().recordAll(batch).size();
         }
       }
-    } catch (ZhikuException e) {
+    } catch (StorageException e) {
       // the engine failed; what counts is what was committed
     }
     events.setRandomIOExceptionRate(0);

@@ -3,7 +3,7 @@ package io.zhiku.testkit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.zhiku.core.ZhikuException;
+import io.zhiku.core.StorageException;
 import io.zhiku.core.access.Acl;
 import io.zhiku.core.item.ItemKind;
 import io.zhiku.core.item.KnowledgeItem;
@@ -118,7 +118,7 @@ public abstract class DurabilityKit extends EngineKit {
   }
 
   /**
-   * Random puts, deletes and commits, stopping at the first {@link ZhikuException} (any other exception
+   * Random puts, deletes and commits, stopping at the first {@link StorageException} (any other exception
    * fails the test).
    *
    * @param r the randomness
@@ -151,7 +151,7 @@ public abstract class DurabilityKit extends EngineKit {
             current.put(id, title);
           }
         }
-      } catch (ZhikuException e) {
+      } catch (StorageException e) {
         return acceptable; // the engine failed; what counts is what was committed
       }
     }

@@ -2,6 +2,7 @@ package io.zhiku.core.internal;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.zhiku.core.StorageException;
 import io.zhiku.core.ZhikuException;
 import io.zhiku.core.json.ZhikuJson;
 import io.zhiku.core.taxonomy.Concept;
@@ -54,14 +55,15 @@ public final class TaxonomyJson {
    * @param json its stored form
    * @param where what holds it, for the message
    * @return the taxonomy
-   * @throws ZhikuException if it is damaged or of an unknown format
+   * @throws StorageException if it is damaged
+   * @throws ZhikuException if it is of an unknown format (written by a newer version)
    */
   public static Taxonomy read(byte[] json, String where) {
     Stored stored;
     try {
       stored = MAPPER.readValue(json, Stored.class);
     } catch (IOException | RuntimeException e) {
-      throw new ZhikuException("the taxonomy stored in " + where + " cannot be read: " + e.getMessage(), e);
+      throw new StorageException("the taxonomy stored in " + where + " cannot be read: " + e.getMessage(), e);
     }
     if (stored == null || stored.format() != FORMAT) {
       throw new ZhikuException("the taxonomy stored in " + where + " has format " + (stored == null ? null : stored.format())

@@ -1,5 +1,6 @@
 package io.zhiku.search.internal;
 
+import io.zhiku.core.StorageException;
 import io.zhiku.core.ZhikuException;
 import io.zhiku.core.kb.ProgressListener;
 import io.zhiku.core.spi.EventStore;
@@ -61,7 +62,10 @@ public final class LuceneIndexProvider implements KnowledgeIndexProvider {
       return opener.open(directory);
     } catch (IOException | RuntimeException e) {
       closeQuietly(directory, e);
-      throw new ZhikuException("cannot open the Lucene " + sub + " index in "
+      if (e instanceof ZhikuException z && !(z instanceof StorageException)) {
+        throw z; // not the files' fault (an embedder that failed, a setting): it says what it is
+      }
+      throw new StorageException("cannot open the Lucene " + sub + " index in "
           + (settings.inMemory() ? "memory" : settings.directory().resolve(sub)) + ": " + e.getMessage(), e);
     }
   }
@@ -109,7 +113,7 @@ public final class LuceneIndexProvider implements KnowledgeIndexProvider {
         try {
           return new LuceneKnowledgeIndex(directory, settings.embedder(), settings.progress());
         } catch (IOException e) {
-          throw new ZhikuException("cannot open the Lucene index in " + directory + ": " + e.getMessage(), e);
+          throw new StorageException("cannot open the Lucene index in " + directory + ": " + e.getMessage(), e);
         }
       }
 
@@ -118,7 +122,7 @@ public final class LuceneIndexProvider implements KnowledgeIndexProvider {
         try {
           return new LuceneEventStore(events);
         } catch (IOException e) {
-          throw new ZhikuException("cannot open the Lucene event store in " + events + ": " + e.getMessage(), e);
+          throw new StorageException("cannot open the Lucene event store in " + events + ": " + e.getMessage(), e);
         }
       }
     };

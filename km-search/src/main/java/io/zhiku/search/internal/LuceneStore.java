@@ -1,5 +1,6 @@
 package io.zhiku.search.internal;
 
+import io.zhiku.core.StorageException;
 import io.zhiku.core.ZhikuException;
 import java.io.Closeable;
 import java.io.IOException;
@@ -177,15 +178,21 @@ abstract class LuceneStore {
   }
 
   /** A Lucene failure of this store as the exception callers get. */
-  protected final ZhikuException failure(String what, Exception e) {
+  protected final StorageException failure(String what, Exception e) {
     return failure(store, what, e);
   }
 
-  /** A Lucene failure of a store as the exception callers get. */
-  static ZhikuException failure(String store, String what, Exception e) {
-    if (e instanceof AlreadyClosedException) {
-      return new ZhikuException("the " + store + " is closed: cannot " + what, e);
+  /**
+   * A Lucene failure of a store as the exception callers get: a {@link StorageException}. Lucene closes a
+   * writer after a failure it cannot recover from (a full disk during a merge, an I/O error while flushing);
+   * the message says so, and that first failure is the cause's cause.
+   */
+  static StorageException failure(String store, String what, Exception e) {
+    if (e instanceof AlreadyClosedException closed) {
+      Throwable tragedy = closed.getCause();
+      return new StorageException("the " + store + " is closed: cannot " + what
+          + (tragedy == null ? "" : " (Lucene closed it after a failure: " + tragedy + ")"), e);
     }
-    return new ZhikuException("the Lucene " + store + " failed to " + what + ": " + e, e);
+    return new StorageException("the Lucene " + store + " failed to " + what + ": " + e, e);
   }
 }

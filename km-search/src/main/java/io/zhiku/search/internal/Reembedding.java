@@ -5,7 +5,6 @@ import io.zhiku.core.kb.ItemChange;
 import io.zhiku.core.kb.Progress;
 import io.zhiku.core.kb.ProgressListener;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -204,7 +203,7 @@ final class Reembedding {
       index.write(keep, keepDocs);
       return keep.size();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw LuceneStore.failure("items index", "store re-embedded items", e);
     } finally {
       writes.unlock();
     }

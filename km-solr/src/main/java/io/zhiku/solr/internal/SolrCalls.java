@@ -1,7 +1,7 @@
 package io.zhiku.solr.internal;
 
+import io.zhiku.core.StorageException;
 import io.zhiku.core.UnavailableException;
-import io.zhiku.core.ZhikuException;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.HashMap;
@@ -41,7 +41,7 @@ final class SolrCalls {
    * @param params the request
    * @param what what the call does, for the exception's message ("search items")
    * @return the response
-   * @throws ZhikuException as {@link #failure}
+   * @throws StorageException as {@link #failure}
    */
   static QueryResponse query(SolrClient client, String collection, SolrParams params, String what) {
     try {
@@ -61,7 +61,7 @@ final class SolrCalls {
    * @param params the query, with {@code rows} set; its cursor mark is set here
    * @param what what the call does, for the exception's message
    * @param page receives each page; returns whether to read the next
-   * @throws ZhikuException as {@link #failure}
+   * @throws StorageException as {@link #failure}
    */
   static void pages(SolrClient client, String collection, ModifiableSolrParams params, String what,
       Predicate<QueryResponse> page) {
@@ -83,7 +83,7 @@ final class SolrCalls {
    * be reached or could not serve it for now (no connection, a timeout, HTTP 503 while a shard has no
    * leader, 504, SolrJ's 510 when no live node holds the collection, or an error whose message says the node
    * lost ZooKeeper or a leader: a leader that cannot record a replica's failure in ZooKeeper answers 500
-   * "Error while saving shard term"), else a {@link ZhikuException}.
+   * "Error while saving shard term"), else a {@link StorageException}.
    * Solr's message is kept; it never holds credentials (they travel in a header).
    *
    * @param collection the collection
@@ -91,13 +91,13 @@ final class SolrCalls {
    * @param e what SolrJ threw
    * @return the exception to throw
    */
-  static ZhikuException failure(String collection, String what, Exception e) {
+  static StorageException failure(String collection, String what, Exception e) {
     String message = "the collection " + collection + " could not " + what + ": " + e.getClass().getSimpleName()
         + (e.getMessage() == null ? "" : ": " + e.getMessage());
     boolean retryable = e instanceof SolrServerException || e instanceof IOException
         || e instanceof SolrException s && (s.code() == SolrException.ErrorCode.SERVICE_UNAVAILABLE.code
             || s.code() == 504 || s.code() == SolrException.ErrorCode.INVALID_STATE.code || transientMessage(s.getMessage()));
-    return retryable ? new UnavailableException(message, e) : new ZhikuException(message, e);
+    return retryable ? new UnavailableException(message, e) : new StorageException(message, e);
   }
 
   /** What a node says when it cannot take a request for now: its ZooKeeper session or its shard's leader is gone. */
@@ -113,17 +113,17 @@ final class SolrCalls {
    * The exception for one document of a batch that the cluster refused for a reason other than a version
    * conflict (the tolerant processor reports a message, no status): {@link UnavailableException} when the
    * message says the node could not take it for now (no ZooKeeper session, no shard leader), else a
-   * {@link ZhikuException}.
+   * {@link StorageException}.
    *
    * @param collection the collection
    * @param what what was refused ({@code item "a"})
    * @param message Solr's message
    * @return the exception
    */
-  static ZhikuException refusal(String collection, String what, String message) {
+  static StorageException refusal(String collection, String what, String message) {
     String text = "the collection " + collection + " refused " + what + ": " + message;
     return transientMessage(message) ? new UnavailableException(text, null)
-        : new ZhikuException(text);
+        : new StorageException(text, null);
   }
 
   /**
@@ -137,7 +137,7 @@ final class SolrCalls {
    * @param fields the fields to read ({@code fl})
    * @param what what the call does, for the exception's message
    * @return the documents found, by id
-   * @throws ZhikuException as {@link #failure}
+   * @throws StorageException as {@link #failure}
    */
   static Map<String, SolrDocument> realTime(SolrClient client, String collection, Collection<String> ids, String fields,
       String what) {
@@ -175,7 +175,7 @@ final class SolrCalls {
    * @param request the update
    * @param what what the call does, for the exception's message
    * @return the response; documents the tolerant processor refused are in {@link #refused}
-   * @throws ZhikuException as {@link #failure}
+   * @throws StorageException as {@link #failure}
    */
   static UpdateResponse update(SolrClient client, String collection, UpdateRequest request, String what) {
     try {
@@ -191,7 +191,7 @@ final class SolrCalls {
    * @param client the client
    * @param collection the collection
    * @param what what the call does, for the exception's message
-   * @throws ZhikuException as {@link #failure}
+   * @throws StorageException as {@link #failure}
    */
   static void softCommit(SolrClient client, String collection, String what) {
     try {
