@@ -157,6 +157,27 @@ final class ItemTable {
     return out;
   }
 
+  /**
+   * Of some concept ids, those that live items name: exact, one pass over the items.
+   *
+   * @param concepts the ids to look for
+   * @return those some live item names
+   */
+  Set<String> namedByLiveItems(Set<String> concepts) {
+    Set<String> out = new HashSet<>();
+    for (ItemSummary s : byId.values()) {
+      for (String c : s.concepts()) {
+        if (concepts.contains(c)) {
+          out.add(c);
+        }
+      }
+      if (out.size() == concepts.size()) {
+        break;
+      }
+    }
+    return out;
+  }
+
   /** @return how many live items the table holds */
   public int size() {
     return byId.size();

@@ -122,7 +122,14 @@ public final class KnowledgeBase implements AutoCloseable {
   /** Whether other knowledge bases share the engine's data ({@link EngineCapability#SHARED}). */
   private final boolean shared;
 
-  KnowledgeBase(KnowledgeBaseBuilder b, KnowledgeIndex index, EventStore eventStore) {
+  /**
+   * @param b the settings
+   * @param engine the engine's name and the directory if there is one, for the log
+   * @param index the engine's item index, open
+   * @param eventStore the engine's event store, open
+   * @param startedNanos when opening began ({@link System#nanoTime()}), for the log
+   */
+  KnowledgeBase(KnowledgeBaseBuilder b, String engine, KnowledgeIndex index, EventStore eventStore, long startedNanos) {
     this.index = index;
     this.clock = b.clock;
     this.recordSearches = b.recordSearches;
@@ -136,13 +143,10 @@ public final class KnowledgeBase implements AutoCloseable {
     // Ids through the JVM's string table, as the item table and the event store hold them: one string per id.
     this.popularity = new UsagePopularity(b.popularityHalfLife, String::intern);
     boolean countInBackground = b.countUsageInBackground && !shared; // started last, once nothing can fail
-    if (countInBackground) {
-      LOG.info("opened: item table of {} items read in {} ms; usage events counted for popularity in the background",
-          itemTable.size(), loadedIn.toMillis());
-    } else {
+    String usage = "usage events counted for popularity in the background";
+    if (!countInBackground) {
       UsageCount.Counted counted = UsageCount.now(eventStore, popularity, b.progress);
-      LOG.info("opened: item table of {} items read in {} ms, {} usage events counted for popularity in {} ms",
-          itemTable.size(), loadedIn.toMillis(), counted.events(), counted.took().toMillis());
+      usage = counted.events() + " usage events counted for popularity in " + counted.took().toMillis() + " ms";
     }
     this.recentItems = new RecentItems(itemTable, index::get);
     Uncommitted uncommitted = new Uncommitted(clock, b.commitPolicy);
@@ -154,11 +158,16 @@ public final class KnowledgeBase implements AutoCloseable {
     this.writes = new ItemWrites(index, itemTable, revocations, changeListeners, b.limits, clock, uncommitted, writeLock,
         lifecycle::commitLocked);
     this.taxonomy = new AtomicReference<>(new TaxonomyState(TaxonomyState.open(index, b.taxonomy, uncommitted)));
-    TaxonomyState.warnOfUnknownConcepts(itemTable.conceptsInUse(), taxonomy.get().taxonomy());
+    TaxonomyState.warnOfUnknownConcepts(itemTable, taxonomy.get().taxonomy(), "opened");
     this.searches = new Searches(index, taxonomy, popularity, revocations, itemTable, recentItems, clock, this::record);
     this.catalog = new ItemCatalog(itemTable, index, this::taxonomy, searches::hiddenFrom, lifecycle::ensureOpen);
     lifecycle.start(b.refreshInterval, b.commitPolicy.maxDelay());
     this.usageCount = countInBackground ? UsageCount.inBackground(eventStore, popularity, b.progress) : UsageCount.DONE;
+    // What a restart recovered: the last commit of items and taxonomy, and of events (what was not committed
+    // before a crash is not there).
+    LOG.info("opened the knowledge base ({}) in {} ms: {} items read in {} ms, changes up to {} and events up to {} "
+        + "committed, taxonomy of {} concepts; {}", engine, (System.nanoTime() - startedNanos) / 1_000_000, itemTable.size(), loadedIn.toMillis(), index.committedSequence(),
+        eventStore.committedSequence(), taxonomy.get().taxonomy().size(), usage);
   }
 
   /**
@@ -506,7 +515,8 @@ public final class KnowledgeBase implements AutoCloseable {
    * carry (an id the new taxonomy lacks then matches only a filter on a concept that no longer exists,
    * which is refused). The taxonomy is stored with the items and becomes durable with the next commit,
    * atomically with the item changes committed there; it counts as one change toward the {@link
-   * CommitPolicy}.
+   * CommitPolicy}. When live items name concepts the new taxonomy lacks, a warning is logged naming how
+   * many and the first few, as at open.
    *
    * @param newTaxonomy the new snapshot
    * @throws ValidationException if it is missing
@@ -515,6 +525,7 @@ public final class KnowledgeBase implements AutoCloseable {
   public void setTaxonomy(Taxonomy newTaxonomy) {
     Checks.present("taxonomy", newTaxonomy);
     writes.putTaxonomy(newTaxonomy, () -> taxonomy.set(new TaxonomyState(newTaxonomy)), lifecycle::ensureOpen);
+    TaxonomyState.warnOfUnknownConcepts(itemTable, newTaxonomy, "taxonomy set");
   }
 
   /**
@@ -585,6 +596,7 @@ public final class KnowledgeBase implements AutoCloseable {
     index.pollTaxonomy().ifPresent(t -> {
       taxonomy.set(new TaxonomyState(t));
       LOG.info("taxonomy of {} concepts in {} schemes, stored by another instance, now in use", t.size(), t.schemes().size());
+      TaxonomyState.warnOfUnknownConcepts(itemTable, t, "taxonomy stored by another instance");
     });
   }
 

@@ -264,6 +264,7 @@ public final class KnowledgeBaseBuilder {
    *     does not read (nothing is opened then)
    */
   public KnowledgeBase build() {
+    long started = System.nanoTime();
     KnowledgeIndexProvider provider = engine != null ? engine : discover();
     Set<Class<? extends EngineOption>> reads = provider.optionTypes();
     for (EngineOption o : engineOptions.values()) {
@@ -282,7 +283,7 @@ public final class KnowledgeBaseBuilder {
       throw e;
     }
     try {
-      return new KnowledgeBase(this, index, events);
+      return new KnowledgeBase(this, provider.name() + (directory == null ? "" : " in " + directory), index, events, started);
     } catch (RuntimeException e) {
       try (KnowledgeIndex i = index; EventStore s = events) {
         throw e;

@@ -194,6 +194,7 @@ final class Lifecycle {
       try (KnowledgeIndex i = index; EventStore e = events) {
         index.commit();
         events.commit();
+        LOG.info("closed: changes up to {} and events up to {} committed", index.committedSequence(), events.committedSequence());
       } finally {
         eventLog.unlock();
       }

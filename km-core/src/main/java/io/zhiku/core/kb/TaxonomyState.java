@@ -198,12 +198,26 @@ record TaxonomyState(
   /** Separates scheme and concept in facet keys; ids never contain a space. */
   static final String FACET_KEY_SEPARATOR = " ";
 
-  /** A warning at open: filters, facets and reports cannot place items under concepts the taxonomy lacks. */
-  static void warnOfUnknownConcepts(Set<String> inUse, Taxonomy t) {
-    List<String> unknown = inUse.stream().filter(c -> !t.contains(c)).sorted().toList();
+  /**
+   * A warning when a taxonomy comes into use (at open, set, or stored by another instance): filters, facets
+   * and reports cannot place items under concepts the taxonomy lacks. The shared concept sets give the
+   * candidates cheaply; only when there are some does one pass over the items confirm them (a set of a
+   * replaced item may linger until the collector clears it).
+   *
+   * @param items the item table
+   * @param t the taxonomy now in use
+   * @param when when it came into use, for the message
+   */
+  static void warnOfUnknownConcepts(ItemTable items, Taxonomy t, String when) {
+    Set<String> candidates = new HashSet<>(items.conceptsInUse());
+    candidates.removeIf(t::contains);
+    if (candidates.isEmpty()) {
+      return;
+    }
+    List<String> unknown = items.namedByLiveItems(candidates).stream().sorted().toList();
     if (!unknown.isEmpty()) {
-      LOG.warn("items name {} concepts the taxonomy of {} concepts lacks, e.g. {}: filters, facets and reports by concept "
-          + "cannot place them (set a taxonomy that holds them, or correct the items)", unknown.size(), t.size(),
+      LOG.warn("{}: items name {} concepts the taxonomy of {} concepts lacks, e.g. {}: filters, facets and reports by "
+          + "concept cannot place them (set a taxonomy that holds them, or correct the items)", when, unknown.size(), t.size(),
           unknown.subList(0, Math.min(5, unknown.size())));
     }
   }

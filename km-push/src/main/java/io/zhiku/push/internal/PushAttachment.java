@@ -206,9 +206,17 @@ public final class PushAttachment implements AutoCloseable {
     @Override
     public void attached(long itemSequence, long eventSequence) {
       long started = System.nanoTime();
-      kb.events().scan(UseWeights.COUNTED_EVENTS, stats::add); // the statistics count no other type
-      kb.events().scan(SUBSCRIPTION_EVENTS, subscriptions::apply);
-      LOG.debug("usage statistics built from the event store in {} ms", (System.nanoTime() - started) / 1_000_000);
+      long[] read = new long[2];
+      kb.events().scan(UseWeights.COUNTED_EVENTS, row -> { // the statistics count no other type
+        stats.add(row);
+        read[0]++;
+      });
+      kb.events().scan(SUBSCRIPTION_EVENTS, row -> {
+        subscriptions.apply(row);
+        read[1]++;
+      });
+      LOG.info("push attached at change {} and event {}: usage statistics from {} events and subscriptions from {} events "
+          + "read in {} ms", itemSequence, eventSequence, read[0], read[1], (System.nanoTime() - started) / 1_000_000);
     }
 
     @Override
