@@ -17,9 +17,9 @@ import picocli.CommandLine.Option;
  * standard output or the file named.
  */
 @Command(name = "zhiku", mixinStandardHelpOptions = true, versionProvider = ZhikuCli.Version.class,
-    description = "Operate a Zhiku knowledge base: taxonomy, index check, events export, KPI reports, stats.",
-    subcommands = {TaxonomyCommand.class, IndexCommand.class, EventsCommand.class, ReportCommand.class, StatsCommand.class,
-        CommandLine.HelpCommand.class})
+    description = "Operate a Zhiku knowledge base: taxonomy, index check, events export, KPI reports, re-embedding, stats.",
+    subcommands = {TaxonomyCommand.class, IndexCommand.class, EventsCommand.class, ReportCommand.class, ReembedCommand.class,
+        StatsCommand.class, CommandLine.HelpCommand.class})
 public final class ZhikuCli implements Runnable {
   /** Exit code: done. */
   public static final int OK = 0;
@@ -71,6 +71,8 @@ public final class ZhikuCli implements Runnable {
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
         System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
     System.setProperty("org.slf4j.simpleLogger.logFile", System.getProperty("org.slf4j.simpleLogger.logFile", "System.err"));
+    // The embedding models' runtime (DJL) warns of what a CPU-only machine lacks (CUDA) and of defaults it took.
+    System.setProperty("org.slf4j.simpleLogger.log.ai.djl", System.getProperty("org.slf4j.simpleLogger.log.ai.djl", "error"));
     CommandLine cli = new CommandLine(new ZhikuCli());
     cli.setOut(out).setErr(err);
     cli.setExecutionExceptionHandler((e, line, parsed) -> {

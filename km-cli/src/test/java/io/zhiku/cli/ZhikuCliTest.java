@@ -13,6 +13,7 @@ import io.zhiku.core.item.ItemKind;
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.json.ZhikuJson;
 import io.zhiku.core.kb.KnowledgeBase;
+import io.zhiku.core.search.TextEmbedder;
 import io.zhiku.skos.Skos;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -84,7 +85,7 @@ class ZhikuCliTest {
   void everyCommand_hasItsHelp() {
     for (List<String> command : List.of(List.<String>of(), List.of("taxonomy"), List.of("taxonomy", "validate"),
         List.of("taxonomy", "import"), List.of("taxonomy", "export"), List.of("index", "check"), List.of("events", "export"),
-        List.of("report"), List.of("stats"))) {
+        List.of("report"), List.of("reembed"), List.of("stats"))) {
       List<String> args = new java.util.ArrayList<>(command);
       args.add("--help");
       Run r = run(args.toArray(String[]::new));
@@ -235,5 +236,53 @@ class ZhikuCliTest {
     assertTrue(csv.out().startsWith("kpi,name,unit,direction,baseline,current,"), csv.out());
     assertEquals(ZhikuCli.USAGE, run("report", "--dir", dir.toString(), "--viewer", "clerk", "--baseline", "2025-12",
         "--current", "2026-01", "--segment", "colour=blue").exit());
+  }
+
+  /** A small deterministic embedder, loaded by class name as a host's own would be. */
+  public static final class LettersEmbedder implements TextEmbedder {
+    /** Loaded by reflection. */
+    public LettersEmbedder() {}
+
+    @Override
+    public String name() {
+      return "letters-v1";
+    }
+
+    @Override
+    public int dimensions() {
+      return 4;
+    }
+
+    @Override
+    public float[] embed(String text) {
+      float[] v = new float[4];
+      for (char c : text.toCharArray()) {
+        v[c % 4] += 1;
+      }
+      v[0] += 0.5f; // never the zero vector
+      return v;
+    }
+  }
+
+  @Test
+  void reembed_embedsWhatLacksAVector_commits_thenHasNothingLeft() {
+    Run first = run("reembed", "--dir", dir.toString(), "--embedder", LettersEmbedder.class.getName());
+    assertEquals(ZhikuCli.OK, first.exit(), first.err());
+    assertTrue(first.out().startsWith("re-embedded 3 items with letters-v1 in "), first.out());
+    Run again = run("reembed", "--dir", dir.toString(), "--embedder", LettersEmbedder.class.getName());
+    assertEquals(ZhikuCli.OK, again.exit(), again.err());
+    assertEquals("every item has a vector of letters-v1: nothing to embed", again.out().strip(), "the vectors were committed");
+  }
+
+  @Test
+  void reembed_badEmbedderOrDirectory_isRefusedBeforeAnythingIsOpened() {
+    for (String bad : List.of("klingon", "java.lang.String", ZhikuCli.class.getName())) {
+      Run r = run("reembed", "--dir", dir.toString(), "--embedder", bad);
+      assertEquals(ZhikuCli.USAGE, r.exit(), bad + ": " + r.err());
+      assertTrue(r.err().contains("--embedder") && r.err().contains(bad), r.err());
+    }
+    Run missing = run("reembed", "--dir", tmp.resolve("nowhere").toString(), "--embedder", LettersEmbedder.class.getName());
+    assertEquals(3, missing.exit(), missing.err());
+    assertFalse(Files.exists(tmp.resolve("nowhere")), "nothing is created");
   }
 }

@@ -137,6 +137,10 @@ class BackgroundReembeddingTest {
       }
     };
     try (KnowledgeBase kb = open(dir, embedder, listener)) {
+      synchronized (reports) {
+        assertEquals(new Progress(Progress.REEMBED, 0, ITEMS, reports.get(0).elapsed(), false), reports.get(0),
+            "the run's beginning is heard before the builder returns");
+      }
       try {
         assertTrue(embedder.waiting.await(30, TimeUnit.SECONDS), "the run reached its second batch");
         kb.refresh(); // the first batch is written: searches must still rank by words alone

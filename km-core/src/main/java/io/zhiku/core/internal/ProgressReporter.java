@@ -38,6 +38,14 @@ public final class ProgressReporter {
   }
 
   /**
+   * Says at once that the work has begun (0 done), for work whose listener must know that it runs before
+   * its first unit is done.
+   */
+  public void begin() {
+    report(0, false, System.nanoTime());
+  }
+
+  /**
    * Says how much is done, if a quarter of a second has passed since the last report.
    *
    * @param done units done so far

@@ -20,7 +20,12 @@ public record Progress(String operation, long done, long total, Duration elapsed
   public static final String OPEN_ITEMS = "open-items";
   /** Opening a knowledge base: the counted usage events read for the popularity boost, in events (total not known). */
   public static final String OPEN_EVENTS = "open-events";
-  /** Embedding the stored items that have no vector of the configured embedder, in the background, in items. */
+  /**
+   * Embedding the stored items that have no vector of the configured embedder, in the background, in items.
+   * When there are such items, the run's first report (0 done of them all) reaches the listener before the
+   * builder returns; when there are none, there is no report: so a caller knows, once the knowledge base is
+   * open, whether to wait for a last report.
+   */
   public static final String REEMBED = "reembed";
   /**
    * Reading a SKOS file into a taxonomy (km-skos's {@code Skos.readInto} with a listener), in bytes read; the

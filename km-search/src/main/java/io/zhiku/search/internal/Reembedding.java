@@ -66,7 +66,7 @@ final class Reembedding {
   private final Index index;
   private final String embedder;
   private final long total;
-  private final ProgressListener listener;
+  private final ProgressReporter progress;
   private final Thread thread;
   /** Whether writes must be marked: from the start until the run ends. */
   private volatile boolean tracking;
@@ -86,18 +86,23 @@ final class Reembedding {
     this.index = index;
     this.embedder = embedder;
     this.total = total;
-    this.listener = listener;
+    this.progress = new ProgressReporter(listener, Progress.REEMBED, total);
     this.tracking = total > 0;
     this.wordsOnly = total > 0;
     this.thread = new Thread(this::run, "zhiku-reembed");
     thread.setDaemon(true);
   }
 
-  /** Starts the run, if there is anything to embed. */
+  /**
+   * Starts the run, if there is anything to embed: reports its beginning (0 done of the total) on the
+   * calling thread, so that the knowledge base's builder returns only after its listener has heard that a
+   * run is under way. The reporter then belongs to the run's thread.
+   */
   void start() {
     if (total > 0) {
       LOG.info("re-embedding {} items with {} in the background; searches rank by words alone until it has finished",
           total, embedder);
+      progress.begin();
       thread.start();
     }
   }
@@ -143,7 +148,6 @@ final class Reembedding {
   }
 
   private void run() {
-    ProgressReporter progress = new ProgressReporter(listener, Progress.REEMBED, total);
     long[] done = {0};
     long[] rewritten = {0};
     boolean complete = false;
