@@ -3,8 +3,8 @@ package io.zhiku.core;
 /**
  * Thrown when the engine cannot take or answer a request for now: a cluster node is down, a shard has no
  * leader while a new one is elected, a request timed out. Unlike {@link ValidationException}, nothing is
- * wrong with the request: retry it as it is, after a pause (the embedded engine never throws this). The one {@link StorageException}
- * that a retry is meant to fix.
+ * wrong with the request: retry it as it is, after a pause (the embedded engine never throws this). It is
+ * the one {@link StorageException} that a retry is meant to fix.
  *
  * <p>For a write, whether it was applied is not known. Retrying is safe: a write of any version applied
  * twice only counts one more version, and a write with an expected version that was applied the first

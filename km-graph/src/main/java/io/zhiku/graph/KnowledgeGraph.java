@@ -1,7 +1,7 @@
 package io.zhiku.graph;
 
-import io.zhiku.core.ValidationException;
 import io.zhiku.core.StorageException;
+import io.zhiku.core.ValidationException;
 import io.zhiku.core.ZhikuException;
 import io.zhiku.core.access.Principal;
 import io.zhiku.core.event.EventQuery;

@@ -166,8 +166,8 @@ public final class KnowledgeBase implements AutoCloseable {
     // What a restart recovered: the last commit of items and taxonomy, and of events (what was not committed
     // before a crash is not there).
     LOG.info("opened the knowledge base ({}) in {} ms: {} items read in {} ms, changes up to {} and events up to {} "
-        + "committed, taxonomy of {} concepts; {}", engine, (System.nanoTime() - startedNanos) / 1_000_000, itemTable.size(), loadedIn.toMillis(), index.committedSequence(),
-        eventStore.committedSequence(), taxonomy.get().taxonomy().size(), usage);
+        + "committed, taxonomy of {} concepts; {}", engine, (System.nanoTime() - startedNanos) / 1_000_000, itemTable.size(),
+        loadedIn.toMillis(), index.committedSequence(), eventStore.committedSequence(), taxonomy.get().taxonomy().size(), usage);
   }
 
   /**
