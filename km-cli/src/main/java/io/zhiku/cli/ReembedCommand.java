@@ -46,7 +46,7 @@ final class ReembedCommand implements Callable<Integer> {
     Run run = new Run(new ProgressPrinter(spec.commandLine().getErr()));
     Progress last;
     try (KnowledgeBase base = kb.open(e, run)) {
-      if (run.first == null) { // the run reports its beginning before the builder returns, if there is one
+      if (!run.started) { // the run reports its beginning before the builder returns, if there is one
         out.printf(Locale.ROOT, "every item has a vector of %s: nothing to embed%n", e.name());
         return ZhikuCli.OK;
       }
@@ -89,11 +89,11 @@ final class ReembedCommand implements Callable<Integer> {
     }
   }
 
-  /** Hears the re-embedding's first and last reports, and passes every report to the printer. */
+  /** Hears whether re-embedding started and its last report, and passes every report to the printer. */
   private static final class Run implements ProgressListener {
     private final ProgressListener printer;
     final CountDownLatch finished = new CountDownLatch(1);
-    volatile Progress first;
+    volatile boolean started;
     volatile Progress last;
 
     Run(ProgressListener printer) {
@@ -106,9 +106,7 @@ final class ReembedCommand implements Callable<Integer> {
       if (!p.operation().equals(Progress.REEMBED)) {
         return;
       }
-      if (first == null) {
-        first = p;
-      }
+      started = true;
       if (p.finished()) {
         last = p;
         finished.countDown();

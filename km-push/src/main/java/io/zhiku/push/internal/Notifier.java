@@ -31,16 +31,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class Notifier implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
-  /** The most deliveries waiting at once. */
-  public static final int QUEUE_CAPACITY = PushStats.QUEUE_CAPACITY;
-
   private final List<PushListener> pushListeners = new CopyOnWriteArrayList<>();
   private final List<ItemListener> itemListeners = new CopyOnWriteArrayList<>();
   private final Subscriptions subscriptions;
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong failures = new AtomicLong();
   private final ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-      new LinkedBlockingQueue<>(QUEUE_CAPACITY), r -> {
+      new LinkedBlockingQueue<>(PushStats.QUEUE_CAPACITY), r -> {
         Thread t = new Thread(r, "zhiku-notifier");
         t.setDaemon(true);
         return t;
