@@ -160,7 +160,7 @@ class BackgroundReembeddingTest {
       SearchResult semantic = search(kb);
       assertTrue(allRepay(semantic), "meaning ranks now: the money items first, " + scored(semantic));
       assertFalse(allRepay(lexical), "words alone tie: by id, money and travel mixed");
-      assertEquals(lexical.totalHits() - 1, semantic.totalHits(), "meaning adds no hit");
+      assertEquals(lexical.totalHits() - 1, semantic.totalHits(), "every item matches the words: its nearest neighbours add none");
       kb.commit();
     }
     synchronized (reports) {

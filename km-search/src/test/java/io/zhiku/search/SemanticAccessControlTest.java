@@ -8,7 +8,8 @@ import io.zhiku.testkit.AccessControlKit;
 
 /**
  * The embedded Lucene engine with semantic ranking passes the access-control conformance kit: an
- * embedder re-orders hits but must never let a hidden item be seen, counted or suggested.
+ * embedder re-orders hits and adds the nearest items by meaning, but must never let a hidden item be seen,
+ * counted or suggested.
  */
 class SemanticAccessControlTest extends AccessControlKit {
   /** Embeds a text as a hash of its characters into 16 buckets: any deterministic vector will do here. */
@@ -31,6 +32,11 @@ class SemanticAccessControlTest extends AccessControlKit {
       return v;
     }
   };
+
+  @Override
+  protected boolean searchAddsNearestByMeaning() {
+    return true;
+  }
 
   @Override
   protected KnowledgeBaseBuilder newKnowledgeBase() {

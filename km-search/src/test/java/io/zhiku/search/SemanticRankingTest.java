@@ -21,6 +21,7 @@ import io.zhiku.core.search.SearchResult;
 import io.zhiku.core.search.TextEmbedder;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -91,7 +92,7 @@ class SemanticRankingTest {
     kb.putAll(List.of(
         KnowledgeItem.builder("a1", ItemKind.SOLUTION, "card trip plan").acl(Acl.PUBLIC).build(),
         KnowledgeItem.builder("a2", ItemKind.SOLUTION, "card repay plan").acl(Acl.PUBLIC).build(),
-        // About money but without the word: semantic ranking must not add it.
+        // About money but without the word: found by meaning alone.
         KnowledgeItem.builder("a3", ItemKind.SOLUTION, "refund policy").acl(Acl.PUBLIC).build(),
         // About money, with the word, hidden from the reader.
         KnowledgeItem.builder("a4", ItemKind.SOLUTION, "card refund secret").acl(Acl.groups("finance")).build()));
@@ -107,7 +108,7 @@ class SemanticRankingTest {
   }
 
   @Test
-  void hitsAreReorderedByMeaning_neverAddedOrCountedBeyondWhatTheWordsMatchAndThePrincipalMayRead() {
+  void meaningReordersTheWordsMatches_andAddsTheNearestReadableItems_evenOneThatSharesNoWordWithTheQuery() {
     SearchResult plain;
     try (KnowledgeBase kb = open(null, null)) {
       putCards(kb);
@@ -116,13 +117,36 @@ class SemanticRankingTest {
     assertEquals(List.of("a1", "a2"), ids(plain));
     try (KnowledgeBase kb = open(null, new TopicEmbedder("topics", MONEY_TRAVEL))) {
       putCards(kb);
+      // a2 matches a word and the meaning; a3 only the meaning (ranked below the best word match);
+      // a1 only a word. a4, as near as a2, is hidden from the reader: neither listed nor counted.
       SearchResult semantic = search(kb, "card payback");
-      assertEquals(List.of("a2", "a1"), ids(semantic));
-      assertEquals(plain.totalHits(), semantic.totalHits());
-      assertEquals(List.of("a1", "a2"), ids(search(kb, "card journey")));
-      // The newest-first order is by time, not meaning.
-      assertEquals(2, kb.search(SearchRequest.builder(READER).text("card payback").order(SearchRequest.Order.NEWEST).build())
-          .totalHits());
+      assertEquals(List.of("a2", "a3", "a1"), ids(semantic));
+      assertEquals(3, semantic.totalHits());
+      assertEquals(List.of("a2", "a3", "a1"), ids(search(kb, "payback")), "no word matches: meaning alone");
+      // The newest-first order is by time, and only the words decide what matches.
+      assertEquals(plain.totalHits(), kb.search(SearchRequest.builder(READER).text("card payback")
+          .order(SearchRequest.Order.NEWEST).build()).totalHits());
+    }
+  }
+
+  @Test
+  void theNearestItemsAreSoughtAmongWhatThePrincipalMayRead_notFilteredAfterwards() {
+    try (KnowledgeBase kb = open(null, new TopicEmbedder("topics", MONEY_TRAVEL))) {
+      List<KnowledgeItem> items = new ArrayList<>();
+      // Many more hidden items nearer the query than the search's neighbours (10): a vector search that
+      // filtered its answer afterwards would be left with none the reader may see.
+      for (int i = 0; i < 40; i++) {
+        items.add(KnowledgeItem.builder("h" + i, ItemKind.SOLUTION, "refund secret " + i).acl(Acl.groups("finance")).build());
+      }
+      items.add(KnowledgeItem.builder("v1", ItemKind.SOLUTION, "refund trip").acl(Acl.PUBLIC).build());
+      kb.putAll(items);
+      kb.refresh();
+      SearchResult r = search(kb, "payback");
+      assertEquals(List.of("v1"), ids(r));
+      assertEquals(1, r.totalHits());
+      Principal finance = Principal.of("auditor", List.of("finance"), List.of());
+      assertEquals(10, kb.search(SearchRequest.builder(finance).text("payback").build()).totalHits(),
+          "the ten nearest, all hidden from the reader");
     }
   }
 
@@ -147,13 +171,13 @@ class SemanticRankingTest {
     try (KnowledgeBase kb = open(dir, topics, reembedded(first))) {
       assertTrue(first.await(30, TimeUnit.SECONDS), "re-embedded in the background");
       assertEquals(4, topics.calls.get(), "every live item embedded once");
-      assertEquals(List.of("a2", "a1"), ids(search(kb, "card payback")));
+      assertEquals(List.of("a2", "a3", "a1"), ids(search(kb, "card payback")));
       kb.commit();
     }
     TopicEmbedder again = new TopicEmbedder("topics", MONEY_TRAVEL);
     try (KnowledgeBase kb = open(dir, again)) {
       assertEquals(0, again.calls.get(), "the vectors were committed");
-      assertEquals(List.of("a2", "a1"), ids(search(kb, "card payback")));
+      assertEquals(List.of("a2", "a3", "a1"), ids(search(kb, "card payback")));
       assertEquals(1, again.calls.get(), "the query");
     }
     // Another embedder (here one that puts "payback" with trips) re-embeds everything.
@@ -162,7 +186,7 @@ class SemanticRankingTest {
     try (KnowledgeBase kb = open(dir, swapped, reembedded(second))) {
       assertTrue(second.await(30, TimeUnit.SECONDS), "re-embedded in the background");
       assertEquals(4, swapped.calls.get());
-      assertEquals(List.of("a1", "a2"), ids(search(kb, "card payback")));
+      assertEquals(List.of("a1", "a3", "a2"), ids(search(kb, "card payback")));
     }
   }
 
@@ -183,7 +207,7 @@ class SemanticRankingTest {
           e.getMessage());
       assertTrue(kb.get("b1").isEmpty(), "a batch is all or nothing");
       kb.refresh();
-      assertEquals(2, search(kb, "card").totalHits());
+      assertEquals(List.of("a1", "a2", "a3"), ids(search(kb, "card fine")).stream().sorted().toList());
     }
   }
 

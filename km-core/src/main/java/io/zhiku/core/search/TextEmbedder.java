@@ -8,9 +8,9 @@ package io.zhiku.core.search;
  *
  * <p>How it is used: the engine embeds each item's title, tags and the start of its body when the item is
  * written, and the query text when a search has text; a hit's score is multiplied by a factor that grows
- * with the cosine similarity of the two vectors (see {@link SearchRequest}). Semantic ranking only
- * re-orders items the query matches and the principal may read: it never adds hits, counts or facet
- * values.
+ * with the cosine similarity of the two vectors, and the items nearest the query's vector join the
+ * word matches (see {@link SearchRequest}). Both happen only among the items the principal may read: the
+ * access filter is applied inside the nearest-neighbour search, never after it.
  *
  * <p>Implementations must be thread-safe (writers and searchers call it concurrently) and
  * deterministic (the same text gives the same vector), and must always return vectors of {@link
