@@ -105,8 +105,9 @@ public final class Demo {
       kb.refresh();
 
       out.println();
-      out.println("== 6. Capture: the project's case write-up, and where it belongs in the taxonomy");
+      out.println("== 6. Capture: the project's case write-up, where it belongs in the taxonomy, and a duplicate caught");
       CaptureTour.run(kb, out);
+      CaptureTour.warnDuplicates(kb, out);
 
       out.println();
       out.println("== 7. An expert question routed to the right person, with evidence");

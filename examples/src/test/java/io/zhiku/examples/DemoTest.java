@@ -55,6 +55,10 @@ class DemoTest {
     assertTrue(line(capture, "prod.5g-private").contains("the text says \u201c5G专网\u201d"), capture);
     assertTrue(line(capture, "ind.smart-campus").contains("the text names it"), capture);
     assertFalse(capture.contains("智能校园\u201d"), "the hidden label is not displayed");
+    String duplicates = capture.substring(capture.indexOf("checks whether it is already answered"));
+    assertTrue(duplicates.lines().skip(1).findFirst().orElseThrow().strip().startsWith("WARN  0.69  faq-5g-latency"),
+        "the traditional-Chinese FAQ caught as a duplicate: " + duplicates);
+    assertEquals(1, duplicates.lines().filter(l -> l.strip().startsWith("WARN")).count(), "and only it: " + duplicates);
     // 7. the expert who built and answered it comes first, with evidence
     String experts = out.substring(out.indexOf("li asks:"));
     assertTrue(experts.lines().skip(1).findFirst().orElseThrow().strip().startsWith("chen "), experts);
