@@ -130,6 +130,22 @@ class SemanticRankingTest {
   }
 
   @Test
+  void similarItems_withAnEmbedder_includeTheNearestReadableByMeaning() {
+    try (KnowledgeBase kb = open(null, null)) {
+      putCards(kb);
+      assertEquals(List.of(), kb.similarToText(READER, "payback", 10), "words alone: nothing shares a word");
+    }
+    try (KnowledgeBase kb = open(null, new TopicEmbedder("topics", MONEY_TRAVEL))) {
+      putCards(kb);
+      // The three readable items are the nearest (the knowledge base is small); a4, as near, is hidden.
+      List<String> similar = kb.similarToText(READER, "payback", 10).stream().map(s -> s.item().id()).sorted().toList();
+      assertEquals(List.of("a1", "a2", "a3"), similar);
+      List<String> related = kb.similarTo(READER, "a3", 10).stream().map(s -> s.item().id()).sorted().toList();
+      assertEquals(List.of("a1", "a2"), related, "the item itself left out, the hidden one never in");
+    }
+  }
+
+  @Test
   void theNearestItemsAreSoughtAmongWhatThePrincipalMayRead_notFilteredAfterwards() {
     try (KnowledgeBase kb = open(null, new TopicEmbedder("topics", MONEY_TRAVEL))) {
       List<KnowledgeItem> items = new ArrayList<>();

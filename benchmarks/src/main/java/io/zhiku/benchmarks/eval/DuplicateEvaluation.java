@@ -106,7 +106,8 @@ public final class DuplicateEvaluation {
       out.println("| model | fitted now (intercept, words, meaning) | shipped default |");
       out.println("|---|---|---|");
       out.println("| words | " + weights(fit(sets, wordScores)) + " | " + weights(Weights.WORDS) + " |");
-      out.println("| words and meaning | " + weights(fit(sets, meaningScores)) + " | " + weights(Weights.WORDS_AND_MEANING) + " |");
+      out.println("| words and meaning | " + weights(fit(sets, meaningScores)) + " | "
+          + weights(Weights.WORDS_AND_MEANING) + " |");
       out.println();
       out.println("| data | system | pairs (even) | accuracy (even) | AP (even) | pairs (all) | accuracy (all) | AP (all) |");
       out.println("|---|---|---|---|---|---|---|---|");
@@ -114,8 +115,8 @@ public final class DuplicateEvaluation {
         List<Pair> pairs = e.getValue();
         double[] bm25 = bm25(pairs);
         double threshold = bestThreshold(pairs, bm25);
-        out.println(row(e.getKey(), String.format(Locale.ROOT, "plain Lucene BM25 > %.3f (best on odd)", threshold), pairs, bm25,
-            threshold, false));
+        String baseline = String.format(Locale.ROOT, "plain Lucene BM25 > %.3f (best on odd)", threshold);
+        out.println(row(e.getKey(), baseline, pairs, bm25, threshold, false));
         out.println(row(e.getKey(), "Zhiku, words (p >= " + DuplicateFinder.LIKELY + ")", pairs,
             probabilities(wordScores.get(e.getKey())), DuplicateFinder.LIKELY, true));
         out.println(row(e.getKey(), "Zhiku, words + " + embedder.name(), pairs,
@@ -148,7 +149,8 @@ public final class DuplicateEvaluation {
   }
 
   /** The even-numbered and all pairs' accuracy at the threshold, and their average precision. */
-  private static String row(String data, String system, List<Pair> pairs, double[] score, double threshold, boolean inclusive) {
+  private static String row(String data, String system, List<Pair> pairs, double[] score, double threshold,
+      boolean inclusive) {
     int[] n = new int[2];
     int[] right = new int[2];
     List<Integer> even = new ArrayList<>();

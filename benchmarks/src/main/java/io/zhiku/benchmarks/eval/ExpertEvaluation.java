@@ -3,6 +3,8 @@ package io.zhiku.benchmarks.eval;
 import io.zhiku.benchmarks.eval.ExpertReplay.Question;
 import io.zhiku.benchmarks.eval.StackExchangeDump.Post;
 import io.zhiku.core.kb.KnowledgeBase;
+import io.zhiku.core.search.TextEmbedder;
+import io.zhiku.embed.BundledEmbedders;
 import io.zhiku.graph.KnowledgeGraph;
 import io.zhiku.graph.expert.ExpertFinder;
 import io.zhiku.testkit.TestClock;
@@ -46,7 +48,8 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  * How many test questions have an accepted answerer who answered anything before is the reachable ceiling.
  *
  * <p>Systems, in the same run: Zhiku {@link ExpertFinder#forContext} with its defaults (the question's
- * tags and its title and body); the most active answerer so far; activity in the question's tags (each
+ * tags and its title and body), on a knowledge base without and with an embedder (km-embed's English
+ * model: a second replay); the most active answerer so far; activity in the question's tags (each
  * earlier answer to a question sharing tags counts the share of this question's tags it shares); plain
  * Lucene BM25 ({@code EnglishAnalyzer}) over each earlier answer, a person scoring the sum of their answers'
  * scores (document-centric, Balog et al.'s Model 2); the same over one document per person holding all
@@ -59,6 +62,7 @@ public final class ExpertEvaluation {
   /** Ranks at or beyond this count as not found. */
   static final int DEPTH = 100;
   static final String ZHIKU = "Zhiku ExpertFinder (defaults)";
+  static final String ZHIKU_MEANING = "Zhiku ExpertFinder, kb with embedder";
   static final String ACTIVE = "most active answerer so far";
   static final String TAGS = "activity in the question's tags";
   static final String MODEL2 = "BM25 over answers, summed per person";
@@ -115,6 +119,7 @@ public final class ExpertEvaluation {
    */
   public static void main(String[] args) throws Exception {
     PrintStream out = System.out;
+    TextEmbedder embedder = BundledEmbedders.english();
     StackExchangeDump.forEachSite(args, "expert evaluation", dump -> {
       String site = dump.site();
       Result r = run(dump, ExpertReplay.TEST_FROM, 1.0);
@@ -123,10 +128,12 @@ public final class ExpertEvaluation {
       out.println("| system                               |    MRR |  hit@1 |  hit@5 | MRR (anyone who answered) |");
       out.println("|--------------------------------------|--------|--------|--------|---------------------------|");
       r.scores().forEach((system, s) -> out.printf(Locale.ROOT, "| %-36s | %s |%n", system, s.cells()));
+      Score meaning = zhikuWithMeaning(dump, ExpertReplay.TEST_FROM, 1.0, embedder);
+      out.printf(Locale.ROOT, "| %-36s | %s |%n", ZHIKU_MEANING, meaning.cells());
       String best = r.scores().keySet().stream().filter(s -> !s.equals(ZHIKU))
           .max((a, b) -> Double.compare(r.scores().get(a).mrr(), r.scores().get(b).mrr())).orElseThrow();
-      out.printf(Locale.ROOT, "%nZhiku MRR / best baseline (%s): %.2f×%n", best,
-          r.scores().get(ZHIKU).mrr() / r.scores().get(best).mrr());
+      out.printf(Locale.ROOT, "%nZhiku MRR / best baseline (%s): %.2f× (words), %.2f× (with the embedder)%n", best,
+          r.scores().get(ZHIKU).mrr() / r.scores().get(best).mrr(), meaning.mrr() / r.scores().get(best).mrr());
     });
   }
 
@@ -158,6 +165,18 @@ public final class ExpertEvaluation {
       });
       return new Result(scores, asked, reachable[0]);
     }
+  }
+
+  /**
+   * Zhiku alone on a replay into a knowledge base with an embedder: its similar items (what the expert
+   * finder reads) then include the nearest by meaning.
+   */
+  static Score zhikuWithMeaning(StackExchangeDump dump, double from, double to, TextEmbedder embedder) throws IOException {
+    Score score = new Score();
+    ExpertReplay.run(dump, from, to, embedder, (q, kb, graph, clock) ->
+        score.add(ExpertFinder.builder(graph).clock(clock).build().forContext(q.context(), DEPTH).stream()
+            .map(ExpertFinder.Expert::userId).toList(), q));
+    return score;
   }
 
   /** People by score, best first, ties by user id, the asker left out, at most {@value #DEPTH}. */

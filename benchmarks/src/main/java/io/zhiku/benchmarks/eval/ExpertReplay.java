@@ -7,6 +7,7 @@ import io.zhiku.core.event.WorkContext;
 import io.zhiku.core.kb.KnowledgeBase;
 import io.zhiku.graph.KnowledgeGraph;
 import io.zhiku.testkit.TestClock;
+import io.zhiku.core.search.TextEmbedder;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.HashMap;
@@ -76,6 +77,18 @@ final class ExpertReplay {
    * @return how many questions the visitor was asked about
    */
   static int run(StackExchangeDump dump, double from, double to, Visitor visitor) throws IOException {
+    return run(dump, from, to, null, visitor);
+  }
+
+  /**
+   * Replays a dump into a knowledge base with an embedder.
+   *
+   * @param from where the window starts, as a share of the questions
+   * @param to where it ends (exclusive), 1 for the end
+   * @param embedder the knowledge base's embedder, or {@code null} for none
+   * @return how many questions the visitor was asked about
+   */
+  static int run(StackExchangeDump dump, double from, double to, TextEmbedder embedder, Visitor visitor) throws IOException {
     List<Post> posts = dump.posts();
     Map<String, Post> byId = dump.byId();
     List<Post> questions = posts.stream().filter(Post::question).toList();
@@ -90,7 +103,7 @@ final class ExpertReplay {
     Set<String> answeredBefore = new HashSet<>();
     TestClock clock = new TestClock(Instant.EPOCH);
     int asked = 0;
-    try (KnowledgeBase kb = dump.knowledgeBase(clock);
+    try (KnowledgeBase kb = dump.knowledgeBase(clock, embedder);
         KnowledgeGraph graph = KnowledgeGraph.builder(kb).build()) {
       for (Post p : posts) {
         clock.set(p.created());

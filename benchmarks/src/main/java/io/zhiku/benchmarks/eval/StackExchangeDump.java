@@ -8,9 +8,11 @@ import io.zhiku.core.item.ItemKind;
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.kb.CommitPolicy;
 import io.zhiku.core.kb.KnowledgeBase;
+import io.zhiku.core.kb.KnowledgeBaseBuilder;
 import io.zhiku.core.taxonomy.Concept;
 import io.zhiku.core.taxonomy.ConceptScheme;
 import io.zhiku.core.taxonomy.Taxonomy;
+import io.zhiku.core.search.TextEmbedder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -66,8 +68,14 @@ record StackExchangeDump(String site, List<Post> posts) {
    * committed only when the replay says, searches not recorded, the dump's tags as its taxonomy.
    */
   KnowledgeBase knowledgeBase(Clock clock) {
-    return KnowledgeBase.builder().clock(clock).refreshInterval(Duration.ZERO).commitPolicy(CommitPolicy.manual())
-        .recordSearches(false).taxonomy(taxonomy()).build();
+    return knowledgeBase(clock, null);
+  }
+
+  /** The same with an embedder, or without one ({@code null}). */
+  KnowledgeBase knowledgeBase(Clock clock, TextEmbedder embedder) {
+    KnowledgeBaseBuilder b = KnowledgeBase.builder().clock(clock).refreshInterval(Duration.ZERO)
+        .commitPolicy(CommitPolicy.manual()).recordSearches(false).taxonomy(taxonomy());
+    return (embedder == null ? b : b.embedder(embedder)).build();
   }
 
   /** Who wrote a post, as a principal ({@code unknown} if the dump does not say). */

@@ -389,8 +389,9 @@ public final class KnowledgeBase implements AutoCloseable {
 
   /**
    * Items like a given one — "related knowledge" beside the item a person is reading: MoreLikeThis over
-   * its title, body and tags, in Chinese and English. Only items the principal may read, never the item
-   * itself. Sees items as of the last refresh.
+   * its title, body and tags, in Chinese and English; with an embedder on the embedded engine, also the
+   * items nearest it by meaning (as {@link #similarToText}). Only items the principal may read, never the
+   * item itself. Sees items as of the last refresh.
    *
    * @param principal who is reading
    * @param itemId the item, which the principal must be allowed to read
@@ -413,7 +414,11 @@ public final class KnowledgeBase implements AutoCloseable {
   /**
    * Items like a text — a question, a case description — by MoreLikeThis over its most distinctive terms
    * (a long text is fine: unlike {@link #search}, it is not parsed as a query), in Chinese and English.
-   * Only items the principal may read. Not recorded as a search. Sees items as of the last refresh.
+   * With an embedder ({@link KnowledgeBaseBuilder#embedder}) on the embedded engine, the 10 items nearest
+   * the text's first 2,000 characters by meaning join those the words found, each scored at least 0.75 of
+   * the best word match (as in {@link #search}, but without multiplying scores by meaning); push's similar
+   * text, expert finding and concept suggestions read this. Only items the principal may read. Not
+   * recorded as a search. Sees items as of the last refresh.
    *
    * @param principal who is asking
    * @param text the text, at most {@value WorkContext#MAX_TEXT_CHARS} characters (as a work context's text)

@@ -602,22 +602,45 @@ final class LuceneKnowledgeIndex extends LuceneStore implements KnowledgeIndex {
 
   @Override
   public List<ScoredItem> similar(Principal principal, String text, int limit, Set<String> excludedIds) {
-    return reading(() -> withSearcher(s -> {
+    return reading(() -> similarOpen(principal, text, limit, excludedIds));
+  }
+
+  private List<ScoredItem> similarOpen(Principal principal, String text, int limit, Set<String> excludedIds) {
+    float[] meaning = embedder == null || reembedding.wordsOnly() ? null
+        : embed(prefix(text, SIMILAR_EMBEDDED_CHARS), "the text");
+    return withSearcher(s -> {
       // The character field holds title, body and tags: Han characters one by one, other words stemmed.
       Query like = LikeQuery.build(s.getTopReaderContext(), similarityAnalyzer, CHARS, text, LikeTerms.SIMILAR_TERMS,
           LikeTerms.maxDocFreq(s.getIndexReader().numDocs()));
-      BooleanQuery.Builder query = new BooleanQuery.Builder()
-          .add(like, Occur.MUST)
+      BooleanQuery.Builder filters = new BooleanQuery.Builder()
           .add(new TermQuery(new Term(LIVE, YES)), Occur.FILTER)
           .add(LuceneSchema.accessFilter(principal), Occur.FILTER);
-      exclude(query, excludedIds);
+      exclude(filters, excludedIds);
+      BooleanQuery filter = filters.build();
+      IndexSearcher searcher = uncached(s);
+      // With an embedder, the nearest readable items join the words' matches as in search; unlike search,
+      // meaning does not multiply the scores: on the expert evaluation that lowered MRR (benchmarks/README.md).
+      Query words = meaning == null ? like : withNeighbours(searcher, like, filter, meaning);
+      BooleanQuery.Builder query = new BooleanQuery.Builder().add(words, Occur.MUST);
+      filter.clauses().forEach(query::add);
       Query q = query.build();
       List<ScoredItem> out = new ArrayList<>();
-      for (ScoreDoc sd : uncached(s).search(q, limit).scoreDocs) { // scores only: lets Lucene skip non-competitive blocks
+      for (ScoreDoc sd : searcher.search(q, limit).scoreDocs) { // scores only: lets Lucene skip non-competitive blocks
         out.add(new ScoredItem(id(s, sd.doc), sd.score));
       }
       return out;
-    }));
+    });
+  }
+
+  /** How much of a text {@link #similar} embeds (chars): what an item's embedding holds, title and tags included. */
+  private static final int SIMILAR_EMBEDDED_CHARS = 2000;
+
+  /** The first {@code max} chars of a text, a surrogate pair kept whole. */
+  private static String prefix(String text, int max) {
+    if (text.length() <= max) {
+      return text;
+    }
+    return text.substring(0, Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max);
   }
 
   /** The most terms a text searched as a description keeps: the parser's clause budget. */
