@@ -20,20 +20,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
@@ -233,16 +228,8 @@ public final class DuplicateEvaluation {
         }
         IndexSearcher searcher = new IndexSearcher(reader);
         for (int i = 0; i < pairs.size(); i++) {
-          BooleanQuery.Builder query = new BooleanQuery.Builder();
-          try (TokenStream ts = analyzer.tokenStream("text", pairs.get(i).a())) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-              query.add(new TermQuery(new Term("text", term.toString())), BooleanClause.Occur.SHOULD);
-            }
-            ts.end();
-          }
-          out[i] = searcher.explain(query.build(), docs.get(pairs.get(i).b())).getValue().doubleValue();
+          Query query = FaqMatchingEvaluation.anyTerm(analyzer, "text", pairs.get(i).a());
+          out[i] = searcher.explain(query, docs.get(pairs.get(i).b())).getValue().doubleValue();
         }
       }
     }

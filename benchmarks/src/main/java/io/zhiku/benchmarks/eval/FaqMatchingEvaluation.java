@@ -38,6 +38,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -206,6 +207,20 @@ public final class FaqMatchingEvaluation {
     return score(ranks);
   }
 
+  /** The baselines' query: the text's terms after analysis, OR'ed. */
+  static Query anyTerm(Analyzer analyzer, String field, String text) throws IOException {
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    try (TokenStream ts = analyzer.tokenStream(field, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        query.add(new TermQuery(new Term(field, term.toString())), BooleanClause.Occur.SHOULD);
+      }
+      ts.end();
+    }
+    return query.build();
+  }
+
   /** Plain Lucene: StandardAnalyzer, BM25 defaults, the query's terms OR'ed. */
   static Scores luceneBaseline(Pairs pairs) throws IOException {
     List<Integer> ranks = new ArrayList<>();
@@ -221,17 +236,8 @@ public final class FaqMatchingEvaluation {
       try (DirectoryReader reader = DirectoryReader.open(dir)) {
         IndexSearcher searcher = new IndexSearcher(reader);
         for (int q = 0; q < pairs.queries().size(); q++) {
-          BooleanQuery.Builder query = new BooleanQuery.Builder();
-          try (TokenStream ts = analyzer.tokenStream("text", pairs.queries().get(q))) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-              query.add(new TermQuery(new Term("text", term.toString())), BooleanClause.Occur.SHOULD);
-            }
-            ts.end();
-          }
           int rank = 0;
-          ScoreDoc[] top = searcher.search(query.build(), 10).scoreDocs;
+          ScoreDoc[] top = searcher.search(anyTerm(analyzer, "text", pairs.queries().get(q)), 10).scoreDocs;
           for (int k = 0; k < top.length; k++) {
             if (searcher.storedFields().document(top[k].doc).getField("i").numericValue().intValue() == pairs.targets().get(q)) {
               rank = k + 1;

@@ -5,6 +5,7 @@ import io.zhiku.core.ZhikuException;
 import io.zhiku.core.access.Principal;
 import io.zhiku.core.event.WorkContext;
 import io.zhiku.core.internal.Checks;
+import io.zhiku.core.internal.Embeddings;
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.kb.KnowledgeBase;
 import io.zhiku.core.search.SearchHit;
@@ -47,7 +48,7 @@ public final class DuplicateFinder {
   public static final int MAX_LIMIT = 50;
   /** The most search hits one call compares ({@link Builder#candidates}). */
   public static final int MAX_CANDIDATES = 100;
-  /** How much of an item's body is compared (code points): the start of a long body says what it is about. */
+  /** How much of an item's body is compared (chars): the start of a long body says what it is about. */
   public static final int COMPARED_BODY_CHARS = 1000;
 
   private final KnowledgeBase kb;
@@ -85,7 +86,7 @@ public final class DuplicateFinder {
   public DuplicateScore compare(String a, String b) {
     Checks.workText("a", a);
     Checks.workText("b", b);
-    return score(a, embedder == null ? null : embed(a), b);
+    return score(a, embedder == null ? null : embed(a, "the text a"), b);
   }
 
   /**
@@ -132,13 +133,13 @@ public final class DuplicateFinder {
   }
 
   private List<PossibleDuplicate> find(Principal principal, String text, String selfId, int limit) {
-    String query = prefix(text, SearchRequest.MAX_TEXT_CHARS);
+    String query = Embeddings.prefix(text, SearchRequest.MAX_TEXT_CHARS); // chars: never more code points
     if (query.isBlank()) {
       return List.of();
     }
     List<SearchHit> hits = kb.searchUnrecorded(SearchRequest.builder(principal).text(query)
         .pageSize(candidates + 1).build()).hits();
-    float[] vector = embedder == null ? null : embed(text);
+    float[] vector = embedder == null ? null : embed(text, "the text");
     List<PossibleDuplicate> out = new ArrayList<>(hits.size());
     for (SearchHit hit : hits) {
       KnowledgeItem item = hit.item();
@@ -153,33 +154,18 @@ public final class DuplicateFinder {
 
   private DuplicateScore score(String text, float[] vector, String other) {
     double words = WordOverlap.cosine(text, other);
-    double meaning = vector == null ? Double.NaN : cosine(vector, embed(other));
+    double meaning = vector == null ? Double.NaN : cosine(vector, embed(other, "the text compared"));
     return new DuplicateScore(weights.probability(words, meaning), words, meaning);
   }
 
   /** What of an item is compared: its title and the start of its body. */
   static String compared(KnowledgeItem item) {
-    String body = prefix(item.body(), COMPARED_BODY_CHARS);
+    String body = Embeddings.prefix(item.body(), COMPARED_BODY_CHARS);
     return body.isEmpty() ? item.title() : item.title() + "\n" + body;
   }
 
-  /** The first {@code max} code points of a text. */
-  private static String prefix(String text, int max) {
-    return text.codePointCount(0, text.length()) <= max ? text : text.substring(0, text.offsetByCodePoints(0, max));
-  }
-
-  private float[] embed(String text) {
-    float[] v;
-    try {
-      v = embedder.embed(text);
-    } catch (RuntimeException e) {
-      throw new ZhikuException("the embedder " + embedder.name() + " failed: " + e.getMessage(), e);
-    }
-    if (v == null || v.length != embedder.dimensions()) {
-      throw new ZhikuException("the embedder " + embedder.name() + " returned " + (v == null ? "no vector"
-          : v.length + " values where it declares " + embedder.dimensions()));
-    }
-    return v;
+  private float[] embed(String text, String what) {
+    return Embeddings.embed(embedder, text, what);
   }
 
   private static double cosine(float[] a, float[] b) {
@@ -264,127 +250,7 @@ public final class DuplicateFinder {
      */
     public static Weights fit(List<Example> examples) {
       Checks.present("examples", examples);
-      boolean meaning = !examples.isEmpty() && !Double.isNaN(examples.get(0).score().meaning());
-      int positives = 0;
-      for (Example e : examples) {
-        if (Double.isNaN(e.score().meaning()) == meaning) {
-          throw new ValidationException("examples", e, "all with a meaning or all without");
-        }
-        positives += e.duplicate() ? 1 : 0;
-      }
-      if (positives == 0 || positives == examples.size()) {
-        throw new ValidationException("examples", examples.size() + " pairs, " + positives + " duplicates",
-            "both duplicates and pairs that are not");
-      }
-      // Every subset of the similarities (words, meaning), the intercept always in; the most likely model
-      // whose weights are all at 0 or above wins. The intercept alone always qualifies.
-      Weights best = null;
-      double bestLikelihood = Double.NEGATIVE_INFINITY;
-      for (int subset = 0; subset < (meaning ? 4 : 2); subset++) {
-        boolean useWords = (subset & 1) != 0;
-        boolean useMeaning = (subset & 2) != 0;
-        double[] beta = newton(examples, useWords, useMeaning);
-        Weights w = new Weights(beta[0], useWords ? beta[1] : 0, useMeaning ? beta[2] : 0);
-        double likelihood = logLikelihood(examples, w);
-        if (w.words() >= 0 && w.meaning() >= 0 && likelihood > bestLikelihood) {
-          best = w;
-          bestLikelihood = likelihood;
-        }
-      }
-      return best;
-    }
-
-    /** The penalised log-likelihood of the examples under the weights. */
-    private static double logLikelihood(List<Example> examples, Weights w) {
-      double sum = -RIDGE / 2 * (w.words() * w.words() + w.meaning() * w.meaning());
-      for (Example e : examples) {
-        double p = w.probability(e.score().words(), e.score().meaning());
-        sum += Math.log(Math.max(1e-300, e.duplicate() ? p : 1 - p));
-      }
-      return sum;
-    }
-
-    /** The maximum-likelihood (intercept, words, meaning) with the similarities not used held at 0. */
-    private static double[] newton(List<Example> examples, boolean useWords, boolean useMeaning) {
-      boolean[] used = {true, useWords, useMeaning};
-      int k = 3;
-      double[] beta = new double[k];
-      for (int iteration = 0; iteration < 100; iteration++) {
-        double[] gradient = new double[k];
-        double[][] hessian = new double[k][k];
-        for (int j = 0; j < k; j++) {
-          if (!used[j]) {
-            hessian[j][j] = 1; // a fixed coordinate: its step is 0
-          } else if (j > 0) {
-            gradient[j] -= RIDGE * beta[j];
-            hessian[j][j] += RIDGE;
-          }
-        }
-        for (Example e : examples) {
-          double[] x = {1, useWords ? e.score().words() : 0, useMeaning ? e.score().meaning() : 0};
-          double z = beta[0] + beta[1] * x[1] + beta[2] * x[2];
-          double p = 1 / (1 + Math.exp(-z));
-          double w = Math.max(p * (1 - p), 1e-12);
-          for (int j = 0; j < k; j++) {
-            if (used[j]) {
-              gradient[j] += ((e.duplicate() ? 1 : 0) - p) * x[j];
-              for (int l = 0; l < k; l++) {
-                if (used[l]) {
-                  hessian[j][l] += w * x[j] * x[l];
-                }
-              }
-            }
-          }
-        }
-        double[] step = solve(hessian, gradient);
-        double largest = 0;
-        for (int j = 0; j < k; j++) {
-          beta[j] += step[j];
-          largest = Math.max(largest, Math.abs(step[j]));
-        }
-        if (largest < 1e-10) {
-          break;
-        }
-      }
-      return beta;
-    }
-
-    private static final double RIDGE = 1e-4;
-
-    /** Solves {@code a x = b} by Gaussian elimination with partial pivoting; {@code a} is positive definite here. */
-    private static double[] solve(double[][] a, double[] b) {
-      int n = b.length;
-      double[][] m = new double[n][n + 1];
-      for (int i = 0; i < n; i++) {
-        System.arraycopy(a[i], 0, m[i], 0, n);
-        m[i][n] = b[i];
-      }
-      for (int c = 0; c < n; c++) {
-        int pivot = c;
-        for (int r = c + 1; r < n; r++) {
-          if (Math.abs(m[r][c]) > Math.abs(m[pivot][c])) {
-            pivot = r;
-          }
-        }
-        double[] t = m[c];
-        m[c] = m[pivot];
-        m[pivot] = t;
-        for (int r = c + 1; r < n; r++) {
-          double f = m[r][c] / m[c][c];
-          for (int j = c; j <= n; j++) {
-            m[r][j] -= f * m[c][j];
-          }
-        }
-      }
-      double[] x = new double[n];
-      for (int r = n - 1; r >= 0; r--) {
-        double s = m[r][n];
-        for (int j = r + 1; j < n; j++) {
-          s -= m[r][j] * x[j];
-        }
-        x[r] = s / m[r][r];
-      }
-      return x;
+      return LogisticFit.fit(examples);
     }
   }
 

@@ -26,9 +26,9 @@ import io.zhiku.analysis.query.Highlights;
 import io.zhiku.analysis.query.LikeTerms;
 import io.zhiku.analysis.query.TextFields;
 import io.zhiku.analysis.query.UserQueryParser;
-import io.zhiku.core.ZhikuException;
 import io.zhiku.core.access.Acl;
 import io.zhiku.core.access.Principal;
+import io.zhiku.core.internal.Embeddings;
 import io.zhiku.core.internal.TaxonomyJson;
 import io.zhiku.core.item.ItemKind;
 import io.zhiku.core.item.ItemStatus;
@@ -80,13 +80,9 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
-import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.MultiCollectorManager;
@@ -227,33 +223,14 @@ final class LuceneKnowledgeIndex extends LuceneStore implements KnowledgeIndex {
     return docs;
   }
 
-  /** The embedder's vector of a text, checked: its length, finite values, not all zero. */
+  /** The embedder's vector of a text, checked (see {@link Embeddings#embed}). */
   private float[] embed(String text, String what) {
-    float[] v;
-    try {
-      v = embedder.embed(text);
-    } catch (RuntimeException e) {
-      throw new ZhikuException("the embedder " + embedder.name() + " failed on " + what + ": " + e.getMessage(), e);
-    }
-    String problem = v == null ? "no vector" : v.length != embedder.dimensions()
-        ? v.length + " values where it declares " + embedder.dimensions() : null;
-    if (problem == null) {
-      boolean nonZero = false;
-      for (float f : v) {
-        if (!Float.isFinite(f)) {
-          problem = "a value that is not finite (" + f + ")";
-          break;
-        }
-        nonZero |= f != 0;
-      }
-      if (problem == null && !nonZero) {
-        problem = "a vector of zeros";
-      }
-    }
-    if (problem != null) {
-      throw new ZhikuException("the embedder " + embedder.name() + " returned " + problem + " for " + what);
-    }
-    return v;
+    return Embeddings.embed(embedder, text, what);
+  }
+
+  /** Whether searches and similar items use meaning now: an embedder, and no re-embedding under way. */
+  private boolean usesMeaning() {
+    return embedder != null && !reembedding.wordsOnly();
   }
 
   @Override
@@ -369,9 +346,9 @@ final class LuceneKnowledgeIndex extends LuceneStore implements KnowledgeIndex {
     boolean newest = request.order() == SearchRequest.Order.NEWEST;
     Sort sort = newest ? NEWEST : SORT;
     // Meaning (with an embedder) re-orders what the words matched and adds the nearest readable items.
-    float[] meaning = embedder == null || reembedding.wordsOnly() || (parsed == null && !description) || newest ? null
+    float[] meaning = !usesMeaning() || (parsed == null && !description) || newest ? null
         : embed(request.text(), "the query");
-    Query filters = query.build();
+    BooleanQuery filters = query.build();
     FacetCollectorManager facets = new FacetCollectorManager(CONCEPT, search.facetRollup());
     Query typed = parsed;
     boolean described = description;
@@ -379,10 +356,8 @@ final class LuceneKnowledgeIndex extends LuceneStore implements KnowledgeIndex {
       Query marked = described ? LikeQuery.build(s.getTopReaderContext(), similarityAnalyzer, CHARS, request.text(),
           DESCRIPTION_TERMS, LikeTerms.maxDocFreq(s.getIndexReader().numDocs())) : typed;
       Query words = marked != null ? marked : browsing ? new MatchAllDocsQuery() : new MatchNoDocsQuery();
-      Query text = meaning == null ? words : withNeighbours(s, words, filters, meaning);
-      BooleanQuery.Builder flat = new BooleanQuery.Builder().add(text, Occur.MUST); // one flat conjunction, as before
-      ((BooleanQuery) filters).clauses().forEach(flat::add);
-      Query matched = flat.build();
+      Query text = meaning == null ? words : HybridRetrieval.withNeighbours(s, words, filters, meaning);
+      Query matched = LuceneSchema.conjunction(text, filters);
       RankingBoost boost = new RankingBoost(now, search.popularity(), popularityValues, meaning);
       Query q = newest ? matched : new BoundedBoostQuery(matched, boost, boost.maxFactor());
       // Facets count every match, so their totals are exact; otherwise a total past the threshold may be a
@@ -411,32 +386,6 @@ final class LuceneKnowledgeIndex extends LuceneStore implements KnowledgeIndex {
       String next = top.scoreDocs.length > size ? Cursors.encode((FieldDoc) top.scoreDocs[size - 1], now) : null;
       return new IndexSearchResult(top.totalHits.value, top.totalHits.relation == TotalHits.Relation.EQUAL_TO, hits, next, counts);
     });
-  }
-
-  /** How many nearest items by meaning join a search's word matches: a page of the default size. */
-  static final int NEIGHBOURS = 10;
-
-  /**
-   * The word score a nearest item gets at least, as a share of the query's best word score (before the
-   * meaning factor multiplies both). 0.75 was chosen from 0.25, 0.5, 0.75 and 1 by the mean MRR@10 of BQ
-   * and LCQMC dev on their odd-numbered queries, and checked on the even-numbered ones
-   * (benchmarks/README.md).
-   */
-  static final float NEIGHBOUR_SHARE = 0.75f;
-
-  /**
-   * The words' matches or the query vector's {@link #NEIGHBOURS} nearest items among those the filters
-   * admit (the access filter applied inside the vector search, so the neighbours are the principal's
-   * own), each scored by the better of its word score and {@link #NEIGHBOUR_SHARE} of the query's best
-   * word score (1 when no item matches the words). One extra top-1 search finds that best score.
-   */
-  private static Query withNeighbours(IndexSearcher s, Query words, Query filters, float[] meaning) throws IOException {
-    BooleanQuery.Builder lexical = new BooleanQuery.Builder().add(words, Occur.MUST);
-    ((BooleanQuery) filters).clauses().forEach(lexical::add);
-    TopDocs best = s.search(lexical.build(), 1);
-    float top = best.scoreDocs.length == 0 ? 1f : best.scoreDocs[0].score;
-    Query neighbours = new ConstantScoreQuery(new KnnFloatVectorQuery(LuceneSchema.VECTOR, meaning, NEIGHBOURS, filters));
-    return new DisjunctionMaxQuery(List.of(words, new BoostQuery(neighbours, NEIGHBOUR_SHARE * top)), 0f);
   }
 
   @Override
@@ -606,8 +555,7 @@ final class LuceneKnowledgeIndex extends LuceneStore implements KnowledgeIndex {
   }
 
   private List<ScoredItem> similarOpen(Principal principal, String text, int limit, Set<String> excludedIds) {
-    float[] meaning = embedder == null || reembedding.wordsOnly() ? null
-        : embed(prefix(text, SIMILAR_EMBEDDED_CHARS), "the text");
+    float[] meaning = usesMeaning() ? embed(Embeddings.prefix(text, SIMILAR_EMBEDDED_CHARS), "the text") : null;
     return withSearcher(s -> {
       // The character field holds title, body and tags: Han characters one by one, other words stemmed.
       Query like = LikeQuery.build(s.getTopReaderContext(), similarityAnalyzer, CHARS, text, LikeTerms.SIMILAR_TERMS,
@@ -620,10 +568,8 @@ final class LuceneKnowledgeIndex extends LuceneStore implements KnowledgeIndex {
       IndexSearcher searcher = uncached(s);
       // With an embedder, the nearest readable items join the words' matches as in search; unlike search,
       // meaning does not multiply the scores: on the expert evaluation that lowered MRR (benchmarks/README.md).
-      Query words = meaning == null ? like : withNeighbours(searcher, like, filter, meaning);
-      BooleanQuery.Builder query = new BooleanQuery.Builder().add(words, Occur.MUST);
-      filter.clauses().forEach(query::add);
-      Query q = query.build();
+      Query q = LuceneSchema.conjunction(meaning == null ? like
+          : HybridRetrieval.withNeighbours(searcher, like, filter, meaning), filter);
       List<ScoredItem> out = new ArrayList<>();
       for (ScoreDoc sd : searcher.search(q, limit).scoreDocs) { // scores only: lets Lucene skip non-competitive blocks
         out.add(new ScoredItem(id(s, sd.doc), sd.score));
@@ -634,14 +580,6 @@ final class LuceneKnowledgeIndex extends LuceneStore implements KnowledgeIndex {
 
   /** How much of a text {@link #similar} embeds (chars): what an item's embedding holds, title and tags included. */
   private static final int SIMILAR_EMBEDDED_CHARS = 2000;
-
-  /** The first {@code max} chars of a text, a surrogate pair kept whole. */
-  private static String prefix(String text, int max) {
-    if (text.length() <= max) {
-      return text;
-    }
-    return text.substring(0, Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max);
-  }
 
   /** The most terms a text searched as a description keeps: the parser's clause budget. */
   private static final int DESCRIPTION_TERMS = UserQueryParser.Limits.DEFAULTS.maxClauses();

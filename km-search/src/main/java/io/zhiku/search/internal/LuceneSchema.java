@@ -5,6 +5,7 @@ import io.zhiku.analysis.query.TextFields;
 import io.zhiku.analysis.query.UserQueryParser;
 import io.zhiku.core.access.Acl;
 import io.zhiku.core.access.Principal;
+import io.zhiku.core.internal.Embeddings;
 import io.zhiku.core.item.AttributeValue;
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.json.ZhikuJson;
@@ -233,11 +234,7 @@ public final class LuceneSchema {
    * @return the text
    */
   static String embeddedText(KnowledgeItem item) {
-    int end = Math.min(item.body().length(), EMBEDDED_BODY_CHARS);
-    if (end < item.body().length() && Character.isHighSurrogate(item.body().charAt(end - 1))) {
-      end--; // keep a pair whole
-    }
-    String body = item.body().substring(0, end);
+    String body = Embeddings.prefix(item.body(), EMBEDDED_BODY_CHARS);
     return item.tags().isEmpty() ? item.title() + "\n" + body : item.title() + "\n" + String.join(", ", item.tags()) + "\n" + body;
   }
 
@@ -258,6 +255,20 @@ public final class LuceneSchema {
   private static void keywordAndDocValue(Document d, String field, String value) {
     d.add(new StringField(field, value, Field.Store.NO));
     d.add(new SortedSetDocValuesField(field, new BytesRef(value)));
+  }
+
+  /**
+   * A text query that must match, with the filters' clauses beside it: one flat conjunction, which Lucene
+   * plans better than a filter nested in its own clause.
+   *
+   * @param text the query that scores
+   * @param filters a query of filter (and must-not) clauses
+   * @return the conjunction
+   */
+  static BooleanQuery conjunction(Query text, BooleanQuery filters) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder().add(text, Occur.MUST);
+    filters.clauses().forEach(b::add);
+    return b.build();
   }
 
   /**
