@@ -18,6 +18,7 @@ import io.zhiku.core.kb.ProgressListener;
 import io.zhiku.core.search.SearchHit;
 import io.zhiku.core.search.SearchRequest;
 import io.zhiku.core.search.SearchResult;
+import io.zhiku.core.search.SimilarItem;
 import io.zhiku.core.search.TextEmbedder;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -146,6 +147,40 @@ class SemanticRankingTest {
   }
 
   @Test
+  void aNeighbourFartherInMeaningThanTheBestWordMatch_doesNotJoin() {
+    try (KnowledgeBase kb = open(null, new TopicEmbedder("topics", MONEY_TRAVEL))) {
+      kb.putAll(List.of(
+          KnowledgeItem.builder("b1", ItemKind.SOLUTION, "card repay").acl(Acl.PUBLIC).build(), // the words' match
+          KnowledgeItem.builder("b2", ItemKind.SOLUTION, "refund").acl(Acl.PUBLIC).build(), // as near: joins
+          KnowledgeItem.builder("b3", ItemKind.SOLUTION, "refund journey").acl(Acl.PUBLIC).build(), // less near
+          KnowledgeItem.builder("b4", ItemKind.SOLUTION, "journey").acl(Acl.PUBLIC).build())); // far
+      kb.refresh();
+      SearchResult r = search(kb, "card payback");
+      assertEquals(List.of("b1", "b2"), ids(r), "only what is at least as near as the best word match joins");
+      assertEquals(2, r.totalHits());
+      assertEquals(List.of("b1", "b2"), kb.similarToText(READER, "card payback", 10).stream().map(s -> s.item().id())
+          .sorted().toList(), "similar items alike");
+      assertEquals(List.of("b1", "b2", "b3", "b4"), ids(search(kb, "payback")), "no word matches: the nearest all join");
+    }
+  }
+
+  @Test
+  void neighboursRankByHowNearTheyAre_notByTheirIds() {
+    try (KnowledgeBase kb = open(null, new TopicEmbedder("topics", MONEY_TRAVEL))) {
+      kb.putAll(List.of(
+          KnowledgeItem.builder("a", ItemKind.SOLUTION, "refund").acl(Acl.PUBLIC).build(),
+          KnowledgeItem.builder("m", ItemKind.SOLUTION, "journey refund").acl(Acl.PUBLIC).build(),
+          KnowledgeItem.builder("z", ItemKind.SOLUTION, "journey journey refund").acl(Acl.PUBLIC).build()));
+      kb.refresh();
+      // No item shares a word with the text; by meaning z is nearest (the same vector), then m, then a.
+      List<SimilarItem> similar = kb.similarToText(READER, "repay trip trip", 10);
+      assertEquals(List.of("z", "m", "a"), similar.stream().map(s -> s.item().id()).toList());
+      assertTrue(similar.get(0).score() > similar.get(1).score() && similar.get(1).score() > similar.get(2).score(),
+          "strictly: " + similar);
+    }
+  }
+
+  @Test
   void theNearestItemsAreSoughtAmongWhatThePrincipalMayRead_notFilteredAfterwards() {
     try (KnowledgeBase kb = open(null, new TopicEmbedder("topics", MONEY_TRAVEL))) {
       List<KnowledgeItem> items = new ArrayList<>();
@@ -202,7 +237,8 @@ class SemanticRankingTest {
     try (KnowledgeBase kb = open(dir, swapped, reembedded(second))) {
       assertTrue(second.await(30, TimeUnit.SECONDS), "re-embedded in the background");
       assertEquals(4, swapped.calls.get());
-      assertEquals(List.of("a1", "a3", "a2"), ids(search(kb, "card payback")));
+      // a3 ("refund policy") now means nothing near the query: farther than the best word match, it no longer joins.
+      assertEquals(List.of("a1", "a2"), ids(search(kb, "card payback")));
     }
   }
 

@@ -414,9 +414,10 @@ public final class KnowledgeBase implements AutoCloseable {
   /**
    * Items like a text — a question, a case description — by MoreLikeThis over its most distinctive terms
    * (a long text is fine: unlike {@link #search}, it is not parsed as a query), in Chinese and English.
-   * With an embedder ({@link KnowledgeBaseBuilder#embedder}) on the embedded engine, the 10 items nearest
-   * the text's first 2,000 characters by meaning join those the words found, each scored at least 0.75 of
-   * the best word match (as in {@link #search}, but without multiplying scores by meaning); push's similar
+   * With an embedder ({@link KnowledgeBaseBuilder#embedder}) on the embedded engine, up to 10 items nearest
+   * the text's first 2,000 characters by meaning join those the words found, none farther in meaning than
+   * the best word match; the nearest scores 0.75 of the best word match and the others less as their
+   * similarity falls (as in {@link #search}, but without multiplying scores by meaning); push's similar
    * text, expert finding and concept suggestions read this. Only items the principal may read. Not
    * recorded as a search. Sees items as of the last refresh.
    *

@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,7 +126,11 @@ final class Searches {
     KnowledgeItem item = recentItems.get(itemId).filter(i -> i.acl().permits(principal))
         .orElseThrow(() -> new NotFoundException("item", itemId));
     String text = item.title() + "\n" + item.body() + "\n" + String.join("\n", item.tags());
-    return similarItems(principal, index.similar(principal, text, limit + 1, hiddenFrom(principal)), itemId, limit);
+    // The item itself is left out of the engine's search, not dropped from its answer: with an embedder, the
+    // best word match sets how near in meaning a neighbour must be, and the item itself would always be it.
+    Set<String> excluded = new HashSet<>(hiddenFrom(principal));
+    excluded.add(itemId);
+    return similarItems(principal, index.similar(principal, text, limit, excluded), itemId, limit);
   }
 
   /** Items like a text (see {@link KnowledgeBase#similarToText}). */

@@ -36,10 +36,11 @@ import java.util.Set;
  * <p>With an embedder ({@link io.zhiku.core.kb.KnowledgeBaseBuilder#embedder}), each hit's score is
  * also multiplied by {@code exp(8 × cos)}, {@code cos} being the cosine similarity of the item's and the
  * text's embeddings: between two hits whose similarities differ by 0.1, ×2.2. The embedded engine also
- * adds the 10 items nearest the text by meaning among those the principal may read and the filters
- * admit, so that a paraphrase sharing no word with the text is found: each counts as a word match of at
- * least 0.75 of the best word score before the meaning factor. They count in the total and the facets
- * like any hit. The newest-first order ignores meaning: only the words match there.
+ * adds up to 10 items nearest the text by meaning among those the principal may read and the filters
+ * admit, so that a paraphrase sharing no word with the text is found; none farther in meaning than the
+ * best word match joins (with no word match, the 10 nearest do). The nearest counts as a word match of
+ * 0.75 of the best word score before the meaning factor, the others less as their similarity falls. They
+ * count in the total and the facets like any hit. The newest-first order ignores meaning: only the words match there.
  *
  * <p>Filters combine with AND; values within one filter with OR. A concept filter includes the
  * concept's descendants in the taxonomy. A value: immutable and thread-safe.

@@ -1,28 +1,36 @@
 package io.zhiku.search.internal;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.DoubleValues;
+import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
 
 /**
  * Hybrid retrieval for the item index's searches and similar items: the nearest items by meaning join the
  * words' matches, so that an item sharing no word with the text is found. Stateless and thread-safe.
  */
 final class HybridRetrieval {
-  /** How many nearest items by meaning join the word matches: a page of the default size. */
+  /** How many nearest items by meaning join the word matches at most: a page of the default size. */
   static final int NEIGHBOURS = 10;
 
   /**
-   * The word score a nearest item gets at least, as a share of the query's best word score (before a
-   * search's meaning factor multiplies both). 0.75 was chosen from 0.25, 0.5, 0.75 and 1 by the mean
-   * MRR@10 of BQ and LCQMC dev on their odd-numbered queries, and checked on the even-numbered ones
+   * The word score the nearest item gets, as a share of the query's best word score (before a search's
+   * meaning factor multiplies both). 0.75 was chosen from 0.25, 0.5, 0.75 and 1 by the mean MRR@10 of BQ
+   * and LCQMC dev on their odd-numbered queries, and checked on the even-numbered ones
    * (benchmarks/README.md).
    */
   static final float NEIGHBOUR_SHARE = 0.75f;
@@ -30,12 +38,15 @@ final class HybridRetrieval {
   private HybridRetrieval() {}
 
   /**
-   * The words' matches or the query vector's {@link #NEIGHBOURS} nearest items among those the filters
-   * admit (the access filter applied inside the vector search, so the neighbours are the principal's
-   * own), each scored by the better of its word score and {@link #NEIGHBOUR_SHARE} of the query's best
-   * word score (1 when no item matches the words). One extra top-1 search finds that best score.
+   * The words' matches or the query vector's nearest items among those the filters admit (the access
+   * filter applied inside the vector search, so the neighbours are the principal's own). At most {@link
+   * #NEIGHBOURS} join, and none farther in meaning from the text than its best word match: a neighbour
+   * adds what the words missed, never what is less alike than what they found (with no word match, the
+   * nearest all join). The nearest gets {@link #NEIGHBOUR_SHARE} of the best word score (1 when no item
+   * matches the words), the others less as their cosine falls ({@link Closeness}); an item that is both
+   * keeps the better score. One extra top-1 search finds the best word match.
    *
-   * @param s the searcher
+   * @param s the searcher the returned query must run on (it holds the neighbours found on its reader)
    * @param words the words' query
    * @param filters the filters every hit must pass, the access filter among them
    * @param meaning the text's embedding
@@ -45,7 +56,116 @@ final class HybridRetrieval {
   static Query withNeighbours(IndexSearcher s, Query words, BooleanQuery filters, float[] meaning) throws IOException {
     TopDocs best = s.search(LuceneSchema.conjunction(words, filters), 1);
     float top = best.scoreDocs.length == 0 ? 1f : best.scoreDocs[0].score;
-    Query neighbours = new ConstantScoreQuery(new KnnFloatVectorQuery(LuceneSchema.VECTOR, meaning, NEIGHBOURS, filters));
-    return new DisjunctionMaxQuery(List.of(words, new BoostQuery(neighbours, NEIGHBOUR_SHARE * top)), 0f);
+    float floor = best.scoreDocs.length == 0 ? Float.NEGATIVE_INFINITY : similarity(s, best.scoreDocs[0].doc, meaning);
+    Query nearest = s.rewrite(new NearestQuery(meaning, filters, floor));
+    TopDocs first = s.search(nearest, 1);
+    if (first.scoreDocs.length == 0) {
+      return words;
+    }
+    Query neighbours = new FunctionScoreQuery(nearest, new Closeness(first.scoreDocs[0].score, NEIGHBOUR_SHARE * top));
+    return new DisjunctionMaxQuery(List.of(words, neighbours), 0f);
+  }
+
+  /**
+   * A neighbour's score: {@code scale × exp(SEMANTIC_WEIGHT × (cos − cos of the nearest))}, from the
+   * vector search's score {@code (1 + cos) / 2} (Lucene's for {@link
+   * org.apache.lucene.index.VectorSimilarityFunction#COSINE}). The nearest gets the scale; the others fall
+   * off as a search's meaning factor ranks them, not by the vector search's flat score.
+   */
+  private static final class Closeness extends DoubleValuesSource {
+    private final float nearest;
+    private final double scale;
+
+    Closeness(float nearest, double scale) {
+      this.nearest = nearest;
+      this.scale = scale;
+    }
+
+    @Override
+    public DoubleValues getValues(LeafReaderContext ctx, DoubleValues scores) {
+      return new DoubleValues() {
+        @Override
+        public double doubleValue() throws IOException {
+          return scale * Math.exp(RankingBoost.SEMANTIC_WEIGHT * 2 * (scores.doubleValue() - nearest));
+        }
+
+        @Override
+        public boolean advanceExact(int doc) throws IOException {
+          return scores.advanceExact(doc);
+        }
+      };
+    }
+
+    @Override
+    public boolean needsScores() {
+      return true;
+    }
+
+    @Override
+    public DoubleValuesSource rewrite(IndexSearcher searcher) {
+      return this;
+    }
+
+    @Override
+    public boolean isCacheable(LeafReaderContext ctx) {
+      return false;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Closeness other && Float.compare(nearest, other.nearest) == 0
+          && Double.compare(scale, other.scale) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * Float.hashCode(nearest) + Double.hashCode(scale);
+    }
+
+    @Override
+    public String toString() {
+      return "closeness(nearest=" + nearest + ", scale=" + scale + ")";
+    }
+  }
+
+  /** The vector search's score of a document for the query vector; no floor if it has no vector. */
+  private static float similarity(IndexSearcher s, int doc, float[] meaning) throws IOException {
+    List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    FieldInfo field = leaf.reader().getFieldInfos().fieldInfo(LuceneSchema.VECTOR);
+    FloatVectorValues vectors = leaf.reader().getFloatVectorValues(LuceneSchema.VECTOR);
+    int target = doc - leaf.docBase;
+    if (field == null || vectors == null || vectors.advance(target) != target) {
+      return Float.NEGATIVE_INFINITY;
+    }
+    return field.getVectorSimilarityFunction().compare(meaning, vectors.vectorValue());
+  }
+
+  /** The nearest items whose vector search score reaches a floor. */
+  private static final class NearestQuery extends KnnFloatVectorQuery {
+    private final float floor;
+
+    NearestQuery(float[] meaning, Query filters, float floor) {
+      super(LuceneSchema.VECTOR, meaning, NEIGHBOURS, filters);
+      this.floor = floor;
+    }
+
+    @Override
+    protected TopDocs mergeLeafResults(TopDocs[] perLeafResults) {
+      TopDocs merged = super.mergeLeafResults(perLeafResults);
+      ScoreDoc[] kept = Arrays.stream(merged.scoreDocs).filter(d -> d.score >= floor).toArray(ScoreDoc[]::new);
+      return kept.length == merged.scoreDocs.length ? merged
+          : new TopDocs(new TotalHits(kept.length, TotalHits.Relation.EQUAL_TO), kept);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof NearestQuery other && super.equals(o) && Float.compare(floor, other.floor) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * super.hashCode() + Float.hashCode(floor);
+    }
   }
 }
