@@ -18,15 +18,17 @@ import java.util.Map;
 
 /**
  * How {@link ExpertFinder}'s defaults were chosen: on the tuning window of both dev sites (questions from
- * 30% to 70% of each timeline; the reported test window, the last 30%, is never seen), for each half-life
- * of a small grid, each question is answered once per evidence kind with only that kind weighed. A
+ * 30% to 70% of each timeline; the reported test window, the last 30%, is never seen), for each relevance
+ * exponent and half-life of a small grid, each question is answered once per evidence kind with only that
+ * kind weighed. A
  * person's score is linear in the weights, so any weighting's ranking follows exactly from these parts.
  * Coordinate ascent then sets one weight at a time to the best value of a grid, until no change helps
  * ({@code authored} stays 1, the unit the others are measured in; a kind with no evidence in the data
  * keeps its default),
  * maximising the geometric mean over the sites of MRR (each site counts the same, however many questions
  * it has); ties keep the earlier value, starting from the defaults. The half-life and weights with the best
- * objective are printed, beside the defaults' objective; a default is changed only if the objective gains
+ * objective are printed, beside the defaults' objective (the defaults' exponent and half-life with their
+ * weights); a default is changed only if the objective gains
  * at least {@value #MIN_GAIN} (5%): on about a hundred tuning questions a smaller gain is one question's
  * rank moving, noise rather than a better model. Each kind's part is read from at most {@link
  * ExpertFinder#MAX_LIMIT} people per question, so a person outside a kind's top 100 counts 0 for it.
@@ -40,6 +42,8 @@ public final class ExpertTuning {
    */
   static final List<Duration> HALF_LIVES = List.of(Duration.ofDays(180), Duration.ofDays(365), Duration.ofDays(730));
   static final double[] GRID = {0, 0.25, 0.5, 1, 2, 4, 8};
+  /** Relevance exponents tried ({@link ExpertFinder.Builder#relevanceExponent}): linear, squared, fourth power. */
+  static final double[] EXPONENTS = {1, 2, 4};
   /** The least relative gain of the objective that changes a default. */
   static final double MIN_GAIN = 0.05;
   private static final EvidenceKind[] KINDS = EvidenceKind.values();
@@ -68,54 +72,56 @@ public final class ExpertTuning {
     double bestObjective = -1;
     double defaultObjective = -1;
     String best = null;
-    for (Duration halfLife : HALF_LIVES) {
-      List<List<Parts>> sites = new ArrayList<>();
-      for (StackExchangeDump d : dumps) {
-        sites.add(parts(d, halfLife));
-      }
-      ExpertFinder defaults = defaults(dumps.get(0));
-      double[] w = new double[KINDS.length];
-      for (EvidenceKind k : KINDS) {
-        w[k.ordinal()] = defaults.weight(k);
-      }
-      double objective = objective(sites, w);
-      if (halfLife.equals(defaults.halfLife())) {
-        defaultObjective = objective;
-      }
-      System.out.printf(Locale.ROOT, "half-life %4d days, default weights: objective %.4f, MRR %.4f %.4f%n", halfLife.toDays(),
-          objective, mrr(sites.get(0), w), mrr(sites.get(1), w));
-      for (boolean changed = true; changed; ) {
-        changed = false;
-        for (int k = 0; k < w.length; k++) {
-          if (k == EvidenceKind.AUTHORED.ordinal() || !seen(sites, k)) {
-            continue;
-          }
-          double keep = w[k];
-          for (double g : GRID) {
-            w[k] = g;
-            double o = objective(sites, w);
-            if (o > objective + 1e-12) {
-              objective = o;
-              keep = g;
-              changed = true;
-            }
-          }
-          w[k] = keep;
+    ExpertFinder defaults = defaults(dumps.get(0));
+    for (double exponent : EXPONENTS) {
+      for (Duration halfLife : HALF_LIVES) {
+        List<List<Parts>> sites = new ArrayList<>();
+        for (StackExchangeDump d : dumps) {
+          sites.add(parts(d, exponent, halfLife));
         }
-      }
-      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "half-life %4d days: objective %.4f, MRR",
-          halfLife.toDays(), objective));
-      for (List<Parts> s : sites) {
-        line.append(String.format(Locale.ROOT, " %.4f", mrr(s, w)));
-      }
-      line.append(", weights");
-      for (EvidenceKind k : KINDS) {
-        line.append(' ').append(k).append('=').append(w[k.ordinal()]);
-      }
-      System.out.println(line);
-      if (objective > bestObjective) {
-        bestObjective = objective;
-        best = line.toString();
+        double[] w = new double[KINDS.length];
+        for (EvidenceKind k : KINDS) {
+          w[k.ordinal()] = defaults.weight(k);
+        }
+        double objective = objective(sites, w);
+        if (halfLife.equals(defaults.halfLife()) && exponent == defaults.relevanceExponent()) {
+          defaultObjective = objective;
+        }
+        System.out.printf(Locale.ROOT, "exponent %.0f, half-life %4d days, default weights: objective %.4f, MRR %.4f %.4f%n",
+            exponent, halfLife.toDays(), objective, mrr(sites.get(0), w), mrr(sites.get(1), w));
+        for (boolean changed = true; changed; ) {
+          changed = false;
+          for (int k = 0; k < w.length; k++) {
+            if (k == EvidenceKind.AUTHORED.ordinal() || !seen(sites, k)) {
+              continue;
+            }
+            double keep = w[k];
+            for (double g : GRID) {
+              w[k] = g;
+              double o = objective(sites, w);
+              if (o > objective + 1e-12) {
+                objective = o;
+                keep = g;
+                changed = true;
+              }
+            }
+            w[k] = keep;
+          }
+        }
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "exponent %.0f, half-life %4d days: objective %.4f, MRR",
+            exponent, halfLife.toDays(), objective));
+        for (List<Parts> s : sites) {
+          line.append(String.format(Locale.ROOT, " %.4f", mrr(s, w)));
+        }
+        line.append(", weights");
+        for (EvidenceKind k : KINDS) {
+          line.append(' ').append(k).append('=').append(w[k.ordinal()]);
+        }
+        System.out.println(line);
+        if (objective > bestObjective) {
+          bestObjective = objective;
+          best = line.toString();
+        }
       }
     }
     System.out.println("best: " + best);
@@ -133,14 +139,14 @@ public final class ExpertTuning {
   }
 
   /** Each question of the tuning window, answered once per evidence kind. */
-  static List<Parts> parts(StackExchangeDump dump, Duration halfLife) throws IOException {
+  static List<Parts> parts(StackExchangeDump dump, double exponent, Duration halfLife) throws IOException {
     List<Parts> out = new ArrayList<>();
     ExpertReplay.run(dump, ExpertReplay.TUNE_FROM, ExpertReplay.TEST_FROM, new ExpertReplay.Visitor() {
       @Override
       public void question(Question q, KnowledgeBase kb, KnowledgeGraph graph, TestClock clock) {
         Map<String, double[]> byPerson = new HashMap<>();
         for (EvidenceKind only : KINDS) {
-          ExpertFinder.Builder b = ExpertFinder.builder(graph).clock(clock).halfLife(halfLife);
+          ExpertFinder.Builder b = ExpertFinder.builder(graph).clock(clock).halfLife(halfLife).relevanceExponent(exponent);
           for (EvidenceKind k : KINDS) {
             b.weight(k, k == only ? 1 : 0);
           }

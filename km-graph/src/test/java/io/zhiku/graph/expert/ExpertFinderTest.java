@@ -72,8 +72,8 @@ class ExpertFinderTest {
 
       List<Expert> experts = exact(graph).forConcepts(EVE, List.of("network"), 10);
       assertEquals(List.of("bob", "alice", "dave"), experts.stream().map(Expert::userId).toList());
-      // bob: authored 1 + accepted 3 + three reuses by carol 3 × 0.25; alice: 2 authored + a view 0.25 × 0.2.
-      assertEquals(Map.of("bob", 4.75, "alice", 2.05, "dave", 1.0), roundAll(scores(experts)));
+      // bob: authored 1 + accepted 2 + three reuses by carol 3 × 0.25; alice: 2 authored + a view 0.25 × 0.2.
+      assertEquals(Map.of("bob", 3.75, "alice", 2.05, "dave", 1.0), roundAll(scores(experts)));
       Expert bob = experts.get(0);
       assertEquals(EvidenceKind.ACCEPTED_ANSWER, bob.evidence().get(0).kind());
       assertEquals("b1", bob.evidence().get(0).itemId());
@@ -191,11 +191,34 @@ class ExpertFinderTest {
   }
 
   @Test
+  void relevanceExponent_letsOneItemAboutTheQuestionOutweighManyLooselyRelated() {
+    try (KnowledgeBase kb = kb().build(); KnowledgeGraph graph = KnowledgeGraph.builder(kb).build()) {
+      kb.put(KnowledgeItem.builder("f1", ItemKind.SOLUTION, "VPN over guest wifi").concepts(List.of("vpn", "wifi"))
+          .authors("fay").acl(Acl.PUBLIC).build());
+      for (int i = 0; i < 3; i++) {
+        kb.put(item("g" + i, Acl.PUBLIC, "vpn", "VPN note " + i, "gus"));
+      }
+      kb.refresh();
+      List<String> both = List.of("vpn", "wifi");
+      // fay: one item about both concepts (relevance 1); gus: three about one of the two (relevance 0.5 each).
+      assertEquals(Map.of("fay", 1.0, "gus", 0.75), roundAll(scores(exact(graph).forConcepts(EVE, both, 10))), "0.5² × 3");
+      ExpertFinder linear = ExpertFinder.builder(graph).clock(CLOCK).weight(EvidenceKind.PROXIMITY, 0)
+          .relevanceExponent(1).build();
+      assertEquals(1.0, linear.relevanceExponent());
+      assertEquals(Map.of("fay", 1.0, "gus", 1.5), roundAll(scores(linear.forConcepts(EVE, both, 10))), "0.5 × 3");
+      ValidationException e = assertThrows(ValidationException.class, () -> ExpertFinder.builder(graph).relevanceExponent(0.1));
+      assertTrue(e.getMessage().contains("relevanceExponent") && e.getMessage().contains("0.25 to 8"), e.getMessage());
+      assertThrows(ValidationException.class, () -> ExpertFinder.builder(graph).relevanceExponent(Double.NaN));
+    }
+  }
+
+  @Test
   void settings_readBack_asBuilt() {
     try (KnowledgeBase kb = kb().build(); KnowledgeGraph graph = KnowledgeGraph.builder(kb).build()) {
       ExpertFinder defaults = ExpertFinder.builder(graph).build();
-      assertEquals(Duration.ofDays(365), defaults.halfLife());
-      assertEquals(3.0, defaults.weight(EvidenceKind.ACCEPTED_ANSWER));
+      assertEquals(Duration.ofDays(180), defaults.halfLife());
+      assertEquals(2.0, defaults.weight(EvidenceKind.ACCEPTED_ANSWER));
+      assertEquals(2.0, defaults.relevanceExponent());
       assertEquals(0.5, defaults.weight(EvidenceKind.PROXIMITY));
       ExpertFinder tuned = ExpertFinder.builder(graph).halfLife(Duration.ofDays(90)).weight(EvidenceKind.PROXIMITY, 0).build();
       assertEquals(Duration.ofDays(90), tuned.halfLife());
