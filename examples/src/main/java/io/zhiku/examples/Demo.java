@@ -4,7 +4,9 @@ import com.google.common.io.MoreFiles;
 import io.zhiku.core.kb.CommitPolicy;
 import io.zhiku.core.kb.KnowledgeBase;
 import io.zhiku.core.kb.KnowledgeBaseBuilder;
+import io.zhiku.core.search.TextEmbedder;
 import io.zhiku.core.taxonomy.Taxonomy;
+import io.zhiku.embed.BundledEmbedders;
 import io.zhiku.graph.KnowledgeGraph;
 import io.zhiku.push.KnowledgePush;
 import io.zhiku.push.PushSettings;
@@ -25,10 +27,11 @@ import java.util.function.UnaryOperator;
  * {@link TelecomTaxonomy}, {@link FourLibraries}, {@link Roles}, {@link SearchTour}, {@link
  * SalesProjectPush}, {@link CaptureTour}, {@link ExpertRouting}, {@link UsageSimulation} and {@link KpiReportTour}.
  *
- * <p>Runs on the embedded Lucene engine in a temporary directory (no server); the knowledge base and
- * graph are deleted at the end, the HTML report, its JSON and the customer map's DOT file are kept there.
- * {@code SolrDemo} (among the test sources, {@code -Pdemo-solr}) runs the same story on an in-process
- * SolrCloud cluster.
+ * <p>Runs on the embedded Lucene engine in a temporary directory (no server), with km-embed's Chinese model
+ * ({@link BundledEmbedders#chinese()}, in-process) so that search, push and expert finding also go by
+ * meaning; the knowledge base and graph are deleted at the end, the HTML report, its JSON and the customer
+ * map's DOT file are kept there. {@code SolrDemo} (among the test sources, {@code -Pdemo-solr}) runs the
+ * same story on an in-process SolrCloud cluster, without an embedder (that engine takes none yet).
  */
 public final class Demo {
   private Demo() {}
@@ -53,7 +56,7 @@ public final class Demo {
    * @return the HTML report
    */
   public static Path run(PrintStream out, Path outDir, Optional<Path> seeds) {
-    return run(out, outDir, seeds, UnaryOperator.identity());
+    return run(out, outDir, seeds, UnaryOperator.identity(), Optional.of(BundledEmbedders.chinese()));
   }
 
   /**
@@ -64,17 +67,22 @@ public final class Demo {
    * @param outDir where the data (deleted at the end) and the report files go
    * @param seeds the seed articles' directory, if any
    * @param engine sets the engine on the knowledge base's builder (the identity: the embedded default)
+   * @param embedder the model the knowledge base ranks and finds by meaning with, if any (the SolrCloud
+   *     engine takes none yet); without one, part 7 says so instead of finding an expert by meaning
    * @return the HTML report
    */
-  public static Path run(PrintStream out, Path outDir, Optional<Path> seeds, UnaryOperator<KnowledgeBaseBuilder> engine) {
+  public static Path run(PrintStream out, Path outDir, Optional<Path> seeds, UnaryOperator<KnowledgeBaseBuilder> engine,
+      Optional<TextEmbedder> embedder) {
     DemoClock clock = new DemoClock(UsageSimulation.START);
     Path data = outDir.resolve("data");
     out.println("== 1. Taxonomy: industries, products, sales stages, and work categories from SKOS");
     Taxonomy taxonomy = TelecomTaxonomy.build();
     TelecomTaxonomy.show(taxonomy, out);
     Path html;
-    try (KnowledgeBase kb = engine.apply(KnowledgeBase.builder()).directory(data.resolve("kb")).clock(clock)
-            .taxonomy(taxonomy).commitPolicy(CommitPolicy.manual()).refreshInterval(Duration.ZERO).build();
+    KnowledgeBaseBuilder builder = engine.apply(KnowledgeBase.builder()).directory(data.resolve("kb")).clock(clock)
+        .taxonomy(taxonomy).commitPolicy(CommitPolicy.manual()).refreshInterval(Duration.ZERO);
+    embedder.ifPresent(builder::embedder);
+    try (KnowledgeBase kb = builder.build();
         KnowledgeGraph graph = KnowledgeGraph.builder(kb).directory(data.resolve("graph")).build();
         KnowledgePush push = KnowledgePush.builder(kb).settings(PushSettings.builder().rules(SalesProjectPush.rules()).build()).build()) {
       out.println();
@@ -112,6 +120,7 @@ public final class Demo {
       out.println();
       out.println("== 7. An expert question routed to the right person, with evidence");
       ExpertRouting.run(graph, clock, outDir, out);
+      ExpertRouting.byMeaning(graph, clock, embedder, out);
 
       out.println();
       out.println("== 8. A year of work replayed (go-live " + UsageSimulation.GO_LIVE + "), then the KPI report");

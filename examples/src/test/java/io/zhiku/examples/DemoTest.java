@@ -21,6 +21,17 @@ class DemoTest {
   void theWholeStory_withoutSeedArticles(@TempDir Path dir) throws IOException {
     String out = run(dir, Optional.empty());
     theStoryHolds(out, dir);
+    // 7. with the embedder (the embedded engine's demo only): a question sharing no word with anything
+    String meaning = out.substring(out.indexOf("asks, in other words"), out.indexOf("== 8."));
+    assertTrue(meaning.lines().skip(2).findFirst().orElseThrow().strip()
+        .matches("sol-hospital-iot +医院物联网资产定位方案 \\(0% of words shared\\)"), "the nearest by meaning:\n" + meaning);
+    String people = meaning.substring(meaning.indexOf("and the people behind it"));
+    assertTrue(people.contains("AUTHORED        sol-hospital-iot \"医院物联网资产定位方案\" (weight"), people);
+    assertTrue(people.lines().filter(l -> l.matches("    \\S+ +score .*")).anyMatch(l -> l.strip().startsWith("liu ")),
+        "its author among the three experts:\n" + people);
+    assertTrue(people.contains("0% of words shared"), people);
+    assertFalse(people.matches("(?s).*(?<![0-9])[1-9][0-9]*% of words shared.*"),
+        "no evidence shares a word with the question:\n" + people);
     assertTrue(out.strip().endsWith(dir.resolve("report.html").toAbsolutePath().toString()), "the report's path is printed last");
   }
 

@@ -64,9 +64,10 @@ public final class SolrDemo {
           + layout.shards() + " shards x " + layout.replicas() + " replicas, Zhiku's configset uploaded");
       out.println("  the one line that changes: KnowledgeBase.builder().engine(\"solr\").engineOption(connection)"
           + ".engineOption(layout)");
+      out.println("  (and no embedder: the SolrCloud engine does not rank by meaning yet)");
       out.println();
       html = Demo.run(out, outDir, seeds,
-          b -> b.engine("solr").engineOption(connection).engineOption(layout.existingOnly()));
+          b -> b.engine("solr").engineOption(connection).engineOption(layout.existingOnly()), Optional.empty());
       out.println();
       out.println("== 8. A second application server opens the same knowledge base");
       try (KnowledgeBase second = KnowledgeBase.builder().engine("solr").engineOption(connection)
