@@ -39,8 +39,9 @@ import java.util.Set;
  * adds up to 10 items nearest the text by meaning among those the principal may read and the filters
  * admit, so that a paraphrase sharing no word with the text is found; none farther in meaning than the
  * best word match joins (with no word match, the 10 nearest do). The nearest counts as a word match of
- * 0.75 of the best word score before the meaning factor, the others less as their similarity falls. They
- * count in the total and the facets like any hit. The newest-first order ignores meaning: only the words match there.
+ * 0.75 of the best word score before the meaning factor, the others less as their similarity falls.
+ * They count in the total and the facets like any hit. The newest-first order ignores meaning: only the
+ * words match there.
  *
  * <p>Filters combine with AND; values within one filter with OR. A concept filter includes the
  * concept's descendants in the taxonomy. A value: immutable and thread-safe.

@@ -454,9 +454,9 @@ public final class ExpertFinder {
      * before it multiplies the evidence's weight. 1 weighs it as it is; at 2, the default, an item half as
      * relevant as the best counts a quarter, so that someone with much loosely related work does not
      * outrank the person whose work is about the question (the proximity walk starts from the relevant
-     * items weighed alike). The defaults (exponent 2, half-life 180 days,
-     * the weights above) were chosen together by the benchmarks' {@code ExpertTuning}: exponents 1, 2 and
-     * 4, on the tuning window of two Stack Exchange sites, changed only on a gain of 5% or more.
+     * items weighed alike). The defaults (exponent 2, half-life 180 days, the weights above) were chosen
+     * together by the benchmarks' {@code ExpertTuning}: exponents 1, 2 and 4, on the tuning window of two
+     * Stack Exchange sites, changed only on a gain of 5% or more.
      *
      * @param exponent from 0.25 to 8
      * @return this builder
