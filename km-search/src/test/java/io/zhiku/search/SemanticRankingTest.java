@@ -181,6 +181,27 @@ class SemanticRankingTest {
   }
 
   @Test
+  void aTextAskedAgain_isEmbeddedOnce_acrossPagesSearchesAndSimilarTexts() {
+    TopicEmbedder topics = new TopicEmbedder("topics", MONEY_TRAVEL);
+    try (KnowledgeBase kb = open(null, topics)) {
+      putCards(kb);
+      int written = topics.calls.get();
+      SearchRequest first = SearchRequest.builder(READER).text("card payback").pageSize(1).build();
+      SearchResult page1 = kb.search(first);
+      assertEquals(written + 1, topics.calls.get());
+      SearchResult page2 = kb.search(first.after(page1.nextCursor()));
+      SearchResult again = kb.search(first);
+      assertEquals(written + 1, topics.calls.get(), "the next page and the same search again embed nothing");
+      assertEquals(List.of("a2"), ids(page1));
+      assertEquals(List.of("a3"), ids(page2));
+      assertEquals(ids(page1), ids(again));
+      List<String> similar = kb.similarToText(READER, "refund trip", 5).stream().map(s -> s.item().id()).toList();
+      assertEquals(similar, kb.similarToText(READER, "refund trip", 5).stream().map(s -> s.item().id()).toList());
+      assertEquals(written + 2, topics.calls.get(), "a similar text too");
+    }
+  }
+
+  @Test
   void theNearestItemsAreSoughtAmongWhatThePrincipalMayRead_notFilteredAfterwards() {
     try (KnowledgeBase kb = open(null, new TopicEmbedder("topics", MONEY_TRAVEL))) {
       List<KnowledgeItem> items = new ArrayList<>();

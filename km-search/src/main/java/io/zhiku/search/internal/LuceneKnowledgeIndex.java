@@ -131,6 +131,8 @@ final class LuceneKnowledgeIndex extends LuceneStore implements KnowledgeIndex {
   private final org.apache.lucene.analysis.Analyzer similarityAnalyzer;
   /** Embeds items and query texts for semantic ranking; {@code null} for none. */
   private final TextEmbedder embedder;
+  /** The vectors of recent query texts (searches and similar texts), kept so that a text asked again embeds once. */
+  private final QueryVectors queryVectors = new QueryVectors();
   /** The live items without a vector of the embedder; {@code null} without an embedder. */
   private final MissingVectors missingVectors;
   /** The background embedding of items without vectors; {@code null} without an embedder. */
@@ -347,7 +349,7 @@ final class LuceneKnowledgeIndex extends LuceneStore implements KnowledgeIndex {
     Sort sort = newest ? NEWEST : SORT;
     // Meaning (with an embedder) re-orders what the words matched and adds the nearest readable items.
     float[] meaning = !usesMeaning() || (parsed == null && !description) || newest ? null
-        : embed(request.text(), "the query");
+        : queryVectors.vector(request.text(), t -> embed(t, "the query"));
     BooleanQuery filters = query.build();
     FacetCollectorManager facets = new FacetCollectorManager(CONCEPT, search.facetRollup());
     Query typed = parsed;
@@ -555,7 +557,8 @@ final class LuceneKnowledgeIndex extends LuceneStore implements KnowledgeIndex {
   }
 
   private List<ScoredItem> similarOpen(Principal principal, String text, int limit, Set<String> excludedIds) {
-    float[] meaning = usesMeaning() ? embed(Embeddings.prefix(text, SIMILAR_EMBEDDED_CHARS), "the text") : null;
+    float[] meaning = usesMeaning()
+        ? queryVectors.vector(Embeddings.prefix(text, SIMILAR_EMBEDDED_CHARS), t -> embed(t, "the text")) : null;
     return withSearcher(s -> {
       // The character field holds title, body and tags: Han characters one by one, other words stemmed.
       Query like = LikeQuery.build(s.getTopReaderContext(), similarityAnalyzer, CHARS, text, LikeTerms.SIMILAR_TERMS,
