@@ -202,6 +202,46 @@ class SemanticRankingTest {
   }
 
   @Test
+  void meaningReRanksTheBest200ByWords_andPagesGoOnInTheWordsOrderPastThem() {
+    try (KnowledgeBase kb = open(null, new TopicEmbedder("topics", MONEY_TRAVEL))) {
+      List<KnowledgeItem> items = new ArrayList<>();
+      for (int i = 0; i < 230; i++) { // all match "card" alike, so by words they rank by id
+        items.add(KnowledgeItem.builder(String.format("i%04d", i), ItemKind.SOLUTION, i % 2 == 0 ? "card refund" : "card trip")
+            .acl(Acl.PUBLIC).build());
+      }
+      kb.putAll(items);
+      kb.refresh();
+      SearchRequest first = SearchRequest.builder(READER).text("card payback").pageSize(7).build();
+      List<SearchHit> all = new ArrayList<>();
+      SearchResult page = kb.search(first);
+      all.addAll(page.hits());
+      for (int pages = 1; page.nextCursor() != null; pages++) {
+        assertTrue(pages < 230 / 7 + 1, "more pages than hits: " + pages);
+        page = kb.search(first.after(page.nextCursor()));
+        all.addAll(page.hits());
+        assertEquals(230, page.totalHits(), "every page counts every match");
+      }
+      List<String> ids = all.stream().map(h -> h.item().id()).toList();
+      assertEquals(230, ids.stream().distinct().count(), "each item once: " + ids.size());
+      for (int i = 1; i < all.size(); i++) {
+        assertTrue(all.get(i).score() <= all.get(i - 1).score(), "scores never rise, at " + i);
+      }
+      // The window of 200 (i0000..i0199): the 100 about money first, then the 100 about trips, each by id.
+      List<String> expected = new ArrayList<>();
+      for (int i = 0; i < 200; i += 2) {
+        expected.add(String.format("i%04d", i));
+      }
+      for (int i = 1; i < 200; i += 2) {
+        expected.add(String.format("i%04d", i));
+      }
+      for (int i = 200; i < 230; i++) { // past it, the words' order: money and trips alternate
+        expected.add(String.format("i%04d", i));
+      }
+      assertEquals(expected, ids);
+    }
+  }
+
+  @Test
   void theNearestItemsAreSoughtAmongWhatThePrincipalMayRead_notFilteredAfterwards() {
     try (KnowledgeBase kb = open(null, new TopicEmbedder("topics", MONEY_TRAVEL))) {
       List<KnowledgeItem> items = new ArrayList<>();

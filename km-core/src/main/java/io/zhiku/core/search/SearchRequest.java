@@ -35,7 +35,9 @@ import java.util.Set;
  *
  * <p>With an embedder ({@link io.zhiku.core.kb.KnowledgeBaseBuilder#embedder}), each hit's score is
  * also multiplied by {@code exp(8 × cos)}, {@code cos} being the cosine similarity of the item's and the
- * text's embeddings: between two hits whose similarities differ by 0.1, ×2.2. The embedded engine also
+ * text's embeddings: between two hits whose similarities differ by 0.1, ×2.2. On the embedded engine
+ * meaning re-ranks the best 200 matches by words and the ranking factor (twenty pages of ten); pages past
+ * them go on in the words' order, with scores below any of the first 200. The embedded engine also
  * adds up to 10 items nearest the text by meaning among those the principal may read and the filters
  * admit, so that a paraphrase sharing no word with the text is found; none farther in meaning than the
  * best word match joins (with no word match, the 10 nearest do). The nearest counts as a word match of

@@ -7,15 +7,17 @@ import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.DoubleValues;
-import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
 
@@ -43,10 +45,10 @@ final class HybridRetrieval {
    * #NEIGHBOURS} join, and none farther in meaning from the text than its best word match: a neighbour
    * adds what the words missed, never what is less alike than what they found (with no word match, the
    * nearest all join). The nearest gets {@link #NEIGHBOUR_SHARE} of the best word score (1 when no item
-   * matches the words), the others less as their cosine falls ({@link Closeness}); an item that is both
+   * matches the words), the others less as their cosine falls ({@link #closeness}); an item that is both
    * keeps the better score. One extra top-1 search finds the best word match.
    *
-   * @param s the searcher the returned query must run on (it holds the neighbours found on its reader)
+   * @param s the searcher the returned query runs on (the neighbours are found on its reader)
    * @param words the words' query
    * @param filters the filters every hit must pass, the access filter among them
    * @param meaning the text's embedding
@@ -57,75 +59,34 @@ final class HybridRetrieval {
     TopDocs best = s.search(LuceneSchema.conjunction(words, filters), 1);
     float top = best.scoreDocs.length == 0 ? 1f : best.scoreDocs[0].score;
     float floor = best.scoreDocs.length == 0 ? Float.NEGATIVE_INFINITY : similarity(s, best.scoreDocs[0].doc, meaning);
-    Query nearest = s.rewrite(new NearestQuery(meaning, filters, floor));
-    TopDocs first = s.search(nearest, 1);
-    if (first.scoreDocs.length == 0) {
+    TopDocs nearest = s.search(new NearestQuery(meaning, filters, floor), NEIGHBOURS);
+    if (nearest.scoreDocs.length == 0) {
       return words;
     }
-    Query neighbours = new FunctionScoreQuery(nearest, new Closeness(first.scoreDocs[0].score, NEIGHBOUR_SHARE * top));
-    return new DisjunctionMaxQuery(List.of(words, neighbours), 0f);
+    // Each neighbour as its id with a constant score: the disjunction's highest score stays known, so
+    // block-max WAND still skips through the words' matches.
+    BooleanQuery.Builder neighbours = new BooleanQuery.Builder();
+    for (ScoreDoc d : nearest.scoreDocs) {
+      float score = closeness(d.score, nearest.scoreDocs[0].score, NEIGHBOUR_SHARE * top);
+      Query id = new ConstantScoreQuery(new TermQuery(new Term(LuceneSchema.ID, LuceneSchema.id(s, d.doc))));
+      neighbours.add(new BoostQuery(id, score), Occur.SHOULD);
+    }
+    return new DisjunctionMaxQuery(List.of(words, neighbours.build()), 0f);
   }
 
   /**
    * A neighbour's score: {@code scale × exp(SEMANTIC_WEIGHT × (cos − cos of the nearest))}, from the
-   * vector search's score {@code (1 + cos) / 2} (Lucene's for {@link
+   * vector search's scores {@code (1 + cos) / 2} (Lucene's for {@link
    * org.apache.lucene.index.VectorSimilarityFunction#COSINE}). The nearest gets the scale; the others fall
    * off as a search's meaning factor ranks them, not by the vector search's flat score.
+   *
+   * @param score the neighbour's vector search score
+   * @param nearest the nearest neighbour's
+   * @param scale the nearest's score
+   * @return the neighbour's score
    */
-  private static final class Closeness extends DoubleValuesSource {
-    private final float nearest;
-    private final double scale;
-
-    Closeness(float nearest, double scale) {
-      this.nearest = nearest;
-      this.scale = scale;
-    }
-
-    @Override
-    public DoubleValues getValues(LeafReaderContext ctx, DoubleValues scores) {
-      return new DoubleValues() {
-        @Override
-        public double doubleValue() throws IOException {
-          return scale * Math.exp(RankingBoost.SEMANTIC_WEIGHT * 2 * (scores.doubleValue() - nearest));
-        }
-
-        @Override
-        public boolean advanceExact(int doc) throws IOException {
-          return scores.advanceExact(doc);
-        }
-      };
-    }
-
-    @Override
-    public boolean needsScores() {
-      return true;
-    }
-
-    @Override
-    public DoubleValuesSource rewrite(IndexSearcher searcher) {
-      return this;
-    }
-
-    @Override
-    public boolean isCacheable(LeafReaderContext ctx) {
-      return false;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Closeness other && Float.compare(nearest, other.nearest) == 0
-          && Double.compare(scale, other.scale) == 0;
-    }
-
-    @Override
-    public int hashCode() {
-      return 31 * Float.hashCode(nearest) + Double.hashCode(scale);
-    }
-
-    @Override
-    public String toString() {
-      return "closeness(nearest=" + nearest + ", scale=" + scale + ")";
-    }
+  static float closeness(float score, float nearest, double scale) {
+    return (float) (scale * Math.exp(MeaningWindow.SEMANTIC_WEIGHT * 2 * (score - nearest)));
   }
 
   /** The vector search's score of a document for the query vector; no floor if it has no vector. */

@@ -65,15 +65,12 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.CodecReader;
-import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PointValues;
 import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
@@ -360,12 +357,17 @@ final class LuceneKnowledgeIndex extends LuceneStore implements KnowledgeIndex {
       Query words = marked != null ? marked : browsing ? new MatchAllDocsQuery() : new MatchNoDocsQuery();
       Query text = meaning == null ? words : HybridRetrieval.withNeighbours(s, words, filters, meaning);
       Query matched = LuceneSchema.conjunction(text, filters);
-      RankingBoost boost = new RankingBoost(now, search.popularity(), popularityValues, meaning);
+      // Meaning re-ranks the best matches by words afterwards (MeaningWindow), so the boost leaves it out.
+      RankingBoost boost = new RankingBoost(now, search.popularity(), popularityValues);
       Query q = newest ? matched : new BoundedBoostQuery(matched, boost, boost.maxFactor());
       // Facets count every match, so their totals are exact; otherwise a total past the threshold may be a
       // lower bound, and the bounded boost lets block-max WAND skip what cannot reach the page.
       int threshold = facets.isEmpty() ? request.totalHitsThreshold() : Integer.MAX_VALUE;
-      TopFieldCollectorManager topManager = new TopFieldCollectorManager(sort, size + 1, after, threshold);
+      // A page within the meaning window needs the whole window (and the page after it) by words.
+      boolean window = meaning != null && (position == null || !position.pastMeaning());
+      TopFieldCollectorManager topManager = window
+          ? new TopFieldCollectorManager(sort, MeaningWindow.SIZE + size + 1, null, threshold)
+          : new TopFieldCollectorManager(sort, size + 1, after, threshold);
       TopDocs top;
       Map<String, Long> counts;
       if (facets.isEmpty()) {
@@ -378,16 +380,43 @@ final class LuceneKnowledgeIndex extends LuceneStore implements KnowledgeIndex {
         Map<String, Long> facetCounts = (Map<String, Long>) both[1];
         counts = facetCounts;
       }
-      List<SearchHit> hits = new ArrayList<>(Math.min(size, top.scoreDocs.length));
-      for (int i = 0; i < Math.min(size, top.scoreDocs.length); i++) {
-        FieldDoc fd = (FieldDoc) top.scoreDocs[i];
-        KnowledgeItem item = load(s, fd.doc);
-        hits.add(new SearchHit(item, newest ? 0 : (Float) fd.fields[0], // the score is a sort value here
+      List<MeaningWindow.Ranked> ranked = ranked(s, top.scoreDocs, meaning, window, after);
+      List<SearchHit> hits = new ArrayList<>(Math.min(size, ranked.size()));
+      for (int i = 0; i < Math.min(size, ranked.size()); i++) {
+        MeaningWindow.Ranked r = ranked.get(i);
+        KnowledgeItem item = load(s, r.words().doc);
+        hits.add(new SearchHit(item, newest ? 0 : r.score(),
             highlights.title(marked, item.title()), highlights.snippet(marked, item.body())));
       }
-      String next = top.scoreDocs.length > size ? Cursors.encode((FieldDoc) top.scoreDocs[size - 1], now) : null;
+      String next = null;
+      if (ranked.size() > size) {
+        MeaningWindow.Ranked last = ranked.get(size - 1);
+        FieldDoc shown = newest || last.past() || meaning == null ? last.words()
+            : new FieldDoc(last.words().doc, last.score(), new Object[] {last.score(), last.words().fields[1]});
+        next = Cursors.encode(shown, now, meaning != null && last.past());
+      }
       return new IndexSearchResult(top.totalHits.value, top.totalHits.relation == TotalHits.Relation.EQUAL_TO, hits, next, counts);
     });
+  }
+
+  /**
+   * A page's hits and the one after it, from the collected hits: without meaning, as collected (the score
+   * is the first sort value); within the meaning window, re-ranked by it and from the cursor on; past the
+   * window, in the words' order with the past-window factor.
+   */
+  private static List<MeaningWindow.Ranked> ranked(IndexSearcher s, ScoreDoc[] collected, float[] meaning, boolean window,
+      FieldDoc after) throws IOException {
+    if (window) {
+      List<MeaningWindow.Ranked> all = MeaningWindow.rank(s, collected, meaning);
+      return all.subList(after == null ? 0 : MeaningWindow.after(all, after), all.size());
+    }
+    List<MeaningWindow.Ranked> out = new ArrayList<>(collected.length);
+    for (ScoreDoc sd : collected) {
+      FieldDoc fd = (FieldDoc) sd;
+      float score = fd.fields[0] instanceof Float f ? f : 0;
+      out.add(new MeaningWindow.Ranked(fd, meaning == null ? score : (float) (score * MeaningWindow.PAST), meaning != null));
+    }
+    return out;
   }
 
   @Override
@@ -503,17 +532,6 @@ final class LuceneKnowledgeIndex extends LuceneStore implements KnowledgeIndex {
     return out;
   }
 
-  /** An item's id, from the id column. */
-  private static String id(IndexSearcher s, int doc) throws IOException {
-    List<LeafReaderContext> leaves = s.getIndexReader().leaves();
-    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-    SortedDocValues ids = DocValues.getSorted(leaf.reader(), ID);
-    if (!ids.advanceExact(doc - leaf.docBase)) {
-      throw new IOException("document " + doc + " has no id");
-    }
-    return ids.lookupOrd(ids.ordValue()).utf8ToString();
-  }
-
   @Override
   public List<ScoredItem> newest(Principal principal, Set<String> concepts, int limit) {
     BooleanQuery.Builder q = new BooleanQuery.Builder()
@@ -542,7 +560,7 @@ final class LuceneKnowledgeIndex extends LuceneStore implements KnowledgeIndex {
       }
       List<ScoredItem> out = new ArrayList<>(top.scoreDocs.length);
       for (ScoreDoc sd : top.scoreDocs) {
-        out.add(new ScoredItem(id(s, sd.doc), (Long) ((FieldDoc) sd).fields[0]));
+        out.add(new ScoredItem(LuceneSchema.id(s, sd.doc), (Long) ((FieldDoc) sd).fields[0]));
       }
       return out;
     }));
@@ -575,7 +593,7 @@ final class LuceneKnowledgeIndex extends LuceneStore implements KnowledgeIndex {
           : HybridRetrieval.withNeighbours(searcher, like, filter, meaning), filter);
       List<ScoredItem> out = new ArrayList<>();
       for (ScoreDoc sd : searcher.search(q, limit).scoreDocs) { // scores only: lets Lucene skip non-competitive blocks
-        out.add(new ScoredItem(id(s, sd.doc), sd.score));
+        out.add(new ScoredItem(LuceneSchema.id(s, sd.doc), sd.score));
       }
       return out;
     });

@@ -10,8 +10,10 @@ import io.zhiku.core.item.AttributeValue;
 import io.zhiku.core.item.KnowledgeItem;
 import io.zhiku.core.json.ZhikuJson;
 import io.zhiku.core.kb.ItemChange;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
@@ -26,11 +28,16 @@ import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexOrDocValuesQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
@@ -292,4 +299,21 @@ public final class LuceneSchema {
     return new TermInSetQuery(field, values.stream().map(BytesRef::new).toList());
   }
 
+  /**
+   * An item's id, from the id column.
+   *
+   * @param s a searcher
+   * @param doc a document of its reader
+   * @return the id
+   * @throws IOException if the document has none or the index cannot be read
+   */
+  static String id(IndexSearcher s, int doc) throws IOException {
+    List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    SortedDocValues ids = DocValues.getSorted(leaf.reader(), ID);
+    if (!ids.advanceExact(doc - leaf.docBase)) {
+      throw new IOException("document " + doc + " has no id");
+    }
+    return ids.lookupOrd(ids.ordValue()).utf8ToString();
+  }
 }
