@@ -3,10 +3,6 @@ package io.zhiku.search.internal;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.lucene.index.FieldInfo;
-import org.apache.lucene.index.FloatVectorValues;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -91,15 +87,8 @@ final class HybridRetrieval {
 
   /** The vector search's score of a document for the query vector; no floor if it has no vector. */
   private static float similarity(IndexSearcher s, int doc, float[] meaning) throws IOException {
-    List<LeafReaderContext> leaves = s.getIndexReader().leaves();
-    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-    FieldInfo field = leaf.reader().getFieldInfos().fieldInfo(LuceneSchema.VECTOR);
-    FloatVectorValues vectors = leaf.reader().getFloatVectorValues(LuceneSchema.VECTOR);
-    int target = doc - leaf.docBase;
-    if (field == null || vectors == null || vectors.advance(target) != target) {
-      return Float.NEGATIVE_INFINITY;
-    }
-    return field.getVectorSimilarityFunction().compare(meaning, vectors.vectorValue());
+    double score = LuceneSchema.similarities(s, new int[] {doc}, meaning)[0];
+    return Double.isNaN(score) ? Float.NEGATIVE_INFINITY : (float) score;
   }
 
   /** The nearest items whose vector search score reaches a floor. */

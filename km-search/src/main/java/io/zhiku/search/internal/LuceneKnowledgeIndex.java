@@ -380,7 +380,7 @@ final class LuceneKnowledgeIndex extends LuceneStore implements KnowledgeIndex {
         Map<String, Long> facetCounts = (Map<String, Long>) both[1];
         counts = facetCounts;
       }
-      List<MeaningWindow.Ranked> ranked = ranked(s, top.scoreDocs, meaning, window, after);
+      List<MeaningWindow.Ranked> ranked = MeaningWindow.page(s, top.scoreDocs, meaning, window, after);
       List<SearchHit> hits = new ArrayList<>(Math.min(size, ranked.size()));
       for (int i = 0; i < Math.min(size, ranked.size()); i++) {
         MeaningWindow.Ranked r = ranked.get(i);
@@ -397,26 +397,6 @@ final class LuceneKnowledgeIndex extends LuceneStore implements KnowledgeIndex {
       }
       return new IndexSearchResult(top.totalHits.value, top.totalHits.relation == TotalHits.Relation.EQUAL_TO, hits, next, counts);
     });
-  }
-
-  /**
-   * A page's hits and the one after it, from the collected hits: without meaning, as collected (the score
-   * is the first sort value); within the meaning window, re-ranked by it and from the cursor on; past the
-   * window, in the words' order with the past-window factor.
-   */
-  private static List<MeaningWindow.Ranked> ranked(IndexSearcher s, ScoreDoc[] collected, float[] meaning, boolean window,
-      FieldDoc after) throws IOException {
-    if (window) {
-      List<MeaningWindow.Ranked> all = MeaningWindow.rank(s, collected, meaning);
-      return all.subList(after == null ? 0 : MeaningWindow.after(all, after), all.size());
-    }
-    List<MeaningWindow.Ranked> out = new ArrayList<>(collected.length);
-    for (ScoreDoc sd : collected) {
-      FieldDoc fd = (FieldDoc) sd;
-      float score = fd.fields[0] instanceof Float f ? f : 0;
-      out.add(new MeaningWindow.Ranked(fd, meaning == null ? score : (float) (score * MeaningWindow.PAST), meaning != null));
-    }
-    return out;
   }
 
   @Override

@@ -12,7 +12,9 @@ import io.zhiku.core.json.ZhikuJson;
 import io.zhiku.core.kb.ItemChange;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +31,8 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
@@ -315,5 +319,42 @@ public final class LuceneSchema {
       throw new IOException("document " + doc + " has no id");
     }
     return ids.lookupOrd(ids.ordValue()).utf8ToString();
+  }
+
+  /**
+   * The vector search's score ({@code (1 + cos) / 2} for the cosine) of documents for a query vector, read
+   * forward segment by segment.
+   *
+   * @param s a searcher
+   * @param docs documents of its reader, in any order
+   * @param meaning the query vector
+   * @return each document's score, in the order given; {@code NaN} for a document without a vector
+   * @throws IOException if the index cannot be read
+   */
+  static double[] similarities(IndexSearcher s, int[] docs, float[] meaning) throws IOException {
+    Integer[] byDoc = new Integer[docs.length];
+    for (int i = 0; i < docs.length; i++) {
+      byDoc[i] = i;
+    }
+    Arrays.sort(byDoc, Comparator.comparingInt(i -> docs[i]));
+    double[] out = new double[docs.length];
+    List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+    LeafReaderContext leaf = null;
+    FloatVectorValues vectors = null;
+    VectorSimilarityFunction similarity = null;
+    for (int i : byDoc) {
+      int doc = docs[i];
+      if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+        leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        FieldInfo field = leaf.reader().getFieldInfos().fieldInfo(VECTOR);
+        vectors = field == null ? null : leaf.reader().getFloatVectorValues(VECTOR);
+        similarity = field == null ? null : field.getVectorSimilarityFunction();
+      }
+      int target = doc - leaf.docBase;
+      boolean has = vectors != null
+          && (vectors.docID() == target || vectors.docID() < target && vectors.advance(target) == target);
+      out[i] = has ? similarity.compare(meaning, vectors.vectorValue()) : Double.NaN;
+    }
+    return out;
   }
 }

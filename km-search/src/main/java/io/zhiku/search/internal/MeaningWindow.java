@@ -5,11 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.lucene.index.FieldInfo;
-import org.apache.lucene.index.FloatVectorValues;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
@@ -102,30 +97,44 @@ final class MeaningWindow {
     return i;
   }
 
-  /** Each hit's meaning factor, as {@link RankingBoost} gives it (×1 for an item without a vector). */
+  /** Each hit's meaning factor ({@code exp(SEMANTIC_WEIGHT × cos)}; ×1 for an item without a vector). */
   private static double[] factors(IndexSearcher s, ScoreDoc[] hits, float[] meaning) throws IOException {
-    Integer[] byDoc = new Integer[hits.length];
+    int[] docs = new int[hits.length];
     for (int i = 0; i < hits.length; i++) {
-      byDoc[i] = i;
+      docs[i] = hits[i].doc;
     }
-    Arrays.sort(byDoc, Comparator.comparingInt(i -> hits[i].doc)); // vectors are read forward, segment by segment
-    double[] out = new double[hits.length];
-    List<LeafReaderContext> leaves = s.getIndexReader().leaves();
-    LeafReaderContext leaf = null;
-    FloatVectorValues vectors = null;
-    VectorSimilarityFunction similarity = null;
-    for (int i : byDoc) {
-      int doc = hits[i].doc;
-      if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
-        leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        FieldInfo field = leaf.reader().getFieldInfos().fieldInfo(LuceneSchema.VECTOR);
-        vectors = field == null ? null : leaf.reader().getFloatVectorValues(LuceneSchema.VECTOR);
-        similarity = field == null ? null : field.getVectorSimilarityFunction();
-      }
-      int target = doc - leaf.docBase;
-      boolean has = vectors != null && (vectors.docID() == target || vectors.docID() < target && vectors.advance(target) == target);
+    double[] out = LuceneSchema.similarities(s, docs, meaning);
+    for (int i = 0; i < out.length; i++) {
       // Lucene's cosine score is (1 + cos) / 2.
-      out[i] = has ? Math.exp(SEMANTIC_WEIGHT * (2 * similarity.compare(meaning, vectors.vectorValue()) - 1)) : 1;
+      out[i] = Double.isNaN(out[i]) ? 1 : Math.exp(SEMANTIC_WEIGHT * (2 * out[i] - 1));
+    }
+    return out;
+  }
+
+  /**
+   * A page's hits and the one after it, from the collected hits: within the meaning window, re-ranked by
+   * it and from the cursor on; otherwise as collected (the score is the first sort value; past the window,
+   * times {@link #PAST}).
+   *
+   * @param s the searcher the hits were collected on
+   * @param collected the collected hits, in the search's order
+   * @param meaning the query's embedding, or {@code null} without meaning
+   * @param window whether the hits are the whole window by words (a page within the window)
+   * @param after the cursor within the window, if any
+   * @return the hits from the page's first on
+   * @throws IOException if the index cannot be read
+   */
+  static List<Ranked> page(IndexSearcher s, ScoreDoc[] collected, float[] meaning, boolean window, FieldDoc after)
+      throws IOException {
+    if (window) {
+      List<Ranked> all = rank(s, collected, meaning);
+      return all.subList(after == null ? 0 : after(all, after), all.size());
+    }
+    List<Ranked> out = new ArrayList<>(collected.length);
+    for (ScoreDoc sd : collected) {
+      FieldDoc fd = (FieldDoc) sd;
+      float score = fd.fields[0] instanceof Float f ? f : 0;
+      out.add(new Ranked(fd, meaning == null ? score : (float) (score * PAST), meaning != null));
     }
     return out;
   }
