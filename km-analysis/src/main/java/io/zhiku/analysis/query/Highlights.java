@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.uhighlight.FieldHighlighter;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
@@ -14,15 +15,18 @@ import org.apache.lucene.search.uhighlight.WholeBreakIterator;
  * puts every word and phrase there, in Chinese and in English, so one highlighter marks both. Text is
  * HTML-escaped; matches are wrapped in {@code <em>}, adjacent matches merged into one mark ({@code
  * <em>知识</em>}, not {@code <em>知</em><em>识</em>}). Works on the text alone, with no index: any engine
- * can highlight its hits with it. Thread-safe.
+ * can highlight its hits with it.
+ *
+ * <p>Thread-safe. A page of hits takes its own {@link #marker(Query)}, which works out what the query marks
+ * once for all the page's texts (a marker is for one thread).
  */
 public final class Highlights {
   private static final int PASSAGES = 2;
   private static final int FALLBACK_CHARS = 160;
   private static final String ELLIPSIS = " … ";
 
-  private final UnifiedHighlighter titles;
-  private final UnifiedHighlighter bodies;
+  private final Highlighter titles;
+  private final Highlighter bodies;
   private final String field;
 
   /**
@@ -33,48 +37,87 @@ public final class Highlights {
    */
   public Highlights(Analyzer characters, String field) {
     this.field = field;
-    this.titles = UnifiedHighlighter.builderWithoutSearcher(characters).withFormatter(new Html())
-        .withBreakIterator(WholeBreakIterator::new).withHandleMultiTermQuery(false).build();
-    this.bodies = UnifiedHighlighter.builderWithoutSearcher(characters).withFormatter(new Html())
-        .withHandleMultiTermQuery(false).build();
+    this.titles = new Highlighter(UnifiedHighlighter.builderWithoutSearcher(characters).withFormatter(new Html())
+        .withBreakIterator(WholeBreakIterator::new).withHandleMultiTermQuery(false));
+    this.bodies = new Highlighter(UnifiedHighlighter.builderWithoutSearcher(characters).withFormatter(new Html())
+        .withHandleMultiTermQuery(false));
   }
 
   /**
-   * The whole title, escaped, matches marked.
+   * A marker of texts for one query, for the hits of one page.
    *
-   * @param query the parsed text query, or {@code null} when browsing
-   * @param title the hit's title
-   * @return HTML
+   * @param query the parsed text query, or {@code null} when browsing (nothing is marked)
+   * @return a marker; not thread-safe: one thread marks one page's texts with it
    */
-  public String title(Query query, String title) {
-    Object marked = query == null ? null : highlight(titles, query, title, 1);
-    return marked == null ? escape(title) : marked.toString();
+  public Marker marker(Query query) {
+    return new Marker(query);
   }
 
   /**
-   * The best passages of the body with matches marked, or its beginning when nothing matched.
-   *
-   * @param query the parsed text query, or {@code null} when browsing
-   * @param body the hit's body
-   * @return HTML: at most two passages, or the body's first 160 characters
+   * Marks texts for one query: the query's terms, phrases and how to find them are worked out on first use
+   * and kept for the next texts. Not thread-safe (it reuses its in-memory index from text to text).
    */
-  public String snippet(Query query, String body) {
-    if (body.isEmpty()) {
-      return "";
+  public final class Marker {
+    private final Query query;
+    private FieldHighlighter title;
+    private FieldHighlighter body;
+
+    private Marker(Query query) {
+      this.query = query;
     }
-    Object marked = query == null ? null : highlight(bodies, query, body, PASSAGES);
-    if (marked != null && marked.toString().contains("<em>")) {
-      return marked.toString();
+
+    /**
+     * The whole title, escaped, matches marked.
+     *
+     * @param text the hit's title
+     * @return HTML
+     */
+    public String title(String text) {
+      if (query != null && title == null) {
+        title = titles.prepare(field, query, 1);
+      }
+      Object marked = query == null ? null : highlight(title, text);
+      return marked == null ? escape(text) : marked.toString();
     }
-    int end = body.offsetByCodePoints(0, Math.min(FALLBACK_CHARS, body.codePointCount(0, body.length())));
-    return escape(body.substring(0, end)) + (end < body.length() ? ELLIPSIS.stripTrailing() : "");
+
+    /**
+     * The best passages of the body with matches marked, or its beginning when nothing matched.
+     *
+     * @param text the hit's body
+     * @return HTML: at most two passages, or the body's first 160 characters
+     */
+    public String snippet(String text) {
+      if (text.isEmpty()) {
+        return "";
+      }
+      if (query != null && body == null) {
+        body = bodies.prepare(field, query, PASSAGES);
+      }
+      Object marked = query == null ? null : highlight(body, text);
+      if (marked != null && marked.toString().contains("<em>")) {
+        return marked.toString();
+      }
+      int end = text.offsetByCodePoints(0, Math.min(FALLBACK_CHARS, text.codePointCount(0, text.length())));
+      return escape(text.substring(0, end)) + (end < text.length() ? ELLIPSIS.stripTrailing() : "");
+    }
   }
 
-  private Object highlight(UnifiedHighlighter highlighter, Query query, String text, int passages) {
+  private static Object highlight(FieldHighlighter highlighter, String text) {
     try {
-      return highlighter.highlightWithoutSearcher(field, query, text, passages);
+      return highlighter.highlightFieldForDoc(null, -1, text); // what highlightWithoutSearcher does per text
     } catch (IOException e) {
       throw new UncheckedIOException("highlighting an in-memory text failed", e);
+    }
+  }
+
+  /** A highlighter whose field highlighter for a query can be kept for the texts of a page. */
+  private static final class Highlighter extends UnifiedHighlighter {
+    Highlighter(Builder builder) {
+      super(builder);
+    }
+
+    FieldHighlighter prepare(String field, Query query, int passages) {
+      return getFieldHighlighter(field, query, extractTerms(query), passages);
     }
   }
 

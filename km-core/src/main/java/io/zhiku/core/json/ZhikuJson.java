@@ -118,6 +118,27 @@ public final class ZhikuJson {
   }
 
   /**
+   * Reads a value from UTF-8 JSON bytes, without decoding them to a string first.
+   *
+   * @param json the bytes
+   * @param offset where the document starts in {@code json}
+   * @param length the document's length in bytes
+   * @param type the type to read
+   * @param <T> the type
+   * @return the value
+   * @throws JsonFormatException if the JSON is malformed, is the literal {@code null}, has unknown fields
+   *     or breaks the limits
+   * @throws ValidationException if the value breaks a rule of its type
+   */
+  public static <T> T read(byte[] json, int offset, int length, Class<T> type) {
+    try {
+      return notNull(reader(type).readValue(json, offset, length), type);
+    } catch (IOException e) {
+      throw translate(e, type);
+    }
+  }
+
+  /**
    * Reads a value from a JSON stream.
    *
    * @param in the stream; read, not closed

@@ -69,6 +69,23 @@ class ZhikuJsonTest {
   }
 
   @Test
+  void bytes_read_onlyTheSliceGiven() {
+    byte[] framed = "xx{\"名\":\"用户\"}yy".getBytes(StandardCharsets.UTF_8);
+    int length = framed.length - 4;
+    assertEquals(java.util.Map.of("名", "用户"), ZhikuJson.read(framed, 2, length, Object.class), "UTF-8 decoded");
+    assertThrows(JsonFormatException.class, () -> ZhikuJson.read(framed, 2, length + 1, Object.class),
+        "the byte after the slice is trailing content");
+    byte[] principal = "{\"userId\":\"a\"}".getBytes(StandardCharsets.UTF_8);
+    assertEquals(Principal.of("a"), ZhikuJson.read(principal, 0, principal.length, Principal.class));
+    byte[] nul = "null".getBytes(StandardCharsets.UTF_8);
+    assertThrows(JsonFormatException.class, () -> ZhikuJson.read(nul, 0, nul.length, Principal.class));
+    byte[] unknown = "{\"userId\":\"a\",\"x\":1}".getBytes(StandardCharsets.UTF_8);
+    JsonFormatException e = assertThrows(JsonFormatException.class,
+        () -> ZhikuJson.read(unknown, 0, unknown.length, Principal.class));
+    assertTrue(e.getMessage().contains("x"), e.getMessage());
+  }
+
+  @Test
   void newMapper_isIndependent() {
     var mine = ZhikuJson.newMapper();
     mine.disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

@@ -440,7 +440,7 @@ final class LuceneEventStore extends LuceneStore implements EventStore {
       try {
         StoredFields fields = reader.storedFields();
         BytesRef json = fields.document(doc, Set.of(SOURCE)).getBinaryValue(SOURCE);
-        return ZhikuJson.read(json.utf8ToString(), UsageEvent.class);
+        return ZhikuJson.read(json.bytes, json.offset, json.length, UsageEvent.class);
       } catch (IOException e) {
         throw LuceneStore.failure(STORE, "read an event", e);
       }

@@ -298,7 +298,7 @@ final class LuceneKnowledgeIndex extends LuceneStore implements KnowledgeIndex {
 
   static KnowledgeItem load(StoredFields stored, int doc) throws IOException {
     BytesRef json = stored.document(doc, Set.of(SOURCE)).getBinaryValue(SOURCE);
-    return ZhikuJson.read(json.utf8ToString(), KnowledgeItem.class);
+    return ZhikuJson.read(json.bytes, json.offset, json.length, KnowledgeItem.class);
   }
 
   @Override
@@ -382,11 +382,12 @@ final class LuceneKnowledgeIndex extends LuceneStore implements KnowledgeIndex {
       }
       List<MeaningWindow.Ranked> ranked = MeaningWindow.page(s, top.scoreDocs, meaning, window, after);
       List<SearchHit> hits = new ArrayList<>(Math.min(size, ranked.size()));
+      StoredFields stored = s.storedFields();
+      Highlights.Marker marker = highlights.marker(marked);
       for (int i = 0; i < Math.min(size, ranked.size()); i++) {
         MeaningWindow.Ranked r = ranked.get(i);
-        KnowledgeItem item = load(s, r.words().doc);
-        hits.add(new SearchHit(item, newest ? 0 : r.score(),
-            highlights.title(marked, item.title()), highlights.snippet(marked, item.body())));
+        KnowledgeItem item = load(stored, r.words().doc);
+        hits.add(new SearchHit(item, newest ? 0 : r.score(), marker.title(item.title()), marker.snippet(item.body())));
       }
       String next = null;
       if (ranked.size() > size) {
@@ -415,8 +416,9 @@ final class LuceneKnowledgeIndex extends LuceneStore implements KnowledgeIndex {
     return withSearcher(s -> {
       List<Suggestion> out = new ArrayList<>();
       Set<String> seen = new HashSet<>();
+      StoredFields stored = s.storedFields();
       for (ScoreDoc sd : s.search(q, request.limit() * 3, SORT).scoreDocs) {
-        KnowledgeItem item = load(s, sd.doc);
+        KnowledgeItem item = load(stored, sd.doc);
         if (seen.add(item.title()) && out.size() < request.limit()) {
           out.add(new Suggestion(item.title(), Suggestion.Source.TITLE, item.id()));
         }

@@ -142,13 +142,14 @@ final class SolrSearch implements AutoCloseable {
     params.set(CursorMarkParams.CURSOR_MARK_PARAM, position == null ? CursorMarkParams.CURSOR_MARK_START : position.mark());
     QueryResponse response = queryPage(params, request.after());
     List<SearchHit> hits = new ArrayList<>();
+    Highlights.Marker marker = highlights.marker(marked);
     for (SolrDocument d : response.getResults()) {
       if (d.getFieldValue("json") == null) {
         continue; // deleted between the shards' phases of the request: a tombstone has no item
       }
       KnowledgeItem item = SolrItems.item(d);
       float score = newest ? 0 : ((Number) d.getFieldValue("score")).floatValue();
-      hits.add(new SearchHit(item, score, highlights.title(marked, item.title()), highlights.snippet(marked, item.body())));
+      hits.add(new SearchHit(item, score, marker.title(item.title()), marker.snippet(item.body())));
     }
     long total = response.getResults().getNumFound();
     long read = (position == null ? 0 : position.read()) + hits.size();
@@ -175,9 +176,10 @@ final class SolrSearch implements AutoCloseable {
     List<Ranked> after = walk.after;
     after.sort(Walk.ORDER);
     List<SearchHit> hits = new ArrayList<>();
+    Highlights.Marker marker = highlights.marker(marked);
     for (Ranked r : after.subList(0, Math.min(size, after.size()))) {
       KnowledgeItem item = SolrItems.item(r.doc());
-      hits.add(new SearchHit(item, r.score(), highlights.title(marked, item.title()), highlights.snippet(marked, item.body())));
+      hits.add(new SearchHit(item, r.score(), marker.title(item.title()), marker.snippet(item.body())));
     }
     long shown = (position == null ? 0 : position.read()) + hits.size();
     String nextCursor = hits.size() == size && shown < walk.total
