@@ -7,8 +7,10 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.FieldHighlighter;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
+import org.apache.lucene.search.uhighlight.PassageScorer;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Highlights a hit's title and body for a query. Works on the character-level field: the query parser
@@ -37,10 +39,22 @@ public final class Highlights {
    */
   public Highlights(Analyzer characters, String field) {
     this.field = field;
-    this.titles = new Highlighter(UnifiedHighlighter.builderWithoutSearcher(characters).withFormatter(new Html())
-        .withBreakIterator(WholeBreakIterator::new).withHandleMultiTermQuery(false));
-    this.bodies = new Highlighter(UnifiedHighlighter.builderWithoutSearcher(characters).withFormatter(new Html())
-        .withHandleMultiTermQuery(false));
+    this.titles = new Highlighter(builder(characters).withBreakIterator(WholeBreakIterator::new));
+    this.bodies = new Highlighter(builder(characters));
+  }
+
+  /**
+   * The highlighters' common settings. Queries from {@link UserQueryParser} are words (terms) and, when
+   * typed in quotes, phrases: without weight matches and the "relevancy over speed" flag, a query of terms
+   * only is matched on each text's token stream, where Lucene would otherwise build an in-memory index of
+   * the text (with fresh 32 KB blocks for every text); a query with a phrase still builds one. On the token
+   * stream a term's frequency in the whole text is not counted first, so the query's terms weigh alike and
+   * the best passages are those with the most distinct and repeated matches. Passages are scored by {@link
+   * LeanScorer}.
+   */
+  private static UnifiedHighlighter.Builder builder(Analyzer characters) {
+    return UnifiedHighlighter.builderWithoutSearcher(characters).withFormatter(new Html()).withScorer(new LeanScorer())
+        .withHandleMultiTermQuery(false).withWeightMatches(false).withPassageRelevancyOverSpeed(false);
   }
 
   /**
@@ -139,6 +153,39 @@ public final class Highlights {
         case '\'' -> out.append("&#39;");
         default -> out.append(c);
       }
+    }
+  }
+
+  /**
+   * Lucene's BM25 passage score, the same sum in the same order, without the {@code BytesRefHash} (and
+   * its 32 KB block) that {@link PassageScorer#score} allocates for every passage it scores: a passage's
+   * distinct terms are few, so they are found by a scan.
+   */
+  static final class LeanScorer extends PassageScorer {
+    @Override
+    public float score(Passage passage, int contentLength) {
+      int matches = passage.getNumMatches();
+      BytesRef[] terms = passage.getMatchTerms();
+      BytesRef[] distinct = new BytesRef[matches];
+      int[] inPassage = new int[matches];
+      int[] inDoc = new int[matches];
+      int n = 0;
+      for (int i = 0; i < matches; i++) {
+        int t = 0;
+        while (t < n && !distinct[t].bytesEquals(terms[i])) {
+          t++;
+        }
+        if (t == n) {
+          distinct[n] = terms[i];
+          inDoc[n++] = passage.getMatchTermFreqsInDoc()[i];
+        }
+        inPassage[t]++;
+      }
+      double score = 0;
+      for (int t = 0; t < n; t++) {
+        score += tf(inPassage[t], passage.getLength()) * weight(contentLength, inDoc[t]);
+      }
+      return (float) (score * norm(passage.getStartOffset()));
     }
   }
 

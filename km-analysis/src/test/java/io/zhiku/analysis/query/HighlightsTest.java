@@ -3,14 +3,20 @@ package io.zhiku.analysis.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.zhiku.analysis.TextAnalyzers;
+import io.zhiku.testkit.Seeded;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageScorer;
+import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+@Seeded
 class HighlightsTest {
   private static final String FIELD = "text_chars";
   private static Analyzer words;
@@ -62,5 +68,27 @@ class HighlightsTest {
     Highlights.Marker browse = highlights.marker(null);
     assertEquals("a &lt; b", browse.title("a < b"));
     assertEquals("x".repeat(160) + " …", browse.snippet("x".repeat(161)), "the first 160 characters");
+  }
+
+  @Test
+  void leanScorer_scoresAsLucenesPassageScorer(Random r) {
+    PassageScorer lucene = new PassageScorer();
+    Highlights.LeanScorer lean = new Highlights.LeanScorer();
+    String[] words = {"知", "识", "share", "crowd", "market", "身"};
+    for (int round = 0; round < 500; round++) {
+      Passage p = new Passage();
+      int start = r.nextInt(400);
+      int matches = r.nextInt(40);
+      p.setStartOffset(start);
+      p.setEndOffset(start + 14 * matches + 3 + r.nextInt(50));
+      int at = start;
+      for (int i = 0; i < matches; i++) {
+        int w = r.nextInt(1 + r.nextInt(words.length));
+        at += 1 + r.nextInt(12);
+        p.addMatch(at, at + 2, new BytesRef(words[w]), 1 + w * 3 + r.nextInt(2)); // a term's frequency in the text
+      }
+      int contentLength = p.getEndOffset() + r.nextInt(500);
+      assertEquals(lucene.score(p, contentLength), lean.score(p, contentLength), 0f, p.toString());
+    }
   }
 }
