@@ -128,6 +128,26 @@ class ConceptSuggesterTest {
   }
 
   @Test
+  void suggestFor_aStoredItem_withAnEmbedder_findsItsNeighboursByMeaning() {
+    Taxonomy money = Taxonomy.builder().scheme(ConceptScheme.of("fin", "en", "Finance"))
+        .concept(Concept.builder("money", "fin").prefLabel("en", "Money matters").build()).build();
+    SemanticRankingTest.TopicEmbedder embedder = new SemanticRankingTest.TopicEmbedder("topics",
+        Map.of("repay", 0, "refund", 0, "payback", 0, "journey", 1));
+    try (KnowledgeBase kb = KnowledgeBase.builder().clock(new TestClock()).refreshInterval(Duration.ZERO)
+        .commitPolicy(CommitPolicy.manual()).taxonomy(money).embedder(embedder).build()) {
+      kb.putAll(List.of(item("m1", "payback rules", Acl.PUBLIC, "money"), item("m2", "repay schedule", Acl.PUBLIC, "money"),
+          item("t1", "journey notes", Acl.PUBLIC)));
+      KnowledgeItem stored = kb.put(item("x", "refund refund form", Acl.PUBLIC)); // shares no word with m1, m2
+      kb.refresh();
+      List<ConceptSuggestion> s = ConceptSuggester.builder(kb).build().suggestFor(ALICE, stored, 5);
+      assertEquals(List.of("money"), s.stream().map(ConceptSuggestion::conceptId).toList(),
+          "its own stored copy, the best word match, does not keep its neighbours by meaning out");
+      assertEquals(Source.SIMILAR_ITEMS, s.get(0).reasons().get(0).source());
+      assertEquals("2 of the 3 items most like the text are about it", s.get(0).reasons().get(0).text());
+    }
+  }
+
+  @Test
   void aChangedTaxonomy_isUsedAtTheNextCall() {
     try (KnowledgeBase kb = kb(TAXONOMY)) {
       ConceptSuggester suggester = ConceptSuggester.builder(kb).build();

@@ -147,6 +147,27 @@ class SemanticRankingTest {
   }
 
   @Test
+  void similarToText_leavingAStoredItemOut_letsItsNeighboursByMeaningJoin() {
+    try (KnowledgeBase kb = open(null, new TopicEmbedder("topics", MONEY_TRAVEL))) {
+      kb.putAll(List.of(
+          KnowledgeItem.builder("x", ItemKind.SOLUTION, "refund refund form").acl(Acl.PUBLIC).build(),
+          KnowledgeItem.builder("m", ItemKind.SOLUTION, "payback rules").acl(Acl.PUBLIC).build(), // near, no word shared
+          KnowledgeItem.builder("t", ItemKind.SOLUTION, "journey notes").acl(Acl.PUBLIC).build())); // far
+      kb.refresh();
+      String text = "refund refund form";
+      assertEquals(List.of("x"), kb.similarToText(READER, text, 10).stream().map(s -> s.item().id()).toList(),
+          "x, the best word match, is nearer than m: nothing else joins");
+      List<SimilarItem> left = kb.similarToText(READER, text, 10, "x");
+      assertEquals(List.of("m", "t"), left.stream().map(s -> s.item().id()).toList(), "without x, the nearest first");
+      assertTrue(left.get(0).score() > left.get(1).score());
+      assertEquals(List.of("m"), kb.similarToText(READER, text, 1, "x").stream().map(s -> s.item().id()).toList());
+      assertEquals(List.of("x"), kb.similarToText(READER, text, 10, "no-such-item").stream().map(s -> s.item().id()).toList());
+      ValidationException e = assertThrows(ValidationException.class, () -> kb.similarToText(READER, text, 10, " "));
+      assertEquals("excludedItemId", e.field());
+    }
+  }
+
+  @Test
   void aNeighbourFartherInMeaningThanTheBestWordMatch_doesNotJoin() {
     try (KnowledgeBase kb = open(null, new TopicEmbedder("topics", MONEY_TRAVEL))) {
       kb.putAll(List.of(

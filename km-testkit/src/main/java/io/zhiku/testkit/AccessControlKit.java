@@ -252,6 +252,12 @@ public abstract class AccessControlKit extends EngineKit {
           String id = s.item().id();
           assertEquals(true, now.containsKey(id) && now.get(id).acl().permits(p), "similar " + id + " for " + p);
         }
+        String left = before.get(r.nextInt(before.size())).id();
+        for (io.zhiku.core.search.SimilarItem s : kb.similarToText(p, text, 200, left)) {
+          String id = s.item().id();
+          assertEquals(true, !id.equals(left) && now.containsKey(id) && now.get(id).acl().permits(p),
+              "similar " + id + " for " + p + ", " + left + " left out");
+        }
         for (KnowledgeItem readable : stillReadable) {
           if (readable.acl().permits(p)) {
             for (io.zhiku.core.search.SimilarItem related : kb.similarTo(p, readable.id(), 100)) {

@@ -170,15 +170,15 @@ public final class ConceptSuggester {
   /** The share of the similar items' similarity held by items about each concept. */
   private void similarEvidence(Principal principal, Taxonomy taxonomy, String text, String selfId, Set<String> known,
       Map<String, List<Reason>> reasons) {
-    List<SimilarItem> similar = kb.similarToText(principal, text, Math.min(200, neighbours + (selfId == null ? 0 : 1)));
+    // An item's own stored copy is left out of the search itself: as the text's best word match it would
+    // set how near in meaning a neighbour must be, and hardly any would join.
+    List<SimilarItem> similar = selfId == null ? kb.similarToText(principal, text, neighbours)
+        : kb.similarToText(principal, text, neighbours, selfId);
     double total = 0;
     int items = 0;
     Map<String, Double> mass = new HashMap<>();
     Map<String, Integer> count = new HashMap<>();
     for (SimilarItem s : similar) {
-      if (s.item().id().equals(selfId) || items == neighbours) {
-        continue;
-      }
       items++;
       total += s.score();
       for (String c : s.item().concepts()) {

@@ -438,6 +438,32 @@ public final class KnowledgeBase implements AutoCloseable {
   }
 
   /**
+   * Items like a text taken from an item, leaving that item out: as {@link #similarToText(Principal,
+   * String, int)}, but the item {@code excludedItemId} is left out of the engine's search, not only of the
+   * answer. Use it for a stored item's own text (to classify or check an item already stored, perhaps
+   * changed since): otherwise its stored copy is the text's best word match and, with an embedder, sets how
+   * near in meaning a neighbour must be, so that hardly any joins.
+   *
+   * @param principal who is asking
+   * @param text the text, at most {@value WorkContext#MAX_TEXT_CHARS} characters (as a work context's text)
+   * @param limit how many at most, 1 to 200
+   * @param excludedItemId the item left out; need not exist
+   * @return the items with their similarity, most similar first, never {@code excludedItemId}
+   * @throws ValidationException if a part is missing, the text is blank or too long, the limit is out of
+   *     range or the id is not an id
+   */
+  public List<SimilarItem> similarToText(Principal principal, String text, int limit, String excludedItemId) {
+    Checks.present("principal", principal);
+    Checks.workText("text", text);
+    if (limit < 1 || limit > 200) {
+      throw new ValidationException("limit", limit, "must be between 1 and 200");
+    }
+    Checks.id("excludedItemId", excludedItemId);
+    ensureOpen();
+    return timings.similar.time(() -> searches.similarToText(principal, text, limit, excludedItemId));
+  }
+
+  /**
    * The real-time catalog of live items: summaries, access checks and the newest items, answered from
    * memory, for recommenders (km-push) and a host's own lists.
    *

@@ -128,14 +128,19 @@ final class Searches {
     String text = item.title() + "\n" + item.body() + "\n" + String.join("\n", item.tags());
     // The item itself is left out of the engine's search, not dropped from its answer: with an embedder, the
     // best word match sets how near in meaning a neighbour must be, and the item itself would always be it.
-    Set<String> excluded = new HashSet<>(hiddenFrom(principal));
-    excluded.add(itemId);
-    return similarItems(principal, index.similar(principal, text, limit, excluded), itemId, limit);
+    return similarToText(principal, text, limit, itemId);
   }
 
   /** Items like a text (see {@link KnowledgeBase#similarToText}). */
   List<SimilarItem> similarToText(Principal principal, String text, int limit) {
     return similarItems(principal, index.similar(principal, text, limit, hiddenFrom(principal)), null, limit);
+  }
+
+  /** Items like a text, one item left out of the engine's search (see {@link KnowledgeBase#similarToText}). */
+  List<SimilarItem> similarToText(Principal principal, String text, int limit, String excludedItemId) {
+    Set<String> excluded = new HashSet<>(hiddenFrom(principal));
+    excluded.add(excludedItemId);
+    return similarItems(principal, index.similar(principal, text, limit, excluded), excludedItemId, limit);
   }
 
   /** The readable items of the engine's answer, as they stand now, without the one excluded. */
