@@ -1,6 +1,7 @@
 package io.zhiku.search.internal;
 
 import io.zhiku.core.access.Principal;
+import io.zhiku.core.internal.Hashes;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.lucene.search.Query;
@@ -46,8 +47,13 @@ abstract class AclQuery extends Query {
         && roles.equals(((AclQuery) o).roles);
   }
 
+  /**
+   * Spread over the sets' members ({@link Hashes#ofSet}): Lucene's caching policy counts a filter's uses by
+   * its hash, and with plain set hashes {@code {g1, g5}} and {@code {g2, g4}} collide, so a principal's
+   * first search counted as the second of another's and was cached at once.
+   */
   @Override
   public final int hashCode() {
-    return Objects.hash(classHash(), user, groups, roles);
+    return Objects.hash(classHash(), user, Hashes.ofSet(groups), Hashes.ofSet(roles));
   }
 }

@@ -103,6 +103,36 @@ class ItemSearcherFactoryTest {
   }
 
   @Test
+  void aFirstSearch_isNotCached_whenItsGroupsSumLikeAnothers(Random r) throws IOException {
+    // Plain set hashes sum their members': {g5, g1} and {g4, g2} would give these two filters one hash, and
+    // Lucene's caching policy counts uses by hash.
+    Principal a = Principal.of("u3", List.of("g5", "g1"), List.of());
+    Principal b = Principal.of("u3", List.of("g4", "g2"), List.of());
+    ItemSearcherFactory factory = new ItemSearcherFactory(4 * PER_PRINCIPAL);
+    Map<String, KnowledgeItem> items = new LinkedHashMap<>();
+    try (Directory dir = new ByteBuffersDirectory();
+        LuceneSchema.Analyzers analyzers = LuceneSchema.Analyzers.create();
+        IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(analyzers.perField()));
+        SearcherManager searchers = new SearcherManager(w, factory)) {
+      for (int i = 0; i < ITEMS; i++) {
+        put(w, items, item("i" + i, r), i + 1);
+      }
+      w.forceMerge(1);
+      searchers.maybeRefreshBlocking();
+      IndexSearcher s = searchers.acquire();
+      try {
+        ids(s, common(a));
+        ids(s, common(b));
+        assertEquals(0, factory.cachedSets(), "b's first search is not a's second");
+        ids(s, common(b));
+        assertEquals(1, factory.cachedSets(), "b's second search caches its filter");
+      } finally {
+        searchers.release(s);
+      }
+    }
+  }
+
+  @Test
   void underATightBound_setsAreEvicted_answersStayExact(Random r) throws IOException {
     List<Principal> principals = principals(r, 12);
     ItemSearcherFactory factory = new ItemSearcherFactory(6 * PER_PRINCIPAL); // room for about six of twelve
@@ -122,6 +152,12 @@ class ItemSearcherFactoryTest {
       }
       assertTrue(factory.cachedSets() > 0 && factory.cachedSets() < principals.size(), "evicted: " + factory.cachedSets());
     }
+  }
+
+  /** A search of most items (the tag most have) under a principal's filter. */
+  private static Query common(Principal p) {
+    return new BooleanQuery.Builder().add(new TermQuery(new Term(LuceneSchema.TAG, "common")), Occur.MUST)
+        .add(LuceneSchema.accessFilter(p), Occur.FILTER).build();
   }
 
   private static List<Principal> principals(Random r, int n) {
