@@ -428,13 +428,7 @@ public final class KnowledgeBase implements AutoCloseable {
    * @throws ValidationException if a part is missing, the text is blank or too long, or the limit is out of range
    */
   public List<SimilarItem> similarToText(Principal principal, String text, int limit) {
-    Checks.present("principal", principal);
-    Checks.workText("text", text);
-    if (limit < 1 || limit > 200) {
-      throw new ValidationException("limit", limit, "must be between 1 and 200");
-    }
-    ensureOpen();
-    return timings.similar.time(() -> searches.similarToText(principal, text, limit));
+    return similarText(principal, text, limit, null);
   }
 
   /**
@@ -453,12 +447,15 @@ public final class KnowledgeBase implements AutoCloseable {
    *     range or the id is not an id
    */
   public List<SimilarItem> similarToText(Principal principal, String text, int limit, String excludedItemId) {
+    return similarText(principal, text, limit, Checks.id("excludedItemId", excludedItemId));
+  }
+
+  private List<SimilarItem> similarText(Principal principal, String text, int limit, String excludedItemId) {
     Checks.present("principal", principal);
     Checks.workText("text", text);
     if (limit < 1 || limit > 200) {
       throw new ValidationException("limit", limit, "must be between 1 and 200");
     }
-    Checks.id("excludedItemId", excludedItemId);
     ensureOpen();
     return timings.similar.time(() -> searches.similarToText(principal, text, limit, excludedItemId));
   }

@@ -131,19 +131,20 @@ final class Searches {
     return similarToText(principal, text, limit, itemId);
   }
 
-  /** Items like a text (see {@link KnowledgeBase#similarToText}). */
-  List<SimilarItem> similarToText(Principal principal, String text, int limit) {
-    return similarItems(principal, index.similar(principal, text, limit, hiddenFrom(principal)), null, limit);
-  }
-
-  /** Items like a text, one item left out of the engine's search (see {@link KnowledgeBase#similarToText}). */
+  /**
+   * Items like a text (see {@link KnowledgeBase#similarToText}), {@code excludedItemId} (if not {@code
+   * null}) left out of the engine's search.
+   */
   List<SimilarItem> similarToText(Principal principal, String text, int limit, String excludedItemId) {
-    Set<String> excluded = new HashSet<>(hiddenFrom(principal));
-    excluded.add(excludedItemId);
+    Set<String> excluded = hiddenFrom(principal);
+    if (excludedItemId != null) {
+      excluded = new HashSet<>(excluded);
+      excluded.add(excludedItemId);
+    }
     return similarItems(principal, index.similar(principal, text, limit, excluded), excludedItemId, limit);
   }
 
-  /** The readable items of the engine's answer, as they stand now, without the one excluded. */
+  /** The readable items of the engine's answer, as they stand now, without the one excluded (if any). */
   private List<SimilarItem> similarItems(Principal principal, List<ScoredItem> found, String excluded, int limit) {
     List<SimilarItem> out = new ArrayList<>(Math.min(limit, found.size()));
     for (ScoredItem s : found) {

@@ -25,10 +25,6 @@ final class Cursors {
 
   private Cursors() {}
 
-  static String encode(FieldDoc last, long nowMillis) {
-    return encode(last, nowMillis, false);
-  }
-
   static String encode(FieldDoc last, long nowMillis, boolean pastMeaning) {
     Object first = last.fields[0];
     String value = first instanceof Float score ? (pastMeaning ? "w" : "s") + Integer.toHexString(Float.floatToIntBits(score))

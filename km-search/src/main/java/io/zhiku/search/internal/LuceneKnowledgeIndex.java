@@ -392,9 +392,7 @@ final class LuceneKnowledgeIndex extends LuceneStore implements KnowledgeIndex {
       String next = null;
       if (ranked.size() > size) {
         MeaningWindow.Ranked last = ranked.get(size - 1);
-        FieldDoc shown = newest || last.past() || meaning == null ? last.words()
-            : new FieldDoc(last.words().doc, last.score(), new Object[] {last.score(), last.words().fields[1]});
-        next = Cursors.encode(shown, now, meaning != null && last.past());
+        next = Cursors.encode(last.cursor(), now, last.past());
       }
       return new IndexSearchResult(top.totalHits.value, top.totalHits.relation == TotalHits.Relation.EQUAL_TO, hits, next, counts);
     });

@@ -51,7 +51,16 @@ final class MeaningWindow {
    * @param score the score shown and sorted by
    * @param past whether it lies past the window
    */
-  record Ranked(FieldDoc words, float score, boolean past) {}
+  record Ranked(FieldDoc words, float score, boolean past) {
+    /**
+     * What a cursor after this hit holds: within a window, the score shown and the id; past it, or in the
+     * newest order, the first pass's sort values.
+     */
+    FieldDoc cursor() {
+      return past || !(words.fields[0] instanceof Float) ? words
+          : new FieldDoc(words.doc, score, new Object[] {score, words.fields[1]});
+    }
+  }
 
   /**
    * The ranked list of a first pass: its best {@value #SIZE} hits re-ranked by meaning, then the rest.

@@ -58,12 +58,7 @@ class ItemSearcherFactoryTest {
         LuceneSchema.Analyzers analyzers = LuceneSchema.Analyzers.create();
         IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(analyzers.perField()));
         SearcherManager searchers = new SearcherManager(w, factory)) {
-      long[] seq = {0};
-      for (int i = 0; i < ITEMS; i++) {
-        put(w, items, item("i" + i, r), ++seq[0]);
-      }
-      w.forceMerge(1);
-      searchers.maybeRefreshBlocking();
+      long seq = mergedCorpus(w, searchers, items, r);
 
       long hitsBefore = factory.hits();
       checkAll(searchers, principals, items);
@@ -78,7 +73,7 @@ class ItemSearcherFactoryTest {
       // Grants and revocations: updates delete the cached segment's documents and add a small segment.
       List<String> ids = new ArrayList<>(items.keySet());
       for (int i = 0; i < 300; i++) {
-        put(w, items, item(ids.get(r.nextInt(ids.size())), r), ++seq[0]);
+        put(w, items, item(ids.get(r.nextInt(ids.size())), r), ++seq);
       }
       for (int i = 0; i < 50; i++) {
         String id = ids.get(r.nextInt(ids.size()));
@@ -114,11 +109,7 @@ class ItemSearcherFactoryTest {
         LuceneSchema.Analyzers analyzers = LuceneSchema.Analyzers.create();
         IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(analyzers.perField()));
         SearcherManager searchers = new SearcherManager(w, factory)) {
-      for (int i = 0; i < ITEMS; i++) {
-        put(w, items, item("i" + i, r), i + 1);
-      }
-      w.forceMerge(1);
-      searchers.maybeRefreshBlocking();
+      mergedCorpus(w, searchers, items, r);
       IndexSearcher s = searchers.acquire();
       try {
         ids(s, common(a));
@@ -141,17 +132,28 @@ class ItemSearcherFactoryTest {
         LuceneSchema.Analyzers analyzers = LuceneSchema.Analyzers.create();
         IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(analyzers.perField()));
         SearcherManager searchers = new SearcherManager(w, factory)) {
-      for (int i = 0; i < ITEMS; i++) {
-        put(w, items, item("i" + i, r), i + 1);
-      }
-      w.forceMerge(1);
-      searchers.maybeRefreshBlocking();
+      mergedCorpus(w, searchers, items, r);
       for (int round = 0; round < 4; round++) {
         checkAll(searchers, principals, items);
         assertTrue(factory.ramBytesUsed() <= factory.maxRamBytes(), "bounded: " + factory.ramBytesUsed());
       }
       assertTrue(factory.cachedSets() > 0 && factory.cachedSets() < principals.size(), "evicted: " + factory.cachedSets());
     }
+  }
+
+  /**
+   * {@value #ITEMS} seeded items in one merged segment (big enough to be cached), seen by the searchers.
+   *
+   * @return the last item's sequence number
+   */
+  private static long mergedCorpus(IndexWriter w, SearcherManager searchers, Map<String, KnowledgeItem> items, Random r)
+      throws IOException {
+    for (int i = 0; i < ITEMS; i++) {
+      put(w, items, item("i" + i, r), i + 1);
+    }
+    w.forceMerge(1);
+    searchers.maybeRefreshBlocking();
+    return ITEMS;
   }
 
   /** A search of most items (the tag most have) under a principal's filter. */
